@@ -1,0 +1,336 @@
+/**
+ * Evaluation and scoring of one indicator row (SPEC §5). Pure; never throws.
+ */
+import { compareDec, decToNumber, roundHalfUp, shiftDec, subDec } from "./decimal";
+import { isBlank } from "./grid";
+import { IndicatorInput, joinParts } from "./indicator-rows";
+import { Message, msg } from "./messages";
+import { normalizeText } from "./normalize-text";
+import { Preset, Settings } from "./presets";
+import { Quantity, convertDec, convertValue, formatQuantity, parseQuantity } from "./quantity";
+import { RowResult, Status } from "./results";
+import { Expression, OP_SYMBOL, Op, QualitativeBand, parseExpression, qualitativeBand, splitEmbeddedTarget } from "./target-expression";
+import { comparableKey } from "./unit-table";
+
+const BUDGET_RE = /预算(资金)?执行/;
+
+const BAND_RANGE: Record<QualitativeBand, [number, number]> = {
+  achieved: [0.8, 1],
+  partial: [0.6, 0.8],
+  not_achieved: [0, 0.6],
+};
+const BAND_ZH: Record<QualitativeBand, string> = { achieved: "达成", partial: "部分达成", not_achieved: "未达成" };
+
+function pct(x: number): string {
+  return `${roundHalfUp(x * 100, 2)}%`;
+}
+
+function describeTarget(e: Expression & { kind: "quantity" }): string {
+  if (e.op === "between" && e.q2) return `${formatQuantity(e.q)}–${formatQuantity(e.q2)}`;
+  return `${OP_SYMBOL[e.op]}${formatQuantity(e.q)}`;
+}
+
+function numberOf(cell: IndicatorInput["points"], code: "points_invalid" | "score_invalid", messages: Message[]): number | null {
+  if (!cell || isBlank(cell.value)) return null;
+  const r = parseQuantity(cell.value, cell.format);
+  if (!r.ok || (r.q.unit && r.q.unit.text !== "分")) {
+    messages.push(msg(code, { text: String(cell.value) }, cell.cell));
+    return null;
+  }
+  return r.q.value;
+}
+
+interface Compared {
+  status: Status;
+  completion: number | null;
+  deviation: number | null;
+  computed: number | null;
+  overAchieved: boolean;
+}
+
+/** Compare B with A (both already in the target's unit) and score with W points. */
+export function scoreQuantitative(
+  op: Op,
+  A: number,
+  B: number,
+  W: number | null,
+  opts: { A2?: number; tolerance: number; overThreshold: number; budget: boolean; budgetCap: boolean; cmp: number; cmp2?: number },
+  messages: Message[],
+): Omit<Compared, "deviation"> {
+  const Bs = B < 0 ? 0 : B;
+  if (B < 0 && W !== null) messages.push(msg("negative_actual"));
+  const r2 = (x: number) => (W === null ? null : roundHalfUp(x * W, 2));
+  const cmp = opts.cmp; // sign of B − A, exact where the units allow
+  let status: Status;
+  let completion: number | null;
+  let computed: number | null;
+  let overAchieved = false;
+  switch (op) {
+    case "ge":
+    case "gt":
+    case "eq": {
+      if (op === "eq" && A === 0) {
+        status = cmp <= 0 ? "met" : "not_met";
+        completion = cmp <= 0 ? 1 : 0;
+        computed = r2(Bs <= 0 ? 1 : 0);
+        break;
+      }
+      status = op === "gt" ? (cmp > 0 ? "met" : "not_met") : op === "ge" ? (cmp >= 0 ? "met" : "not_met") : cmp === 0 ? "met" : cmp > 0 ? "met" : "not_met";
+      if (op === "eq" && cmp > 0) messages.push(msg("equal_exceeded"));
+      completion = A !== 0 ? B / A : B >= 0 ? 1 : 0;
+      const ratio = A > 0 ? Bs / A : Bs >= A ? 1 : 0;
+      if (opts.budget && !opts.budgetCap) computed = r2(ratio);
+      else computed = cmp >= 0 || ratio >= 1 ? r2(1) : r2(ratio);
+      if (opts.budget && opts.budgetCap && ratio > 1 && W !== null) messages.push(msg("budget_capped", { ratio: pct(ratio) }));
+      if (op !== "eq" && A > 0 && B >= opts.overThreshold * A && !opts.budget) {
+        overAchieved = true;
+        messages.push(msg("over_achieved", { ratio: pct(B / A) }));
+      }
+      break;
+    }
+    case "le":
+    case "lt": {
+      const ok = op === "le" ? cmp <= 0 : cmp < 0;
+      status = ok ? "met" : "not_met";
+      if (A <= 0) {
+        completion = ok ? 1 : 0;
+        computed = r2(ok ? 1 : 0);
+      } else {
+        const f = ok ? 1 : Bs >= 2 * A ? 0 : 1 - (Bs - A) / A;
+        completion = Math.max(0, f);
+        computed = r2(Math.max(0, f));
+      }
+      break;
+    }
+    case "between": {
+      const H = opts.A2 ?? A;
+      const below = cmp < 0;
+      const above = (opts.cmp2 ?? 0) > 0;
+      status = below || above ? "not_met" : "met";
+      let f = 1;
+      if (below) f = A > 0 ? Bs / A : 0;
+      else if (above) f = H > 0 ? (Bs >= 2 * H ? 0 : 1 - (Bs - H) / H) : 0;
+      completion = Math.max(0, f);
+      computed = r2(Math.max(0, f));
+      break;
+    }
+    case "approx": {
+      const dev = Math.abs(B - A);
+      const within = A === 0 ? dev === 0 : dev <= opts.tolerance * Math.abs(A) + 1e-12 * Math.abs(A);
+      status = within ? "met" : "not_met";
+      completion = A !== 0 ? B / A : within ? 1 : 0;
+      const f = within ? 1 : A !== 0 ? Math.max(0, 1 - dev / Math.abs(A)) : 0;
+      computed = r2(f);
+      if (!within) messages.push(msg("approx_outside", { dev: pct(A !== 0 ? dev / Math.abs(A) : 1), tol: pct(opts.tolerance) }));
+      break;
+    }
+  }
+  return { status, completion, computed, overAchieved };
+}
+
+function boundOf(e: Expression): RowResult["actual"]["bound"] {
+  if (e.kind !== "quantity" || e.implicit || e.op === "eq") return null;
+  return e.op;
+}
+
+/** Evaluate one indicator row. */
+export function evaluateRow(input: IndicatorInput, settings: Settings, preset: Preset): RowResult {
+  const messages: Message[] = [];
+  let name = input.name;
+  const targetCellText = joinParts(input.target, input.operator, input.unit);
+  let targetExpr: Expression;
+  const targetCell = input.target?.cell ?? input.nameCell;
+  if ((input.target === null || isBlank(targetCellText)) && name) {
+    const split = splitEmbeddedTarget(name);
+    if (split) {
+      name = split.name;
+      targetExpr = parseExpression(split.target, { implicitOp: settings.implicitOperator });
+      messages.push(msg("target_from_name", { text: input.name }, input.nameCell));
+    } else {
+      targetExpr = parseExpression(targetCellText, { implicitOp: settings.implicitOperator });
+    }
+  } else {
+    targetExpr = parseExpression(targetCellText, { implicitOp: settings.implicitOperator, numberFormat: input.target?.format });
+  }
+  for (const m of targetExpr.messages) messages.push({ ...m, cell: m.cell ?? targetCell });
+
+  const actualRaw = input.actual ? joinParts(input.actual, null, input.unit) : null;
+  const actualExpr: Expression = parseExpression(actualRaw, { side: "actual", numberFormat: input.actual?.format });
+  const actualCell = input.actual?.cell ?? input.nameCell;
+  if (actualExpr.kind === "quantity" || actualExpr.kind === "invalid") {
+    for (const m of actualExpr.messages) messages.push({ ...m, cell: m.cell ?? actualCell });
+  }
+
+  const W = numberOf(input.points, "points_invalid", messages);
+  const S = numberOf(input.score, "score_invalid", messages);
+  const budget = BUDGET_RE.test(normalizeText(name)) || BUDGET_RE.test(input.level1);
+
+  const result: RowResult = {
+    row: input.row,
+    name,
+    level1: input.level1,
+    level2: input.level2,
+    target: {
+      text: typeof targetCellText === "string" ? targetCellText : targetCellText === null || targetCellText === undefined ? "" : String(targetCellText),
+      op: targetExpr.kind === "quantity" ? targetExpr.op : targetExpr.kind,
+      value: targetExpr.kind === "quantity" ? targetExpr.q.value : null,
+      value2: targetExpr.kind === "quantity" && targetExpr.q2 ? targetExpr.q2.value : null,
+      unit: targetExpr.kind === "quantity" ? targetExpr.q.unit?.text ?? null : null,
+      implicit: targetExpr.kind === "quantity" ? targetExpr.implicit : false,
+    },
+    actual: {
+      text: actualRaw === null || actualRaw === undefined ? "" : String(actualRaw),
+      value: actualExpr.kind === "quantity" ? actualExpr.q.value : null,
+      unit: actualExpr.kind === "quantity" ? actualExpr.q.unit?.text ?? null : null,
+      bound: boundOf(actualExpr),
+      band: actualExpr.kind === "qualitative" ? actualExpr.band : null,
+    },
+    status: "invalid",
+    completion: null,
+    deviation: null,
+    overAchieved: false,
+    points: W,
+    statedScore: S,
+    computedScore: null,
+    score: null,
+    messages,
+  };
+  if (targetExpr.kind === "quantity" && name !== input.name && result.target.text === "") result.target.text = describeTarget(targetExpr);
+
+  if (targetExpr.kind === "none") {
+    result.status = "not_applicable";
+  } else if (targetExpr.kind === "invalid") {
+    if (!messages.some((m) => m.severity === "error")) messages.push(msg("target_invalid", { text: result.target.text }, targetCell));
+    result.status = "invalid";
+    result.score = S;
+  } else if (targetExpr.kind === "qualitative" || (targetExpr.kind === "quantity" && actualExpr.kind === "qualitative" && actualExpr.band !== null)) {
+    result.status = "qualitative";
+    const band = actualExpr.kind === "qualitative" ? actualExpr.band : actualExpr.kind === "quantity" ? null : qualitativeBand(result.actual.text);
+    result.actual.band = band;
+    if (targetExpr.kind === "quantity" && band) messages.push(msg("actual_qualitative", { band: BAND_ZH[band] }, actualCell));
+    scoreQualitative(result, band, W, S, input, messages);
+  } else {
+    compareQuantities(result, targetExpr, actualExpr, W, S, settings, preset, budget, input, messages);
+  }
+  if (targetExpr.kind === "quantity" && targetExpr.implicit && result.status !== "invalid") {
+    messages.push(msg("implicit_operator", { op: OP_SYMBOL[targetExpr.op] }, targetCell));
+  }
+  tableChecks(result, settings, input, messages);
+  return result;
+}
+
+function scoreQualitative(result: RowResult, band: QualitativeBand | null, W: number | null, S: number | null, input: IndicatorInput, messages: Message[]): void {
+  if (band === null && !isBlank(input.actual?.value)) messages.push(msg("qualitative_unknown_band", {}, input.actual?.cell));
+  if (S === null) {
+    if (W !== null) messages.push(msg("qualitative_no_score", {}, input.score?.cell ?? input.nameCell));
+    result.score = null;
+    return;
+  }
+  result.score = S;
+  if (band && W !== null) {
+    const [lo, hi] = BAND_RANGE[band];
+    const low = roundHalfUp(lo * W, 2);
+    const high = roundHalfUp(hi * W, 2);
+    const inBand = band === "achieved" ? S >= low && S <= high : S >= low && S < high;
+    if (!inBand) messages.push(msg("score_out_of_band", { band: BAND_ZH[band], low, high, stated: S }, input.score?.cell));
+  }
+}
+
+function compareQuantities(
+  result: RowResult,
+  target: Expression & { kind: "quantity" },
+  actual: Expression,
+  W: number | null,
+  S: number | null,
+  settings: Settings,
+  preset: Preset,
+  budget: boolean,
+  input: IndicatorInput,
+  messages: Message[],
+): void {
+  const actualCell = input.actual?.cell ?? input.nameCell;
+  result.score = S;
+  if (actual.kind === "none" || (actual.kind === "qualitative" && isBlank(input.actual?.value))) {
+    messages.push(msg("actual_missing", {}, actualCell));
+    return;
+  }
+  if (actual.kind === "invalid") return;
+  if (actual.kind === "qualitative") {
+    messages.push(msg("actual_not_numeric", { text: actual.text }, actualCell));
+    return;
+  }
+  let tq: Quantity = target.q;
+  let tq2: Quantity | undefined = target.q2;
+  let aq: Quantity = actual.q;
+  const tu = tq.unit;
+  const au = aq.unit;
+  if (tu && au) {
+    if (comparableKey(tu) !== comparableKey(au)) {
+      messages.push(msg("unit_mismatch", { target: tu.text, actual: au.text }, actualCell));
+      return;
+    }
+    if (tu.perYear) messages.push(msg("per_year", { unit: tu.text }));
+    else if (tu.family === "count" && tu.base !== au.base) messages.push(msg("unit_words_differ", { target: tu.text, actual: au.text }));
+  } else if (tu && !au) {
+    if (tu.family === "ratio" && typeof input.actual?.value === "number" && Math.abs(aq.value) <= 1.5 && tq.value > 1.5) {
+      // 0.7 in a General-format cell against a 65% target is a fraction: 70%
+      aq = { ...aq, dec: shiftDec(aq.dec, 2), value: decToNumber(shiftDec(aq.dec, 2)), unit: tu };
+      messages.push(msg("fraction_as_percent", { value: String(input.actual.value), percent: formatQuantity(aq) }, actualCell));
+    } else {
+      aq = { ...aq, unit: tu };
+      messages.push(msg("unit_borrowed", { side: "actual", unit: tu.text }, actualCell));
+    }
+  } else if (!tu && au) {
+    tq = { ...tq, unit: au };
+    if (tq2 && !tq2.unit) tq2 = { ...tq2, unit: au };
+    messages.push(msg("unit_borrowed", { side: "target", unit: au.text }, input.target?.cell));
+  }
+  const unit = tq.unit;
+  // B in the target's unit, exact when both units are powers of ten apart
+  const bDec = unit ? convertDec(aq, unit) : aq.dec;
+  const B = unit ? convertValue(aq, unit) : aq.value;
+  const A = tq.value;
+  const cmp = bDec ? compareDec(bDec, tq.dec) : Math.sign(B - A);
+  let cmp2: number | undefined;
+  let A2: number | undefined;
+  if (tq2) {
+    const t2 = unit && tq2.unit ? convertValue(tq2, unit) : tq2.value;
+    A2 = t2;
+    const t2Dec = unit ? convertDec(tq2, unit) : tq2.dec;
+    cmp2 = bDec && t2Dec ? compareDec(bDec, t2Dec) : Math.sign(B - t2);
+  }
+  if (actual.op !== "eq" || !actual.implicit) {
+    if (!actual.implicit) messages.push(msg("actual_bounded", { text: actual.text, value: formatQuantity(aq) }, actualCell));
+  }
+  const scored = scoreQuantitative(target.op, A, B, W, {
+    A2,
+    tolerance: settings.approxTolerance,
+    overThreshold: preset.overAchievementThreshold,
+    budget,
+    budgetCap: preset.budgetExecutionCap,
+    cmp,
+    cmp2,
+  }, messages);
+  result.status = scored.status;
+  result.completion = scored.completion;
+  result.overAchieved = scored.overAchieved;
+  result.computedScore = scored.computed;
+  result.deviation = bDec ? decToNumber(subDec(bDec, tq.dec)) : roundHalfUp(B - A, 10);
+  result.score = scored.computed ?? S;
+  if (scored.status === "not_met") {
+    messages.push(msg("not_met", { target: describeTarget({ ...target, q: tq, q2: tq2 }), actual: formatQuantity(aq) }, actualCell));
+  }
+}
+
+function tableChecks(result: RowResult, settings: Settings, input: IndicatorInput, messages: Message[]): void {
+  const W = result.points;
+  const S = result.statedScore;
+  if (W !== null && S !== null && S > W) messages.push(msg("score_over_points", { score: S, points: W }, input.score?.cell));
+  if (S !== null && result.computedScore !== null && Math.abs(S - result.computedScore) > settings.scoreTolerance) {
+    messages.push(msg("score_differs", { stated: S, computed: result.computedScore }, input.score?.cell));
+  }
+  const counted = S ?? result.computedScore;
+  if (settings.reasonRequired && W !== null && counted !== null && counted < W && result.status !== "not_applicable") {
+    if (input.reason && isBlank(input.reason.value)) messages.push(msg("reason_required", { score: counted, points: W }, input.reason.cell));
+  }
+}

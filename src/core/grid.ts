@@ -1,0 +1,35 @@
+/**
+ * The engine's input: a sheet region as Excel returns it (values, and optionally
+ * number formats and formulas), and where it sits on the sheet.
+ */
+export type CellValue = string | number | boolean | null | undefined;
+
+export interface Grid {
+  sheet: string;
+  values: CellValue[][];
+  /** number format per cell ("0.00%", "General"); same shape as values when given */
+  numberFormats?: (string | null | undefined)[][];
+  /** 1-based sheet row of values[0] (default 1) */
+  firstRow?: number;
+  /** 1-based sheet column of values[0][0] (default 1) */
+  firstCol?: number;
+}
+
+export const EXCEL_ERRORS = new Set([
+  "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#BUSY!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!",
+]);
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  return typeof v === "string" ? v : String(v);
+}
+
+export function gridWidth(grid: Grid): number {
+  let w = 0;
+  for (const row of grid.values) if (row.length > w) w = row.length;
+  return w;
+}

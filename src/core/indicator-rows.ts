@@ -1,0 +1,160 @@
+/**
+ * Rows of a found table → indicator inputs: levels filled down, section and total rows
+ * skipped, operator/value/unit columns joined into one target expression.
+ */
+import { a1 } from "./address";
+import { CellValue, Grid, cellText, isBlank } from "./grid";
+import { normalizeText } from "./normalize-text";
+import { quantityFromNumber, formatQuantity } from "./quantity";
+import { ColumnMap, TableLayout } from "./table-finder";
+
+export interface InputCell {
+  value: CellValue;
+  format?: string | null;
+  /** A1 address on the sheet */
+  cell: string;
+}
+
+export interface IndicatorInput {
+  /** 1-based sheet row */
+  row: number;
+  /** 0-based index into grid.values */
+  index: number;
+  level1: string;
+  level2: string;
+  name: string;
+  nameCell: string;
+  target: InputCell | null;
+  actual: InputCell | null;
+  operator: InputCell | null;
+  unit: InputCell | null;
+  points: InputCell | null;
+  score: InputCell | null;
+  reason: InputCell | null;
+}
+
+export interface ExtractedRows {
+  rows: IndicatorInput[];
+  /** 1-based sheet rows skipped as total rows */
+  totalRows: Array<{ row: number; score: InputCell | null; points: InputCell | null }>;
+  sectionRows: number[];
+  /** 1-based last sheet row that belongs to the table */
+  lastRow: number;
+}
+
+const TOTAL_RE = /^(合计|总计|小计|总分|总得分|合计得分|得分合计|总计得分|total|subtotal)$/i;
+
+const OPERATOR_WORDS: Record<string, string> = {
+  正向: "≥", 反向: "≤", 大于等于: "≥", 小于等于: "≤", 等于: "=", 大于: ">", 小于: "<", 定性: "定性", 定量: "",
+};
+
+export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
+  const { columns } = layout;
+  const firstRow = grid.firstRow ?? 1;
+  const firstCol = grid.firstCol ?? 1;
+  const rows: IndicatorInput[] = [];
+  const totalRows: ExtractedRows["totalRows"] = [];
+  const sectionRows: number[] = [];
+  let level1 = "";
+  let level2 = "";
+  let lastRow = firstRow + layout.headerIndex;
+  const cellAt = (r: number, col: number | undefined): InputCell | null => {
+    if (col === undefined) return null;
+    const value = grid.values[r]?.[col];
+    return { value, format: grid.numberFormats?.[r]?.[col], cell: a1(firstRow + r, firstCol + col) };
+  };
+  const roleCols = Object.values(columns).filter((c): c is number => c !== undefined);
+  const stop = layout.ownColumn ?? Infinity;
+
+  for (let r = layout.headerIndex + 1; r < grid.values.length; r++) {
+    const line = grid.values[r] ?? [];
+    const sheetRow = firstRow + r;
+    let filled = 0;
+    let only = "";
+    for (let c = 0; c < Math.min(line.length, stop); c++) {
+      if (!isBlank(line[c])) {
+        filled++;
+        only = cellText(line[c]);
+      }
+    }
+    if (filled === 0) continue;
+    const txt = (c: number | undefined) => (c === undefined ? "" : normalizeText(cellText(line[c])));
+    const l1 = txt(columns.level1);
+    const l2 = txt(columns.level2);
+    const nm = columns.name !== undefined && columns.name !== columns.level2 && columns.name !== columns.level1 ? txt(columns.name) : "";
+    const anyTotal = roleCols.some((c) => TOTAL_RE.test(normalizeText(cellText(line[c]))));
+    if (anyTotal || (filled <= 3 && TOTAL_RE.test(normalizeText(cellText(line[0]))))) {
+      totalRows.push({ row: sheetRow, score: cellAt(r, columns.score), points: cellAt(r, columns.points) });
+      lastRow = sheetRow;
+      continue;
+    }
+    if (l1) level1 = l1;
+    if (l2) level2 = l2;
+    const hasData = [columns.target, columns.actual, columns.points, columns.score, columns.operator].some(
+      (c) => c !== undefined && !isBlank(line[c]),
+    );
+    if (!hasData) {
+      // a lone text in a row is a section heading (一、产出指标) or a footnote
+      if (filled === 1 && !l1 && !l2) {
+        const t = normalizeText(only).replace(/^[一二三四五六七八九十]+[、.]/, "");
+        if (/指标$/.test(t)) level1 = t;
+      }
+      sectionRows.push(sheetRow);
+      continue;
+    }
+    let name = nm;
+    let nameCol = columns.name;
+    if (!name) {
+      name = l2 || level2 || l1 || level1;
+      nameCol = l2 ? columns.level2 : columns.level1;
+    }
+    rows.push({
+      row: sheetRow,
+      index: r,
+      level1,
+      level2,
+      name,
+      nameCell: a1(sheetRow, firstCol + (nameCol ?? 0)),
+      target: cellAt(r, columns.target),
+      actual: cellAt(r, columns.actual),
+      operator: cellAt(r, columns.operator),
+      unit: cellAt(r, columns.unit),
+      points: cellAt(r, columns.points),
+      score: cellAt(r, columns.score),
+      reason: cellAt(r, columns.reason),
+    });
+    lastRow = sheetRow;
+  }
+  return { rows, totalRows, sectionRows, lastRow };
+}
+
+/**
+ * Join operator, value and unit written in three columns into one expression text.
+ * A numeric value keeps its number format (0.95 in 0% → 95%).
+ */
+export function joinParts(value: InputCell | null, operator: InputCell | null, unit: InputCell | null): CellValue {
+  if (!value) return null;
+  const opText = operator ? normalizeText(cellText(operator.value)) : "";
+  const unitText = unit ? normalizeText(cellText(unit.value)) : "";
+  if (!opText && !unitText) return value.value;
+  if (opText === "定性") return isBlank(value.value) ? "定性" : cellText(value.value);
+  let body: string;
+  if (typeof value.value === "number") {
+    const q = quantityFromNumber(value.value, value.format);
+    body = q.ok ? formatQuantity(q.q) : String(value.value);
+  } else {
+    body = normalizeText(cellText(value.value));
+  }
+  if (body === "") return "";
+  const op = OPERATOR_WORDS[opText] ?? opText;
+  const hasUnit = /[^\d.,%\-+]$/.test(body) || body.endsWith("%");
+  const unitSuffix = hasUnit || unitText === "" || /^(无|\/|—|-)$/.test(unitText) ? "" : unitText;
+  const alreadyOp = /^[≥≤<>=]/.test(body);
+  return (alreadyOp ? "" : op) + body + unitSuffix;
+}
+
+export function describeColumns(columns: ColumnMap, firstCol: number, letter: (n: number) => string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [role, c] of Object.entries(columns)) if (c !== undefined) out[role] = letter(firstCol + c);
+  return out;
+}

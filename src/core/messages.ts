@@ -1,0 +1,70 @@
+/**
+ * Every message the engine emits, in Simplified Chinese with an English translation.
+ * Messages are data (code + params) so the UI can pick the language and tests can match codes.
+ */
+export type Severity = "error" | "warning" | "info";
+
+type P = Record<string, string | number>;
+type Template = { severity: Severity; zh: (p: P) => string; en: (p: P) => string };
+
+const T: Record<string, Template> = {
+  cell_error: { severity: "error", zh: (p) => `单元格为错误值 ${p.value}`, en: (p) => `the cell holds the error value ${p.value}` },
+  not_a_number: { severity: "error", zh: (p) => `无法识别的数值“${p.text}”`, en: (p) => `cannot read a number in "${p.text}"` },
+  bad_separator: { severity: "error", zh: (p) => `千分位分隔符位置不对：“${p.text}”`, en: (p) => `misplaced thousands separator in "${p.text}"` },
+  unit_mismatch: { severity: "error", zh: (p) => `单位不一致：目标为${p.target}，实际为${p.actual}`, en: (p) => `unit mismatch: target ${p.target}, actual ${p.actual}` },
+  unit_borrowed: { severity: "info", zh: (p) => `${p.side === "actual" ? "实际值" : "目标值"}未写单位，按${p.unit}处理`, en: (p) => `the ${p.side} has no unit; read as ${p.unit}` },
+  fraction_as_percent: { severity: "info", zh: (p) => `实际值${p.value}为小数，按${p.percent}理解`, en: (p) => `the actual ${p.value} is a fraction; read as ${p.percent}` },
+  unit_words_differ: { severity: "info", zh: (p) => `计量单位不同（${p.target}/${p.actual}），按数量比较`, en: (p) => `different count words (${p.target}/${p.actual}) compared as counts` },
+  per_year: { severity: "info", zh: (p) => `目标为每年${p.unit}，与全年数比较`, en: (p) => `per-year target (${p.unit}) compared with the year's count` },
+  implicit_operator: { severity: "info", zh: (p) => `目标未写比较符号，按“${p.op}”理解`, en: (p) => `the target has no operator; read as "${p.op}"` },
+  target_from_name: { severity: "info", zh: (p) => `目标值取自指标名称“${p.text}”`, en: (p) => `target taken from the indicator name "${p.text}"` },
+  target_from_text: { severity: "info", zh: (p) => `从文字中读取目标值 ${p.text}`, en: (p) => `target read from the text: ${p.text}` },
+  actual_from_text: { severity: "info", zh: (p) => `从文字中读取实际值 ${p.text}`, en: (p) => `actual read from the text: ${p.text}` },
+  actual_bounded: { severity: "info", zh: (p) => `实际值为范围（${p.text}），按边界值 ${p.value} 比较`, en: (p) => `the actual is a bound (${p.text}); compared at ${p.value}` },
+  actual_missing: { severity: "error", zh: () => `缺少实际完成值`, en: () => `the actual value is missing` },
+  actual_not_numeric: { severity: "error", zh: (p) => `目标为数值，实际值“${p.text}”不是数值`, en: (p) => `the target is numeric but the actual "${p.text}" is not` },
+  actual_qualitative: { severity: "info", zh: (p) => `实际值为定性表述（${p.band}），按定性指标评分`, en: (p) => `the actual is qualitative (${p.band}); scored as qualitative` },
+  target_invalid: { severity: "error", zh: (p) => `无法识别的目标值“${p.text}”`, en: (p) => `cannot read the target "${p.text}"` },
+  negative_actual: { severity: "warning", zh: () => `实际值为负数，按0计分`, en: () => `negative actual scored as 0` },
+  over_achieved: { severity: "warning", zh: (p) => `超额完成（完成率${p.ratio}），请说明目标是否偏低`, en: (p) => `over-achieved (${p.ratio}); check whether the target was set too low` },
+  not_met: { severity: "warning", zh: (p) => `未达到目标：目标${p.target}，实际${p.actual}`, en: (p) => `target not met: target ${p.target}, actual ${p.actual}` },
+  equal_exceeded: { severity: "info", zh: () => `实际值高于等于型目标`, en: () => `the actual exceeds an "equal" target` },
+  approx_outside: { severity: "warning", zh: (p) => `偏离目标值${p.dev}，超出允许范围±${p.tol}`, en: (p) => `deviates ${p.dev} from the target, beyond ±${p.tol}` },
+  score_over_points: { severity: "error", zh: (p) => `得分${p.score}高于分值${p.points}`, en: (p) => `score ${p.score} exceeds the points ${p.points}` },
+  reason_required: { severity: "warning", zh: (p) => `得分${p.score}低于分值${p.points}，需填写偏差原因`, en: (p) => `score ${p.score} is below the points ${p.points}: a reason is required` },
+  score_differs: { severity: "warning", zh: (p) => `填报得分${p.stated}与计算得分${p.computed}不一致`, en: (p) => `stated score ${p.stated} differs from the computed ${p.computed}` },
+  score_out_of_band: { severity: "warning", zh: (p) => `定性指标“${p.band}”的得分应在${p.low}–${p.high}之间，填报为${p.stated}`, en: (p) => `a "${p.band}" qualitative score should lie in ${p.low}–${p.high}; stated ${p.stated}` },
+  qualitative_no_score: { severity: "warning", zh: () => `定性指标未填写得分，总分按0分计`, en: () => `qualitative indicator without a score; counted as 0 in the total` },
+  qualitative_unknown_band: { severity: "info", zh: () => `实际完成情况未写明达成程度（达成/部分达成/未达成）`, en: () => `the actual does not say whether the target was achieved, partly achieved or not achieved` },
+  points_invalid: { severity: "error", zh: (p) => `分值“${p.text}”不是数值`, en: (p) => `points "${p.text}" is not a number` },
+  score_invalid: { severity: "error", zh: (p) => `得分“${p.text}”不是数值`, en: (p) => `score "${p.text}" is not a number` },
+  budget_capped: { severity: "info", zh: (p) => `预算执行率${p.ratio}超过100%，得分以分值为上限`, en: (p) => `budget execution ${p.ratio} above 100%; score capped at the points` },
+  points_total: { severity: "warning", zh: (p) => `分值合计${p.sum}，与评分方案总分${p.total}不符（${p.detail}）`, en: (p) => `points add up to ${p.sum}, not the preset's ${p.total} (${p.detail})` },
+  category_total: { severity: "warning", zh: (p) => `“${p.category}”分值合计${p.sum}，评分方案为${p.expected}`, en: (p) => `"${p.category}" points add up to ${p.sum}; the preset gives ${p.expected}` },
+  rescaled: { severity: "info", zh: (p) => `${p.n}项不适用指标（分值${p.points}）不计，其余按100分折算`, en: (p) => `${p.n} not-applicable indicators (${p.points} points) dropped; the rest rescaled to 100` },
+  invalid_rows: { severity: "warning", zh: (p) => `${p.n}行无法核对，按填报得分计入总分（未填报的按0分）`, en: (p) => `${p.n} rows could not be checked; their stated scores (or 0) count in the total` },
+  no_reason_column: { severity: "warning", zh: (p) => `${p.n}项指标扣分但表中没有偏差原因列`, en: (p) => `${p.n} indicators lost points but the table has no reason column` },
+  stated_total: { severity: "warning", zh: (p) => `填报总分${p.stated}与计算总分${p.computed}不一致`, en: (p) => `stated total ${p.stated} differs from the computed ${p.computed}` },
+  results_new_sheet: { severity: "info", zh: (p) => `表格右侧${p.range}已有数据，结果写入新工作表“${p.sheet}”`, en: (p) => `cells right of the table (${p.range}) hold data; results go to the new sheet "${p.sheet}"` },
+};
+
+export interface Message {
+  code: string;
+  severity: Severity;
+  text: string;
+  en: string;
+  /** the cell the message is about, A1 style, when there is one */
+  cell?: string;
+}
+
+export function msg(code: string, params: P = {}, cell?: string): Message {
+  const t = T[code];
+  if (!t) throw new Error(`unknown message code ${code}`);
+  const m: Message = { code, severity: t.severity, text: t.zh(params), en: t.en(params) };
+  if (cell) m.cell = cell;
+  return m;
+}
+
+export function messageCodes(): string[] {
+  return Object.keys(T);
+}

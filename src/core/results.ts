@@ -1,0 +1,82 @@
+/** Result types of a validate run, declared once as zod schemas (the CLI's --json shape). */
+import { z } from "zod";
+
+export const STATUSES = ["met", "not_met", "qualitative", "not_applicable", "invalid"] as const;
+export const StatusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof StatusSchema>;
+
+export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
+  met: { zh: "达标", en: "Met" },
+  not_met: { zh: "未达标", en: "Not met" },
+  qualitative: { zh: "定性", en: "Qualitative" },
+  not_applicable: { zh: "不适用", en: "N/A" },
+  invalid: { zh: "无法核对", en: "Invalid" },
+};
+
+export const MessageSchema = z.object({
+  code: z.string(),
+  severity: z.enum(["error", "warning", "info"]),
+  text: z.string(),
+  en: z.string(),
+  cell: z.string().optional(),
+});
+
+export const OpSchema = z.enum(["ge", "le", "eq", "gt", "lt", "between", "approx", "qualitative", "none", "invalid"]);
+
+export const RowResultSchema = z.object({
+  row: z.number().int().positive(),
+  name: z.string(),
+  level1: z.string(),
+  level2: z.string(),
+  target: z.object({
+    text: z.string(),
+    op: OpSchema,
+    value: z.number().nullable(),
+    value2: z.number().nullable(),
+    unit: z.string().nullable(),
+    implicit: z.boolean(),
+  }),
+  actual: z.object({
+    text: z.string(),
+    value: z.number().nullable(),
+    unit: z.string().nullable(),
+    bound: z.enum(["ge", "le", "gt", "lt", "approx", "between"]).nullable(),
+    band: z.enum(["achieved", "partial", "not_achieved"]).nullable(),
+  }),
+  status: StatusSchema,
+  /** B/A for at-least rows; the scoring ratio for at-most and range rows */
+  completion: z.number().nullable(),
+  /** actual − target, in the target's unit */
+  deviation: z.number().nullable(),
+  overAchieved: z.boolean(),
+  points: z.number().nullable(),
+  statedScore: z.number().nullable(),
+  computedScore: z.number().nullable(),
+  /** the score that counts in the total: computed for quantitative rows, stated otherwise */
+  score: z.number().nullable(),
+  messages: z.array(MessageSchema),
+});
+export type RowResult = z.infer<typeof RowResultSchema>;
+
+export const SummarySchema = z.object({
+  counts: z.record(StatusSchema, z.number().int().nonnegative()),
+  rowCount: z.number().int().nonnegative(),
+  pointsTotal: z.number().nullable(),
+  rawScore: z.number().nullable(),
+  totalScore: z.number().nullable(),
+  statedTotal: z.number().nullable(),
+  grade: z.string().nullable(),
+  gradeEn: z.string().nullable(),
+  presetId: z.string(),
+  messages: z.array(MessageSchema),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+export const ValidateResultSchema = z.object({
+  sheet: z.string(),
+  headerRow: z.number().int().positive(),
+  columns: z.record(z.string(), z.string()),
+  rows: z.array(RowResultSchema),
+  summary: SummarySchema,
+});
+export type ValidateResult = z.infer<typeof ValidateResultSchema>;

@@ -1,0 +1,140 @@
+/**
+ * Finding the indicator table in a grid (SPEC §6): the header row anywhere in the first
+ * 30 rows, Chinese/English header variants, merged level cells filled down, section and
+ * total rows skipped, operator/value/unit in one cell or three.
+ */
+import { CellValue, Grid, cellText, isBlank } from "./grid";
+import { normalizeText } from "./normalize-text";
+
+export type Role =
+  | "level1"
+  | "level2"
+  | "name"
+  | "target"
+  | "actual"
+  | "operator"
+  | "unit"
+  | "points"
+  | "score"
+  | "reason";
+
+export const ROLES: Role[] = ["level1", "level2", "name", "target", "actual", "operator", "unit", "points", "score", "reason"];
+
+/** The header prefix of every column the add-in writes; such columns are never read as input. */
+export const OWN_HEADER_PREFIX = "核对·";
+
+/** Header words per role, tried most specific first. Matching is on normalised text. */
+const RULES: Array<[Role, RegExp]> = [
+  ["reason", /(偏差原因|未完成原因|原因分析|改进措施|^原因$|^reason|deviation)/],
+  ["score", /(得分|^评分$|^score|selfscore)/],
+  ["points", /(分值|权重|^满分$|^weight|^points?$|^maxscore)/],
+  ["actual", /(实际完成|完成值|实际值|实际完成情况|完成情况|实际数|^actual)/],
+  ["operator", /(指标性质|计算符号|^符号$|^运算符$|^operator)/],
+  ["unit", /(度量单位|计量单位|^单位$|^unit)/],
+  ["target", /(指标值|目标值|调整后指标|^目标$|^年度目标$|^target)/],
+  ["level1", /(一级指标|^level1$|^一级$)/],
+  ["level2", /(二级指标|^level2$|^二级$)/],
+  ["name", /(三级指标|指标名称|绩效指标|^指标$|^指标内容$|^level3$|^indicator)/],
+];
+
+/** Strip brackets' content such as （A）, (B), 【分】 before matching; keep the text when nothing else remains. */
+function headerKey(v: CellValue): string {
+  const s = normalizeText(cellText(v)).toLowerCase();
+  const stripped = s.replace(/[(（[【][^)）\]】]*[)）\]】]/g, "");
+  return stripped === "" ? s : stripped;
+}
+
+export function roleOfHeader(v: CellValue): Role | null {
+  const text = cellText(v);
+  if (text.startsWith(OWN_HEADER_PREFIX)) return null;
+  const k = headerKey(v);
+  if (k === "" || k.length > 24) return null;
+  for (const [role, re] of RULES) if (re.test(k)) return role;
+  return null;
+}
+
+export type ColumnMap = Partial<Record<Role, number>>;
+
+export interface TableLayout {
+  /** 0-based index into grid.values of the (last) header row */
+  headerIndex: number;
+  /** 0-based column index per role */
+  columns: ColumnMap;
+  /** first own result column already present (re-run), 0-based; null when none */
+  ownColumn: number | null;
+  /** rightmost 0-based column of the table (header or data) excluding own columns */
+  lastColumn: number;
+}
+
+export type FindResult = { ok: true; layout: TableLayout } | { ok: false; reason: string; reasonEn: string };
+
+const MAX_HEADER_ROWS = 30;
+
+function mapRow(row: CellValue[], above?: CellValue[]): { cols: ColumnMap; hits: number } {
+  const cols: ColumnMap = {};
+  let hits = 0;
+  const width = Math.max(row.length, above?.length ?? 0);
+  const nameCols: number[] = [];
+  for (let c = 0; c < width; c++) {
+    let role = roleOfHeader(row[c]);
+    // two-row headers: a blank or generic cell under a merged title takes the title's role
+    if (role === null && above && isBlank(row[c])) role = roleOfHeader(above[c]);
+    if (role === null) continue;
+    if (role === "name") {
+      nameCols.push(c);
+      continue;
+    }
+    if (cols[role] === undefined) {
+      cols[role] = c;
+      hits++;
+    }
+  }
+  // several "指标" columns: the last is the indicator name, the ones before are levels
+  if (nameCols.length > 0) {
+    cols.name = nameCols[nameCols.length - 1];
+    hits++;
+    const levels = nameCols.slice(0, -1);
+    if (levels.length >= 1 && cols.level1 === undefined && levels[0] !== cols.level2) cols.level1 = levels[0];
+    if (levels.length >= 2 && cols.level2 === undefined) cols.level2 = levels[1];
+  }
+  return { cols, hits };
+}
+
+/** Locate the header row and the column of every role. */
+export function findTable(grid: Grid, override?: { headerIndex?: number; columns?: ColumnMap }): FindResult {
+  const rows = grid.values;
+  let best: { index: number; cols: ColumnMap; hits: number } | null = null;
+  const limit = Math.min(rows.length, MAX_HEADER_ROWS);
+  const candidates = override?.headerIndex !== undefined ? [override.headerIndex] : Array.from({ length: limit }, (_, i) => i);
+  for (const i of candidates) {
+    const row = rows[i] ?? [];
+    const single = mapRow(row);
+    const double = i > 0 ? mapRow(row, rows[i - 1]) : single;
+    const pick = double.hits > single.hits ? double : single;
+    const usable = (pick.cols.target !== undefined || pick.cols.actual !== undefined) && (pick.cols.name !== undefined || pick.cols.level2 !== undefined || pick.cols.level1 !== undefined);
+    if (!usable && override?.headerIndex === undefined) continue;
+    if (!best || pick.hits > best.hits) best = { index: i, cols: pick.cols, hits: pick.hits };
+  }
+  if (!best) {
+    return {
+      ok: false,
+      reason: `前${MAX_HEADER_ROWS}行中未找到指标表表头：需要“指标名称/三级指标”列，以及“年度指标值/目标值”或“实际完成值”列`,
+      reasonEn: `no indicator table header in the first ${MAX_HEADER_ROWS} rows: looked for an indicator column (三级指标 / 指标名称 / Indicator) and a target (年度指标值 / 目标值 / Target) or actual (实际完成值 / Actual) column`,
+    };
+  }
+  const columns: ColumnMap = { ...best.cols, ...(override?.columns ?? {}) };
+  if (columns.name === undefined) columns.name = columns.level2 ?? columns.level1;
+  const header = rows[best.index] ?? [];
+  let ownColumn: number | null = null;
+  for (let c = 0; c < header.length; c++) {
+    if (cellText(header[c]).startsWith(OWN_HEADER_PREFIX)) {
+      ownColumn = c;
+      break;
+    }
+  }
+  let lastColumn = 0;
+  for (const c of Object.values(columns)) if (c !== undefined && c > lastColumn) lastColumn = c;
+  const stop = ownColumn ?? Infinity;
+  for (let c = 0; c < Math.min(header.length, stop); c++) if (!isBlank(header[c]) && c > lastColumn) lastColumn = c;
+  return { ok: true, layout: { headerIndex: best.index, columns, ownColumn, lastColumn } };
+}

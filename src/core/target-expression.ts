@@ -1,0 +1,192 @@
+/**
+ * Target expressions (年度指标值, SPEC §4) and actual values with bounds.
+ * One parser serves both sides: on a target the operator is the rule, on an
+ * actual it is a bound ("不低于65%") compared at its value.
+ */
+import { CellValue, EXCEL_ERRORS } from "./grid";
+import { Message, msg } from "./messages";
+import { normalizeText } from "./normalize-text";
+import { Quantity, parseQuantity, parseQuantityText } from "./quantity";
+
+export type Op = "ge" | "le" | "eq" | "gt" | "lt" | "between" | "approx";
+
+export const OP_SYMBOL: Record<Op, string> = { ge: "≥", le: "≤", eq: "=", gt: ">", lt: "<", between: "区间", approx: "≈" };
+
+export type QualitativeBand = "achieved" | "partial" | "not_achieved";
+
+export type Expression =
+  | {
+      kind: "quantity";
+      op: Op;
+      q: Quantity;
+      /** upper bound for between */
+      q2?: Quantity;
+      /** no operator was written */
+      implicit: boolean;
+      text: string;
+      messages: Message[];
+    }
+  | { kind: "qualitative"; text: string; band: QualitativeBand | null; messages: Message[] }
+  | { kind: "none"; text: string; messages: Message[] }
+  | { kind: "invalid"; text: string; messages: Message[] };
+
+const NA_TEXTS = new Set(["", "-", "--", "---", "—", "——", "―", "*", "/", "\\", "无", "不适用", "n/a", "na", "null", "/年", "空"]);
+
+// prefix words/symbols, longest first so 大于等于 wins over 大于
+const PREFIX_OPS: Array<[string, Op]> = [
+  ["大于或等于", "ge"], ["大于等于", "ge"], ["高于或等于", "ge"], ["不低于", "ge"], ["不少于", "ge"], ["不小于", "ge"], ["不得低于", "ge"], ["不得少于", "ge"],
+  ["至少", "ge"], ["达到", "ge"], ["≥=", "ge"], [">=", "ge"], ["=>", "ge"], ["≥", "ge"],
+  ["小于或等于", "le"], ["小于等于", "le"], ["低于或等于", "le"], ["不高于", "le"], ["不超过", "le"], ["不多于", "le"], ["不大于", "le"], ["不得超过", "le"], ["不得高于", "le"],
+  ["至多", "le"], ["控制在", "le"], ["<=", "le"], ["=<", "le"], ["≤", "le"],
+  ["等于", "eq"], ["==", "eq"], ["=", "eq"], ["为", "eq"],
+  ["大于", "gt"], ["高于", "gt"], ["超过", "gt"], ["多于", "gt"], [">", "gt"],
+  ["小于", "lt"], ["低于", "lt"], ["少于", "lt"], ["<", "lt"],
+  ["大约", "approx"], ["约为", "approx"], ["约", "approx"], ["≈", "approx"], ["~", "approx"],
+];
+
+const SUFFIX_OPS: Array<[string, Op]> = [
+  ["及以上", "ge"], ["以上", "ge"], ["(含)以上", "ge"], ["或以上", "ge"],
+  ["及以下", "le"], ["以下", "le"], ["以内", "le"], ["之内", "le"], ["或以下", "le"],
+  ["左右", "approx"], ["上下", "approx"],
+];
+
+const FILLER_PREFIX = /^(年度目标值|年度目标|目标值|目标|指标值|全年|年均|平均|每年|累计|完成|实现)[:：]?/;
+
+export function parseOpPrefix(s: string): { op: Op | null; rest: string } {
+  for (const [word, op] of PREFIX_OPS) {
+    if (s.startsWith(word)) return { op, rest: s.slice(word.length) };
+  }
+  return { op: null, rest: s };
+}
+
+function parseOpSuffix(s: string): { op: Op | null; rest: string } {
+  const stripped = s.replace(/[(（]含[)）]/, "");
+  for (const [word, op] of SUFFIX_OPS) {
+    if (stripped.endsWith(word)) return { op, rest: stripped.slice(0, stripped.length - word.length) };
+  }
+  return { op: null, rest: s };
+}
+
+const RANGE_RE = /^([^[\]~至到—,]+?)(?:-|~|至|到|—)([^[\]~至到—,]+?)$/;
+const BRACKET_RANGE_RE = /^[[(]([^,]+),([^,]+)[\])]$/;
+
+function tryRange(s: string): { q: Quantity; q2: Quantity } | null {
+  // "90%-100%", "90-100%", "[90%,100%]", "90%至100%"
+  const m = BRACKET_RANGE_RE.exec(s) ?? RANGE_RE.exec(s);
+  if (!m) return null;
+  const a = parseQuantityText(m[1]);
+  const b = parseQuantityText(m[2]);
+  if (!a || !b || !a.ok || !b.ok) return null;
+  let q = a.q;
+  const q2 = b.q;
+  if (!q.unit && q2.unit) q = { ...q, unit: q2.unit };
+  if (q.value > q2.value) return null;
+  return { q, q2 };
+}
+
+const ACHIEVED_RE = /(未达成|未完成|未实现|未达到|没有达成|未能|效果较差)/;
+const PARTIAL_RE = /(部分达成|部分完成|部分实现|基本达成|基本完成|基本实现)/;
+const DONE_RE = /(达成|完成|实现|达到|已达|满足)/;
+
+export function qualitativeBand(s: string): QualitativeBand | null {
+  if (ACHIEVED_RE.test(s)) return "not_achieved";
+  if (PARTIAL_RE.test(s)) return "partial";
+  if (DONE_RE.test(s)) return "achieved";
+  return null;
+}
+
+/** A number somewhere in prose, with an optional operator before and suffix after. */
+const EMBEDDED_RE =
+  /(大于或等于|大于等于|不低于|不少于|不小于|至少|达到|不高于|不超过|不多于|不大于|控制在|至多|大于|高于|超过|小于|低于|少于|等于|约|>=|<=|≥|≤|=|>|<)?([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([%‰]|[\u4e00-\u9fa5]{1,3}(?:\/[\u4e00-\u9fa5]{1,2})?)?(及以上|以上|以内|以下|左右)?/g;
+
+export interface ParseOptions {
+  /** how a target without an operator is read (SPEC §4: at least by default) */
+  implicitOp?: "ge" | "eq";
+  /** number format of the cell, when the value is a number */
+  numberFormat?: string | null;
+  /** which side: on an actual, operators are bounds */
+  side?: "target" | "actual";
+}
+
+/** Parse a target or actual cell into an expression. Never throws. */
+export function parseExpression(value: CellValue, opts: ParseOptions = {}): Expression {
+  const side = opts.side ?? "target";
+  if (typeof value === "number") {
+    const r = parseQuantity(value, opts.numberFormat);
+    if (!r.ok) return { kind: "invalid", text: String(value), messages: [r.message] };
+    return { kind: "quantity", op: side === "target" ? opts.implicitOp ?? "ge" : "eq", q: r.q, implicit: true, text: String(value), messages: [] };
+  }
+  if (typeof value === "boolean") return { kind: "invalid", text: String(value), messages: [msg("not_a_number", { text: String(value) })] };
+  const raw = value ?? "";
+  if (EXCEL_ERRORS.has(raw.trim())) return { kind: "invalid", text: raw, messages: [msg("cell_error", { value: raw.trim() })] };
+  const s = normalizeText(raw).replace(/[。;；]+$/, "");
+  if (NA_TEXTS.has(s.toLowerCase())) return { kind: "none", text: raw, messages: [] };
+
+  const direct = parseDirect(s, side, opts.implicitOp ?? "ge");
+  if (direct) {
+    if (direct.kind === "quantity" || direct.kind === "invalid") return { ...direct, text: raw };
+  }
+
+  const band = qualitativeBand(s);
+  // numbers inside prose: take the single operator+number phrase if there is exactly one
+  if (/\d/.test(s)) {
+    const found = findEmbedded(s);
+    if (found.length === 1 && !(side === "actual" && band === "not_achieved")) {
+      const e = found[0];
+      const inner = parseDirect(e, side, opts.implicitOp ?? "ge");
+      if (inner && inner.kind === "quantity") {
+        const code = side === "target" ? "target_from_text" : "actual_from_text";
+        return { ...inner, text: raw, messages: [msg(code, { text: e }), ...inner.messages] };
+      }
+    }
+  }
+  return { kind: "qualitative", text: raw, band, messages: [] };
+}
+
+/** All operator+number phrases inside a text. */
+export function findEmbedded(s: string): string[] {
+  const out: string[] = [];
+  EMBEDDED_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = EMBEDDED_RE.exec(s)) !== null) {
+    // skip years and ordinal-looking numbers such as 2023年 or 第3
+    if (/^(年|月|日|号)$/.test(m[3] ?? "") && !m[1]) continue;
+    if (/^20\d\d$/.test(m[2]) && !m[3]) continue;
+    out.push(m[0]);
+  }
+  return out;
+}
+
+function parseDirect(s: string, side: "target" | "actual", implicitOp: "ge" | "eq"): Expression | null {
+  let pre = parseOpPrefix(s);
+  if (!pre.op) pre = parseOpPrefix(s.replace(FILLER_PREFIX, ""));
+  const suf = parseOpSuffix(pre.rest);
+  const body = suf.rest;
+  let op: Op | null = pre.op ?? suf.op;
+  if (pre.op === "le" && suf.op === "le") op = "le"; // 控制在…以内
+  const r = parseQuantityText(body);
+  if (!pre.op && (!r || !r.ok)) {
+    const range = tryRange(body);
+    if (range) return { kind: "quantity", op: "between", q: range.q, q2: range.q2, implicit: false, text: s, messages: [] };
+  }
+  if (!r) return null;
+  if (!r.ok) return { kind: "invalid", text: s, messages: [r.message] };
+  const implicit = op === null;
+  if (op === null) op = side === "target" ? implicitOp : "eq";
+  return { kind: "quantity", op, q: r.q, implicit, text: s, messages: [] };
+}
+
+/** The operator+value phrase at the end of an indicator name: 参保人数≥200万人. */
+const NAME_TARGET_RE =
+  /^(.*?[^\d.,])((?:大于或等于|大于等于|不低于|不少于|不小于|至少|不高于|不超过|不多于|不大于|控制在|至多|大于|高于|超过|小于|低于|少于|等于|>=|<=|≥|≤|=|>|<)[^≥≤<>=]*)$/;
+
+/** Split a name with an embedded target; null when the name carries none. */
+export function splitEmbeddedTarget(name: string): { name: string; target: string } | null {
+  const s = normalizeText(name);
+  const m = NAME_TARGET_RE.exec(s);
+  if (!m) return null;
+  const target = m[2].replace(/(指标)?(实现情况|完成情况)$/, "");
+  const parsed = parseExpression(target);
+  if (parsed.kind !== "quantity") return null;
+  return { name: m[1].replace(/[(（]$/, ""), target };
+}

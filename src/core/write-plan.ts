@@ -1,0 +1,194 @@
+/**
+ * The write plan: what the adapters write and where (SPEC §9). Core decides, the
+ * Excel adapter and the CLI execute the same plan.
+ */
+import { z } from "zod";
+import { a1, columnLetter, quoteSheet, rangeA1 } from "./address";
+import { Grid, cellText, isBlank } from "./grid";
+import { OWN_HEADER_PREFIX } from "./table-finder";
+import { STATUSES, Status } from "./results";
+
+/** A cell the plan writes: text is always text (never a formula), formulas are explicit. */
+export const PlanCellSchema = z.union([z.string(), z.number(), z.null(), z.object({ formula: z.string() })]);
+export type PlanCell = z.infer<typeof PlanCellSchema>;
+
+export const FillSchema = z.object({ fill: z.string(), font: z.string() });
+
+export const WritePlanSchema = z.object({
+  /** the sheet written to: the input sheet (beside mode) or a new sheet */
+  sheet: z.string(),
+  mode: z.enum(["beside", "new_sheet"]),
+  sourceSheet: z.string(),
+  /** 1-based top-left cell of the block (the header row) */
+  startRow: z.number().int().positive(),
+  startCol: z.number().int().positive(),
+  /** header row then data rows; every row as wide as the header */
+  cells: z.array(z.array(PlanCellSchema)),
+  /** number format per column */
+  numberFormats: z.array(z.string()),
+  columnWidths: z.array(z.number().positive()),
+  /** status colours: one entry per status, A1 ranges grouped into contiguous runs */
+  fills: z.array(z.object({ status: z.string(), ...FillSchema.shape, ranges: z.array(z.string()) })),
+  headerFill: FillSchema,
+  notes: z.array(z.object({ cell: z.string(), text: z.string() })),
+  /** everything the plan writes, for "clear results" */
+  owned: z.string(),
+  messages: z.array(z.object({ code: z.string(), text: z.string(), en: z.string() })),
+});
+export type WritePlan = z.infer<typeof WritePlanSchema>;
+
+/** Excel's built-in Good / Bad / Neutral styles, which finance staff already read at a glance. */
+export const STATUS_FILLS: Record<Status, { fill: string; font: string }> = {
+  met: { fill: "#C6EFCE", font: "#006100" },
+  not_met: { fill: "#FFC7CE", font: "#9C0006" },
+  qualitative: { fill: "#DDEBF7", font: "#1F4E78" },
+  not_applicable: { fill: "#EDEDED", font: "#595959" },
+  invalid: { fill: "#FFEB9C", font: "#9C5700" },
+};
+
+export const RESULT_SHEET = "核对结果";
+
+/** Text that a spreadsheet would read as a formula when typed. */
+export function looksLikeFormula(s: string): boolean {
+  return /^[=+\-@]/.test(s);
+}
+
+export interface PlanColumn {
+  header: string;
+  numberFormat: string;
+  width: number;
+}
+
+export interface PlanRowInput {
+  /** 1-based sheet row of the source row */
+  row: number;
+  values: PlanCell[];
+  status: Status | null;
+  note: string | null;
+}
+
+/** Group sorted row numbers into contiguous A1 runs in one column: H5:H9, H12. */
+export function runsOf(rows: number[], col: number): string[] {
+  const out: string[] = [];
+  const sorted = [...rows].sort((a, b) => a - b);
+  let start = -1;
+  let prev = -1;
+  for (const r of sorted) {
+    if (start < 0) start = prev = r;
+    else if (r === prev + 1) prev = r;
+    else {
+      out.push(rangeA1(start, col, prev, col));
+      start = prev = r;
+    }
+  }
+  if (start >= 0) out.push(rangeA1(start, col, prev, col));
+  return out;
+}
+
+/**
+ * Build the plan for result columns beside a table, or on a new sheet when the columns
+ * to the right hold the user's data.
+ */
+export function buildPlan(args: {
+  grid: Grid;
+  headerIndex: number;
+  /** 0-based last column of the table (input) */
+  lastColumn: number;
+  /** 0-based first own column from an earlier run, if any */
+  ownColumn: number | null;
+  lastRow: number;
+  columns: PlanColumn[];
+  rows: PlanRowInput[];
+}): WritePlan {
+  const { grid, columns, rows } = args;
+  const firstRow = grid.firstRow ?? 1;
+  const firstCol = grid.firstCol ?? 1;
+  const headerRow = firstRow + args.headerIndex;
+  const width = columns.length;
+  const startIdx = args.ownColumn ?? args.lastColumn + 1;
+  const startCol = firstCol + startIdx;
+  // any user value inside the block we would write → new sheet
+  let blocked: string | null = null;
+  for (let r = args.headerIndex; r <= args.lastRow - firstRow && !blocked; r++) {
+    const line = grid.values[r] ?? [];
+    for (let c = startIdx; c < startIdx + width; c++) {
+      const v = line[c];
+      if (isBlank(v)) continue;
+      const header = cellText(grid.values[args.headerIndex]?.[c]);
+      if (header.startsWith(OWN_HEADER_PREFIX)) continue;
+      blocked = a1(firstRow + r, firstCol + c);
+      break;
+    }
+  }
+  const statusRuns = new Map<Status, number[]>();
+  const notes: WritePlan["notes"] = [];
+  if (!blocked) {
+    const lastRow = args.lastRow;
+    const cells: PlanCell[][] = [columns.map((c) => c.header)];
+    const byRow = new Map(rows.map((r) => [r.row, r]));
+    for (let r = headerRow + 1; r <= lastRow; r++) {
+      const pr = byRow.get(r);
+      cells.push(pr ? pr.values : columns.map(() => null));
+      if (pr?.status) statusRuns.set(pr.status, [...(statusRuns.get(pr.status) ?? []), r]);
+      if (pr?.note) notes.push({ cell: a1(r, startCol), text: pr.note });
+    }
+    return {
+      sheet: grid.sheet,
+      mode: "beside",
+      sourceSheet: grid.sheet,
+      startRow: headerRow,
+      startCol,
+      cells,
+      numberFormats: columns.map((c) => c.numberFormat),
+      columnWidths: columns.map((c) => c.width),
+      fills: fillsFor(statusRuns, startCol),
+      headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+      notes,
+      owned: `${quoteSheet(grid.sheet)}!${rangeA1(headerRow, startCol, Math.max(lastRow, headerRow), startCol + width - 1)}`,
+      messages: [],
+    };
+  }
+  // new sheet: a link back to each source row, then the same columns
+  const link: PlanColumn = { header: `${OWN_HEADER_PREFIX}来源行`, numberFormat: "@", width: 14 };
+  const all = [link, ...columns];
+  const cells: PlanCell[][] = [all.map((c) => c.header)];
+  rows.forEach((pr, i) => {
+    const sheetRow = 2 + i;
+    const target = `#${quoteSheet(grid.sheet)}!A${pr.row}`;
+    const label = `${grid.sheet}!${pr.row}`;
+    cells.push([{ formula: `HYPERLINK("${target.replace(/"/g, '""')}","${label.replace(/"/g, '""')}")` }, ...pr.values]);
+    if (pr.status) statusRuns.set(pr.status, [...(statusRuns.get(pr.status) ?? []), sheetRow]);
+    if (pr.note) notes.push({ cell: a1(sheetRow, 2), text: pr.note });
+  });
+  const range = `${columnLetter(startCol)}${headerRow}:${columnLetter(startCol + width - 1)}${args.lastRow}`;
+  return {
+    sheet: RESULT_SHEET,
+    mode: "new_sheet",
+    sourceSheet: grid.sheet,
+    startRow: 1,
+    startCol: 1,
+    cells,
+    numberFormats: all.map((c) => c.numberFormat),
+    columnWidths: all.map((c) => c.width),
+    fills: fillsFor(statusRuns, 2),
+    headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+    notes,
+    owned: `${quoteSheet(RESULT_SHEET)}!${rangeA1(1, 1, Math.max(1, rows.length + 1), all.length)}`,
+    messages: [
+      {
+        code: "results_new_sheet",
+        text: `表格右侧${range}已有数据（${blocked}），结果写入新工作表“${RESULT_SHEET}”`,
+        en: `cells right of the table (${range}) hold data (${blocked}); results go to the new sheet "${RESULT_SHEET}"`,
+      },
+    ],
+  };
+}
+
+function fillsFor(runs: Map<Status, number[]>, col: number): WritePlan["fills"] {
+  const out: WritePlan["fills"] = [];
+  for (const s of STATUSES) {
+    const rows = runs.get(s);
+    if (rows && rows.length) out.push({ status: s, ...STATUS_FILLS[s], ranges: runsOf(rows, col) });
+  }
+  return out;
+}

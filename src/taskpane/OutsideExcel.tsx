@@ -1,0 +1,41 @@
+import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { OutsideReason } from "./host";
+import type { Strings } from "./i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  steps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+});
+
+export interface OutsideExcelProps {
+  reason: OutsideReason;
+  strings: Strings;
+}
+
+export function OutsideExcel({ reason, strings }: OutsideExcelProps) {
+  const styles = useStyles();
+  const detail = {
+    browser: strings.outsideBody,
+    "other-host": strings.otherHostBody,
+    "no-office-js": strings.noOfficeJsBody,
+  }[reason];
+  return (
+    <section className={styles.root} data-testid="outside-excel">
+      <MessageBar intent={reason === "no-office-js" ? "error" : "warning"} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{strings.outsideTitle}</MessageBarTitle>
+          {detail}
+        </MessageBarBody>
+      </MessageBar>
+      <Text weight="semibold">{strings.sideloadTitle}</Text>
+      <ol className={styles.steps}>
+        <li>
+          <Text>{strings.sideloadWeb}</Text>
+        </li>
+        <li>
+          <Text>{strings.sideloadDesktop}</Text>
+        </li>
+      </ol>
+    </section>
+  );
+}
