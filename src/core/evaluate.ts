@@ -13,6 +13,7 @@ import { Expression, OP_SYMBOL, Op, QualitativeBand, parseExpression, qualitativ
 import { comparableKey } from "./unit-table";
 
 const BUDGET_RE = /预算(资金)?执行/;
+const CELL_OF_ACTUAL = new Set(["over_achieved", "negative_actual", "approx_outside", "budget_capped", "per_year", "unit_words_differ", "equal_exceeded"]);
 
 const BAND_RANGE: Record<QualitativeBand, [number, number]> = {
   achieved: [0.8, 1],
@@ -214,6 +215,10 @@ export function evaluateRow(input: IndicatorInput, settings: Settings, preset: P
   }
   if (targetExpr.kind === "quantity" && targetExpr.implicit && result.status !== "invalid") {
     messages.push(msg("implicit_operator", { op: OP_SYMBOL[targetExpr.op] }, targetCell));
+  }
+  // row-level findings without a cell of their own are about the actual value
+  for (let i = 0; i < messages.length; i++) {
+    if (!messages[i].cell && CELL_OF_ACTUAL.has(messages[i].code)) messages[i] = { ...messages[i], cell: actualCell };
   }
   tableChecks(result, settings, input, messages);
   return result;

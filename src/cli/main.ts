@@ -1,0 +1,173 @@
+/**
+ * `jixiao`: the engine over .xlsx files (SPEC §2, J4). The input file is never modified:
+ * results go to the --out file only.
+ */
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as path from "path";
+import { Grid } from "../core/grid";
+import { PRESET_IDS } from "../core/presets";
+import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/results";
+import { ValidateOutcome, validateGrid } from "../core/validate";
+import { parseArgs } from "./args";
+import { worksheetToGrid } from "./xlsx-grid";
+import { applyPlan } from "./write-xlsx";
+
+export const EXIT_OK = 0;
+export const EXIT_ERROR = 1;
+export const EXIT_UNUSABLE = 2;
+
+const USAGE = `用法 / usage:
+  jixiao validate <file.xlsx> [--sheet NAME] [--preset ID] [--out OUT.xlsx] [--json] [--lang zh|en]
+
+  核对绩效指标表：找到表头，逐行核对实际完成值与年度指标值，计算完成率与得分。
+  Check an indicator table: find the header, check each actual against its target, score it.
+
+  --sheet NAME   工作表名称（默认：第一个含指标表的工作表） / sheet (default: the first with an indicator table)
+  --preset ID    评分方案 / scoring preset: ${PRESET_IDS.join(", ")}
+  --out FILE     写出结果的新文件（输入文件不会被修改） / write results into a new file (the input is never modified)
+  --json         在标准输出打印一个 JSON 文档 / print one JSON document on stdout
+  --lang zh|en   文字语言 / language of the text output
+
+Exit codes: 0 the check ran (whatever the verdicts); 2 unusable input; 1 internal error.`;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s + "\n"),
+  err: (s) => process.stderr.write(s + "\n"),
+};
+
+class UsageError extends Error {}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === "--help" || command === "-h" || command === "help") {
+      io.out(USAGE);
+      return command ? EXIT_OK : EXIT_UNUSABLE;
+    }
+    if (command === "--version") {
+      io.out("0.1.0");
+      return EXIT_OK;
+    }
+    if (command === "validate") return await validateCommand(rest, io);
+    io.err(`jixiao: 未知命令 / unknown command "${command}"\n\n${USAGE}`);
+    return EXIT_UNUSABLE;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`jixiao: ${e.message}`);
+      return EXIT_UNUSABLE;
+    }
+    io.err(`jixiao: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
+    return EXIT_ERROR;
+  }
+}
+
+async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  if (!fs.existsSync(file)) throw new UsageError(`找不到文件 / no such file: ${file}`);
+  if (fs.statSync(file).isDirectory()) throw new UsageError(`这是一个文件夹，不是 .xlsx 文件 / a folder, not an .xlsx file: ${file}`);
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(file, "r");
+  fs.readSync(fd, head, 0, 4, 0);
+  fs.closeSync(fd);
+  if (head[0] !== 0x50 || head[1] !== 0x4b) {
+    const xls = head[0] === 0xd0 && head[1] === 0xcf;
+    throw new UsageError(
+      xls
+        ? `这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx / an old .xls file: save it as .xlsx in Excel first: ${file}`
+        : `不是 .xlsx 文件（应为 Office Open XML 工作簿） / not an .xlsx file (expected an Office Open XML workbook): ${file}`,
+    );
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    throw new UsageError(`无法读取工作簿 / cannot read the workbook ${file}: ${(e as Error).message}`);
+  }
+  return wb;
+}
+
+async function validateCommand(argv: string[], io: Io): Promise<number> {
+  const parsed = parseArgs(argv, ["sheet", "preset", "out", "lang"]);
+  if ("error" in parsed) throw new UsageError(parsed.error);
+  const { positional, flags } = parsed;
+  if (flags.help) {
+    io.out(USAGE);
+    return EXIT_OK;
+  }
+  const known = new Set(["sheet", "preset", "out", "json", "lang", "help"]);
+  for (const k of Object.keys(flags)) if (!known.has(k)) throw new UsageError(`未知选项 / unknown option --${k}`);
+  if (positional.length !== 1) throw new UsageError(`需要一个 .xlsx 文件 / expected one .xlsx file\n\n${USAGE}`);
+  const file = positional[0];
+  const presetId = typeof flags.preset === "string" ? flags.preset : "default";
+  if (!PRESET_IDS.includes(presetId)) throw new UsageError(`未知评分方案 / unknown preset "${presetId}" (${PRESET_IDS.join(", ")})`);
+  const lang = flags.lang === "en" ? "en" : "zh";
+  const out = typeof flags.out === "string" ? flags.out : null;
+  if (out && path.resolve(out) === path.resolve(file)) {
+    throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
+  }
+  const wb = await readWorkbook(file);
+  const sheets = wb.worksheets.filter((w) => w.state !== "hidden" && w.state !== "veryHidden");
+  let candidates = sheets;
+  if (typeof flags.sheet === "string") {
+    const ws = wb.getWorksheet(flags.sheet);
+    if (!ws) throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.worksheets.map((w) => w.name).join(", ")})`);
+    candidates = [ws];
+  }
+  let outcome: ValidateOutcome | null = null;
+  let grid: Grid | null = null;
+  const reasons: string[] = [];
+  for (const ws of candidates) {
+    grid = worksheetToGrid(ws);
+    outcome = validateGrid(grid, { settings: { presetId } });
+    if (outcome.ok) break;
+    reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
+  }
+  if (!outcome || !outcome.ok || !grid) {
+    io.err(`jixiao: 没有找到指标表 / no indicator table found in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
+    return EXIT_UNUSABLE;
+  }
+  const { result, plan } = outcome;
+  if (out) {
+    applyPlan(wb, plan);
+    await wb.xlsx.writeFile(out);
+  }
+  if (flags.json) {
+    io.out(JSON.stringify({ file, out, ...result, plan: { sheet: plan.sheet, mode: plan.mode, owned: plan.owned } }, null, 2));
+  } else {
+    io.out(report(result, lang, out, plan.mode === "new_sheet" ? plan.sheet : null));
+  }
+  return EXIT_OK;
+}
+
+function report(r: ValidateResult, lang: "zh" | "en", out: string | null, newSheet: string | null): string {
+  const en = lang === "en";
+  const lines: string[] = [];
+  const cols = Object.entries(r.columns).map(([k, v]) => `${k}=${v}`).join(" ");
+  lines.push(en ? `Sheet "${r.sheet}", header row ${r.headerRow}, columns ${cols}` : `工作表“${r.sheet}”，表头第${r.headerRow}行，列：${cols}`);
+  const counts = STATUSES.map((s) => `${en ? STATUS_LABELS[s].en : STATUS_LABELS[s].zh} ${r.summary.counts[s]}`).join(" | ");
+  lines.push(`${en ? "Rows" : "指标"} ${r.summary.rowCount}: ${counts}`);
+  if (r.summary.totalScore !== null) {
+    lines.push(
+      en
+        ? `Total score ${r.summary.totalScore.toFixed(2)} (${r.summary.gradeEn}), points ${r.summary.pointsTotal}, preset ${r.summary.presetId}`
+        : `总分 ${r.summary.totalScore.toFixed(2)}（${r.summary.grade}），分值合计 ${r.summary.pointsTotal}，评分方案 ${r.summary.presetId}`,
+    );
+  }
+  const problems = r.rows.flatMap((row) =>
+    row.messages.filter((m) => m.severity !== "info").map((m) => `  ${m.cell ?? "row " + row.row} ${row.name}: ${en ? m.en : m.text}`),
+  );
+  for (const m of r.summary.messages) problems.push(`  ${m.cell ?? (en ? "table" : "全表")}: ${en ? m.en : m.text}`);
+  if (problems.length) {
+    lines.push(en ? `Problems (${problems.length}):` : `问题（${problems.length}）：`);
+    lines.push(...problems);
+  } else {
+    lines.push(en ? "No problems found." : "未发现问题。");
+  }
+  if (out) lines.push(en ? `Results written to ${out}${newSheet ? ` (sheet ${newSheet})` : ""}` : `结果已写入 ${out}${newSheet ? `（工作表“${newSheet}”）` : ""}`);
+  return lines.join("\n");
+}
