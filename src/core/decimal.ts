@@ -109,6 +109,18 @@ export function subExact(a: number, b: number): number {
  */
 export function roundHalfUp(x: number, dp: number): number {
   if (!Number.isFinite(x)) return x;
+  // fast path: away from a half, ordinary float rounding is already right
+  if (dp >= 0 && dp <= 15) {
+    const k = POW10[dp];
+    const y = Math.abs(x) * k;
+    if (y < 1e15) {
+      const frac = y - Math.floor(y);
+      if (Math.abs(frac - 0.5) > 1e-6) {
+        const r = Math.round(y) / k;
+        return x < 0 ? -r : r;
+      }
+    }
+  }
   // 15 significant digits removes the artefacts of a preceding float operation
   const clean = Number(x.toPrecision(15));
   const d = numberToDec(clean);

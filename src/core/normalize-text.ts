@@ -39,8 +39,11 @@ function foldFullWidth(s: string): string {
 }
 
 /** Fold full-width forms and special characters; collapse whitespace (incl. line breaks) to nothing. */
+const NEEDS_WORK_RE = new RegExp(`[\\s\u200B\uFEFF\uFF01-\uFF5E${Object.keys(SPECIAL).join("")}]`);
+
 export function normalizeText(raw: string): string {
-  // fast path: plain ASCII/Chinese without anything to fold
+  // fast path: most cells hold nothing to fold
+  if (!NEEDS_WORK_RE.test(raw)) return raw;
   let s = raw.replace(SPECIAL_RE, (ch) => SPECIAL[ch]);
   if (/[\uFF01-\uFF5E]/.test(s)) s = foldFullWidth(s);
   return s.replace(/[\s\u200B\uFEFF]+/g, "");

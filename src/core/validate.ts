@@ -96,6 +96,18 @@ function summarize(
 ): Summary {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of rows) counts[r.status]++;
+  // category of each row, computed once
+  const cats = new Map<RowResult, string | null>();
+  const catCache = new Map<string, string | null>();
+  for (const r of rows) {
+    const key = `${r.level1}\u0000${r.name}`;
+    let c = catCache.get(key);
+    if (c === undefined) {
+      c = categoryOf(r, preset);
+      catCache.set(key, c);
+    }
+    cats.set(r, c);
+  }
   const messages: Message[] = [];
   const hasPoints = columns.points !== undefined && rows.some((r) => r.points !== null);
   let pointsTotal: number | null = null;
@@ -110,11 +122,11 @@ function summarize(
     const naPoints = sumExact(naRows.map((r) => r.points ?? 0));
     rawScore = sumExact(rows.filter((r) => r.status !== "not_applicable").map((r) => r.score ?? 0));
     if (Math.abs(pointsTotal - preset.total) > 1e-9) {
-      const byCat = preset.categories.map((c) => `${c.label}${sumExact(rows.filter((r) => categoryOf(r, preset) === c.id).map((r) => r.points ?? 0))}`);
+      const byCat = preset.categories.map((c) => `${c.label}${sumExact(rows.filter((r) => cats.get(r) === c.id).map((r) => r.points ?? 0))}`);
       messages.push(msg("points_total", { sum: pointsTotal, total: preset.total, detail: byCat.join("+") }));
     }
     for (const c of preset.categories) {
-      const inCat = rows.filter((r) => categoryOf(r, preset) === c.id);
+      const inCat = rows.filter((r) => cats.get(r) === c.id);
       if (inCat.length === 0) continue;
       const sum = sumExact(inCat.map((r) => r.points ?? 0));
       if (Math.abs(sum - c.points) > 1e-9) messages.push(msg("category_total", { category: c.label, sum, expected: c.points }));

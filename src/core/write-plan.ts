@@ -129,7 +129,7 @@ export function buildPlan(args: {
     for (let r = headerRow + 1; r <= lastRow; r++) {
       const pr = byRow.get(r);
       cells.push(pr ? pr.values : columns.map(() => null));
-      if (pr?.status) statusRuns.set(pr.status, [...(statusRuns.get(pr.status) ?? []), r]);
+      if (pr?.status) pushRun(statusRuns, pr.status, r);
       if (pr?.note) notes.push({ cell: a1(r, startCol), text: pr.note });
     }
     return {
@@ -157,7 +157,7 @@ export function buildPlan(args: {
     const target = `#${quoteSheet(grid.sheet)}!A${pr.row}`;
     const label = `${grid.sheet}!${pr.row}`;
     cells.push([{ formula: `HYPERLINK("${target.replace(/"/g, '""')}","${label.replace(/"/g, '""')}")` }, ...pr.values]);
-    if (pr.status) statusRuns.set(pr.status, [...(statusRuns.get(pr.status) ?? []), sheetRow]);
+    if (pr.status) pushRun(statusRuns, pr.status, sheetRow);
     if (pr.note) notes.push({ cell: a1(sheetRow, 2), text: pr.note });
   });
   const range = `${columnLetter(startCol)}${headerRow}:${columnLetter(startCol + width - 1)}${args.lastRow}`;
@@ -182,6 +182,12 @@ export function buildPlan(args: {
       },
     ],
   };
+}
+
+function pushRun(runs: Map<Status, number[]>, status: Status, row: number): void {
+  const list = runs.get(status);
+  if (list) list.push(row);
+  else runs.set(status, [row]);
 }
 
 function fillsFor(runs: Map<Status, number[]>, col: number): WritePlan["fills"] {
