@@ -134,6 +134,7 @@ async function validateCommand(argv: string[], io: Io): Promise<number> {
   const { result, plan } = outcome;
   if (out) {
     applyPlan(wb, plan);
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     await wb.xlsx.writeFile(out);
   }
   if (flags.json) {
