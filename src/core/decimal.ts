@@ -115,7 +115,8 @@ export function roundHalfUp(x: number, dp: number): number {
     const y = Math.abs(x) * k;
     if (y < 1e15) {
       const frac = y - Math.floor(y);
-      if (Math.abs(frac - 0.5) > 1e-6) {
+      // the margin grows with y: x × 10^dp carries a relative float error (76225149267.885 × 100 = …88.4995)
+      if (Math.abs(frac - 0.5) > 1e-6 + y * 1e-14) {
         const r = Math.round(y) / k;
         return x < 0 ? -r : r;
       }

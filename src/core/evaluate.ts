@@ -83,7 +83,8 @@ export function scoreQuantitative(
       if (opts.budget && !opts.budgetCap) computed = r2(ratio);
       else computed = cmp >= 0 || ratio >= 1 ? r2(1) : r2(ratio);
       if (opts.budget && opts.budgetCap && ratio > 1 && W !== null) messages.push(msg("budget_capped", { ratio: pct(ratio) }));
-      if (op !== "eq" && A > 0 && B >= opts.overThreshold * A && !opts.budget) {
+      // 15 significant digits: 1.2 × 0.17 must be 0.204, not 0.20399999999999999
+      if (op !== "eq" && A > 0 && B >= Number((opts.overThreshold * A).toPrecision(15)) && !opts.budget) {
         overAchieved = true;
         messages.push(msg("over_achieved", { ratio: pct(B / A) }));
       }

@@ -7,12 +7,28 @@ import { CellValue, Grid, cellText, isBlank } from "./grid";
 import { normalizeText } from "./normalize-text";
 import { quantityFromNumber, formatQuantity } from "./quantity";
 import { ColumnMap, TableLayout } from "./table-finder";
+import { splitEmbeddedTarget } from "./target-expression";
 
 export interface InputCell {
   value: CellValue;
   format?: string | null;
   /** A1 address on the sheet */
   cell: string;
+}
+
+/** An input cell whose A1 address is built only when a message needs it (hot path: 10 cells a row). */
+class SheetCell implements InputCell {
+  private address: string | null = null;
+  constructor(
+    readonly value: CellValue,
+    readonly format: string | null | undefined,
+    private readonly row: number,
+    private readonly col: number,
+  ) {}
+  get cell(): string {
+    if (this.address === null) this.address = a1(this.row, this.col);
+    return this.address;
+  }
 }
 
 export interface IndicatorInput {
@@ -44,6 +60,8 @@ export interface ExtractedRows {
 
 const TOTAL_RE = /^(合计|总计|小计|总分|总得分|合计得分|得分合计|总计得分|total|subtotal)$/i;
 
+const TOTAL_HINT_RE = /[合总小计]|total/i;
+
 const OPERATOR_WORDS: Record<string, string> = {
   正向: "≥", 反向: "≤", 大于等于: "≥", 小于等于: "≤", 等于: "=", 大于: ">", 小于: "<", 定性: "定性", 定量: "",
 };
@@ -61,7 +79,7 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
   const cellAt = (r: number, col: number | undefined): InputCell | null => {
     if (col === undefined) return null;
     const value = grid.values[r]?.[col];
-    return { value, format: grid.numberFormats?.[r]?.[col], cell: a1(firstRow + r, firstCol + col) };
+    return new SheetCell(value, grid.numberFormats?.[r]?.[col], firstRow + r, firstCol + col);
   };
   const roleCols = Object.values(columns).filter((c): c is number => c !== undefined);
   const stop = layout.ownColumn ?? Infinity;
@@ -82,22 +100,31 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
     const l1 = txt(columns.level1);
     const l2 = txt(columns.level2);
     const nm = columns.name !== undefined && columns.name !== columns.level2 && columns.name !== columns.level1 ? txt(columns.name) : "";
-    const anyTotal = roleCols.some((c) => TOTAL_RE.test(normalizeText(cellText(line[c]))));
+    const anyTotal = roleCols.some((c) => {
+      const v = line[c];
+      return typeof v === "string" && TOTAL_HINT_RE.test(v) && TOTAL_RE.test(normalizeText(v));
+    });
     if (anyTotal || (filled <= 3 && TOTAL_RE.test(normalizeText(cellText(line[0]))))) {
       totalRows.push({ row: sheetRow, score: cellAt(r, columns.score), points: cellAt(r, columns.points) });
       lastRow = sheetRow;
       continue;
     }
+    // a new level-1 group starts its own level 2 (merged level-2 cells never span two groups)
+    if (l1 && l1 !== level1) level2 = "";
     if (l1) level1 = l1;
     if (l2) level2 = l2;
-    const hasData = [columns.target, columns.actual, columns.points, columns.score, columns.operator].some(
-      (c) => c !== undefined && !isBlank(line[c]),
-    );
+    // a name that carries its target (参保人数≥200万人) is an indicator even with blank value cells
+    const hasData =
+      [columns.target, columns.actual, columns.points, columns.score, columns.operator].some((c) => c !== undefined && !isBlank(line[c])) ||
+      (nm !== "" && splitEmbeddedTarget(nm) !== null);
     if (!hasData) {
       // a lone text in a row is a section heading (一、产出指标) or a footnote
       if (filled === 1 && !l1 && !l2) {
         const t = normalizeText(only).replace(/^[一二三四五六七八九十]+[、.]/, "");
-        if (/指标$/.test(t)) level1 = t;
+        if (/指标$/.test(t) && t !== level1) {
+          level1 = t;
+          level2 = "";
+        }
       }
       sectionRows.push(sheetRow);
       continue;
@@ -146,7 +173,7 @@ export function joinParts(value: InputCell | null, operator: InputCell | null, u
     body = normalizeText(cellText(value.value));
   }
   if (body === "") return "";
-  const op = OPERATOR_WORDS[opText] ?? opText;
+  const op = Object.hasOwn(OPERATOR_WORDS, opText) ? OPERATOR_WORDS[opText] : opText;
   const hasUnit = /[^\d.,%\-+]$/.test(body) || body.endsWith("%");
   const unitSuffix = hasUnit || unitText === "" || /^(无|\/|—|-)$/.test(unitText) ? "" : unitText;
   const alreadyOp = /^[≥≤<>=]/.test(body);

@@ -36,10 +36,17 @@ export function unitFromNumberFormat(format: string | null | undefined): string 
   return null;
 }
 
+const percentFormatCache = new Map<string, boolean>();
+
 export function isPercentFormat(format: string | null | undefined): boolean {
-  if (!format) return false;
-  // a % outside quotes
-  return /%/.test(format.split(";")[0].replace(/"[^"]*"/g, ""));
+  if (!format || format === "General") return false;
+  let hit = percentFormatCache.get(format);
+  if (hit === undefined) {
+    // a % outside quotes
+    hit = /%/.test(format.split(";")[0].replace(/"[^"]*"/g, ""));
+    if (percentFormatCache.size < 1000) percentFormatCache.set(format, hit);
+  }
+  return hit;
 }
 
 function quantity(dec: Dec, unitText: string): Quantity {
@@ -86,7 +93,8 @@ export function parseQuantityText(s: string): QuantityResult | null {
 }
 
 function withUnit(dec: Dec, restRaw: string): QuantityResult | null {
-  const rest = restRaw;
+  // 多/余 right after the number ("5,300多个", "100余个", "1270多万笔"): the number is a lower bound
+  const rest = restRaw.replace(/^[多余]/, "");
   if (rest === "") return { ok: true, q: quantity(dec, "") };
   if (PERCENT_WORDS.test(rest)) return { ok: true, q: quantity(dec, "%") };
   if (rest === "‰") return { ok: true, q: quantity(dec, "‰") };
@@ -96,6 +104,7 @@ function withUnit(dec: Dec, restRaw: string): QuantityResult | null {
     return { ok: true, q: quantity(shiftDec(dec, p), "") };
   }
   // units are short words; anything longer is prose, not a unit
+  if (rest === "m2") return { ok: true, q: quantity(dec, rest) }; // the unit table's ASCII ㎡
   if (rest.length > 8 || /\d/.test(rest)) return null;
   if (/^[\u4e00-\u9fa5A-Za-z%‰/²]+$/.test(rest)) return { ok: true, q: quantity(dec, rest) };
   return null;

@@ -5,8 +5,9 @@
  */
 import { CellValue, EXCEL_ERRORS } from "./grid";
 import { Message, msg } from "./messages";
-import { normalizeText } from "./normalize-text";
+import { CHINESE_NUMERAL_CHARS, normalizeText } from "./normalize-text";
 import { Quantity, parseQuantity, parseQuantityText } from "./quantity";
+import { lookupUnit } from "./unit-table";
 
 export type Op = "ge" | "le" | "eq" | "gt" | "lt" | "between" | "approx";
 
@@ -52,18 +53,23 @@ const SUFFIX_OPS: Array<[string, Op]> = [
 
 const FILLER_PREFIX = /^(年度目标值|年度目标|目标值|目标|指标值|全年|年均|平均|每年|累计|完成|实现)[:：]?/;
 
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// one alternation, longest word first, instead of a loop of startsWith calls (hot path)
+const PREFIX_RE = new RegExp(`^(?:${[...PREFIX_OPS].sort((a, b) => b[0].length - a[0].length).map(([w]) => escapeRe(w)).join("|")})`);
+const PREFIX_MAP = new Map(PREFIX_OPS);
+const SUFFIX_RE = new RegExp(`(?:${[...SUFFIX_OPS].sort((a, b) => b[0].length - a[0].length).map(([w]) => escapeRe(w)).join("|")})$`);
+const SUFFIX_MAP = new Map(SUFFIX_OPS);
+
 export function parseOpPrefix(s: string): { op: Op | null; rest: string } {
-  for (const [word, op] of PREFIX_OPS) {
-    if (s.startsWith(word)) return { op, rest: s.slice(word.length) };
-  }
+  const m = PREFIX_RE.exec(s);
+  if (m) return { op: PREFIX_MAP.get(m[0]) ?? null, rest: s.slice(m[0].length) };
   return { op: null, rest: s };
 }
 
 function parseOpSuffix(s: string): { op: Op | null; rest: string } {
-  const stripped = s.replace(/[(（]含[)）]/, "");
-  for (const [word, op] of SUFFIX_OPS) {
-    if (stripped.endsWith(word)) return { op, rest: stripped.slice(0, stripped.length - word.length) };
-  }
+  const stripped = s.indexOf("含") >= 0 ? s.replace(/[(（]含[)）]/, "") : s;
+  const m = SUFFIX_RE.exec(stripped);
+  if (m) return { op: SUFFIX_MAP.get(m[0]) ?? null, rest: stripped.slice(0, stripped.length - m[0].length) };
   return { op: null, rest: s };
 }
 
@@ -128,19 +134,29 @@ export function parseExpression(value: CellValue, opts: ParseOptions = {}): Expr
   }
 
   const band = qualitativeBand(s);
-  // numbers inside prose: take the single operator+number phrase if there is exactly one
-  if (/\d/.test(s)) {
-    const found = findEmbedded(s);
-    if (found.length === 1 && !(side === "actual" && band === "not_achieved")) {
-      const e = found[0];
-      const inner = parseDirect(e, side, opts.implicitOp ?? "ge");
-      if (inner && inner.kind === "quantity") {
-        const code = side === "target" ? "target_from_text" : "actual_from_text";
-        return { ...inner, text: raw, messages: [msg(code, { text: e }), ...inner.messages] };
-      }
+  // numbers inside prose: take the single operator+number phrase if there is exactly one;
+  // without digits, a Chinese-numeral count (三个“全覆盖”检查) is a number too (SPEC §3)
+  const found = /\d/.test(s) ? findEmbedded(s) : findChineseCounts(s);
+  if (found.length === 1 && !(side === "actual" && band === "not_achieved")) {
+    const e = found[0];
+    const inner = parseDirect(e, side, opts.implicitOp ?? "ge");
+    if (inner && inner.kind === "quantity") {
+      const code = side === "target" ? "target_from_text" : "actual_from_text";
+      return { ...inner, text: raw, messages: [msg(code, { text: e }), ...inner.messages] };
     }
   }
   return { kind: "qualitative", text: raw, band, messages: [] };
+}
+
+/** Chinese numeral + count word of SPEC §3; not after 第 (ordinal) and not 一次性 (one-off). */
+const CN_COUNT_RE = new RegExp(
+  `(?<![第${CHINESE_NUMERAL_CHARS}])[零〇一二两三四五六七八九十][${CHINESE_NUMERAL_CHARS}]*(?:品种|个|项|次|件|家|户|场|期|份|批|篇|所|台|套|张|种|类)(?!性)`,
+  "g",
+);
+
+/** All Chinese-numeral count phrases inside a text without digits. */
+export function findChineseCounts(s: string): string[] {
+  return s.match(CN_COUNT_RE) ?? [];
 }
 
 /** All operator+number phrases inside a text. */
@@ -152,10 +168,22 @@ export function findEmbedded(s: string): string[] {
     // skip years and ordinal-looking numbers such as 2023年 or 第3
     if (/^(年|月|日|号)$/.test(m[3] ?? "") && !m[1]) continue;
     if (/^20\d\d$/.test(m[2]) && !m[3]) continue;
+    // "5次检查": the unit is the longest known unit at the start of the words after the number
+    const unit = m[3] ?? "";
+    if (unit.length > 1 && !unit.includes("/") && lookupUnit(unit)?.family === "other") {
+      let k = unit.length - 1;
+      while (k > 0 && lookupUnit(unit.slice(0, k))?.family === "other") k--;
+      if (k > 0) {
+        out.push((m[1] ?? "") + m[2] + unit.slice(0, k));
+        continue;
+      }
+    }
     out.push(m[0]);
   }
   return out;
 }
+
+const MORE_THAN_RE = new RegExp(`^[+-]?(?:[\\d.,]+|[${CHINESE_NUMERAL_CHARS}]+)[多余]`);
 
 function parseDirect(s: string, side: "target" | "actual", implicitOp: "ge" | "eq"): Expression | null {
   let pre = parseOpPrefix(s);
@@ -171,22 +199,37 @@ function parseDirect(s: string, side: "target" | "actual", implicitOp: "ge" | "e
   }
   if (!r) return null;
   if (!r.ok) return { kind: "invalid", text: s, messages: [r.message] };
-  const implicit = op === null;
-  if (op === null) op = side === "target" ? implicitOp : "eq";
+  // "5,300多个", "十余个": more than the number, a lower bound
+  const moreThan = op === null && MORE_THAN_RE.test(body);
+  const implicit = op === null && !moreThan;
+  if (op === null) op = moreThan ? "ge" : side === "target" ? implicitOp : "eq";
   return { kind: "quantity", op, q: r.q, implicit, text: s, messages: [] };
 }
 
 /** The operator+value phrase at the end of an indicator name: 参保人数≥200万人. */
 const NAME_TARGET_RE =
-  /^(.*?[^\d.,])((?:大于或等于|大于等于|不低于|不少于|不小于|至少|不高于|不超过|不多于|不大于|控制在|至多|大于|高于|超过|小于|低于|少于|等于|>=|<=|≥|≤|=|>|<)[^≥≤<>=]*)$/;
+  /^(.*?[^\d.,])((?:大于或等于|大于等于|不低于|不少于|不小于|至少|不高于|不超过|不多于|不大于|控制在|至多|大于|高于|超过|小于|低于|少于|等于|(?:达到|为)(?=\d)|>=|<=|≥|≤|=|>|<)[^≥≤<>=]*)$/;
+
+/** A bare quantity with a unit at the end of a name: 工程验收合格率100%, 抽查次数4次/年. */
+const NAME_TRAILING_QUANTITY_RE = /^(.*?[^\d.,+\-第])(\d[\d,]*(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{1,3}(?:\/[\u4e00-\u9fa5]{1,2})?))$/;
 
 /** Split a name with an embedded target; null when the name carries none. */
 export function splitEmbeddedTarget(name: string): { name: string; target: string } | null {
   const s = normalizeText(name);
   const m = NAME_TARGET_RE.exec(s);
-  if (!m) return null;
+  if (!m) return splitTrailingQuantity(s);
   const target = m[2].replace(/(指标)?(实现情况|完成情况)$/, "");
   const parsed = parseExpression(target);
-  if (parsed.kind !== "quantity") return null;
+  // the rest of the name must be the target itself, not prose with a number in it
+  if (parsed.kind !== "quantity" || parsed.messages.length > 0) return null;
   return { name: m[1].replace(/[(（]$/, ""), target };
+}
+
+/** Only a known unit counts (a year such as 2023年 or an unknown word does not). */
+function splitTrailingQuantity(s: string): { name: string; target: string } | null {
+  const m = NAME_TRAILING_QUANTITY_RE.exec(s);
+  if (!m || /^20\d\d年$/.test(m[2])) return null;
+  const parsed = parseExpression(m[2]);
+  if (parsed.kind !== "quantity" || parsed.messages.length > 0 || !parsed.q.unit || parsed.q.unit.family === "other") return null;
+  return { name: m[1], target: m[2] };
 }

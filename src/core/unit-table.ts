@@ -92,14 +92,19 @@ const ALIASES: Record<string, string> = {
 
 const cache = new Map<string, UnitInfo | null>();
 
+/** Own keys only: a cell reading "5valueOf" must not find Object.prototype.valueOf. */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function lookupSimple(text: string): UnitInfo | null {
-  const aliased = ALIASES[text] ?? text;
-  const direct = BASE_UNITS[aliased];
+  const aliased = own(ALIASES, text) ?? text;
+  const direct = own(BASE_UNITS, aliased);
   if (direct) return { text, family: direct.family, base: direct.base, pow10: direct.pow10, factor: direct.factor };
   for (const [word, p] of MAGNITUDES) {
     if (aliased.startsWith(word) && aliased.length > word.length) {
-      const rest = ALIASES[aliased.slice(word.length)] ?? aliased.slice(word.length);
-      const b = BASE_UNITS[rest];
+      const rest = own(ALIASES, aliased.slice(word.length)) ?? aliased.slice(word.length);
+      const b = own(BASE_UNITS, rest);
       if (b && b.family !== "ratio" && b.family !== "duration" && b.family !== "score") {
         return {
           text,
