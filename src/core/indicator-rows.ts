@@ -4,7 +4,7 @@
  */
 import { a1 } from "./address";
 import { CellValue, Grid, cellText, isBlank } from "./grid";
-import { normalizeText } from "./normalize-text";
+import { displayText, normalizeText } from "./normalize-text";
 import { quantityFromNumber, formatQuantity } from "./quantity";
 import { ColumnMap, TableLayout } from "./table-finder";
 import { splitEmbeddedTarget } from "./target-expression";
@@ -96,7 +96,7 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
       }
     }
     if (filled === 0) continue;
-    const txt = (c: number | undefined) => (c === undefined ? "" : normalizeText(cellText(line[c])));
+    const txt = (c: number | undefined) => (c === undefined ? "" : displayText(cellText(line[c])));
     const l1 = txt(columns.level1);
     const l2 = txt(columns.level2);
     const nm = columns.name !== undefined && columns.name !== columns.level2 && columns.name !== columns.level1 ? txt(columns.name) : "";

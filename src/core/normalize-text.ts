@@ -86,3 +86,15 @@ export function parseChineseNumeral(s: string): number | null {
   }
   return total + section + (digit < 0 ? 0 : digit);
 }
+
+const CJK = "\u3000-\u9fff\uff00-\uffef";
+const SPACE_NEAR_CJK = new RegExp(` (?=[${CJK}])|(?<=[${CJK}]) `, "g");
+
+/**
+ * Text as shown back to the user (names, levels): line breaks a PDF paste put inside a
+ * Chinese name are removed, spaces between Latin words are kept.
+ */
+export function displayText(raw: string): string {
+  if (!/\s/.test(raw)) return raw;
+  return raw.replace(/[\s\u3000\u00A0]+/g, " ").trim().replace(SPACE_NEAR_CJK, "");
+}

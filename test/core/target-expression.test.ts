@@ -1,6 +1,6 @@
 /** SPEC §4: every written form of a target (年度指标值) and of a bounded actual. */
 import { CellValue } from "../../src/core/grid";
-import { normalizeText } from "../../src/core/normalize-text";
+import { displayText, normalizeText } from "../../src/core/normalize-text";
 import { Op, parseExpression, splitEmbeddedTarget } from "../../src/core/target-expression";
 import { checkRow, codes, grid, validate } from "./helpers";
 
@@ -286,5 +286,16 @@ describe("a target embedded in the indicator name is split off", () => {
     // blank actual: still an indicator row, not a section heading
     expect(reports.status).toBe("invalid");
     expect(codes(reports)).toContain("actual_missing");
+  });
+});
+
+describe("display text of names", () => {
+  test.each([
+    ["参保\n人数", "参保人数"],
+    ["Insured  persons\n(total)", "Insured persons (total)"],
+    ["  预算执行率 ", "预算执行率"],
+    ["城乡居民 医保（不含 中药饮片）", "城乡居民医保（不含中药饮片）"],
+  ])("%j is shown as %j", (raw, shown) => {
+    expect(displayText(raw)).toBe(shown);
   });
 });
