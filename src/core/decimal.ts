@@ -154,3 +154,49 @@ export function formatFixed(x: number, dp: number, group = false): string {
   if (group) intPart = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return (neg ? "-" : "") + intPart + (dp > 0 ? "." + frac : "");
 }
+
+/**
+ * Running exact sum of short decimals (points, scores, money) without allocation per value:
+ * each double is read as the shortest decimal it stands for, accumulated as a scaled integer.
+ */
+export class ExactSum {
+  private m = 0;
+  private s = 0;
+  add(x: number): this {
+    if (x === 0 || !Number.isFinite(x)) {
+      if (!Number.isFinite(x)) this.m = NaN;
+      return this;
+    }
+    let d = 0;
+    let mant = x;
+    if (!Number.isInteger(x)) {
+      for (d = 1; d <= 12; d++) {
+        const y = x * POW10[d];
+        const r = Math.round(y);
+        if (Math.abs(y - r) <= Math.abs(y) * 1e-15 + 1e-300) {
+          // confirm the guess round-trips (the double really is that short decimal)
+          if (r / POW10[d] === x) {
+            mant = r;
+            break;
+          }
+        }
+      }
+      if (d > 12) {
+        const dec = numberToDec(x);
+        d = dec.s;
+        mant = dec.m;
+      }
+    }
+    if (d > this.s) {
+      this.m *= POW10[d - this.s];
+      this.s = d;
+    } else if (d < this.s) {
+      mant *= POW10[this.s - d];
+    }
+    this.m += mant;
+    return this;
+  }
+  value(): number {
+    return decToNumber({ m: this.m, s: this.s });
+  }
+}

@@ -2,7 +2,7 @@
  * J1: check an indicator table. Grid in; results and the write plan out.
  */
 import { columnLetter } from "./address";
-import { roundHalfUp, sumExact } from "./decimal";
+import { ExactSum, roundHalfUp } from "./decimal";
 import { evaluateRow } from "./evaluate";
 import { Grid, isBlank } from "./grid";
 import { extractRows, describeColumns } from "./indicator-rows";
@@ -69,21 +69,32 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
 
 /** One row of result cells: status label, completion, score, explanation. */
 export function planRow(r: RowResult): PlanRowInput {
-  const problems = r.messages.filter((m) => m.severity !== "info");
-  const explain = (problems.length ? problems : r.messages).map((m) => (m.cell ? `${m.cell}: ${m.text}` : m.text)).join("；");
+  let explain = "";
+  let note = "";
+  let infos = "";
+  for (const m of r.messages) {
+    const line = m.cell ? `${m.cell}: ${m.text}` : m.text;
+    if (m.severity === "info") infos = infos ? `${infos}；${line}` : line;
+    else {
+      explain = explain ? `${explain}；${line}` : line;
+      note = note ? `${note}\n${line}` : line;
+    }
+  }
   return {
     row: r.row,
-    values: [STATUS_LABELS[r.status].zh, r.completion === null ? null : roundHalfUp(r.completion, 6), r.score, explain || null],
+    values: [STATUS_LABELS[r.status].zh, r.completion === null ? null : roundHalfUp(r.completion, 6), r.score, explain || infos || null],
     status: r.status,
-    note: problems.length ? problems.map((m) => (m.cell ? `${m.cell}: ${m.text}` : m.text)).join("\n") : null,
+    note: note || null,
   };
 }
 
-function categoryOf(r: RowResult, preset: Preset): string | null {
-  const l1 = normalizeText(r.level1);
-  const name = normalizeText(r.name);
+const BUDGET_NAME_RE = /预算/;
+
+function categoryOf(level1: string, name: string, preset: Preset): string | null {
+  const l1 = normalizeText(level1);
   for (const c of preset.categories) if (c.match.some((w) => l1.includes(w))) return c.id;
-  for (const c of preset.categories) if (c.id === "budget" && c.match.some((w) => name.includes(w))) return c.id;
+  const n = normalizeText(name);
+  for (const c of preset.categories) if (c.id === "budget" && c.match.some((w) => n.includes(w))) return c.id;
   return null;
 }
 
@@ -95,19 +106,6 @@ function summarize(
   settings: Settings,
 ): Summary {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const r of rows) counts[r.status]++;
-  // category of each row, computed once
-  const cats = new Map<RowResult, string | null>();
-  const catCache = new Map<string, string | null>();
-  for (const r of rows) {
-    const key = `${r.level1}\u0000${r.name}`;
-    let c = catCache.get(key);
-    if (c === undefined) {
-      c = categoryOf(r, preset);
-      catCache.set(key, c);
-    }
-    cats.set(r, c);
-  }
   const messages: Message[] = [];
   const hasPoints = columns.points !== undefined && rows.some((r) => r.points !== null);
   let pointsTotal: number | null = null;
@@ -116,24 +114,56 @@ function summarize(
   let statedTotal: number | null = null;
   let grade: string | null = null;
   let gradeEn: string | null = null;
+  // one pass: counts, exact sums, category sums (category looked up once per level-1 text)
+  const points = new ExactSum();
+  const naSum = new ExactSum();
+  const scored = new ExactSum();
+  const catSums = new Map<string, ExactSum>(preset.categories.map((c) => [c.id, new ExactSum()]));
+  const catSeen = new Set<string>();
+  const catCache = new Map<string, string | null>();
+  let naCount = 0;
+  let lost = 0;
+  for (const r of rows) {
+    counts[r.status]++;
+    if (!hasPoints) continue;
+    const p = r.points ?? 0;
+    points.add(p);
+    if (r.status === "not_applicable") {
+      if (r.points !== null) {
+        naSum.add(p);
+        naCount++;
+      }
+    } else {
+      scored.add(r.score ?? 0);
+      if (r.points !== null && (r.statedScore ?? r.computedScore ?? r.points) < r.points) lost++;
+    }
+    let cat = catCache.get(r.level1);
+    if (cat === undefined) {
+      cat = categoryOf(r.level1, "", preset);
+      catCache.set(r.level1, cat);
+    }
+    if (cat === null && BUDGET_NAME_RE.test(r.name)) cat = categoryOf("", r.name, preset);
+    if (cat !== null) {
+      catSums.get(cat)?.add(p);
+      catSeen.add(cat);
+    }
+  }
   if (hasPoints) {
-    pointsTotal = sumExact(rows.map((r) => r.points ?? 0));
-    const naRows = rows.filter((r) => r.status === "not_applicable" && r.points !== null);
-    const naPoints = sumExact(naRows.map((r) => r.points ?? 0));
-    rawScore = sumExact(rows.filter((r) => r.status !== "not_applicable").map((r) => r.score ?? 0));
+    pointsTotal = points.value();
+    const naPoints = naSum.value();
+    rawScore = scored.value();
     if (Math.abs(pointsTotal - preset.total) > 1e-9) {
-      const byCat = preset.categories.map((c) => `${c.label}${sumExact(rows.filter((r) => cats.get(r) === c.id).map((r) => r.points ?? 0))}`);
+      const byCat = preset.categories.map((c) => `${c.label}${catSums.get(c.id)?.value() ?? 0}`);
       messages.push(msg("points_total", { sum: pointsTotal, total: preset.total, detail: byCat.join("+") }));
     }
     for (const c of preset.categories) {
-      const inCat = rows.filter((r) => cats.get(r) === c.id);
-      if (inCat.length === 0) continue;
-      const sum = sumExact(inCat.map((r) => r.points ?? 0));
+      if (!catSeen.has(c.id)) continue;
+      const sum = catSums.get(c.id)?.value() ?? 0;
       if (Math.abs(sum - c.points) > 1e-9) messages.push(msg("category_total", { category: c.label, sum, expected: c.points }));
     }
     const applicable = pointsTotal - naPoints;
     totalScore = naPoints > 0 && applicable > 0 ? roundHalfUp((rawScore * preset.total) / applicable, 2) : roundHalfUp(rawScore, 2);
-    if (naRows.length > 0) messages.push(msg("rescaled", { n: naRows.length, points: naPoints }));
+    if (naCount > 0) messages.push(msg("rescaled", { n: naCount, points: naPoints }));
     const g = gradeFor(totalScore, preset);
     grade = g.grade;
     gradeEn = g.gradeEn;
@@ -151,7 +181,6 @@ function summarize(
       }
     }
     if (columns.reason === undefined && settings.reasonRequired) {
-      const lost = rows.filter((r) => r.points !== null && (r.statedScore ?? r.computedScore ?? r.points) < r.points && r.status !== "not_applicable").length;
       if (lost > 0) messages.push(msg("no_reason_column", { n: lost }));
     }
   }
