@@ -24,11 +24,21 @@ const TARGETS = [
   ["不超过3个工作日", "2天"],
 ];
 
+// Actuals differ row by row (as in real tables); targets repeat a few common forms.
+function vary(a, i) {
+  if (typeof a === "number") return Math.round((a + (i % 97) / 1000) * 10000) / 10000;
+  if (!a) return a;
+  return a.replace(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/, (m) =>
+    (Number(m.replace(/,/g, "")) * (1 + (i % 89) / 500)).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  );
+}
+
 function makeGrid(n) {
   const values = [["2023年度绩效自评表"], [], ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]];
   const numberFormats = [[], [], []];
   for (let i = 0; i < n; i++) {
-    const [t, a] = TARGETS[i % TARGETS.length];
+    const [t, a0] = TARGETS[i % TARGETS.length];
+    const a = vary(a0, i);
     values.push([i % 50 === 0 ? "产出指标" : "", i % 10 === 0 ? "数量指标" : "", `指标${i + 1}`, t, a, 1, 1, ""]);
     numberFormats.push([null, null, null, null, typeof a === "number" ? "0.00%" : "General", null, null, null]);
   }

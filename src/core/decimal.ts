@@ -76,7 +76,9 @@ export function subDec(a: Dec, b: Dec): Dec {
 }
 
 export function compareDec(a: Dec, b: Dec): number {
-  const [x, y] = align(a, b);
+  const s = a.s > b.s ? a.s : b.s;
+  const x = a.m * pow10(s - a.s);
+  const y = b.m * pow10(s - b.s);
   return x === y ? 0 : x < y ? -1 : 1;
 }
 

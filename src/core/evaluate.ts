@@ -33,6 +33,7 @@ function describeTarget(e: Expression & { kind: "quantity" }): string {
 
 function numberOf(cell: IndicatorInput["points"], code: "points_invalid" | "score_invalid", messages: Message[]): number | null {
   if (!cell || isBlank(cell.value)) return null;
+  if (typeof cell.value === "number" && Number.isFinite(cell.value)) return cell.value;
   const r = parseQuantity(cell.value, cell.format);
   if (!r.ok || (r.q.unit && r.q.unit.text !== "分")) {
     messages.push(msg(code, { text: String(cell.value) }, cell.cell));

@@ -114,8 +114,25 @@ export interface ParseOptions {
   side?: "target" | "actual";
 }
 
-/** Parse a target or actual cell into an expression. Never throws. */
+// Targets repeat down a sheet (100%, ≥90%, ≥95%): parsed expressions are immutable, so cache them.
+const targetCache = new Map<string, Expression>();
+const TARGET_CACHE_LIMIT = 4096;
+
+/** Parse a target or actual cell into an expression. Never throws. The result must not be mutated. */
 export function parseExpression(value: CellValue, opts: ParseOptions = {}): Expression {
+  if (typeof value === "string" && (opts.side ?? "target") === "target") {
+    const key = (opts.implicitOp ?? "ge") + value;
+    const hit = targetCache.get(key);
+    if (hit) return hit;
+    const parsed = parseExpressionUncached(value, opts);
+    if (targetCache.size >= TARGET_CACHE_LIMIT) targetCache.clear();
+    targetCache.set(key, parsed);
+    return parsed;
+  }
+  return parseExpressionUncached(value, opts);
+}
+
+function parseExpressionUncached(value: CellValue, opts: ParseOptions): Expression {
   const side = opts.side ?? "target";
   if (typeof value === "number") {
     const r = parseQuantity(value, opts.numberFormat);
