@@ -1,0 +1,68 @@
+/**
+ * An in-memory workbook with office.js semantics, for unit tests and the browser preview.
+ *
+ * It implements exactly the part of the Excel JavaScript API the adapter uses (see
+ * excel-api.ts), and behaves like Excel where it matters to the adapter:
+ * - properties must be loaded and synced before they are read (PropertyNotLoaded otherwise);
+ * - writes queue and apply at `sync()`, in order; a failing operation stops the batch and
+ *   leaves the earlier ones applied (Excel batches are not transactions);
+ * - a request or a response over 5 MB fails, as on Excel on the web; syncs are counted and
+ *   each one's request size (UTF-8 bytes of its queued operations as JSON) is logged;
+ * - a protected sheet rejects writes with AccessDenied;
+ * - strings written as values are read like typed input: "'x" is the text "x", "=x" is a
+ *   formula, "+1" is a number, "12%" is 0.12, unless the cell is formatted as text ("@");
+ * - merged cells other than the top-left read as blank; `*OrNullObject` gives null objects on
+ *   which methods do nothing; APIs above the configured ExcelApi version fail with ApiNotFound.
+ * It does not calculate: formulas other than a literal or HYPERLINK(...) read as "".
+ * No Node APIs, so the browser preview can use it.
+ */
+import { PAYLOAD_LIMIT } from "./payload";
+import { MemoryWorkbookHost, SheetInit } from "./memory/host";
+import { MemoryContext, MemoryStats, compareVersions } from "./memory/objects";
+import { WorkbookState } from "./memory/state";
+
+export { DEFAULT_COLUMN_WIDTH, MemoryExcelError } from "./memory/state";
+export type { Fault } from "./memory/state";
+export { MemoryContext, MemoryStats } from "./memory/objects";
+export type { SyncRecord } from "./memory/objects";
+export { MemoryWorkbookHost, SheetHandle } from "./memory/host";
+export type { CellSnapshot, SheetInit, SheetSnapshot, WorkbookSnapshot } from "./memory/host";
+
+export interface MemoryExcelOptions {
+  /** the highest ExcelApi requirement set the simulated Excel supports (default "1.18") */
+  apiVersion?: string;
+  /** request and response size limit in bytes (default 5,000,000, as Excel on the web) */
+  payloadLimit?: number;
+  sheets?: (SheetInit | string)[];
+}
+
+export interface MemoryExcel {
+  /** `Excel.run` for this workbook: a fresh context per batch, pending operations synced at the end */
+  run<T>(batch: (context: MemoryContext) => Promise<T>): Promise<T>;
+  workbook: MemoryWorkbookHost;
+  stats: MemoryStats;
+  /** `Office.context.requirements` for this workbook */
+  requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+}
+
+export function createMemoryExcel(options: MemoryExcelOptions = {}): MemoryExcel {
+  const state = new WorkbookState();
+  const stats = new MemoryStats();
+  const apiVersion = options.apiVersion ?? "1.18";
+  const limit = options.payloadLimit ?? PAYLOAD_LIMIT;
+  const host = new MemoryWorkbookHost(state);
+  for (const s of options.sheets ?? []) host.addSheet(s);
+  return {
+    async run<T>(batch: (context: MemoryContext) => Promise<T>): Promise<T> {
+      const ctx = new MemoryContext(state, stats, apiVersion, limit);
+      const result = await batch(ctx);
+      if (ctx._pending()) await ctx.sync();
+      return result;
+    },
+    workbook: host,
+    stats,
+    requirements: {
+      isSetSupported: (name: string, minVersion = "1.1") => name === "ExcelApi" && compareVersions(apiVersion, minVersion) >= 0,
+    },
+  };
+}

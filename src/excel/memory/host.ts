@@ -1,0 +1,251 @@
+/** The host side of the memory workbook: building fixtures and looking at the result, outside any batch. */
+import { columnLetter } from "../../core/address";
+import { CellValue } from "../../core/grid";
+import { Rect, parseRect, rectA1, splitSheet } from "../a1";
+import { eachCell } from "./objects";
+import { Cell, DEFAULT_COLUMN_WIDTH, Fault, SheetState, WorkbookState, evaluate, grid, readValue, sheetRef } from "./state";
+
+// The host side: building fixtures and looking at the result
+
+export interface CellSnapshot {
+  value: CellValue;
+  formula?: string;
+  numberFormat?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  protected: boolean;
+  cells: Record<string, CellSnapshot>;
+  columnWidths: Record<string, number>;
+  notes: Record<string, string>;
+  merges: string[];
+}
+
+export interface WorkbookSnapshot {
+  active: string;
+  sheets: SheetSnapshot[];
+  customXmlParts: { namespaceUri: string; xml: string }[];
+}
+
+export interface SheetInit {
+  name: string;
+  /** raw values as pasted: strings stay text, even "=x" */
+  values?: CellValue[][];
+  numberFormats?: (string | null | undefined)[][];
+  /** top-left cell of values (default A1) */
+  at?: string;
+  protected?: boolean;
+}
+
+/** Direct access to one sheet, outside any batch. */
+export class SheetHandle {
+  constructor(private readonly _sheet: SheetState) {}
+
+  get name(): string {
+    return this._sheet.name;
+  }
+
+  private rect(address: string): Rect {
+    const rect = parseRect(splitSheet(address).range);
+    if (!rect) throw new Error(`bad address ${address}`);
+    return rect;
+  }
+
+  /** Put values as if pasted as text: no formula, no number parsing. */
+  setValues(at: string, values: CellValue[][]): this {
+    const { r1, c1 } = this.rect(at);
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const cell = this._sheet.ensure(r1 + i, c1 + j);
+        cell.v = v === null || v === undefined || v === "" ? undefined : v;
+        delete cell.f;
+        this._sheet.tidy(r1 + i, c1 + j);
+      }),
+    );
+    return this;
+  }
+
+  setFormula(at: string, formula: string): this {
+    const { r1, c1 } = this.rect(at);
+    const cell = this._sheet.ensure(r1, c1);
+    cell.f = formula;
+    cell.v = evaluate(formula);
+    return this;
+  }
+
+  setNumberFormats(at: string, formats: (string | null | undefined)[][]): this {
+    const { r1, c1 } = this.rect(at);
+    formats.forEach((row, i) =>
+      row.forEach((f, j) => {
+        this._sheet.ensure(r1 + i, c1 + j).nf = f && f !== "General" ? f : undefined;
+        this._sheet.tidy(r1 + i, c1 + j);
+      }),
+    );
+    return this;
+  }
+
+  setFill(address: string, color: string): this {
+    eachCell({ sheet: this._sheet, rects: [this.rect(address)] }, "host", (c) => (c.fill = color.toUpperCase()));
+    return this;
+  }
+
+  setColumnWidth(column: string, points: number): this {
+    const rect = this.rect(`${column}1`);
+    this._sheet.widths.set(rect.c1, points);
+    return this;
+  }
+
+  setNote(cell: string, text: string): this {
+    this._sheet.notes.set(rectA1(this.rect(cell)), text);
+    return this;
+  }
+
+  /** Merge an area: its top-left keeps the value, the rest read as blank. */
+  merge(address: string): this {
+    const rect = this.rect(address);
+    this._sheet.merges.push(rect);
+    for (const [r, c, cell] of [...this._sheet.cellsIn(rect)]) {
+      if (r === rect.r1 && c === rect.c1) continue;
+      delete cell.v;
+      delete cell.f;
+      this._sheet.tidy(r, c);
+    }
+    return this;
+  }
+
+  protect(on = true): this {
+    this._sheet.protected = on;
+    return this;
+  }
+
+  /** Values as Excel would return them ("" for blank). */
+  values(address: string): CellValue[][] {
+    return grid(this.rect(address), (r, c) => readValue(this._sheet, r, c));
+  }
+
+  cell(address: string): CellSnapshot & { note?: string } {
+    const { r1, c1 } = this.rect(address);
+    const cell = this._sheet.get(r1, c1);
+    const note = this._sheet.notes.get(rectA1({ r1, c1, r2: r1, c2: c1 }));
+    return { ...snapshotCell(cell, this._sheet.hiddenByMerge(r1, c1)), ...(note !== undefined ? { note } : {}) };
+  }
+
+  columnWidth(column: string): number {
+    return this._sheet.widths.get(this.rect(`${column}1`).c1) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  notes(): Record<string, string> {
+    return Object.fromEntries([...this._sheet.notes].sort());
+  }
+
+  usedRange(valuesOnly = true): string | null {
+    const r = this._sheet.usedRect(valuesOnly);
+    return r ? rectA1(r) : null;
+  }
+
+  /** Every formula on the sheet, by cell. */
+  formulas(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [r, row] of this._sheet.rows) for (const [c, cell] of row) if (cell.f) out[`${columnLetter(c)}${r}`] = cell.f;
+    return out;
+  }
+}
+
+function snapshotCell(cell: Cell | undefined, hidden = false): CellSnapshot {
+  const out: CellSnapshot = { value: hidden ? "" : (cell?.v ?? "") };
+  if (cell?.f) out.formula = cell.f;
+  if (cell?.nf) out.numberFormat = cell.nf;
+  if (cell?.fill) out.fill = cell.fill;
+  if (cell?.font) out.fontColor = cell.font;
+  if (cell?.bold) out.bold = true;
+  return out;
+}
+
+export class MemoryWorkbookHost {
+  constructor(readonly _state: WorkbookState) {}
+
+  addSheet(init: SheetInit | string): SheetHandle {
+    const spec = typeof init === "string" ? { name: init } : init;
+    const sheet = this._state.addSheet(spec.name);
+    const handle = new SheetHandle(sheet);
+    const at = spec.at ?? "A1";
+    if (spec.values) handle.setValues(at, spec.values);
+    if (spec.numberFormats) handle.setNumberFormats(at, spec.numberFormats);
+    if (spec.protected) sheet.protected = true;
+    return handle;
+  }
+
+  sheet(name: string): SheetHandle {
+    const s = this._state.find(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return new SheetHandle(s);
+  }
+
+  hasSheet(name: string): boolean {
+    return this._state.find(name) !== undefined;
+  }
+
+  sheetNames(): string[] {
+    return this._state.sheets.map((s) => s.name);
+  }
+
+  activate(name: string): void {
+    this._state.activeId = this.sheetState(name).id;
+  }
+
+  activeSheet(): string {
+    return this._state.active().name;
+  }
+
+  /** Select a range, as the user would (the sheet becomes active). */
+  select(name: string, address: string): void {
+    const s = this.sheetState(name);
+    const rect = parseRect(address);
+    if (!rect) throw new Error(`bad address ${address}`);
+    this._state.activeId = s.id;
+    this._state.selection = { sheetId: s.id, rect };
+  }
+
+  selection(): string | null {
+    const sel = this._state.selection;
+    const s = sel && this._state.sheets.find((x) => x.id === sel.sheetId);
+    return sel && s ? `${sheetRef(s.name)}!${rectA1(sel.rect)}` : null;
+  }
+
+  customXmlParts(): { id: string; namespaceUri: string; xml: string }[] {
+    return this._state.parts.map((p) => ({ ...p }));
+  }
+
+  /** Make the (skip+1)-th later operation of a kind fail with an Excel error code. */
+  injectFault(fault: Fault): void {
+    this._state.faults.push({ ...fault });
+  }
+
+  /** Everything a user could see or save, in a stable order (ids left out). */
+  snapshot(): WorkbookSnapshot {
+    return {
+      active: this._state.active().name,
+      sheets: this._state.sheets.map((s) => {
+        const cells: Record<string, CellSnapshot> = {};
+        for (const r of [...s.rows.keys()].sort((a, b) => a - b)) {
+          const row = s.rows.get(r)!;
+          for (const c of [...row.keys()].sort((a, b) => a - b)) cells[`${columnLetter(c)}${r}`] = snapshotCell(row.get(c), s.hiddenByMerge(r, c));
+        }
+        const widths: Record<string, number> = {};
+        for (const c of [...s.widths.keys()].sort((a, b) => a - b)) widths[columnLetter(c)] = s.widths.get(c)!;
+        return { name: s.name, protected: s.protected, cells, columnWidths: widths, notes: Object.fromEntries([...s.notes].sort()), merges: s.merges.map(rectA1) };
+      }),
+      customXmlParts: this._state.parts.map((p) => ({ namespaceUri: p.namespaceUri, xml: p.xml })),
+    };
+  }
+
+  private sheetState(name: string): SheetState {
+    const s = this._state.find(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+}

@@ -1,0 +1,346 @@
+/** The memory workbook's state: sheets and cells, and how Excel reads input and shows values. */
+import { EXCEL_ERRORS } from "../../core/grid";
+import { Rect, sameName } from "../a1";
+
+/** Excel's default column width: 8.43 characters of Calibri 11, in points. */
+export const DEFAULT_COLUMN_WIDTH = 48;
+export const NO_FILL = "#FFFFFF";
+/** Request bytes per operation besides its data: office.js sends each action with its object path. */
+export const OP_FRAMING = 150;
+export const DEFAULT_FONT = "#000000";
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** Shaped like OfficeExtension.Error: a `code` from Excel.ErrorCodes and a debugInfo. */
+export class MemoryExcelError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(code: string, message: string, location?: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation: location };
+  }
+}
+
+export function fail(code: string, message: string, location?: string): never {
+  throw new MemoryExcelError(code, message, location);
+}
+
+export function notLoaded(property: string, path: string): MemoryExcelError {
+  return new MemoryExcelError(
+    "PropertyNotLoaded",
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    path,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// State: what the "host" holds
+
+export type Scalar = number | string | boolean;
+
+export interface Cell {
+  v?: Scalar;
+  /** formula text with its leading "=" */
+  f?: string;
+  /** number format; undefined is "General" */
+  nf?: string;
+  fill?: string;
+  font?: string;
+  bold?: boolean;
+}
+
+export class SheetState {
+  protected = false;
+  deleted = false;
+  readonly rows = new Map<number, Map<number, Cell>>();
+  readonly widths = new Map<number, number>();
+  readonly merges: Rect[] = [];
+  /** note text by cell ("F3") */
+  readonly notes = new Map<string, string>();
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  get(r: number, c: number): Cell | undefined {
+    return this.rows.get(r)?.get(c);
+  }
+
+  ensure(r: number, c: number): Cell {
+    let row = this.rows.get(r);
+    if (!row) this.rows.set(r, (row = new Map()));
+    let cell = row.get(c);
+    if (!cell) row.set(c, (cell = {}));
+    return cell;
+  }
+
+  tidy(r: number, c: number): void {
+    const row = this.rows.get(r);
+    const cell = row?.get(c);
+    if (!row || !cell) return;
+    if (Object.values(cell).every((x) => x === undefined)) row.delete(c);
+    if (row.size === 0) this.rows.delete(r);
+  }
+
+  /** Existing cells inside rect, in row order. */
+  *cellsIn(rect: Rect): Generator<[number, number, Cell]> {
+    const height = rect.r2 - rect.r1 + 1;
+    const rowKeys = height > this.rows.size ? [...this.rows.keys()].filter((r) => r >= rect.r1 && r <= rect.r2).sort((a, b) => a - b) : range(rect.r1, rect.r2);
+    for (const r of rowKeys) {
+      const row = this.rows.get(r);
+      if (!row) continue;
+      const width = rect.c2 - rect.c1 + 1;
+      const colKeys = width > row.size ? [...row.keys()].filter((c) => c >= rect.c1 && c <= rect.c2).sort((a, b) => a - b) : range(rect.c1, rect.c2);
+      for (const c of colKeys) {
+        const cell = row.get(c);
+        if (cell) yield [r, c, cell];
+      }
+    }
+  }
+
+  /** True for a merged cell other than its area's top-left, which Excel reads as blank. */
+  hiddenByMerge(r: number, c: number): boolean {
+    return this.merges.some((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2 && !(r === m.r1 && c === m.c1));
+  }
+
+  usedRect(valuesOnly: boolean): Rect | null {
+    let r1 = Infinity;
+    let c1 = Infinity;
+    let r2 = -Infinity;
+    let c2 = -Infinity;
+    for (const [r, row] of this.rows) {
+      for (const [c, cell] of row) {
+        const used = valuesOnly ? cell.v !== undefined || cell.f !== undefined : true;
+        if (!used) continue;
+        if (r < r1) r1 = r;
+        if (r > r2) r2 = r;
+        if (c < c1) c1 = c;
+        if (c > c2) c2 = c;
+      }
+    }
+    return r1 === Infinity ? null : { r1, c1, r2, c2 };
+  }
+}
+
+export function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+export interface PartState {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
+/** A fault to inject: the (skip+1)-th operation of `kind` fails with `code`. */
+export interface Fault {
+  kind: string;
+  skip?: number;
+  code: string;
+  message?: string;
+}
+
+export class WorkbookState {
+  readonly sheets: SheetState[] = [];
+  readonly parts: PartState[] = [];
+  activeId: string | null = null;
+  selection: { sheetId: string; rect: Rect } | null = null;
+  faults: Fault[] = [];
+  private nextId = 1;
+
+  newId(prefix: string): string {
+    return `${prefix}${this.nextId++}`;
+  }
+
+  find(name: string): SheetState | undefined {
+    return this.sheets.find((s) => sameName(s.name, name));
+  }
+
+  active(): SheetState {
+    const s = this.sheets.find((x) => x.id === this.activeId) ?? this.sheets[0];
+    if (!s) fail("ItemNotFound", "The workbook has no worksheet.");
+    return s;
+  }
+
+  addSheet(name?: string): SheetState {
+    let n = name;
+    if (n === undefined) {
+      let i = this.sheets.length + 1;
+      while (this.find(`Sheet${i}`)) i++;
+      n = `Sheet${i}`;
+    }
+    if (n.length === 0 || n.length > 31 || /[\\/?*[\]:]/.test(n) || n.startsWith("'") || n.endsWith("'")) {
+      fail("InvalidArgument", `The worksheet name '${n}' is not valid.`);
+    }
+    if (this.find(n)) fail("ItemAlreadyExists", `A worksheet named '${n}' already exists.`);
+    const sheet = new SheetState(this.newId("{sheet-"), n);
+    this.sheets.push(sheet);
+    if (this.activeId === null) this.activeId = sheet.id;
+    return sheet;
+  }
+
+  deleteSheet(sheet: SheetState): void {
+    const visible = this.sheets.filter((s) => !s.deleted);
+    if (visible.length <= 1) fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    const i = this.sheets.indexOf(sheet);
+    this.sheets.splice(i, 1);
+    sheet.deleted = true;
+    if (this.activeId === sheet.id) this.activeId = (this.sheets[Math.max(0, i - 1)] ?? this.sheets[0]).id;
+    if (this.selection?.sheetId === sheet.id) this.selection = null;
+  }
+
+  takeFault(kind: string): Fault | null {
+    const i = this.faults.findIndex((f) => f.kind === kind);
+    if (i < 0) return null;
+    const f = this.faults[i];
+    if (f.skip && f.skip > 0) {
+      f.skip--;
+      return null;
+    }
+    this.faults.splice(i, 1);
+    return f;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cell input and output, as Excel reads typed input and shows values
+
+export function numberInput(s: string): { value: number; percent: boolean; decimals: number } | null {
+  const m = /^\s*([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d*)?(?:[eE]([+-]?\d+))?\s*(%?)\s*$/.exec(s);
+  if (!m || (m[2] === undefined && (m[3] === undefined || m[3] === "."))) return null;
+  const text = `${m[1]}${(m[2] ?? "0").replace(/,/g, "")}${m[3] ?? ""}${m[4] !== undefined ? `e${m[4]}` : ""}`;
+  const n = Number(text);
+  if (!Number.isFinite(n)) return null;
+  const percent = m[5] === "%";
+  const decimals = m[3] ? m[3].length - 1 : 0;
+  return { value: percent ? n / 100 : n, percent, decimals };
+}
+
+function unquote(s: string): string {
+  return s.replace(/""/g, '"');
+}
+
+/** The few formulas the memory workbook can show a value for; the rest read as "". */
+export function evaluate(formula: string): Scalar {
+  const body = formula.slice(1).trim();
+  let m = /^HYPERLINK\(\s*"((?:[^"]|"")*)"\s*(?:,\s*"((?:[^"]|"")*)"\s*)?\)$/i.exec(body);
+  if (m) return unquote(m[2] ?? m[1]);
+  m = /^"((?:[^"]|"")*)"$/.exec(body);
+  if (m) return unquote(m[1]);
+  const n = numberInput(body);
+  if (n) return n.value;
+  if (/^(true|false)$/i.test(body)) return body.toUpperCase() === "TRUE";
+  if (/^[+-]?[A-Za-z_][\w.]*$/.test(body)) return "#NAME?";
+  return "";
+}
+
+/** Apply one element of a `values` or `formulas` assignment to a cell. */
+export function enter(sheet: SheetState, r: number, c: number, input: unknown): void {
+  if (input === null || input === undefined) return; // office.js: null leaves the cell as it is
+  const cell = sheet.ensure(r, c);
+  delete cell.f;
+  delete cell.v;
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) fail("InvalidArgument", `The value ${input} is not a valid cell value.`);
+    cell.v = input;
+  } else if (typeof input === "boolean") {
+    cell.v = input;
+  } else if (typeof input === "string") {
+    enterText(cell, input);
+  } else {
+    fail("InvalidArgument", "A cell value must be a number, a string or a boolean.");
+  }
+  sheet.tidy(r, c);
+}
+
+function enterText(cell: Cell, s: string): void {
+  if (s === "") return;
+  if (s.startsWith("'")) {
+    cell.v = s.slice(1); // the quote prefix: always text
+    return;
+  }
+  if (cell.nf === "@") {
+    cell.v = s; // a cell formatted as text keeps what is typed
+    return;
+  }
+  if (s.startsWith("=") && s.length > 1) {
+    cell.f = s;
+    cell.v = evaluate(s);
+    return;
+  }
+  const n = numberInput(s);
+  if (n) {
+    cell.v = n.value;
+    if (n.percent && cell.nf === undefined) cell.nf = n.decimals ? `0.${"0".repeat(n.decimals)}%` : "0%";
+    return;
+  }
+  if (/^[+\-@]/.test(s)) {
+    cell.f = `=${s[0] === "@" ? s.slice(1) : s}`;
+    cell.v = evaluate(cell.f);
+    return;
+  }
+  if (/^(true|false)$/i.test(s)) {
+    cell.v = s.toUpperCase() === "TRUE";
+    return;
+  }
+  if (EXCEL_ERRORS.has(s.toUpperCase())) {
+    cell.v = s.toUpperCase();
+    return;
+  }
+  cell.v = s;
+}
+
+/** A sheet name as Excel writes it in an address: quoted only when it has to be. */
+export function sheetRef(name: string): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$/.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function readValue(sheet: SheetState, r: number, c: number): Scalar {
+  if (sheet.hiddenByMerge(r, c)) return "";
+  return sheet.get(r, c)?.v ?? "";
+}
+
+export function display(v: Scalar | undefined, nf: string | undefined): string {
+  if (v === undefined) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "string") return v;
+  const f = nf ?? "General";
+  let m = /^0(?:\.(0+))?%$/.exec(f);
+  if (m) return `${(v * 100).toFixed(m[1]?.length ?? 0)}%`;
+  m = /^(#,##)?0(?:\.(0+))?$/.exec(f);
+  if (m) {
+    const s = v.toFixed(m[2]?.length ?? 0);
+    return m[1] ? s.replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ",")) : s;
+  }
+  return String(v);
+}
+
+export function grid<T>(rect: Rect, fn: (r: number, c: number) => T): T[][] {
+  const out: T[][] = new Array(rect.r2 - rect.r1 + 1);
+  for (let r = rect.r1; r <= rect.r2; r++) {
+    const row: T[] = new Array(rect.c2 - rect.c1 + 1);
+    for (let c = rect.c1; c <= rect.c2; c++) row[c - rect.c1] = fn(r, c);
+    out[r - rect.r1] = row;
+  }
+  return out;
+}
+
+export function area(rect: Rect): number {
+  return (rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1);
+}
+
+/** The XML root element's namespace, as Excel files a custom XML part under. */
+export function rootNamespace(xml: string): string {
+  const body = xml.replace(/<\?[\s\S]*?\?>/g, "").replace(/<!--[\s\S]*?-->/g, "");
+  const m = /^\s*<(?:([A-Za-z_][\w.-]*):)?[A-Za-z_][\w.-]*((?:\s+[^>]*?)?)\/?>/.exec(body);
+  if (!m) fail("InvalidArgument", "The XML is not well-formed.");
+  const attr = m[1] ? `xmlns:${m[1]}` : "xmlns";
+  const ns = new RegExp(`\\s${attr.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(m[2]);
+  return ns ? (ns[2] ?? ns[3] ?? "") : "";
+}

@@ -1,0 +1,329 @@
+import type { CellValue } from "../../src/core/grid";
+import type { WritePlan } from "../../src/core/write-plan";
+import { SheetAdapterError } from "../../src/excel/errors";
+import { MemoryExcel, createMemoryExcel } from "../../src/excel/memory-workbook";
+import { ValidateRun, createSheetAdapter, joinAddresses } from "../../src/excel/sheet-adapter";
+import { RECORD_NAMESPACE } from "../../src/excel/written-record";
+import { HEADER, indicatorRow, indicatorTable } from "./indicator-grid";
+
+function setup(values: CellValue[][], opts: { apiVersion?: string; at?: string; name?: string } = {}) {
+  const xl = createMemoryExcel({ apiVersion: opts.apiVersion, sheets: [{ name: opts.name ?? "指标表", values, at: opts.at }] });
+  const adapter = createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported });
+  return { xl, adapter };
+}
+
+function ok(run: ValidateRun): Extract<ValidateRun, { ok: true }> {
+  if (!run.ok) throw new Error(`validation failed: ${run.reason}`);
+  return run;
+}
+
+async function adapterError(p: Promise<unknown>): Promise<SheetAdapterError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(SheetAdapterError);
+    return e as SheetAdapterError;
+  }
+  throw new Error("expected an adapter error");
+}
+
+const fillOps = (xl: MemoryExcel) => xl.stats.ops["format.fill.color"] ?? 0;
+
+describe("reading", () => {
+  test("the used range comes back as a grid with number formats and its position", async () => {
+    const { xl, adapter } = setup([HEADER, indicatorRow("met", 1)], { at: "B3" });
+    xl.workbook.sheet("指标表").setNumberFormats("E4", [["0.00"]]);
+    const grid = await adapter.readGrid();
+    expect(grid).toEqual({
+      sheet: "指标表",
+      values: [HEADER, indicatorRow("met", 1)],
+      numberFormats: [Array(5).fill("General"), ["General", "General", "General", "0.00", "General"]],
+      firstRow: 3,
+      firstCol: 2,
+    });
+    expect(xl.stats.syncs).toBe(1);
+  });
+
+  test("the selection means its rows, across the used columns", async () => {
+    const { xl, adapter } = setup([["标题"], [], ...indicatorTable(3)]);
+    xl.workbook.select("指标表", "B4:B5");
+    const grid = await adapter.readGrid("selection");
+    expect(grid.firstRow).toBe(4);
+    expect(grid.firstCol).toBe(1);
+    expect(grid.values).toEqual([indicatorRow("met", 1), indicatorRow("not_met", 2)]);
+  });
+});
+
+describe("a validate run", () => {
+  test("writes beside the table in 2 syncs, and a re-run in 3", async () => {
+    const { xl, adapter } = setup(indicatorTable(100));
+    const first = ok(await adapter.runValidate());
+    expect(first.syncs).toBe(2);
+    expect(xl.stats.syncs).toBe(2);
+    expect(first.write).toMatchObject({ sheet: "指标表", mode: "beside", owned: "'指标表'!F1:I101", createdSheet: null, fillMethod: "getRanges" });
+    const s = xl.workbook.sheet("指标表");
+    expect(s.values("F1:I1")).toEqual([["核对·状态", "核对·完成率", "核对·得分", "核对·说明"]]);
+    expect(s.cell("F2")).toMatchObject({ value: "达标", fill: "#C6EFCE", fontColor: "#006100" });
+    expect(s.cell("G2")).toMatchObject({ numberFormat: "0.00%" });
+    expect(s.cell("F1")).toMatchObject({ fill: "#1F6F78", fontColor: "#FFFFFF", bold: true });
+    xl.stats.reset();
+    const second = ok(await adapter.runValidate());
+    expect(second.syncs).toBe(3);
+    expect(xl.stats.syncs).toBe(3);
+  });
+
+  test("every input cell is unchanged after a run and after clear", async () => {
+    const table = indicatorTable(100, "mixed");
+    const { xl, adapter } = setup(table);
+    const input = () => xl.workbook.sheet("指标表").values("A1:E101");
+    const before = input();
+    ok(await adapter.runValidate());
+    expect(input()).toEqual(before);
+    await adapter.clearResults();
+    expect(input()).toEqual(before);
+  });
+
+  test("a second run gives the same workbook as the first", async () => {
+    const { xl, adapter } = setup(indicatorTable(40, "mixed"));
+    ok(await adapter.runValidate());
+    const once = xl.workbook.snapshot();
+    ok(await adapter.runValidate());
+    expect(xl.workbook.snapshot()).toEqual(once);
+  });
+
+  test("clear removes exactly what was written, widths and notes included", async () => {
+    const { xl, adapter } = setup(indicatorTable(30, "mixed"));
+    xl.workbook.sheet("指标表").setColumnWidth("G", 80);
+    const before = xl.workbook.snapshot();
+    const run = ok(await adapter.runValidate());
+    expect(run.write.notesWritten).toBeGreaterThan(0);
+    expect(Object.keys(xl.workbook.sheet("指标表").notes()).length).toBe(run.write.notesWritten);
+    expect(xl.workbook.sheet("指标表").columnWidth("G")).not.toBe(80);
+    const report = await adapter.clearResults();
+    expect(report.cleared).toEqual([{ sheet: "指标表", owned: "'指标表'!F1:I31", deletedSheet: false }]);
+    expect(xl.workbook.snapshot()).toEqual(before);
+  });
+
+  test("user data right of the table sends the results to a new sheet 核对结果, and clear deletes it", async () => {
+    const table = indicatorTable(10).map((row, i) => [...row, null, i === 3 ? "我的备注" : null]);
+    const { xl, adapter } = setup(table);
+    const before = xl.workbook.snapshot();
+    const run = ok(await adapter.runValidate());
+    expect(run.write).toMatchObject({ mode: "new_sheet", sheet: "核对结果", createdSheet: "核对结果", owned: "'核对结果'!A1:E11" });
+    expect(run.write.messages.map((m) => m.code)).toContain("results_new_sheet");
+    expect(xl.workbook.snapshot().sheets[0]).toEqual(before.sheets[0]);
+    const out = xl.workbook.sheet("核对结果");
+    expect(out.values("A1:B2")).toEqual([["核对·来源行", "核对·状态"], ["指标表!2", "达标"]]);
+    expect(out.cell("A2").formula).toBe(`=HYPERLINK("#'指标表'!A2","指标表!2")`);
+    await adapter.clearResults();
+    expect(xl.workbook.snapshot()).toEqual(before);
+  });
+
+  test("a re-run onto 核对结果 replaces the add-in's own sheet and gives the same workbook", async () => {
+    const table = indicatorTable(10).map((row) => [...row, null, "占用"]);
+    const { xl, adapter } = setup(table);
+    ok(await adapter.runValidate());
+    const once = xl.workbook.snapshot();
+    const again = ok(await adapter.runValidate());
+    expect(again.syncs).toBeLessThanOrEqual(3);
+    expect(xl.workbook.snapshot()).toEqual(once);
+  });
+
+  test("a 核对结果 sheet the user made is left alone: results go to 核对结果 (2)", async () => {
+    const table = indicatorTable(10).map((row, i) => [...row, null, i > 0 ? "占用" : null]);
+    const { xl, adapter } = setup(table);
+    xl.workbook.addSheet({ name: "核对结果", values: [["我自己的表"]] });
+    const run = ok(await adapter.runValidate());
+    expect(run.write.sheet).toBe("核对结果 (2)");
+    expect(run.plan.owned).toBe("'核对结果 (2)'!A1:E11");
+    expect(run.write.messages.map((m) => m.code)).toContain("results_sheet_renamed");
+    expect(xl.workbook.sheet("核对结果").values("A1:B1")).toEqual([["我自己的表", ""]]);
+    await adapter.clearResults();
+    expect(xl.workbook.sheetNames()).toEqual(["指标表", "核对结果"]);
+  });
+
+  test("a protected sheet: a clear error in Chinese and English, nothing written", async () => {
+    const { xl, adapter } = setup(indicatorTable(10));
+    xl.workbook.sheet("指标表").protect();
+    const before = xl.workbook.snapshot();
+    const e = await adapterError(adapter.runValidate());
+    expect(e.code).toBe("sheet_protected");
+    expect(e.zh).toContain("受保护");
+    expect(e.en).toContain("protected");
+    expect(e.detail.result?.rows).toHaveLength(10);
+    expect(xl.workbook.snapshot()).toEqual(before);
+    expect(xl.stats.log.every((s) => !s.ops["range.values"])).toBe(true);
+  });
+
+  test("input text that looks like a formula comes back as text, never as a formula", async () => {
+    const table = [HEADER, ["=HYPERLINK(\"x\")", "≥1次", "=HYPERLINK(\"x\")", 10, 0], ["+1", "≥1次", "+1", 10, 10], ["@x", "≥1次", "-3", 10, 0]];
+    const { xl, adapter } = setup(table);
+    const run = ok(await adapter.runValidate());
+    const s = xl.workbook.sheet("指标表");
+    expect(s.formulas()).toEqual({});
+    expect(s.values("A2:C4")).toEqual(table.slice(1).map((r) => r.slice(0, 3)));
+    const explained = s.values("I2:I4").map((r) => r[0]);
+    expect(explained[0]).toContain('=HYPERLINK("x")');
+    expect(run.plan.cells.slice(1).map((r) => r[3])).toEqual(explained);
+  });
+
+  test("plan strings starting with = + - @ ' or digits are written as text", async () => {
+    const { xl, adapter } = setup([["x"]]);
+    const texts = ['=HYPERLINK("http://evil")', "+1", "-3", "@SUM(A1)", "'quoted", "123", "1/2", "TRUE", "#N/A", "达标"];
+    const plan: WritePlan = {
+      sheet: "指标表",
+      mode: "beside",
+      sourceSheet: "指标表",
+      startRow: 1,
+      startCol: 3,
+      cells: [["核对·文本"], ...texts.map((t) => [t])],
+      numberFormats: ["General"],
+      columnWidths: [20],
+      fills: [],
+      headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+      notes: [],
+      owned: "指标表!C1:C11",
+      messages: [],
+    };
+    await adapter.writePlan(plan);
+    const s = xl.workbook.sheet("指标表");
+    expect(s.values("C2:C11").map((r) => r[0])).toEqual(texts);
+    expect(s.formulas()).toEqual({});
+  });
+
+  test("fill operations: one per status present, not one per row", async () => {
+    const { xl, adapter } = setup(indicatorTable(100, "blocks"));
+    const run = ok(await adapter.runValidate());
+    const statuses = Object.values(run.result.summary.counts).filter((n) => n > 0).length;
+    expect(statuses).toBe(5);
+    expect(run.write.fillOperations).toBe(statuses);
+    expect(fillOps(xl)).toBe(statuses + 1); // and the header row
+  });
+
+  test("scattered statuses still take far fewer fill operations than rows", async () => {
+    const { xl, adapter } = setup(indicatorTable(500, "mixed"));
+    const run = ok(await adapter.runValidate());
+    const expected = run.plan.fills.reduce((n, f) => n + joinAddresses(f.ranges).length, 0);
+    expect(run.write.fillOperations).toBe(expected);
+    expect(fillOps(xl)).toBe(expected + 1);
+    expect(expected).toBeLessThan(500 / 5);
+  });
+
+  test("without ExcelApi 1.9 colours go one range per run, and without 1.18 no notes", async () => {
+    const { xl, adapter } = setup(indicatorTable(20, "blocks"), { apiVersion: "1.7" });
+    const before = xl.workbook.snapshot();
+    const run = ok(await adapter.runValidate());
+    expect(run.write.fillMethod).toBe("getRange");
+    expect(run.write.fillOperations).toBe(run.plan.fills.reduce((n, f) => n + f.ranges.length, 0));
+    expect(run.write.notesWritten).toBe(0);
+    expect(run.write.messages.map((m) => m.code)).toContain("notes_unsupported");
+    expect(xl.workbook.sheet("指标表").notes()).toEqual({});
+    expect(xl.stats.ops["notes.add"]).toBeUndefined();
+    await adapter.clearResults();
+    expect(xl.workbook.snapshot()).toEqual(before);
+  });
+
+  test("no table found: the engine's reason, nothing written", async () => {
+    const { xl, adapter } = setup([["随便"], ["什么"]]);
+    const before = xl.workbook.snapshot();
+    const run = await adapter.runValidate();
+    expect(run.ok).toBe(false);
+    if (!run.ok) expect(run.reason).toContain("未找到");
+    expect(xl.workbook.snapshot()).toEqual(before);
+  });
+
+  test("the record survives in the workbook: a fresh adapter (a reopened file) clears it", async () => {
+    const { xl, adapter } = setup(indicatorTable(10));
+    const before = xl.workbook.snapshot();
+    ok(await adapter.runValidate());
+    expect(xl.workbook.customXmlParts().map((p) => p.namespaceUri)).toEqual([RECORD_NAMESPACE]);
+    const reopened = createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported });
+    await reopened.clearResults();
+    expect(xl.workbook.snapshot()).toEqual(before);
+  });
+
+  test("two tables on one sheet keep their own results; the selection picks the table", async () => {
+    const table2 = indicatorTable(4, "blocks", ["not_met"]);
+    const values = [...indicatorTable(5), [], [], ...table2];
+    const { xl, adapter } = setup(values);
+    xl.workbook.select("指标表", "A1:E6");
+    ok(await adapter.runValidate({ source: "selection" }));
+    xl.workbook.select("指标表", "A9:E13");
+    const second = ok(await adapter.runValidate({ source: "selection" }));
+    expect(second.write.owned).toBe("'指标表'!F9:I13");
+    const s = xl.workbook.sheet("指标表");
+    expect(s.cell("F1").value).toBe("核对·状态");
+    expect(s.cell("F9").value).toBe("核对·状态");
+    const report = await adapter.clearResults();
+    expect(report.cleared.map((c) => c.owned).sort()).toEqual(["'指标表'!F1:I6", "'指标表'!F9:I13"]);
+    expect(s.usedRange()).toBe("A1:E13");
+  });
+
+  test("earlier results that moved are not cleared blindly, and no input is lost", async () => {
+    const { xl, adapter } = setup(indicatorTable(6));
+    ok(await adapter.runValidate());
+    // the user inserts a column inside the table: the add-in's block moves from F:I to G:J
+    const s = xl.workbook.sheet("指标表");
+    const moved = s.values("A1:I7").map((row) => [...row.slice(0, 5), "新增列", ...row.slice(5)]);
+    s.setValues("A1", moved);
+    const input = s.values("A1:F7");
+    const run = ok(await adapter.runValidate());
+    expect(run.write.owned).toBe("'指标表'!G1:J7");
+    expect(run.write.messages.map((m) => m.code)).toContain("previous_output_changed");
+    expect(s.values("A1:F7")).toEqual(input);
+  });
+
+  test("a failure after partial writes removes what was written and says so", async () => {
+    const { xl, adapter } = setup(indicatorTable(20));
+    const before = xl.workbook.snapshot();
+    xl.workbook.injectFault({ kind: "format.fill.color", skip: 2, code: "InvalidArgument" });
+    const e = await adapterError(adapter.runValidate());
+    expect(e.code).toBe("invalid_argument");
+    expect(e.detail.excelCode).toBe("InvalidArgument");
+    expect(e.detail.rolledBack).toBe(true);
+    expect(e.zh).toContain("已清除");
+    expect(e.en).toContain("removed");
+    expect(xl.workbook.snapshot()).toEqual(before);
+  });
+
+  test("a failed re-run leaves neither the old nor the partial output, and a later run works", async () => {
+    const { xl, adapter } = setup(indicatorTable(20).map((r) => [...r, null, "占用"]));
+    const before = xl.workbook.snapshot();
+    ok(await adapter.runValidate());
+    const written = xl.workbook.snapshot();
+    xl.workbook.injectFault({ kind: "notes.add", code: "GeneralException" });
+    const e = await adapterError(adapter.runValidate());
+    expect(e.detail.rolledBack).toBe(true);
+    expect(xl.workbook.snapshot()).toEqual(before);
+    ok(await adapter.runValidate());
+    expect(xl.workbook.snapshot()).toEqual(written);
+  });
+
+  test("Excel in cell-edit mode: a message that says what to do", async () => {
+    const { xl, adapter } = setup(indicatorTable(3));
+    xl.workbook.injectFault({ kind: "load", code: "InvalidOperationInCellEditMode" });
+    const e = await adapterError(adapter.runValidate());
+    expect(e.code).toBe("cell_edit_mode");
+    expect(e.zh).toContain("Enter");
+    expect(e.zh).toContain("未写入任何内容");
+  });
+});
+
+describe("selectCell", () => {
+  test.each([
+    ["F3", "指标表", "指标表!F3"],
+    ["'核对结果'!B2", "核对结果", "核对结果!B2"],
+  ])("%s selects the cell and activates its sheet", async (address, sheet, selection) => {
+    const { xl, adapter } = setup(indicatorTable(3));
+    xl.workbook.addSheet("核对结果");
+    await adapter.selectCell(address);
+    expect(xl.workbook.activeSheet()).toBe(sheet);
+    expect(xl.workbook.selection()).toBe(selection);
+  });
+
+  test("a sheet that does not exist is a clear error", async () => {
+    const { adapter } = setup(indicatorTable(3));
+    const e = await adapterError(adapter.selectCell("没有这张表!A1"));
+    expect(e.code).toBe("not_found");
+  });
+});
