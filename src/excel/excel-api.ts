@@ -32,6 +32,46 @@ export interface XlRangeFormat extends XlClientObject {
   load(propertyNames?: string | string[]): unknown;
 }
 
+/** ExcelApi 1.6: the operators of a cell-value rule. */
+export type XlCellValueOperator = "Between" | "NotBetween" | "EqualTo" | "NotEqualTo" | "GreaterThan" | "LessThan" | "GreaterThanOrEqual" | "LessThanOrEqual";
+
+/** ExcelApi 1.6: "cell value <operator> formula1 [and formula2]"; text goes in as a formula, `="达标"`. */
+export interface XlCellValueRule {
+  formula1: string;
+  formula2?: string;
+  operator: XlCellValueOperator | "Invalid";
+}
+
+export interface XlConditionalRangeFill {
+  color: string;
+}
+
+export interface XlConditionalRangeFont {
+  color: string;
+}
+
+export interface XlConditionalRangeFormat {
+  readonly fill: XlConditionalRangeFill;
+  readonly font: XlConditionalRangeFont;
+}
+
+export interface XlCellValueConditionalFormat {
+  readonly format: XlConditionalRangeFormat;
+  rule: XlCellValueRule;
+}
+
+/** ExcelApi 1.6: one conditional format; the adapter adds only the CellValue type. */
+export interface XlConditionalFormat {
+  readonly cellValue: XlCellValueConditionalFormat;
+}
+
+/** ExcelApi 1.6: the conditional formats that intersect a range. */
+export interface XlConditionalFormatCollection {
+  add(type: "CellValue"): XlConditionalFormat;
+  /** removes the conditional formats from the range's cells */
+  clearAll(): void;
+}
+
 export interface XlRange extends XlClientObject {
   readonly address: string;
   /** 0-based */
@@ -45,6 +85,8 @@ export interface XlRange extends XlClientObject {
   formulas: unknown[][];
   readonly text: string[][];
   readonly format: XlRangeFormat;
+  /** ExcelApi 1.6 */
+  readonly conditionalFormats: XlConditionalFormatCollection;
   load(propertyNames?: string | string[]): unknown;
   clear(applyTo?: XlClearApplyTo): void;
   select(): void;
@@ -139,3 +181,8 @@ export type IsSetSupported = (name: string, minVersion: string) => boolean;
 // or a careless edit here fails `tsc`, not a user's workbook.
 type Assignable<A extends B, B> = A;
 export type ExcelFitsXl = Assignable<Excel.RequestContext, XlContext>;
+// the conditional-format types on their own, so a mismatch there names them in the error
+export type ExcelConditionalFormatFitsXl = Assignable<Excel.ConditionalFormatCollection, XlConditionalFormatCollection>;
+export type ExcelCellValueRuleFitsXl = Assignable<Excel.ConditionalCellValueRule, XlCellValueRule>;
+// and the other way round for the rule, which the adapter writes: what it sets, Excel accepts
+export type XlCellValueRuleFitsExcel = Assignable<XlCellValueRule, Excel.ConditionalCellValueRule>;

@@ -11,6 +11,9 @@
  * - a protected sheet rejects writes with AccessDenied;
  * - strings written as values are read like typed input: "'x" is the text "x", "=x" is a
  *   formula, "+1" is a number, "12%" is 0.12, unless the cell is formatted as text ("@");
+ * - conditional formats (ExcelApi 1.6, the CellValue type) apply to the cells whose value meets
+ *   the rule, highest priority first; `displayed()` gives the colours a cell shows, and clearing a
+ *   range's formats (or `conditionalFormats.clearAll()`) takes its cells out of the formats' areas;
  * - merged cells other than the top-left read as blank; `*OrNullObject` gives null objects on
  *   which methods do nothing; APIs above the configured ExcelApi version fail with ApiNotFound.
  * It does not calculate: formulas other than a literal or HYPERLINK(...) read as "".
@@ -26,7 +29,8 @@ export type { Fault } from "./memory/state";
 export { MemoryContext, MemoryStats } from "./memory/objects";
 export type { SyncRecord } from "./memory/objects";
 export { MemoryWorkbookHost, SheetHandle } from "./memory/host";
-export type { CellSnapshot, SheetInit, SheetSnapshot, WorkbookSnapshot } from "./memory/host";
+export type { CellSnapshot, ConditionalFormatSnapshot, DisplayedFormat, SheetInit, SheetSnapshot, WorkbookSnapshot } from "./memory/host";
+export type { CfRule } from "./memory/state";
 
 export interface MemoryExcelOptions {
   /** the highest ExcelApi requirement set the simulated Excel supports (default "1.18") */

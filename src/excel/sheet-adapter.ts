@@ -6,7 +6,7 @@
  */
 import { columnLetter } from "../core/address";
 import { CellValue, Grid } from "../core/grid";
-import { ValidateResult } from "../core/results";
+import { STATUSES, STATUS_LABELS, Status, ValidateResult } from "../core/results";
 import { OWN_HEADER_PREFIX } from "../core/table-finder";
 import { ValidateOptions, validateGrid } from "../core/validate";
 import { RESULT_SHEET, WritePlan } from "../core/write-plan";
@@ -38,8 +38,13 @@ export interface WriteReport {
   owned: string;
   /** the sheet the add-in created for the results, if any */
   createdSheet: string | null;
-  /** ExcelApi 1.9 `getRanges` (one operation per status) or one `getRange` per run of rows */
-  fillMethod: "getRanges" | "getRange";
+  /**
+   * How the status colours were applied: one conditional format per status on the status column
+   * (ExcelApi 1.6, the usual case), or, as a fallback, fills on ExcelApi 1.9 `getRanges` groups
+   * (≤255-character addresses) or one `getRange` per run of rows
+   */
+  fillMethod: "conditionalFormats" | "getRanges" | "getRange";
+  /** conditional formats added, or fill operations in the fallback */
   fillOperations: number;
   /** cell notes written (ExcelApi 1.18); 0 when unsupported: the 说明 column carries the text */
   notesWritten: number;
@@ -99,6 +104,8 @@ const RESULT_HEADER_WIDTH = 26;
 const STEP_OVERHEAD = 300;
 
 interface Caps {
+  /** ExcelApi 1.6 */
+  conditionalFormats: boolean;
   rangeAreas: boolean;
   notes: boolean;
   suspend: boolean;
@@ -166,6 +173,54 @@ function ownedRect(owned: string): { sheet: string; rect: Rect } {
   const rect = parseRect(range);
   if (sheet === null || !rect) throw new SheetAdapterError("invalid_argument", `写入计划的范围无效：${owned}`, `the plan's range is not valid: ${owned}`);
   return { sheet, rect };
+}
+
+/** One conditional format per status: "cell value equals the label" on the status column. */
+interface StatusFormats {
+  /** the status column's data rows */
+  rect: Rect;
+  rules: { formula1: string; fill: string; font: string }[];
+}
+
+/** A text as a formula operand: `="达标"`. */
+function textFormula(text: string): string {
+  return `="${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The plan's status colours as conditional formats (SPEC §10: operations per status, not per
+ * row): when every coloured cell sits in one column of the block and holds its status's label
+ * (STATUS_LABELS[status].zh), and no other cell of that column holds a label, an equality rule
+ * on the column's data rows colours exactly the cells the plan's fills name. The rule is
+ * "equal to", never "contains": 达标 is contained in 未达标. Null when the plan does not fit,
+ * and the caller colours the plan's ranges instead.
+ */
+export function statusFormatsOf(plan: WritePlan): StatusFormats | null {
+  if (plan.fills.length === 0 || plan.cells.length < 2) return null;
+  const rect: Rect = { r1: plan.startRow + 1, r2: plan.startRow + plan.cells.length - 1, c1: 0, c2: 0 };
+  const expected = new Map<number, string>();
+  const labels = new Set<string>();
+  const rules: StatusFormats["rules"] = [];
+  for (const f of plan.fills) {
+    const label = (STATUSES as readonly string[]).includes(f.status) ? STATUS_LABELS[f.status as Status].zh : null;
+    if (label === null || labels.has(label)) return null;
+    labels.add(label);
+    rules.push({ formula1: textFormula(label), fill: f.fill, font: f.font });
+    for (const range of f.ranges) {
+      const r = parseRect(range);
+      if (!r || r.c1 !== r.c2 || (rect.c1 !== 0 && r.c1 !== rect.c1) || r.r1 < rect.r1 || r.r2 > rect.r2) return null;
+      rect.c1 = rect.c2 = r.c1;
+      for (let row = r.r1; row <= r.r2; row++) expected.set(row, label);
+    }
+  }
+  const col = rect.c1 - plan.startCol;
+  if (col < 0 || col >= (plan.cells[0]?.length ?? 0)) return null;
+  for (let row = rect.r1; row <= rect.r2; row++) {
+    const v = plan.cells[row - plan.startRow][col];
+    const shown = typeof v === "string" && labels.has(v) ? v : undefined;
+    if (shown !== expected.get(row)) return null;
+  }
+  return { rect, rules };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,7 +416,14 @@ function removalSteps(s: Session, o: WrittenOutput, caps: Caps): Step[] {
   // a null object if the sheet went meanwhile: then there is nothing to remove
   let ws: XlWorksheet | null = null;
   const sheet = () => (ws ??= sheets.getItemOrNullObject(o.sheet));
-  const steps: Step[] = [{ bytes: STEP_OVERHEAD * 2, queue: () => sheet().getRange(splitSheet(o.owned).range).clear("All") }];
+  const steps: Step[] = [];
+  // the add-in's own conditional formats, by the ranges recorded (its status column: nothing of
+  // the user's is there). Without ExcelApi 1.6 they cannot be addressed, but the clear below
+  // takes them too, as Excel's Clear Formats does.
+  if (caps.conditionalFormats) {
+    for (const address of o.conditionalFormats) steps.push({ bytes: STEP_OVERHEAD * 3, queue: () => sheet().getRange(address).conditionalFormats.clearAll() });
+  }
+  steps.push({ bytes: STEP_OVERHEAD * 2, queue: () => sheet().getRange(splitSheet(o.owned).range).clear("All") });
   if (caps.notes) for (const cell of o.notes) steps.push({ bytes: STEP_OVERHEAD, queue: () => sheet().notes.getItemOrNullObject(cell).delete() });
   for (const w of o.columnWidths) steps.push({ bytes: STEP_OVERHEAD, queue: () => (sheet().getRange(columnsRange(w.column, w.column)).format.columnWidth = w.points) });
   return steps;
@@ -512,6 +574,8 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
       else if (now !== undefined && now !== null) originals.set(c, now);
     }
   }
+  // status colours: conditional formats (ExcelApi 1.6) when the plan fits, else range fills
+  const statusFormats = caps.conditionalFormats ? statusFormatsOf(plan) : null;
   const output: WrittenOutput = {
     sourceSheet: plan.sourceSheet,
     sourceHeaderRow,
@@ -521,6 +585,7 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
     createdSheet: plan.mode === "new_sheet",
     headers: (plan.cells[0] ?? []).map((h) => (h === null ? "" : typeof h === "object" ? "" : String(h))),
     notes: caps.notes ? plan.notes.map((n) => n.cell) : [],
+    conditionalFormats: statusFormats ? [rectA1(statusFormats.rect)] : [],
     columnWidths: [...originals].map(([column, points]) => ({ column, points })),
   };
   // outputs this one replaces: the earlier output of this table, and any whose block it overlaps
@@ -544,9 +609,14 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
   if (previous && prevVerdict === "ours") steps.push(...removalSteps(s, previous, caps));
   steps.push({ bytes: jsonBytes(recordToXml(record)) + STEP_OVERHEAD * 2, queue: () => queueRecord(s, rec.parts, record) });
   if (plan.mode === "new_sheet") steps.push({ bytes: STEP_OVERHEAD, queue: () => (ws = sheets.add(target)) });
-  // over our own columns from an earlier run that moved: notes there are ours and would block new ones
-  const ownBlock = plan.mode === "beside" && prevVerdict !== "ours" && caps.notes && input.grid !== undefined && String(gridCell(input.grid, owned.r1, owned.c1) ?? "").startsWith(OWN_HEADER_PREFIX);
-  if (ownBlock) {
+  // over our own columns from an earlier run that moved: notes and conditional formats there are
+  // ours; notes would block new ones and conditional formats would be doubled
+  const ownBlock = plan.mode === "beside" && prevVerdict !== "ours" && input.grid !== undefined && String(gridCell(input.grid, owned.r1, owned.c1) ?? "").startsWith(OWN_HEADER_PREFIX);
+  if (ownBlock && statusFormats) {
+    const address = rectA1(statusFormats.rect);
+    steps.push({ bytes: STEP_OVERHEAD * 3, queue: () => sheet().getRange(address).conditionalFormats.clearAll() });
+  }
+  if (ownBlock && caps.notes) {
     for (let r = owned.r1 + 1; r <= owned.r2; r++) {
       const cell = rectA1({ r1: r, c1: owned.c1, r2: r, c2: owned.c1 });
       steps.push({ bytes: STEP_OVERHEAD, queue: () => sheet().notes.getItemOrNullObject(cell).delete() });
@@ -580,7 +650,28 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
     steps.push({ bytes: STEP_OVERHEAD, queue: () => (sheet().getRange(columnsRange(plan.startCol + i, plan.startCol + i)).format.columnWidth = charsToPoints(chars)) });
   });
   let fillOperations = 0;
-  for (const f of plan.fills) {
+  if (statusFormats) {
+    // one conditional format per status, on the status column's data rows: the operations do
+    // not grow with the rows however the statuses are mixed
+    const address = rectA1(statusFormats.rect);
+    let column: XlRange | null = null;
+    for (const rule of statusFormats.rules) {
+      fillOperations++;
+      steps.push({
+        bytes: utf8Length(address + rule.formula1 + rule.fill + rule.font) + STEP_OVERHEAD * 4,
+        queue: () => {
+          const cf = (column ??= sheet().getRange(address)).conditionalFormats.add("CellValue");
+          cf.cellValue.format.fill.color = rule.fill;
+          cf.cellValue.format.font.color = rule.font;
+          cf.cellValue.rule = { formula1: rule.formula1, operator: "EqualTo" };
+        },
+      });
+    }
+  }
+  // Fallback only, for an Excel without ExcelApi 1.6 (below the manifest's 1.7, so rare) or a
+  // plan whose colours do not follow its status labels: fills on the plan's ranges, grouped into
+  // ≤255-character addresses with ExcelApi 1.9. Their count grows with the runs of rows.
+  for (const f of statusFormats ? [] : plan.fills) {
     const groups = caps.rangeAreas ? joinAddresses(f.ranges) : f.ranges;
     for (const address of groups) {
       fillOperations++;
@@ -618,7 +709,7 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
       mode: plan.mode,
       owned: plan.owned,
       createdSheet: plan.mode === "new_sheet" ? target : null,
-      fillMethod: caps.rangeAreas ? "getRanges" : "getRange",
+      fillMethod: statusFormats ? "conditionalFormats" : caps.rangeAreas ? "getRanges" : "getRange",
       fillOperations,
       notesWritten: caps.notes ? plan.notes.length : 0,
       writeSyncs: done.syncs,
@@ -661,6 +752,7 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
   const isSetSupported = options.isSetSupported ?? floorIsSupported;
   const budget = options.syncBudget ?? SYNC_BUDGET;
   const caps = (): Caps => ({
+    conditionalFormats: isSetSupported("ExcelApi", "1.6"),
     rangeAreas: isSetSupported("ExcelApi", "1.9"),
     notes: isSetSupported("ExcelApi", "1.18"),
     suspend: isSetSupported("ExcelApi", "1.6"),

@@ -22,6 +22,11 @@ export const WrittenOutputSchema = z.object({
   headers: z.array(z.string()),
   /** cells on `sheet` that carry a note the add-in added (ExcelApi 1.18) */
   notes: z.array(z.string()),
+  /**
+   * ranges on `sheet` (A1, "F2:F101") whose conditional formats the add-in added (ExcelApi 1.6):
+   * the status column's data rows, which hold nothing of the user's. Absent in older records.
+   */
+  conditionalFormats: z.array(z.string()).default([]),
   /** widths (points) the columns had before the add-in set them */
   columnWidths: z.array(z.object({ column: z.number().int().positive(), points: z.number().nonnegative() })),
 });

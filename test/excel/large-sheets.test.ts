@@ -3,8 +3,8 @@ import { PAYLOAD_LIMIT } from "../../src/excel/payload";
 import { ValidateRun, createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { indicatorTable } from "./indicator-grid";
 
-function setup(rows: number) {
-  const xl = createMemoryExcel({ sheets: [{ name: "Sheet1", values: indicatorTable(rows, "blocks") }] });
+function setup(rows: number, layout: "blocks" | "mixed" = "blocks") {
+  const xl = createMemoryExcel({ sheets: [{ name: "Sheet1", values: indicatorTable(rows, layout) }] });
   const adapter = createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported });
   return { xl, adapter };
 }
@@ -13,6 +13,16 @@ function ok(run: ValidateRun): Extract<ValidateRun, { ok: true }> {
   if (!run.ok) throw new Error(`validation failed: ${run.reason}`);
   return run;
 }
+
+/** Operations that colour cells: range fills and fonts, conditional formats and their parts. */
+function formatOps(ops: Record<string, number>): number {
+  return Object.entries(ops)
+    .filter(([k]) => k.startsWith("format.fill") || k.startsWith("format.font.color") || k === "conditionalFormats.add")
+    .reduce((n, [, v]) => n + v, 0);
+}
+
+const GREEN = { fill: "#C6EFCE", fontColor: "#006100" };
+const RED = { fill: "#FFC7CE", fontColor: "#9C0006" };
 
 test("10,000 indicator rows: at most 3 syncs, first run and re-run", async () => {
   const { xl, adapter } = setup(10_000);
@@ -26,8 +36,29 @@ test("10,000 indicator rows: at most 3 syncs, first run and re-run", async () =>
   expect(xl.workbook.sheet("Sheet1").values("F10001:F10001")).toEqual([["无法核对"]]);
 });
 
-test("100,000 rows: reads and writes are chunked and no sync exceeds 5 MB", async () => {
-  const { xl, adapter } = setup(100_000);
+test("10,000 rows with statuses mixed row by row: one conditional format per status, ≤ 3 syncs", async () => {
+  const { xl, adapter } = setup(10_000, "mixed");
+  const run = ok(await adapter.runValidate());
+  expect(run.syncs).toBeLessThanOrEqual(3);
+  expect(run.write).toMatchObject({ fillMethod: "conditionalFormats", fillOperations: 5 });
+  expect(xl.stats.ops["conditionalFormats.add"]).toBe(5);
+  // the header row's fill and font are the only range formats
+  expect(xl.stats.ops["format.fill.color"]).toBe(1);
+  expect(xl.stats.ops["format.font.color"]).toBe(1);
+  expect(formatOps(xl.stats.ops)).toBe(5 + 2);
+  const s = xl.workbook.sheet("Sheet1");
+  expect(s.values("F9997:F9998")).toEqual([["达标"], ["未达标"]]);
+  expect(s.displayed("F9997")).toEqual(GREEN);
+  expect(s.displayed("F9998")).toEqual(RED);
+  xl.stats.reset();
+  const again = ok(await adapter.runValidate());
+  expect(again.syncs).toBeLessThanOrEqual(3);
+  expect(xl.stats.ops["conditionalFormats.add"]).toBe(5);
+  expect(xl.workbook.getConditionalFormats("Sheet1")).toHaveLength(5);
+});
+
+test("100,000 rows mixed row by row: reads and writes are chunked, no sync exceeds 5 MB, 5 conditional formats", async () => {
+  const { xl, adapter } = setup(100_000, "mixed");
   const input = xl.workbook.sheet("Sheet1").values("A99990:E100001");
   const run = ok(await adapter.runValidate());
   // one response would be over the limit: the read falls back to row chunks
@@ -44,6 +75,12 @@ test("100,000 rows: reads and writes are chunked and no sync exceeds 5 MB", asyn
   const sheet = xl.workbook.sheet("Sheet1");
   expect(sheet.values("A99990:E100001")).toEqual(input);
   expect(sheet.values("F100001:F100001")).toEqual([["无法核对"]]);
-  expect(sheet.cell("F100001").fill).toBe("#FFEB9C");
-  expect(run.write.fillOperations).toBe(5);
+  expect(sheet.displayed("F100001")).toEqual({ fill: "#FFEB9C", fontColor: "#9C5700" });
+  expect(sheet.displayed("F99997")).toEqual(GREEN);
+  expect(sheet.displayed("F99998")).toEqual(RED);
+  // colouring does not grow with the rows: one conditional format per status
+  expect(run.write).toMatchObject({ fillMethod: "conditionalFormats", fillOperations: 5 });
+  expect(xl.stats.ops["conditionalFormats.add"]).toBe(5);
+  expect(formatOps(xl.stats.ops)).toBe(5 + 2);
+  expect(xl.workbook.getConditionalFormats("Sheet1").map((cf) => cf.range)).toEqual(Array(5).fill("F2:F100001"));
 });

@@ -346,3 +346,143 @@ describe("objects", () => {
     expect(xl.workbook.sheet("Sheet1").notes()).toEqual({});
   });
 });
+
+describe("conditional formats (ExcelApi 1.6)", () => {
+  function statusBook(apiVersion?: string) {
+    return createMemoryExcel({ apiVersion, sheets: [{ name: "S", values: [["状态"], ["达标"], ["未达标"], ["达标"], [], [7]] }] });
+  }
+
+  async function addEqualTo(xl: ReturnType<typeof statusBook>, address: string, text: string, fill: string, font = "#000000") {
+    await xl.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets.getItem("S").getRange(address).conditionalFormats.add("CellValue");
+      cf.cellValue.format.fill.color = fill;
+      cf.cellValue.format.font.color = font;
+      cf.cellValue.rule = { formula1: `="${text}"`, operator: "EqualTo" };
+      await ctx.sync();
+    });
+  }
+
+  test("add, colour and rule queue and apply at sync, counted as operations in the request", async () => {
+    const xl = statusBook();
+    await xl.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets.getItem("S").getRange("A2:A6").conditionalFormats.add("CellValue");
+      cf.cellValue.format.fill.color = "#c6efce";
+      cf.cellValue.format.font.color = "#006100";
+      cf.cellValue.rule = { formula1: '="达标"', operator: "EqualTo" };
+      expect(xl.workbook.getConditionalFormats("S")).toEqual([]);
+      await ctx.sync();
+    });
+    expect(xl.workbook.getConditionalFormats("S")).toEqual([
+      { type: "CellValue", range: "A2:A6", rule: { formula1: '="达标"', operator: "EqualTo" }, fill: "#C6EFCE", fontColor: "#006100" },
+    ]);
+    expect(xl.stats.ops).toEqual({ "conditionalFormats.add": 1, "conditionalFormat.fill.color": 1, "conditionalFormat.font.color": 1, "conditionalFormat.rule": 1 });
+    expect(xl.stats.log[0].requestBytes).toBeGreaterThan(4 * 150);
+  });
+
+  test("the displayed colour follows the rule: equal to 达标 does not colour 未达标", async () => {
+    const xl = statusBook();
+    xl.workbook.sheet("S").setFill("A3", "#EEEEEE");
+    await addEqualTo(xl, "A2:A6", "达标", "#C6EFCE", "#006100");
+    const s = xl.workbook.sheet("S");
+    expect(s.displayed("A2")).toEqual({ fill: "#C6EFCE", fontColor: "#006100" });
+    expect(s.displayed("A3")).toEqual({ fill: "#EEEEEE", fontColor: "#000000" }); // its own fill shows
+    expect(s.displayed("A5")).toEqual({ fill: "#FFFFFF", fontColor: "#000000" }); // blank
+    expect(s.displayed("A1")).toEqual({ fill: "#FFFFFF", fontColor: "#000000" }); // outside the range
+    expect(s.cell("A2").fill).toBeUndefined(); // the cell's own format is unchanged
+  });
+
+  test("the newest format has the highest priority; each sets what it has", async () => {
+    const xl = statusBook();
+    await xl.run(async (ctx) => {
+      const cfs = ctx.workbook.worksheets.getItem("S").getRange("A2:A6").conditionalFormats;
+      const low = cfs.add("CellValue");
+      low.cellValue.format.fill.color = "#0000FF";
+      low.cellValue.format.font.color = "#FFFFFF";
+      low.cellValue.rule = { formula1: "=0", operator: "GreaterThan" };
+      const high = cfs.add("CellValue");
+      high.cellValue.format.fill.color = "#FF0000";
+      high.cellValue.rule = { formula1: "=5", operator: "Between", formula2: "=10" };
+    });
+    const s = xl.workbook.sheet("S");
+    expect(s.displayed("A6")).toEqual({ fill: "#FF0000", fontColor: "#FFFFFF" });
+    expect(s.displayed("A2")).toEqual({ fill: "#0000FF", fontColor: "#FFFFFF" }); // text > numbers
+    expect(xl.workbook.getConditionalFormats("S").map((cf) => cf.fill)).toEqual(["#FF0000", "#0000FF"]);
+  });
+
+  test("clearAll takes the range's cells out of every format that covers them", async () => {
+    const xl = statusBook();
+    await addEqualTo(xl, "A2:A6", "达标", "#C6EFCE");
+    await addEqualTo(xl, "A1:B10", "x", "#FF0000");
+    await addEqualTo(xl, "C1:C3", "y", "#00FF00");
+    await xl.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A2:A6").conditionalFormats.clearAll();
+    });
+    expect(xl.workbook.getConditionalFormats("S").map((cf) => cf.range)).toEqual(["C1:C3", "A1:B1,A7:B10,B2:B6"]);
+    expect(xl.stats.ops["conditionalFormats.clearAll"]).toBe(1);
+  });
+
+  test("clearing a range's formats removes its conditional formats; clearing contents does not", async () => {
+    const xl = statusBook();
+    await addEqualTo(xl, "A2:A6", "达标", "#C6EFCE");
+    await xl.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A2:A6").clear("Contents");
+    });
+    expect(xl.workbook.getConditionalFormats("S")).toHaveLength(1);
+    await xl.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1:A6").clear("All");
+    });
+    expect(xl.workbook.getConditionalFormats("S")).toEqual([]);
+    expect(xl.workbook.snapshot().sheets[0].conditionalFormats).toEqual([]);
+  });
+
+  test("formats load like any proxy: items, type, rule and colours after sync", async () => {
+    const xl = statusBook();
+    await addEqualTo(xl, "A2:A6", "达标", "#C6EFCE", "#006100");
+    await xl.run(async (ctx) => {
+      const cfs = ctx.workbook.worksheets.getItem("S").getRange("A4").conditionalFormats;
+      cfs.load("items/type,items/priority,items/cellValue/rule,items/cellValue/format/fill/color");
+      const none = ctx.workbook.worksheets.getItem("S").getRange("D1").conditionalFormats.getCount();
+      await ctx.sync();
+      expect(cfs.items.map((cf) => [cf.type, cf.priority, cf.cellValue.rule, cf.cellValue.format.fill.color])).toEqual([
+        ["CellValue", 0, { formula1: '="达标"', operator: "EqualTo" }, "#C6EFCE"],
+      ]);
+      expect(none.value).toBe(0);
+    });
+  });
+
+  test("a bad rule, a type the memory workbook does not model, a protected sheet and ExcelApi 1.5 fail", async () => {
+    const bad = await rejects(
+      statusBook().run(async (ctx) => {
+        const cf = ctx.workbook.worksheets.getItem("S").getRange("A2").conditionalFormats.add("CellValue");
+        cf.cellValue.rule = { formula1: "=1", operator: "Between" };
+        await ctx.sync();
+      }),
+    );
+    expect(bad.code).toBe("InvalidArgument");
+    const other = await rejects(
+      statusBook().run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A2").conditionalFormats.add("ContainsText");
+        await ctx.sync();
+      }),
+    );
+    expect(other.code).toBe("NotImplemented");
+    const locked = statusBook();
+    locked.workbook.sheet("S").protect();
+    expect((await rejects(addEqualTo(locked, "A2", "达标", "#C6EFCE"))).code).toBe("AccessDenied");
+    expect(locked.workbook.getConditionalFormats("S")).toEqual([]);
+    const old = statusBook("1.5");
+    expect((await rejects(addEqualTo(old, "A2", "达标", "#C6EFCE"))).code).toBe("ApiNotFound");
+  });
+
+  test("formats added on a null range do nothing", async () => {
+    const xl = statusBook();
+    await xl.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets.getItemOrNullObject("nope").getRange("A1").conditionalFormats.add("CellValue");
+      cf.cellValue.format.fill.color = "#FF0000";
+      cf.cellValue.rule = { formula1: "=1", operator: "EqualTo" };
+      ctx.workbook.worksheets.getItemOrNullObject("nope").getRange("A1").conditionalFormats.clearAll();
+      await ctx.sync();
+    });
+    expect(xl.workbook.getConditionalFormats("S")).toEqual([]);
+  });
+});

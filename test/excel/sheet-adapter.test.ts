@@ -3,12 +3,14 @@ import type { WritePlan } from "../../src/core/write-plan";
 import { SheetAdapterError } from "../../src/excel/errors";
 import { MemoryExcel, createMemoryExcel } from "../../src/excel/memory-workbook";
 import { ValidateRun, createSheetAdapter, joinAddresses } from "../../src/excel/sheet-adapter";
-import { RECORD_NAMESPACE } from "../../src/excel/written-record";
+import { RECORD_NAMESPACE, recordFromXml, recordToXml } from "../../src/excel/written-record";
 import { HEADER, indicatorRow, indicatorTable } from "./indicator-grid";
 
-function setup(values: CellValue[][], opts: { apiVersion?: string; at?: string; name?: string } = {}) {
+function setup(values: CellValue[][], opts: { apiVersion?: string; at?: string; name?: string; without?: string[] } = {}) {
   const xl = createMemoryExcel({ apiVersion: opts.apiVersion, sheets: [{ name: opts.name ?? "指标表", values, at: opts.at }] });
-  const adapter = createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported });
+  // `without`: requirement sets reported as unsupported although the workbook has them
+  const isSetSupported = (name: string, version: string) => !opts.without?.includes(version) && xl.requirements.isSetSupported(name, version);
+  const adapter = createSheetAdapter({ run: xl.run, isSetSupported });
   return { xl, adapter };
 }
 
@@ -28,6 +30,13 @@ async function adapterError(p: Promise<unknown>): Promise<SheetAdapterError> {
 }
 
 const fillOps = (xl: MemoryExcel) => xl.stats.ops["format.fill.color"] ?? 0;
+const cfAdds = (xl: MemoryExcel) => xl.stats.ops["conditionalFormats.add"] ?? 0;
+
+/** The status colours the engine uses (Excel's Good / Bad / Neutral styles). */
+const GREEN = { fill: "#C6EFCE", fontColor: "#006100" };
+const RED = { fill: "#FFC7CE", fontColor: "#9C0006" };
+const YELLOW = { fill: "#FFEB9C", fontColor: "#9C5700" };
+const PLAIN = { fill: "#FFFFFF", fontColor: "#000000" };
 
 describe("reading", () => {
   test("the used range comes back as a grid with number formats and its position", async () => {
@@ -60,10 +69,11 @@ describe("a validate run", () => {
     const first = ok(await adapter.runValidate());
     expect(first.syncs).toBe(2);
     expect(xl.stats.syncs).toBe(2);
-    expect(first.write).toMatchObject({ sheet: "指标表", mode: "beside", owned: "'指标表'!F1:I101", createdSheet: null, fillMethod: "getRanges" });
+    expect(first.write).toMatchObject({ sheet: "指标表", mode: "beside", owned: "'指标表'!F1:I101", createdSheet: null, fillMethod: "conditionalFormats" });
     const s = xl.workbook.sheet("指标表");
     expect(s.values("F1:I1")).toEqual([["核对·状态", "核对·完成率", "核对·得分", "核对·说明"]]);
-    expect(s.cell("F2")).toMatchObject({ value: "达标", fill: "#C6EFCE", fontColor: "#006100" });
+    expect(s.cell("F2").value).toBe("达标");
+    expect(s.displayed("F2")).toEqual(GREEN);
     expect(s.cell("G2")).toMatchObject({ numberFormat: "0.00%" });
     expect(s.cell("F1")).toMatchObject({ fill: "#1F6F78", fontColor: "#FFFFFF", bold: true });
     xl.stats.reset();
@@ -191,30 +201,169 @@ describe("a validate run", () => {
     expect(s.formulas()).toEqual({});
   });
 
-  test("fill operations: one per status present, not one per row", async () => {
-    const { xl, adapter } = setup(indicatorTable(100, "blocks"));
+  test("status colours: one conditional format per status present, on the status column", async () => {
+    const { xl, adapter } = setup(indicatorTable(100, "mixed"));
     const run = ok(await adapter.runValidate());
     const statuses = Object.values(run.result.summary.counts).filter((n) => n > 0).length;
     expect(statuses).toBe(5);
-    expect(run.write.fillOperations).toBe(statuses);
-    expect(fillOps(xl)).toBe(statuses + 1); // and the header row
+    expect(run.write).toMatchObject({ fillMethod: "conditionalFormats", fillOperations: statuses });
+    expect(cfAdds(xl)).toBe(statuses);
+    expect(fillOps(xl)).toBe(1); // the header row only
+    expect(xl.stats.ops["conditionalFormat.fill.color"]).toBe(statuses);
+    expect(xl.workbook.getConditionalFormats("指标表")).toEqual(
+      expect.arrayContaining([
+        { type: "CellValue", range: "F2:F101", rule: { formula1: '="达标"', operator: "EqualTo" }, ...GREEN },
+        { type: "CellValue", range: "F2:F101", rule: { formula1: '="未达标"', operator: "EqualTo" }, ...RED },
+      ]),
+    );
+    expect(xl.workbook.getConditionalFormats("指标表")).toHaveLength(statuses);
   });
 
-  test("scattered statuses still take far fewer fill operations than rows", async () => {
-    const { xl, adapter } = setup(indicatorTable(500, "mixed"));
+  test("each status cell shows its colour: 未达标 red, not the green of 达标 it contains", async () => {
+    const { xl, adapter } = setup(indicatorTable(10, "mixed"));
+    ok(await adapter.runValidate());
+    const s = xl.workbook.sheet("指标表");
+    expect(s.values("F2:F6").map((r) => r[0])).toEqual(["达标", "未达标", "定性", "不适用", "无法核对"]);
+    expect(s.displayed("F2")).toEqual(GREEN);
+    expect(s.displayed("F3")).toEqual(RED);
+    expect(s.displayed("F4")).toEqual({ fill: "#DDEBF7", fontColor: "#1F4E78" });
+    expect(s.displayed("F5")).toEqual({ fill: "#EDEDED", fontColor: "#595959" });
+    expect(s.displayed("F6")).toEqual(YELLOW);
+    expect(s.displayed("F8")).toEqual(RED);
+    // the other result columns and the input keep their own look
+    expect(s.displayed("G3")).toEqual(PLAIN);
+    expect(s.displayed("C3")).toEqual(PLAIN);
+    expect(s.displayed("F1")).toEqual({ fill: "#1F6F78", fontColor: "#FFFFFF" });
+  });
+
+  test("a re-run leaves one set of conditional formats, and clear removes them", async () => {
+    const { xl, adapter } = setup(indicatorTable(50, "mixed"));
+    const before = xl.workbook.snapshot();
+    ok(await adapter.runValidate());
+    const once = xl.workbook.getConditionalFormats("指标表");
+    expect(once).toHaveLength(5);
+    xl.stats.reset();
+    const again = ok(await adapter.runValidate());
+    expect(xl.stats.ops["conditionalFormats.clearAll"]).toBe(1);
+    expect(again.syncs).toBeLessThanOrEqual(3);
+    expect(xl.workbook.getConditionalFormats("指标表")).toEqual(once);
+    await adapter.clearResults();
+    expect(xl.workbook.getConditionalFormats("指标表")).toEqual([]);
+    expect(xl.workbook.sheet("指标表").displayed("F3")).toEqual(PLAIN);
+    expect(xl.workbook.snapshot()).toEqual(before);
+  });
+
+  test("the user's own conditional formats are left alone by a run, a re-run and clear", async () => {
+    const { xl, adapter } = setup(indicatorTable(20, "mixed"));
+    const s = xl.workbook.sheet("指标表");
+    s.addConditionalFormat("D2:D21", { rule: { formula1: "=5", operator: "GreaterThan" }, fill: "#00FF00" });
+    const mine = xl.workbook.getConditionalFormats("指标表");
+    ok(await adapter.runValidate());
+    ok(await adapter.runValidate());
+    expect(xl.workbook.getConditionalFormats("指标表").filter((cf) => cf.range === "D2:D21")).toEqual(mine);
+    expect(xl.workbook.getConditionalFormats("指标表")).toHaveLength(6);
+    await adapter.clearResults();
+    expect(xl.workbook.getConditionalFormats("指标表")).toEqual(mine);
+    expect(s.displayed("D2").fill).toBe("#00FF00");
+  });
+
+  test("results found under our headers without a record: their conditional formats are replaced, not doubled", async () => {
+    const { xl, adapter } = setup(indicatorTable(20, "mixed"));
+    ok(await adapter.runValidate());
+    const once = xl.workbook.getConditionalFormats("指标表");
+    // the record is lost (another tool rewrote the file's custom XML parts)
+    await xl.run(async (ctx) => {
+      const parts = ctx.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
+      parts.load("items/id");
+      await ctx.sync();
+      parts.items.forEach((p) => p.delete());
+    });
+    ok(await adapter.runValidate());
+    expect(xl.workbook.getConditionalFormats("指标表")).toEqual(once);
+  });
+
+  test("the record names the conditional formats' range; a record from before them still reads", async () => {
+    const { xl, adapter } = setup(indicatorTable(10, "mixed"));
+    ok(await adapter.runValidate());
+    const record = recordFromXml(xl.workbook.customXmlParts()[0].xml);
+    expect(record?.outputs.map((o) => o.conditionalFormats)).toEqual([["F2:F11"]]);
+    const old = recordToXml({ version: 1, outputs: record!.outputs }).replace(/,?&quot;conditionalFormats&quot;:\[[^\]]*\]/, "").replace(/,?"conditionalFormats":\[[^\]]*\]/, "");
+    expect(old).not.toContain("conditionalFormats");
+    expect(recordFromXml(old)?.outputs[0].conditionalFormats).toEqual([]);
+  });
+
+  test("results on a new sheet are coloured by conditional formats on its status column", async () => {
+    const table = indicatorTable(10, "mixed").map((row, i) => [...row, null, i === 3 ? "我的备注" : null]);
+    const { xl, adapter } = setup(table);
+    const run = ok(await adapter.runValidate());
+    expect(run.write).toMatchObject({ mode: "new_sheet", fillMethod: "conditionalFormats", fillOperations: 5 });
+    const cfs = xl.workbook.getConditionalFormats("核对结果");
+    expect(cfs.map((cf) => cf.range)).toEqual(Array(5).fill("B2:B11"));
+    expect(xl.workbook.sheet("核对结果").displayed("B3")).toEqual(RED);
+  });
+
+  test("a plan whose status column does not hold the status labels is coloured by its ranges", async () => {
+    const { xl, adapter } = setup([["x"]]);
+    const plan: WritePlan = {
+      sheet: "指标表",
+      mode: "beside",
+      sourceSheet: "指标表",
+      startRow: 1,
+      startCol: 3,
+      cells: [["核对·状态"], ["好"], ["坏"], ["好"]],
+      numberFormats: ["General"],
+      columnWidths: [10],
+      fills: [
+        { status: "met", ...GREEN, font: GREEN.fontColor, ranges: ["C2", "C4"] },
+        { status: "not_met", ...RED, font: RED.fontColor, ranges: ["C3"] },
+      ],
+      headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+      notes: [],
+      owned: "指标表!C1:C4",
+      messages: [],
+    };
+    const report = await adapter.writePlan(plan);
+    expect(report).toMatchObject({ fillMethod: "getRanges", fillOperations: 2 });
+    expect(xl.workbook.getConditionalFormats("指标表")).toEqual([]);
+    expect(xl.workbook.sheet("指标表").displayed("C3")).toEqual(RED);
+    expect(xl.workbook.sheet("指标表").displayed("C4")).toEqual(GREEN);
+  });
+
+  test("fallback without ExcelApi 1.6: fills on ranges grouped under 255 characters, far fewer than rows", async () => {
+    const { xl, adapter } = setup(indicatorTable(500, "mixed"), { without: ["1.6"] });
+    const before = xl.workbook.snapshot();
     const run = ok(await adapter.runValidate());
     const expected = run.plan.fills.reduce((n, f) => n + joinAddresses(f.ranges).length, 0);
+    expect(run.write.fillMethod).toBe("getRanges");
     expect(run.write.fillOperations).toBe(expected);
     expect(fillOps(xl)).toBe(expected + 1);
     expect(expected).toBeLessThan(500 / 5);
+    expect(cfAdds(xl)).toBe(0);
+    expect(xl.stats.ops["conditionalFormats.clearAll"]).toBeUndefined();
+    const s = xl.workbook.sheet("指标表");
+    expect(s.cell("F3")).toMatchObject({ value: "未达标", fill: RED.fill, fontColor: RED.fontColor });
+    expect(s.displayed("F2")).toEqual(GREEN);
+    ok(await adapter.runValidate());
+    await adapter.clearResults();
+    expect(xl.workbook.snapshot()).toEqual(before);
   });
 
-  test("without ExcelApi 1.9 colours go one range per run, and without 1.18 no notes", async () => {
-    const { xl, adapter } = setup(indicatorTable(20, "blocks"), { apiVersion: "1.7" });
+  test("ExcelApi 1.5: colours go one range per run", async () => {
+    const { xl, adapter } = setup(indicatorTable(20, "blocks"), { apiVersion: "1.5" });
     const before = xl.workbook.snapshot();
     const run = ok(await adapter.runValidate());
     expect(run.write.fillMethod).toBe("getRange");
     expect(run.write.fillOperations).toBe(run.plan.fills.reduce((n, f) => n + f.ranges.length, 0));
+    expect(xl.workbook.sheet("指标表").displayed("F6")).toEqual(RED);
+    await adapter.clearResults();
+    expect(xl.workbook.snapshot()).toEqual(before);
+  });
+
+  test("ExcelApi 1.7 (the manifest's floor): conditional formats, and without 1.18 no notes", async () => {
+    const { xl, adapter } = setup(indicatorTable(20, "blocks"), { apiVersion: "1.7" });
+    const before = xl.workbook.snapshot();
+    const run = ok(await adapter.runValidate());
+    expect(run.write).toMatchObject({ fillMethod: "conditionalFormats", fillOperations: 5 });
     expect(run.write.notesWritten).toBe(0);
     expect(run.write.messages.map((m) => m.code)).toContain("notes_unsupported");
     expect(xl.workbook.sheet("指标表").notes()).toEqual({});
@@ -276,7 +425,7 @@ describe("a validate run", () => {
   test("a failure after partial writes removes what was written and says so", async () => {
     const { xl, adapter } = setup(indicatorTable(20));
     const before = xl.workbook.snapshot();
-    xl.workbook.injectFault({ kind: "format.fill.color", skip: 2, code: "InvalidArgument" });
+    xl.workbook.injectFault({ kind: "conditionalFormat.fill.color", skip: 2, code: "InvalidArgument" });
     const e = await adapterError(adapter.runValidate());
     expect(e.code).toBe("invalid_argument");
     expect(e.detail.excelCode).toBe("InvalidArgument");

@@ -3,7 +3,7 @@ import { columnLetter } from "../../core/address";
 import { CellValue } from "../../core/grid";
 import { Rect, parseRect, rectA1, splitSheet } from "../a1";
 import { eachCell } from "./objects";
-import { Cell, DEFAULT_COLUMN_WIDTH, Fault, SheetState, WorkbookState, evaluate, grid, readValue, sheetRef } from "./state";
+import { Cell, CfRule, DEFAULT_COLUMN_WIDTH, Fault, SheetState, WorkbookState, evaluate, grid, readValue, sheetRef } from "./state";
 
 // The host side: building fixtures and looking at the result
 
@@ -16,6 +16,22 @@ export interface CellSnapshot {
   bold?: boolean;
 }
 
+/** A conditional format as a user would see it in Manage Rules, highest priority first. */
+export interface ConditionalFormatSnapshot {
+  type: string;
+  /** where it applies: "F2:F101", or areas joined with "," */
+  range: string;
+  rule?: CfRule;
+  fill?: string;
+  fontColor?: string;
+}
+
+/** What a cell shows: its conditional formats' colours where a rule holds, else its own. */
+export interface DisplayedFormat {
+  fill: string;
+  fontColor: string;
+}
+
 export interface SheetSnapshot {
   name: string;
   protected: boolean;
@@ -23,6 +39,7 @@ export interface SheetSnapshot {
   columnWidths: Record<string, number>;
   notes: Record<string, string>;
   merges: string[];
+  conditionalFormats: ConditionalFormatSnapshot[];
 }
 
 export interface WorkbookSnapshot {
@@ -117,6 +134,31 @@ export class SheetHandle {
     return this;
   }
 
+  /** Add a conditional format as the user would (it becomes the highest priority). */
+  addConditionalFormat(address: string, cf: { rule: CfRule; fill?: string; fontColor?: string }): this {
+    const rects = address.split(",").map((a) => this.rect(a));
+    this._sheet.cfs.unshift({
+      id: `{cf-user-${this._sheet.cfs.length + 1}}`,
+      type: "CellValue",
+      rects,
+      rule: { ...cf.rule },
+      ...(cf.fill ? { fill: cf.fill.toUpperCase() } : {}),
+      ...(cf.fontColor ? { font: cf.fontColor.toUpperCase() } : {}),
+    });
+    return this;
+  }
+
+  conditionalFormats(): ConditionalFormatSnapshot[] {
+    return snapshotCfs(this._sheet);
+  }
+
+  /** The fill and font colour the cell shows, conditional formats included. */
+  displayed(address: string): DisplayedFormat {
+    const { r1, c1 } = this.rect(address);
+    const d = this._sheet.displayed(r1, c1);
+    return { fill: d.fill, fontColor: d.font };
+  }
+
   protect(on = true): this {
     this._sheet.protected = on;
     return this;
@@ -155,6 +197,16 @@ export class SheetHandle {
   }
 }
 
+function snapshotCfs(sheet: SheetState): ConditionalFormatSnapshot[] {
+  return sheet.cfs.map((cf) => ({
+    type: cf.type,
+    range: cf.rects.map(rectA1).join(","),
+    ...(cf.rule ? { rule: { ...cf.rule } } : {}),
+    ...(cf.fill ? { fill: cf.fill } : {}),
+    ...(cf.font ? { fontColor: cf.font } : {}),
+  }));
+}
+
 function snapshotCell(cell: Cell | undefined, hidden = false): CellSnapshot {
   const out: CellSnapshot = { value: hidden ? "" : (cell?.v ?? "") };
   if (cell?.f) out.formula = cell.f;
@@ -187,6 +239,11 @@ export class MemoryWorkbookHost {
 
   hasSheet(name: string): boolean {
     return this._state.find(name) !== undefined;
+  }
+
+  /** The conditional formats on a sheet, highest priority first. */
+  getConditionalFormats(sheet: string): ConditionalFormatSnapshot[] {
+    return snapshotCfs(this.sheetState(sheet));
   }
 
   sheetNames(): string[] {
@@ -237,7 +294,7 @@ export class MemoryWorkbookHost {
         }
         const widths: Record<string, number> = {};
         for (const c of [...s.widths.keys()].sort((a, b) => a - b)) widths[columnLetter(c)] = s.widths.get(c)!;
-        return { name: s.name, protected: s.protected, cells, columnWidths: widths, notes: Object.fromEntries([...s.notes].sort()), merges: s.merges.map(rectA1) };
+        return { name: s.name, protected: s.protected, cells, columnWidths: widths, notes: Object.fromEntries([...s.notes].sort()), merges: s.merges.map(rectA1), conditionalFormats: snapshotCfs(s) };
       }),
       customXmlParts: this._state.parts.map((p) => ({ namespaceUri: p.namespaceUri, xml: p.xml })),
     };

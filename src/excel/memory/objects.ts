@@ -3,7 +3,14 @@ import { MAX_COLS, MAX_ROWS, Rect, intersect, parseRect, rectA1, sameName, split
 import type {
   XlApplication,
   XlClearApplyTo,
+  XlCellValueConditionalFormat,
+  XlCellValueRule,
   XlClientResult,
+  XlConditionalFormat,
+  XlConditionalFormatCollection,
+  XlConditionalRangeFill,
+  XlConditionalRangeFont,
+  XlConditionalRangeFormat,
   XlContext,
   XlCustomXmlPart,
   XlCustomXmlPartCollection,
@@ -21,7 +28,7 @@ import type {
   XlWorksheetProtection,
 } from "../excel-api";
 import { jsonBytes } from "../payload";
-import { Cell, DEFAULT_COLUMN_WIDTH, DEFAULT_FONT, MemoryExcelError, NO_FILL, OP_FRAMING, PartState, SheetState, WorkbookState, area, display, enter, fail, grid, notLoaded, readValue, rootNamespace, sheetRef } from "./state";
+import { CELL_VALUE_OPERATORS, Cell, CfState, DEFAULT_COLUMN_WIDTH, DEFAULT_FONT, MemoryExcelError, NO_FILL, OP_FRAMING, PartState, SheetState, WorkbookState, area, display, enter, fail, grid, notLoaded, readValue, rootNamespace, sheetRef } from "./state";
 
 // ---------------------------------------------------------------------------------------------
 // Proxies: the objects the add-in code sees
@@ -80,10 +87,11 @@ abstract class MemObject {
     return this._cached;
   }
 
+  /** Bind to what an `add` made at sync; null makes a null object (its range was one). */
   _bind(target: unknown): void {
     this._cached = target;
     this._resolved = true;
-    this._null = false;
+    this._null = target === null;
   }
 
   protected _scalars(): readonly string[] {
@@ -181,6 +189,7 @@ function readLimitCheck(rect: Rect, ctx: MemoryContext, path: string): void {
 
 export class MemRange extends MemObject implements XlRange {
   private _format: MemRangeFormat | null = null;
+  private _cfs: MemConditionalFormatCollection | null = null;
 
   constructor(
     ctx: MemoryContext,
@@ -315,9 +324,16 @@ export class MemRange extends MemObject implements XlRange {
     return this._format;
   }
 
+  get conditionalFormats(): MemConditionalFormatCollection {
+    this._cfs ??= new MemConditionalFormatCollection(this._ctx, `${this._path}.conditionalFormats`, () => this._target());
+    return this._cfs;
+  }
+
   clear(applyTo: XlClearApplyTo = "All"): void {
     this._write<RangeTarget>("range.clear", { applyTo }, (t) => {
       const sheet = writableSheet(t.sheet, this._path);
+      // as Excel's Clear Formats: the cleared cells lose their conditional formats too
+      if (applyTo === "All" || applyTo === "Formats") sheet.clearConditionalFormats(t.rect);
       for (const [r, c, cell] of [...sheet.cellsIn(t.rect)]) {
         if (applyTo === "All" || applyTo === "Contents") {
           delete cell.v;
@@ -809,6 +825,223 @@ abstract class MemCollection<TItem extends MemObject, TState> extends MemObject 
       return { response: n, commit: () => result._set(n) };
     });
     return result;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditional formats (ExcelApi 1.6). Only the CellValue type is modelled.
+
+interface CfTarget {
+  sheet: SheetState;
+  cf: CfState;
+}
+
+const CF_TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
+
+/** The conditional formats that intersect a range, as `range.conditionalFormats`. */
+export class MemConditionalFormatCollection extends MemCollection<MemConditionalFormat, CfState> implements XlConditionalFormatCollection {
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _range: () => RangeTarget | null,
+  ) {
+    super(ctx, path);
+  }
+  protected override _resolve(): unknown {
+    this._ctx._require("1.6", "ConditionalFormatCollection");
+    return this._range();
+  }
+  protected _states(): CfState[] {
+    const t = this._range();
+    if (!t) return [];
+    return sheetOf(t, this._path).cfs.filter((cf) => cf.rects.some((r) => intersect(r, t.rect) !== null));
+  }
+  protected _item(state: CfState, index: number): MemConditionalFormat {
+    const t = this._range()!;
+    const cf = new MemConditionalFormat(this._ctx, `${this._path}.items[${index}]`, () => ({ sheet: t.sheet, cf: state }));
+    cf._bind({ sheet: t.sheet, cf: state });
+    return cf;
+  }
+
+  add(type: string): MemConditionalFormat {
+    const cf = new MemConditionalFormat(this._ctx, `${this._path}.add(${type})`, () => fail("InvalidObjectPath", "The conditional format was not added.", this._path));
+    this._ctx._queue("conditionalFormats.add", { path: this._path, type }, () => {
+      this._ctx._require("1.6", "ConditionalFormatCollection.add");
+      if (!CF_TYPES.includes(type)) fail("InvalidArgument", `'${type}' is not a conditional format type.`, this._path);
+      const t = this._range();
+      if (!t) return cf._bind(null);
+      const sheet = writableSheet(t.sheet, this._path);
+      if (type !== "CellValue") fail("NotImplemented", `The memory workbook models CellValue conditional formats only, not ${type}.`, this._path);
+      const state: CfState = { id: this._ctx._state.newId("{cf-"), type, rects: [t.rect] };
+      sheet.cfs.unshift(state);
+      cf._bind({ sheet, cf: state });
+    });
+    return cf;
+  }
+
+  clearAll(): void {
+    this._ctx._queue("conditionalFormats.clearAll", { path: this._path }, () => {
+      this._ctx._require("1.6", "ConditionalFormatCollection.clearAll");
+      const t = this._range();
+      if (!t) return;
+      writableSheet(t.sheet, this._path).clearConditionalFormats(t.rect);
+    });
+  }
+}
+
+/** The conditional format a proxy stands for, while it is still on its sheet. */
+function liveCf(t: CfTarget | null, path: string): CfTarget | null {
+  if (t && (t.sheet.deleted || !t.sheet.cfs.includes(t.cf))) fail("ItemNotFound", "The conditional format has been deleted.", path);
+  return t;
+}
+
+export class MemConditionalFormat extends MemObject implements XlConditionalFormat {
+  private _cellValue: MemCellValueConditionalFormat | null = null;
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _resolver: () => CfTarget | null,
+  ) {
+    super(ctx, path);
+  }
+  protected _resolve(): CfTarget | null {
+    return this._resolver();
+  }
+  override _target(): CfTarget | null {
+    return liveCf(super._target() as CfTarget | null, this._path);
+  }
+  protected override _scalars(): readonly string[] {
+    return ["id", "type", "priority"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    const t = target as CfTarget;
+    if (name === "id") return t.cf.id;
+    if (name === "type") return t.cf.type;
+    if (name === "priority") return t.sheet.cfs.indexOf(t.cf);
+    return undefined;
+  }
+  protected override _nav(name: string): MemObject | null {
+    return name === "cellValue" ? this.cellValue : null;
+  }
+  get id(): string {
+    return this._get("id");
+  }
+  get type(): string {
+    return this._get("type");
+  }
+  get priority(): number {
+    return this._get("priority");
+  }
+  get cellValue(): MemCellValueConditionalFormat {
+    this._cellValue ??= new MemCellValueConditionalFormat(this._ctx, `${this._path}.cellValue`, () => {
+      const t = this._target();
+      if (t && t.cf.type !== "CellValue") fail("InvalidOperation", `The conditional format is of type ${t.cf.type}, not CellValue.`, this._path);
+      return t;
+    });
+    return this._cellValue;
+  }
+  delete(): void {
+    this._write<CfTarget>("conditionalFormat.delete", {}, (t) => {
+      writableSheet(t.sheet, this._path);
+      t.sheet.cfs.splice(t.sheet.cfs.indexOf(t.cf), 1);
+    });
+  }
+}
+
+export class MemCellValueConditionalFormat extends MemObject implements XlCellValueConditionalFormat {
+  readonly format: MemConditionalRangeFormat;
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _resolver: () => CfTarget | null,
+  ) {
+    super(ctx, path);
+    this.format = new MemConditionalRangeFormat(ctx, `${path}.format`, () => this._target() as CfTarget | null);
+  }
+  protected _resolve(): CfTarget | null {
+    return this._resolver();
+  }
+  protected override _scalars(): readonly string[] {
+    return ["rule"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    return name === "rule" ? { ...((target as CfTarget).cf.rule ?? { formula1: "", operator: "Invalid" }) } : undefined;
+  }
+  protected override _nav(name: string): MemObject | null {
+    return name === "format" ? this.format : null;
+  }
+  get rule(): XlCellValueRule {
+    return this._get("rule");
+  }
+  set rule(rule: XlCellValueRule) {
+    const copy = { ...rule };
+    this._loaded.set("rule", copy);
+    this._write<CfTarget>("conditionalFormat.rule", { rule: copy }, (t) => {
+      writableSheet(t.sheet, this._path);
+      if (!CELL_VALUE_OPERATORS.includes(copy.operator)) fail("InvalidArgument", `'${copy.operator}' is not a cell value operator.`, this._path);
+      if (typeof copy.formula1 !== "string" || copy.formula1 === "") fail("InvalidArgument", "The rule needs formula1.", this._path);
+      const two = copy.operator === "Between" || copy.operator === "NotBetween";
+      if (two && (typeof copy.formula2 !== "string" || copy.formula2 === "")) fail("InvalidArgument", `${copy.operator} needs formula2.`, this._path);
+      t.cf.rule = { formula1: copy.formula1, operator: copy.operator, ...(two ? { formula2: copy.formula2 } : {}) };
+    });
+  }
+}
+
+export class MemConditionalRangeFormat extends MemObject implements XlConditionalRangeFormat {
+  readonly fill: MemConditionalRangeColor;
+  readonly font: MemConditionalRangeColor;
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _resolver: () => CfTarget | null,
+  ) {
+    super(ctx, path);
+    this.fill = new MemConditionalRangeColor(ctx, `${path}.fill`, _resolver, "fill");
+    this.font = new MemConditionalRangeColor(ctx, `${path}.font`, _resolver, "font");
+  }
+  protected _resolve(): CfTarget | null {
+    return this._resolver();
+  }
+  protected override _nav(name: string): MemObject | null {
+    return name === "fill" ? this.fill : name === "font" ? this.font : null;
+  }
+}
+
+/** A conditional format's fill or font: its colour (null until set). */
+export class MemConditionalRangeColor extends MemObject implements XlConditionalRangeFill, XlConditionalRangeFont {
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _resolver: () => CfTarget | null,
+    private readonly _which: "fill" | "font",
+  ) {
+    super(ctx, path);
+  }
+  protected _resolve(): CfTarget | null {
+    return this._resolver();
+  }
+  protected override _scalars(): readonly string[] {
+    return ["color"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    return name === "color" ? ((target as CfTarget).cf[this._which] ?? null) : undefined;
+  }
+  get color(): string {
+    return this._get("color");
+  }
+  set color(color: string) {
+    this._loaded.set("color", color);
+    this._write<CfTarget>(`conditionalFormat.${this._which}.color`, { color }, (t) => {
+      writableSheet(t.sheet, this._path);
+      if (!/^(#[0-9A-Fa-f]{6}|[A-Za-z]+)$/.test(color)) fail("InvalidArgument", `'${color}' is not a colour.`, this._path);
+      t.cf[this._which] = color.toUpperCase();
+    });
+  }
+  clear(): void {
+    this._write<CfTarget>(`conditionalFormat.${this._which}.clear`, {}, (t) => {
+      writableSheet(t.sheet, this._path);
+      delete t.cf[this._which];
+    });
   }
 }
 

@@ -52,6 +52,23 @@ export interface Cell {
   bold?: boolean;
 }
 
+/** A cell-value rule as office.js takes it: `{ formula1: '="达标"', operator: "EqualTo" }`. */
+export interface CfRule {
+  formula1: string;
+  formula2?: string;
+  operator: string;
+}
+
+/** A conditional format (ExcelApi 1.6): where it applies, its rule and the format it shows. */
+export interface CfState {
+  id: string;
+  type: string;
+  rects: Rect[];
+  rule?: CfRule;
+  fill?: string;
+  font?: string;
+}
+
 export class SheetState {
   protected = false;
   deleted = false;
@@ -60,6 +77,8 @@ export class SheetState {
   readonly merges: Rect[] = [];
   /** note text by cell ("F3") */
   readonly notes = new Map<string, string>();
+  /** conditional formats, highest priority first (office.js `add` puts a new one first) */
+  readonly cfs: CfState[] = [];
   constructor(
     readonly id: string,
     public name: string,
@@ -101,6 +120,31 @@ export class SheetState {
     }
   }
 
+  /** Take rect out of every conditional format's area, as "Clear Rules from Selected Cells" does. */
+  clearConditionalFormats(rect: Rect): void {
+    for (let i = this.cfs.length - 1; i >= 0; i--) {
+      const cf = this.cfs[i];
+      cf.rects = cf.rects.flatMap((r) => subtractRect(r, rect));
+      if (cf.rects.length === 0) this.cfs.splice(i, 1);
+    }
+  }
+
+  /** The fill and font colour a cell shows: its conditional formats' (by priority), else its own. */
+  displayed(r: number, c: number): { fill: string; font: string } {
+    let fill: string | undefined;
+    let font: string | undefined;
+    const value = this.get(r, c)?.v;
+    for (const cf of this.cfs) {
+      if (fill !== undefined && font !== undefined) break;
+      if (!cf.rects.some((x) => r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2)) continue;
+      if (!cfApplies(cf, this.hiddenByMerge(r, c) ? undefined : value)) continue;
+      fill ??= cf.fill;
+      font ??= cf.font;
+    }
+    const own = this.get(r, c);
+    return { fill: fill ?? own?.fill ?? NO_FILL, font: font ?? own?.font ?? DEFAULT_FONT };
+  }
+
   /** True for a merged cell other than its area's top-left, which Excel reads as blank. */
   hiddenByMerge(r: number, c: number): boolean {
     return this.merges.some((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2 && !(r === m.r1 && c === m.c1));
@@ -123,6 +167,73 @@ export class SheetState {
     }
     return r1 === Infinity ? null : { r1, c1, r2, c2 };
   }
+}
+
+/** a minus b: up to four rectangles (above, below, left, right of the overlap). */
+export function subtractRect(a: Rect, b: Rect): Rect[] {
+  const r1 = Math.max(a.r1, b.r1);
+  const r2 = Math.min(a.r2, b.r2);
+  const c1 = Math.max(a.c1, b.c1);
+  const c2 = Math.min(a.c2, b.c2);
+  if (r1 > r2 || c1 > c2) return [a];
+  const out: Rect[] = [];
+  if (a.r1 < r1) out.push({ r1: a.r1, c1: a.c1, r2: r1 - 1, c2: a.c2 });
+  if (r2 < a.r2) out.push({ r1: r2 + 1, c1: a.c1, r2: a.r2, c2: a.c2 });
+  if (a.c1 < c1) out.push({ r1, c1: a.c1, r2, c2: c1 - 1 });
+  if (c2 < a.c2) out.push({ r1, c1: c2 + 1, r2, c2: a.c2 });
+  return out;
+}
+
+export const CELL_VALUE_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqual", "LessThanOrEqual"];
+
+/** A rule's formula as a value: "=..." is evaluated (literals only), anything else is read as typed. */
+function ruleOperand(formula: string): Scalar {
+  if (formula.startsWith("=")) return evaluate(formula);
+  const n = numberInput(formula);
+  return n ? n.value : evaluate(`=${formula}`);
+}
+
+/** Excel's order for comparisons: numbers < text < logicals; text without regard to case. */
+function compareCells(a: Scalar, b: Scalar): number {
+  const rank = (v: Scalar) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (typeof a === "string") {
+    const x = a.toLowerCase();
+    const y = (b as string).toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return Number(a) - Number(b);
+}
+
+/** Whether a CellValue conditional format's rule holds for a cell's value (undefined: blank). */
+export function cfApplies(cf: CfState, value: Scalar | undefined): boolean {
+  if (cf.type !== "CellValue" || !cf.rule) return false;
+  if (typeof value === "string" && EXCEL_ERRORS.has(value)) return false;
+  const a = ruleOperand(cf.rule.formula1);
+  const b = cf.rule.formula2 !== undefined ? ruleOperand(cf.rule.formula2) : a;
+  // a blank cell compares as 0 with numbers and as "" with text
+  const v: Scalar = value === undefined ? (typeof a === "number" ? 0 : "") : value;
+  const d1 = compareCells(v, a);
+  const d2 = compareCells(v, b);
+  switch (cf.rule.operator) {
+    case "EqualTo":
+      return d1 === 0;
+    case "NotEqualTo":
+      return d1 !== 0;
+    case "GreaterThan":
+      return d1 > 0;
+    case "LessThan":
+      return d1 < 0;
+    case "GreaterThanOrEqual":
+      return d1 >= 0;
+    case "LessThanOrEqual":
+      return d1 <= 0;
+    case "Between":
+      return (d1 >= 0 && d2 <= 0) || (d1 <= 0 && d2 >= 0);
+    case "NotBetween":
+      return !((d1 >= 0 && d2 <= 0) || (d1 <= 0 && d2 >= 0));
+  }
+  return false;
 }
 
 export function range(a: number, b: number): number[] {
