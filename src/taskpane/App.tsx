@@ -1,7 +1,13 @@
-import { Button, Spinner, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Spinner, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Component, type ReactNode, Suspense, lazy } from "react";
 import type { HostState } from "./host";
-import type { Strings } from "./i18n";
+import { useLocale } from "./locale";
 import { OutsideExcel } from "./OutsideExcel";
+import type { PaneServices } from "./services";
+
+// The Excel part (engine, adapter, zod, the pane's forms) is its own chunk: the first script
+// stays small and the message outside Excel shows without it.
+const ExcelPane = lazy(() => import(/* webpackChunkName: "excel" */ "./ExcelPane"));
 
 const useStyles = makeStyles({
   root: {
@@ -12,41 +18,57 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
   headings: { display: "flex", flexDirection: "column" },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  note: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface AppProps {
   state: HostState;
-  strings: Strings;
+  /** what the Excel pane talks to; undefined while it loads, null when it failed to load */
+  services?: PaneServices | null;
 }
 
-export function App({ state, strings }: AppProps) {
+export function App({ state, services }: AppProps) {
   const styles = useStyles();
+  const { t } = useLocale();
   return (
     <main className={styles.root}>
       <header className={styles.header}>
         <img src="assets/icon-32.png" width={32} height={32} alt="" />
         <div className={styles.headings}>
-          <Title3 as="h1">{strings.title}</Title3>
-          <Text size={200}>{strings.subtitle}</Text>
+          <Title3 as="h1">{t.title}</Title3>
+          <Text size={200}>{t.subtitle}</Text>
         </div>
       </header>
-      {state.kind === "loading" && <Spinner size="small" label={strings.connecting} />}
-      {state.kind === "outside" && <OutsideExcel reason={state.reason} strings={strings} />}
-      {state.kind === "excel" && (
-        <section>
-          <div className={styles.actions}>
-            <Button appearance="primary" disabled>
-              {strings.checkIndicators}
-            </Button>
-            <Button disabled>{strings.clearResults}</Button>
-          </div>
-          <Text as="p" size={200} className={styles.note}>
-            {strings.comingSoon}
-          </Text>
-        </section>
+      {state.kind === "loading" && <Spinner size="small" label={t.connecting} />}
+      {state.kind === "outside" && <OutsideExcel reason={state.reason} strings={t} />}
+      {state.kind === "excel" && services === undefined && <Spinner size="small" label={t.loadingPane} />}
+      {state.kind === "excel" && services === null && <LoadFailed />}
+      {state.kind === "excel" && services && (
+        <LoadBoundary fallback={<LoadFailed />}>
+          <Suspense fallback={<Spinner size="small" label={t.loadingPane} />}>
+            <ExcelPane services={services} />
+          </Suspense>
+        </LoadBoundary>
       )}
     </main>
   );
+}
+
+function LoadFailed() {
+  const { t } = useLocale();
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>{t.loadFailed}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** A chunk that fails to load (or a render that throws) shows a message instead of a blank pane. */
+class LoadBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
 }

@@ -1,21 +1,31 @@
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "./App";
 import { detectHost, type HostState } from "./host";
-import { currentLocale, stringsFor } from "./i18n";
+import { currentLocale } from "./i18n";
+import { TaskPaneRoot } from "./Root";
+import type { PaneServices } from "./services";
 
 const container = document.getElementById("container");
 if (!container) throw new Error("taskpane.html has no #container element");
 const root = createRoot(container);
 
-function render(state: HostState): void {
-  const locale = currentLocale(state.kind === "excel" ? state.displayLanguage : undefined);
-  root.render(
-    <FluentProvider theme={webLightTheme} lang={locale} style={{ minHeight: "100vh" }}>
-      <App state={state} strings={stringsFor(locale)} />
-    </FluentProvider>,
-  );
+// Fetched while Office starts, so the pane is ready as soon as Excel is; unused outside Excel.
+const officeServices = import(/* webpackChunkName: "excel" */ "./office-services");
+officeServices.catch(() => undefined);
+
+function render(state: HostState, services?: PaneServices | null): void {
+  document.documentElement.lang = currentLocale(state.kind === "excel" ? state.displayLanguage : undefined);
+  root.render(<TaskPaneRoot state={state} services={services} />);
 }
 
 render({ kind: "loading" });
-void detectHost().then(render);
+void detectHost().then(async (state) => {
+  render(state);
+  if (state.kind !== "excel") return;
+  let services: PaneServices | null;
+  try {
+    services = (await officeServices).createOfficeServices();
+  } catch {
+    services = null;
+  }
+  render(state, services);
+});

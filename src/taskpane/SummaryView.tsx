@@ -1,0 +1,102 @@
+import { Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { findPreset } from "../core/presets";
+import { STATUSES, STATUS_LABELS, type ValidateResult } from "../core/results";
+import { STATUS_FILLS } from "../core/write-plan";
+import { useLocale } from "./locale";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: "none" },
+  count: {
+    display: "inline-flex",
+    gap: tokens.spacingHorizontalXS,
+    alignItems: "baseline",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase200,
+  },
+  figures: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  note: { color: tokens.colorNeutralForeground3 },
+  warn: { color: tokens.colorPaletteRedForeground1 },
+});
+
+const num = (n: number | null) => (n === null ? "—" : String(n));
+
+export interface SummaryViewProps {
+  result: ValidateResult;
+  unwritten: boolean;
+  stale: boolean;
+}
+
+/** Counts by status in the sheet's colours, then the total, grade, points and preset. */
+export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
+  const { t, pick } = useLocale();
+  const styles = useStyles();
+  const s = result.summary;
+  const preset = findPreset(s.presetId);
+  return (
+    <section className={styles.root} aria-labelledby="jx-summary" data-testid="summary">
+      <Subtitle2 as="h2" id="jx-summary">
+        {t.summaryTitle}
+      </Subtitle2>
+      <ul className={styles.counts} aria-label={t.summaryCounts}>
+        {STATUSES.map((status) => (
+          <li
+            key={status}
+            className={styles.count}
+            style={{ backgroundColor: STATUS_FILLS[status].fill, color: STATUS_FILLS[status].font }}
+            data-testid={`count-${status}`}
+          >
+            <span>{pick(STATUS_LABELS[status])}</span>
+            <strong>{s.counts[status] ?? 0}</strong>
+          </li>
+        ))}
+      </ul>
+      <dl className={styles.figures}>
+        <dt className={styles.term}>{t.totalScore}</dt>
+        <dd className={styles.value} data-testid="total-score">
+          {num(s.totalScore)}
+        </dd>
+        <dt className={styles.term}>{t.grade}</dt>
+        <dd className={styles.value} data-testid="grade">
+          {s.grade === null ? "—" : pick({ zh: s.grade, en: s.gradeEn ?? s.grade })}
+        </dd>
+        <dt className={styles.term}>{t.pointsTotal}</dt>
+        <dd className={styles.value} data-testid="points-total">
+          {num(s.pointsTotal)}
+        </dd>
+        {s.statedTotal !== null && (
+          <>
+            <dt className={styles.term}>{t.statedTotal}</dt>
+            <dd className={styles.value}>{num(s.statedTotal)}</dd>
+          </>
+        )}
+        <dt className={styles.term}>{t.presetUsed}</dt>
+        <dd className={styles.value} data-testid="preset-used">
+          {preset ? pick({ zh: preset.name, en: preset.nameEn }) : s.presetId}
+        </dd>
+        <dt className={styles.term}>{t.summaryRows}</dt>
+        <dd className={styles.value}>{s.rowCount}</dd>
+        <dt className={styles.term}>{t.summarySheet}</dt>
+        <dd className={styles.value}>{result.sheet}</dd>
+      </dl>
+      {s.pointsTotal === null && (
+        <Text size={200} className={styles.note}>
+          {t.noPoints}
+        </Text>
+      )}
+      {unwritten && (
+        <Text size={200} className={styles.warn}>
+          {t.notWritten}
+        </Text>
+      )}
+      {stale && (
+        <Text size={200} className={styles.note} data-testid="settings-stale">
+          {t.settingsStale}
+        </Text>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+/**
+ * The Excel pane's state and actions. Every action calls the adapter and keeps what it returns;
+ * no rule about indicators lives here.
+ */
+import { useCallback, useRef, useState } from "react";
+import type { ClearReport, RunValidateOptions, WriteReport } from "../excel";
+import type { Settings } from "../core/presets";
+import type { ValidateResult } from "../core/results";
+import { fmt, stringsFor } from "./i18n";
+import type { PaneServices } from "./services";
+import { loadSettings } from "./settings-store";
+import { type GridInfo, type TableOverride, gridInfo, overrideFromResult, sameSheet, toValidateOptions } from "./table-override";
+
+export type Busy = "check" | "clear" | "read" | null;
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** The last check whose results are shown. */
+export interface RunView {
+  result: ValidateResult;
+  /** checking worked but writing the results failed */
+  unwritten: boolean;
+  /** the settings it ran with, to tell when they have changed since */
+  settings: Settings;
+}
+
+export type Notice =
+  | { kind: "checked"; rows: number; write: WriteReport }
+  | { kind: "noTable"; reason: Bilingual; sheet: string }
+  | { kind: "cleared"; report: ClearReport }
+  | { kind: "error"; error: Bilingual };
+
+export type Hint = { kind: "sheetChanged"; sheet: string } | { kind: "overrideOutside" };
+
+export interface PickerState {
+  info: GridInfo;
+  initial: TableOverride;
+}
+
+export type SettingsNotice = { kind: "invalidStored" } | { kind: "saveFailed"; reason: string };
+
+/** The zh/en text of whatever an adapter call threw: SheetAdapterError carries both. */
+export function errorText(e: unknown): Bilingual {
+  const b = e as { zh?: unknown; en?: unknown } | null;
+  if (b && typeof b === "object" && typeof b.zh === "string" && typeof b.en === "string") return { zh: b.zh, en: b.en };
+  const message = e instanceof Error ? e.message : String(e);
+  return { zh: fmt(stringsFor("zh-CN").errUnexpected, { message }), en: fmt(stringsFor("en-US").errUnexpected, { message }) };
+}
+
+function partialResult(e: unknown): ValidateResult | undefined {
+  return (e as { detail?: { result?: ValidateResult } } | null)?.detail?.result;
+}
+
+export function usePane({ adapter, settingsStore }: PaneServices) {
+  const [loaded] = useState(() => loadSettings(settingsStore));
+  const [settings, setSettingsState] = useState<Settings>(loaded.settings);
+  const [settingsNotice, setSettingsNotice] = useState<SettingsNotice | null>(loaded.invalid ? { kind: "invalidStored" } : null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [view, setView] = useState<RunView | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [hint, setHint] = useState<Hint | null>(null);
+  const [override, setOverride] = useState<TableOverride | null>(null);
+  const [picker, setPicker] = useState<PickerState | null>(null);
+  // one adapter call at a time, even if a click lands before the buttons re-render disabled
+  const running = useRef(false);
+
+  const guarded = useCallback(async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(kind);
+    try {
+      await work();
+    } catch (e) {
+      setNotice({ kind: "error", error: errorText(e) });
+    } finally {
+      running.current = false;
+      setBusy(null);
+    }
+  }, []);
+
+  const check = useCallback(
+    (requested: TableOverride | null = override) =>
+      guarded("check", async () => {
+        setNotice(null);
+        setHint(null);
+        const options: RunValidateOptions = { settings };
+        let info: GridInfo | null = null;
+        let used = requested;
+        if (used) {
+          // the user's rows and letters become grid indexes against the grid as it is now
+          info = gridInfo(await adapter.readGrid());
+          const indexes = sameSheet(info.sheet, used.sheet) ? toValidateOptions(used, info) : null;
+          if (indexes) Object.assign(options, indexes);
+          else {
+            setHint(sameSheet(info.sheet, used.sheet) ? { kind: "overrideOutside" } : { kind: "sheetChanged", sheet: info.sheet });
+            used = null;
+          }
+        }
+        setOverride(used);
+        let run;
+        try {
+          run = await adapter.runValidate(options);
+        } catch (e) {
+          const result = partialResult(e);
+          setView(result ? { result, unwritten: true, settings } : null);
+          throw e;
+        }
+        if (run.ok) {
+          setView({ result: run.result, unwritten: false, settings });
+          setNotice({ kind: "checked", rows: run.result.summary.rowCount, write: run.write });
+          setPicker(null);
+          return;
+        }
+        setView(null);
+        setNotice({ kind: "noTable", reason: { zh: run.reason, en: run.reasonEn }, sheet: run.sheet });
+        // let the user say where the table is
+        if (!info || !sameSheet(info.sheet, run.sheet)) info = gridInfo(await adapter.readGrid());
+        setPicker({ info, initial: used ?? { sheet: info.sheet, headerRow: info.firstRow, columns: {} } });
+      }),
+    [adapter, guarded, override, settings],
+  );
+
+  const openPicker = useCallback(
+    () =>
+      guarded("read", async () => {
+        const info = gridInfo(await adapter.readGrid());
+        let initial: TableOverride = { sheet: info.sheet, headerRow: info.firstRow, columns: {} };
+        if (override && sameSheet(override.sheet, info.sheet)) initial = override;
+        else if (view && sameSheet(view.result.sheet, info.sheet)) initial = overrideFromResult(info.sheet, view.result.headerRow, view.result.columns);
+        setPicker({ info, initial });
+      }),
+    [adapter, guarded, override, view],
+  );
+
+  const closePicker = useCallback(() => setPicker(null), []);
+
+  const resetOverride = useCallback(() => {
+    setOverride(null);
+    setPicker(null);
+  }, []);
+
+  const clear = useCallback(
+    () =>
+      guarded("clear", async () => {
+        setNotice(null);
+        setHint(null);
+        const report = await adapter.clearResults();
+        setNotice({ kind: "cleared", report });
+      }),
+    [adapter, guarded],
+  );
+
+  const select = useCallback(
+    async (address: string) => {
+      try {
+        await adapter.selectCell(address);
+      } catch (e) {
+        setNotice({ kind: "error", error: errorText(e) });
+      }
+    },
+    [adapter],
+  );
+
+  const changeSettings = useCallback(
+    (next: Settings) => {
+      setSettingsState(next);
+      setSettingsNotice(null);
+      settingsStore.write(next).then(
+        () => undefined,
+        (e: unknown) => setSettingsNotice({ kind: "saveFailed", reason: e instanceof Error ? e.message : String(e) }),
+      );
+    },
+    [settingsStore],
+  );
+
+  return {
+    busy,
+    view,
+    notice,
+    hint,
+    override,
+    picker,
+    settings,
+    settingsNotice,
+    check,
+    openPicker,
+    closePicker,
+    resetOverride,
+    clear,
+    select,
+    changeSettings,
+    dismissNotice: () => setNotice(null),
+    dismissSettingsNotice: () => setSettingsNotice(null),
+  };
+}
+
+export type PaneModel = ReturnType<typeof usePane>;

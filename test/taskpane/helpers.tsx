@@ -1,0 +1,22 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { Status } from "../../src/core/results";
+import { TaskPaneRoot } from "../../src/taskpane/Root";
+import type { PaneServices } from "../../src/taskpane/services";
+
+/** The pane as Excel shows it, with the given services, once its lazy part has loaded. */
+export async function renderPane(services: PaneServices, displayLanguage = "zh-CN") {
+  const user = userEvent.setup();
+  const utils = render(<TaskPaneRoot state={{ kind: "excel", displayLanguage }} services={services} />);
+  const check = await screen.findByRole("button", { name: displayLanguage.startsWith("en") ? "Check indicators" : "核对指标" });
+  return { user, check, ...utils };
+}
+
+/** The number shown beside a status in the summary. */
+export function countOf(status: Status): number {
+  return Number(screen.getByTestId(`count-${status}`).querySelector("strong")?.textContent ?? NaN);
+}
+
+export function text(testId: string): string {
+  return screen.getByTestId(testId).textContent ?? "";
+}
