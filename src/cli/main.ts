@@ -10,6 +10,7 @@ import { PRESET_IDS } from "../core/presets";
 import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/results";
 import { ValidateOutcome, validateGrid } from "../core/validate";
 import { parseArgs } from "./args";
+import { COMPARE_USAGE, SEEDS_USAGE, compareCommand, seedsCommand } from "./compare-command";
 import { worksheetToGrid } from "./xlsx-grid";
 import { applyPlan } from "./write-xlsx";
 
@@ -47,7 +48,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const [command, ...rest] = argv;
   try {
     if (!command || command === "--help" || command === "-h" || command === "help") {
-      io.out(USAGE);
+      io.out([USAGE, COMPARE_USAGE, SEEDS_USAGE].join("\n\n"));
       return command ? EXIT_OK : EXIT_UNUSABLE;
     }
     if (command === "--version") {
@@ -55,6 +56,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return EXIT_OK;
     }
     if (command === "validate") return await validateCommand(rest, io);
+    if (command === "compare") return await compareCommand(rest, io);
+    if (command === "seeds") return await seedsCommand(rest, io);
     io.err(`jixiao: 未知命令 / unknown command "${command}"\n\n${USAGE}`);
     return EXIT_UNUSABLE;
   } catch (e) {

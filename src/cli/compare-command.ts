@@ -1,0 +1,312 @@
+/**
+ * `jixiao compare` and `jixiao seeds` (SPEC §8, J2): build a comparison sheet from the bundled
+ * seed data, optionally with the user's own department read from a label/value sheet, and write
+ * it into an .xlsx (one sheet per run; an existing --out keeps its other sheets).
+ */
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as path from "path";
+import {
+  CompareDepartment,
+  SheetMessage,
+  SheetPlan,
+  TEMPLATES,
+  TEMPLATE_IDS,
+  buildComparisonSheet,
+  computeRowValues,
+  departmentHeader,
+  departmentsByIds,
+  missingRows,
+  ownDepartmentFromGrid,
+  seedDepartments,
+  templateById,
+} from "../core/compare";
+import { DEPARTMENT_IDS, SEEDS } from "../core/seed-data";
+import { FIGURE_CATALOG, FigureId, Seed, TemplateId, templateFigureIds } from "../core/seed-schema";
+import { parseArgs } from "./args";
+import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
+import { worksheetToGrid } from "./xlsx-grid";
+
+const EXIT_OK = 0;
+const EXIT_ERROR = 1;
+const EXIT_UNUSABLE = 2;
+
+export interface CommandIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+class UsageError extends Error {}
+
+const templateList = () => TEMPLATE_IDS.map((id) => `${id}（${TEMPLATES[id].title} / ${TEMPLATES[id].titleEn}）`).join(", ");
+
+export const COMPARE_USAGE = `用法 / usage:
+  jixiao compare --template ID [--depts id,id] [--own FILE.xlsx [--own-sheet NAME]] --out OUT.xlsx [--json] [--lang zh|en]
+
+  用内置种子数据生成标准对比表（新工作表：各部门并列，占比为实时公式，缺失为“—”并附批注）。
+  Build a standard comparison sheet from the bundled seed data (departments side by side, live
+  formulas for ratios, — with a note where a report gives nothing).
+
+  --template ID    对比模板 / template: ${TEMPLATE_IDS.join(", ")}
+  --depts ids      部门（逗号分隔，默认全部） / departments, comma-separated (default all): ${DEPARTMENT_IDS.join(", ")}
+  --own FILE       本单位数据（两列：项目 | 数值 [| 单位]） / own department: a label/value sheet
+  --own-sheet NAME 本单位数据所在工作表（默认：第一个可识别的） / its sheet (default: the first one that reads)
+  --out FILE       输出文件；已存在时只替换该模板的工作表 / output; if it exists only the template's sheet is replaced
+  --json           在标准输出打印一个 JSON 文档 / print one JSON document on stdout
+  --lang zh|en     文字语言 / language of the text output
+
+Exit codes: 0 written; 2 unusable input; 1 internal error.`;
+
+export const SEEDS_USAGE = `用法 / usage:
+  jixiao seeds [--template ID] [--json] [--lang zh|en]
+
+  列出内置种子数据：部门、级别、年度及其数据项。 / List the bundled departments, their level, year and figures.
+
+  --template ID    只列该对比模板用到的数据项 / only the figures of one template: ${TEMPLATE_IDS.join(", ")}
+  --json           打印种子数据（JSON） / print the seeds as JSON
+
+Exit codes: 0 listed; 2 unusable input; 1 internal error.`;
+
+async function run(io: CommandIo, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`jixiao: ${e.message}`);
+      return EXIT_UNUSABLE;
+    }
+    io.err(`jixiao: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
+    return EXIT_ERROR;
+  }
+}
+
+function checkFlags(flags: Record<string, string | true>, known: string[]): void {
+  for (const k of Object.keys(flags)) if (!known.includes(k)) throw new UsageError(`未知选项 / unknown option --${k}`);
+}
+
+async function readXlsx(file: string, what: string): Promise<ExcelJS.Workbook> {
+  if (!fs.existsSync(file)) throw new UsageError(`找不到文件 / no such file: ${file}`);
+  if (fs.statSync(file).isDirectory()) throw new UsageError(`这是一个文件夹，不是 .xlsx 文件 / a folder, not an .xlsx file: ${file}`);
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(file, "r");
+  fs.readSync(fd, head, 0, 4, 0);
+  fs.closeSync(fd);
+  if (head[0] !== 0x50 || head[1] !== 0x4b) {
+    throw new UsageError(`${what}不是 .xlsx 文件 / ${what === "输出文件" ? "the output" : "the input"} is not an .xlsx file: ${file}`);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    throw new UsageError(`无法读取工作簿 / cannot read the workbook ${file}: ${(e as Error).message}`);
+  }
+  return wb;
+}
+
+function messageText(m: SheetMessage, en: boolean): string {
+  return `${m.cell && !m.text.startsWith(m.cell) ? `${m.cell} ` : ""}${en ? m.en : m.text}`;
+}
+
+/** Read the own department: the named sheet, or the first visible sheet with known labels. */
+async function readOwn(file: string, sheetName: string | undefined): Promise<{ department: CompareDepartment; messages: SheetMessage[] }> {
+  const wb = await readXlsx(file, "本单位文件");
+  const sheets = wb.worksheets.filter((w) => w.state !== "hidden" && w.state !== "veryHidden");
+  let candidates = sheets;
+  if (sheetName !== undefined) {
+    const ws = wb.getWorksheet(sheetName);
+    if (!ws) throw new UsageError(`找不到工作表 / no sheet "${sheetName}" in ${file} (sheets: ${wb.worksheets.map((w) => w.name).join(", ")})`);
+    candidates = [ws];
+  }
+  const reasons: string[] = [];
+  for (const ws of candidates) {
+    const result = ownDepartmentFromGrid(worksheetToGrid(ws), { document: `${path.basename(file)} 工作表“${ws.name}”` });
+    if (result.department) return { department: result.department, messages: result.messages };
+    reasons.push(...result.messages.map((m) => `${ws.name}: ${m.text} / ${m.en}`));
+  }
+  throw new UsageError(`本单位数据不可用 / no own-department figures in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
+}
+
+export async function compareCommand(argv: string[], io: CommandIo): Promise<number> {
+  return run(io, async () => {
+    const parsed = parseArgs(argv, ["template", "depts", "own", "own-sheet", "out", "lang"]);
+    if ("error" in parsed) throw new UsageError(parsed.error);
+    const { positional, flags } = parsed;
+    if (flags.help) {
+      io.out(COMPARE_USAGE);
+      return EXIT_OK;
+    }
+    checkFlags(flags, ["template", "depts", "own", "own-sheet", "out", "json", "lang", "help"]);
+    if (positional.length) throw new UsageError(`多余的参数 / unexpected argument "${positional[0]}"\n\n${COMPARE_USAGE}`);
+    const en = flags.lang === "en";
+    if (typeof flags.template !== "string") throw new UsageError(`需要 --template / --template is required: ${templateList()}`);
+    const template = templateById(flags.template);
+    if (!template) throw new UsageError(`未知模板 / unknown template "${flags.template}"; 可用 / valid: ${templateList()}`);
+    if (typeof flags.out !== "string") throw new UsageError(`需要 --out / --out is required\n\n${COMPARE_USAGE}`);
+    const out = flags.out;
+    if (flags["own-sheet"] !== undefined && typeof flags.own !== "string") throw new UsageError(`--own-sheet 需要与 --own 一起使用 / --own-sheet needs --own`);
+
+    let departments: CompareDepartment[];
+    if (flags.depts !== undefined) {
+      if (typeof flags.depts !== "string") throw new UsageError(`--depts 需要部门列表 / --depts needs a list`);
+      const ids = flags.depts.split(/[,，\s]+/).filter((s) => s !== "");
+      const { departments: found, unknown } = departmentsByIds(ids);
+      if (unknown.length) throw new UsageError(`未知部门 / unknown department ${unknown.map((u) => `"${u}"`).join(", ")}; 可用 / valid: ${DEPARTMENT_IDS.join(", ")}`);
+      if (found.length === 0) throw new UsageError(`--depts 为空 / --depts is empty; 可用 / valid: ${DEPARTMENT_IDS.join(", ")}`);
+      departments = found;
+    } else {
+      departments = seedDepartments();
+    }
+
+    let ownMessages: SheetMessage[] = [];
+    if (typeof flags.own === "string") {
+      if (path.resolve(flags.own) === path.resolve(out)) {
+        throw new UsageError(`--out 不能是本单位数据文件（输入文件不会被修改） / --out must not be the --own file (inputs are never modified)`);
+      }
+      const own = await readOwn(flags.own, typeof flags["own-sheet"] === "string" ? flags["own-sheet"] : undefined);
+      departments = [own.department, ...departments];
+      ownMessages = own.messages;
+    }
+
+    const plan = buildComparisonSheet(template, departments, { messages: ownMessages });
+    const wb = fs.existsSync(out) ? await readXlsx(out, "输出文件") : new ExcelJS.Workbook();
+    const written = applySheetPlan(wb, plan);
+    // formulas are written without cached results: Excel computes them when the file opens
+    wb.calcProperties.fullCalcOnLoad = true;
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    await wb.xlsx.writeFile(out);
+
+    if (flags.json) io.out(JSON.stringify(compareJson(plan, template.id, departments, out, written), null, 2));
+    else io.out(compareReport(plan, template.id, departments, out, written, en));
+    return EXIT_OK;
+  });
+}
+
+function rowValuesFor(templateId: TemplateId, departments: CompareDepartment[]) {
+  return departments.map((d) => ({ dept: d, values: computeRowValues(templateId, d) }));
+}
+
+function compareJson(plan: SheetPlan, templateId: TemplateId, departments: CompareDepartment[], out: string, written: SheetWriteResult) {
+  const all = rowValuesFor(templateId, departments);
+  return {
+    template: templateId,
+    title: plan.title,
+    titleEn: plan.titleEn,
+    out,
+    sheet: plan.sheet,
+    replaced: written.replaced,
+    table: { name: plan.table.name, range: plan.table.range, written: written.table, ...(written.tableReason ? { reason: written.tableReason.en } : {}) },
+    chart: plan.chart ? { ...plan.chart, written: false, reason: "exceljs cannot write charts; the add-in draws it when it makes the sheet in Excel" } : null,
+    departments: plan.columns.map((c) => ({ id: c.departmentId, header: c.header, column: c.letter, own: c.own })),
+    rows: plan.rows.map((r) => ({
+      key: r.key,
+      label: r.label,
+      kind: r.kind,
+      row: r.row,
+      ...(r.figure ? { figure: r.figure } : {}),
+      values: Object.fromEntries(
+        all.map(({ dept, values }) => {
+          const v = values.get(r.key);
+          return [dept.id, v?.kind === "number" ? v.value : v?.kind === "text" ? v.text : null];
+        }),
+      ),
+    })),
+    missing: Object.fromEntries(departments.map((d) => [d.id, missingRows(templateId, d).map((r) => r.key)])),
+    messages: plan.messages,
+  };
+}
+
+function compareReport(plan: SheetPlan, templateId: TemplateId, departments: CompareDepartment[], out: string, written: SheetWriteResult, en: boolean): string {
+  const lines: string[] = [];
+  const replaced = written.replaced;
+  const tableText =
+    written.table === "table"
+      ? en
+        ? `Excel table ${plan.table.name}, ${plan.table.range}`
+        : `Excel 表格 ${plan.table.name}，${plan.table.range}`
+      : en
+        ? `styled header, ${plan.table.range}`
+        : `带格式表头，${plan.table.range}`;
+  lines.push(
+    en
+      ? `Sheet "${plan.sheet}" ${replaced ? "replaced" : "written"} in ${out} (${tableText})`
+      : `已${replaced ? "替换" : "写入"} ${out} 的工作表“${plan.sheet}”（${tableText}）`,
+  );
+  lines.push(`${en ? "Departments: " : "部门："}${departments.map((d) => departmentHeader(d)).join(en ? ", " : "、")}`);
+  const missing = departments.map((d) => ({ d, rows: missingRows(templateId, d) })).filter((x) => x.rows.length > 0);
+  if (missing.length) {
+    lines.push(en ? `Not given (shown as —, with a note):` : `未给出（显示为“—”，附批注）：`);
+    for (const { d, rows } of missing) lines.push(`  ${departmentHeader(d)}: ${rows.map((r) => (en ? r.en : r.label)).join(en ? "; " : "、")}`);
+  }
+  const notable = plan.messages.filter((m) => m.code !== "compare_missing");
+  if (notable.length) {
+    lines.push(en ? "Notes:" : "说明：");
+    for (const m of notable) lines.push(`  ${messageText(m, en)}`);
+  }
+  if (written.tableReason) lines.push(en ? written.tableReason.en : written.tableReason.text);
+  if (plan.chart) {
+    lines.push(
+      en
+        ? `Chart "${plan.chart.titleEn}" (clustered column, ${plan.chart.series.length} series): exceljs cannot write charts; it is drawn when the sheet is made in Excel with the add-in.`
+        : `图表“${plan.chart.title}”（簇状柱形图，${plan.chart.series.length}个系列）：exceljs 无法写入图表，在 Excel 中用加载项生成该工作表时绘制。`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function formatNumber(v: number): string {
+  const [int, frac] = String(v).split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+function seedLines(seed: Seed, ids: FigureId[] | null, en: boolean): string[] {
+  const lines: string[] = [];
+  const level = en ? seed.level : seed.level === "province" ? "省级" : "市级";
+  lines.push(`${seed.id}  ${en ? seed.departmentEn : seed.department}  ${level}  ${seed.year}  ${seed.source}`);
+  const entries = (Object.entries(seed.figures) as [FigureId, NonNullable<Seed["figures"][FigureId]>][]).filter(([id]) => ids === null || ids.includes(id));
+  const missing = seed.missing.filter((id) => ids === null || ids.includes(id));
+  lines.push(`  ${en ? "figures" : "数据项"} ${entries.length}, ${en ? "missing" : "缺失"} ${missing.length}`);
+  for (const [id, f] of entries) {
+    const label = en ? FIGURE_CATALOG[id].en : FIGURE_CATALOG[id].label;
+    const value = f.text ?? (f.value !== undefined ? `${formatNumber(f.value)} ${f.unit}` : "");
+    const written = f.valueAsWritten !== undefined ? `${f.valueAsWritten}${f.unitAsWritten ?? ""}` : f.text;
+    const flags = [f.alternatives ? (f.conflict ? (en ? "conflict" : "前后不一致") : en ? "second value" : "另有数值") : "", f.qualifier ?? ""].filter((s) => s !== "");
+    lines.push(`  ${id}  ${label} = ${value}  (${en ? "as written" : "原文"} ${written}, ${f.source.section})${flags.length ? ` [${flags.join(", ")}]` : ""}`);
+  }
+  if (missing.length) lines.push(`  ${en ? "missing" : "缺失"}: ${missing.join(", ")}`);
+  return lines;
+}
+
+export async function seedsCommand(argv: string[], io: CommandIo): Promise<number> {
+  return run(io, async () => {
+    const parsed = parseArgs(argv, ["template", "lang"]);
+    if ("error" in parsed) throw new UsageError(parsed.error);
+    const { positional, flags } = parsed;
+    if (flags.help) {
+      io.out(SEEDS_USAGE);
+      return EXIT_OK;
+    }
+    checkFlags(flags, ["template", "json", "lang", "help"]);
+    if (positional.length) throw new UsageError(`多余的参数 / unexpected argument "${positional[0]}"\n\n${SEEDS_USAGE}`);
+    let ids: FigureId[] | null = null;
+    if (flags.template !== undefined) {
+      const t = typeof flags.template === "string" ? templateById(flags.template) : undefined;
+      if (!t) throw new UsageError(`未知模板 / unknown template "${String(flags.template)}"; 可用 / valid: ${templateList()}`);
+      ids = templateFigureIds(t.id);
+    }
+    if (flags.json) {
+      const seeds = ids === null ? SEEDS : SEEDS.map((s) => filterSeed(s, ids as FigureId[]));
+      io.out(JSON.stringify(seeds, null, 2));
+      return EXIT_OK;
+    }
+    const en = flags.lang === "en";
+    io.out(SEEDS.flatMap((s) => [...seedLines(s, ids, en), ""]).join("\n").trimEnd());
+    return EXIT_OK;
+  });
+}
+
+function filterSeed(seed: Seed, ids: FigureId[]): Seed {
+  const figures = Object.fromEntries(Object.entries(seed.figures).filter(([id]) => ids.includes(id as FigureId)));
+  const missingNotes = Object.fromEntries(Object.entries(seed.missingNotes ?? {}).filter(([id]) => ids.includes(id as FigureId)));
+  return { ...seed, figures, missing: seed.missing.filter((id) => ids.includes(id)), missingNotes };
+}

@@ -1,0 +1,56 @@
+/**
+ * Cell-note texts of a comparison sheet: where a figure comes from (document and section),
+ * what the report wrote, second values it gives, and why a cell shows —.
+ */
+import { FIGURE_CATALOG, FigureId } from "../seed-schema";
+import { CompareDepartment, CompareFigure, departmentHeader } from "./department";
+import { MissingReason } from "./values";
+
+const QUALIFIER_TEXT = {
+  at_least: "报告所写为下限（不低于/以上）",
+  more_than: "报告所写为“超过/多于”该数",
+  at_most: "报告所写为上限（不超过/以内）",
+  approximately: "报告所写为约数（左右）",
+} as const;
+
+/** 江门 2023 · 003_dbd04c188ab17144.txt 一（四） */
+export function sourceLine(dept: CompareDepartment, section: string): string {
+  return `${departmentHeader(dept)} · ${dept.document} ${section}`;
+}
+
+export function figureNote(dept: CompareDepartment, figure: CompareFigure): string {
+  const lines = [sourceLine(dept, figure.source.section)];
+  if (figure.asWritten) lines.push(`${dept.own ? "表中所填" : "报告原文"}：${figure.asWritten}`);
+  if (figure.qualifier) lines.push(QUALIFIER_TEXT[figure.qualifier]);
+  if (figure.year !== null && figure.year !== dept.year) lines.push(`数据年度：${figure.year}`);
+  if (figure.alternatives?.length) {
+    lines.push(figure.conflict ? "报告前后数值不一致，本表取第一个：" : "报告另有数值（在所写精度内一致），本表取第一个：");
+    lines.push(`· ${figure.asWritten ?? String(figure.value)}（${figure.source.section}）`);
+    for (const a of figure.alternatives) lines.push(`· ${a.asWritten}（${a.section}）${a.note ? ` note: ${a.note}` : ""}`);
+  }
+  if (figure.note) lines.push(`注 / note: ${figure.note}`);
+  return lines.join("\n");
+}
+
+export function labelOf(figure: FigureId): string {
+  return FIGURE_CATALOG[figure].label;
+}
+
+export function missingNote(dept: CompareDepartment, reason: MissingReason, rowLabels: ReadonlyMap<string, string>): string {
+  const who = departmentHeader(dept);
+  switch (reason.kind) {
+    case "not_given": {
+      const listed = dept.missing.includes(reason.figure);
+      const where = dept.own ? `${dept.document}中未填写` : listed ? `报告未给出（${dept.document}）` : `未收录（${dept.document}）`;
+      const lines = [`${who}：“${labelOf(reason.figure)}”${where}，显示为“—”，不按0计。`];
+      if (reason.note) lines.push(`注 / note: ${reason.note}`);
+      return lines.join("\n");
+    }
+    case "not_numeric":
+      return `${who}：“${labelOf(reason.figure)}”不是数值，显示为“—”。`;
+    case "operands":
+      return `${who}：写入时无法计算，缺少${reason.rows.map((k) => `“${rowLabels.get(k) ?? k}”`).join("、")}；公式在补填后自动计算。`;
+    case "zero_denominator":
+      return `${who}：写入时无法计算，“${rowLabels.get(reason.row) ?? reason.row}”为0。`;
+  }
+}

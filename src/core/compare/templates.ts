@@ -1,0 +1,199 @@
+/**
+ * The six comparison templates of SPEC §8, as data. A figure row shows one catalog figure
+ * (FIGURE_CATALOG id, canonical unit); a formula row is a live Excel formula over other rows
+ * of the same department column. Where a report also states a derived figure itself (a share,
+ * a balance), that stated figure follows as its own row, so computed and stated sit side by side.
+ */
+import { CanonicalUnit, FIGURE_CATALOG, FigureId, TEMPLATE_IDS, TemplateId } from "../seed-schema";
+
+export { TEMPLATE_IDS };
+export type { TemplateId };
+
+export interface FigureRow {
+  readonly kind: "figure";
+  /** unique within the template */
+  readonly key: string;
+  readonly figure: FigureId;
+  /** short row label without unit, e.g. 总支出 */
+  readonly label: string;
+  readonly en: string;
+  /** the report's own value of a derived figure (a stated share); follows its formula row */
+  readonly stated?: true;
+}
+
+/**
+ * share / ratio: of[0] / of[1] (a share shows as %); difference: of[0] − of[1];
+ * sum: every row from of[0] to of[1] inclusive (contiguous), numbers only.
+ */
+export interface FormulaRow {
+  readonly kind: "formula";
+  readonly key: string;
+  readonly op: "share" | "ratio" | "difference" | "sum";
+  readonly of: readonly [string, string];
+  readonly label: string;
+  readonly en: string;
+  readonly unit: CanonicalUnit;
+  /** the catalog figure this row computes, when the catalog has one (its stated value is the next row) */
+  readonly figure?: FigureId;
+}
+
+export type TemplateRow = FigureRow | FormulaRow;
+
+export interface ComparisonTemplate {
+  readonly id: TemplateId;
+  /** 支出结构 */
+  readonly title: string;
+  readonly titleEn: string;
+  /** the new worksheet's name: 支出结构对比 */
+  readonly sheetName: string;
+  readonly description: string;
+  readonly descriptionEn: string;
+  readonly rows: readonly TemplateRow[];
+  /** rows the chart plots (contiguous, one unit), series by department */
+  readonly chart: { readonly rows: readonly string[]; readonly title: string; readonly titleEn: string };
+}
+
+const fig = (key: string, figure: FigureId, label: string, en: string): FigureRow => ({ kind: "figure", key, figure, label, en });
+const stated = (key: string, figure: FigureId, label: string, en: string): FigureRow => ({ kind: "figure", key, figure, label: `${label}·报告所列`, en: `${en}, as stated`, stated: true });
+const formula = (key: string, op: FormulaRow["op"], of: [string, string], label: string, en: string, unit: CanonicalUnit, figure?: FigureId): FormulaRow =>
+  figure === undefined ? { kind: "formula", key, op, of, label, en, unit } : { kind: "formula", key, op, of, label, en, unit, figure };
+
+const COMMON_ZH = "数据取自各部门绩效自评报告（来源见批注），单位已统一；“—”表示报告未给出（见批注），不按0计；公式行为实时公式。";
+const COMMON_EN = "Figures from each department's self-evaluation report (source in the cell notes), units normalised; — means not given (see the note), never 0; formula rows are live formulas.";
+
+export const TEMPLATES: Readonly<Record<TemplateId, ComparisonTemplate>> = {
+  expenditure: {
+    id: "expenditure",
+    title: "支出结构",
+    titleEn: "Expenditure structure",
+    sheetName: "支出结构对比",
+    description: `总支出、基本支出、项目支出及其占比。${COMMON_ZH}`,
+    descriptionEn: `Total, basic and project expenditure and their shares. ${COMMON_EN}`,
+    rows: [
+      fig("total", "total_expenditure", "总支出", "total expenditure"),
+      fig("basic", "basic_expenditure", "基本支出", "basic expenditure"),
+      fig("project", "project_expenditure", "项目支出", "project expenditure"),
+      formula("basic_share", "share", ["basic", "total"], "基本支出占比", "basic expenditure share", "%", "basic_expenditure_share"),
+      stated("basic_share_stated", "basic_expenditure_share", "基本支出占比", "basic expenditure share"),
+      formula("project_share", "share", ["project", "total"], "项目支出占比", "project expenditure share", "%", "project_expenditure_share"),
+      stated("project_share_stated", "project_expenditure_share", "项目支出占比", "project expenditure share"),
+    ],
+    chart: { rows: ["basic", "project"], title: "基本支出与项目支出（万元）", titleEn: "Basic and project expenditure (10k yuan)" },
+  },
+  income: {
+    id: "income",
+    title: "收入结构",
+    titleEn: "Income structure",
+    sheetName: "收入结构对比",
+    description: `总收入、财政拨款收入、其他收入及其占比。${COMMON_ZH}`,
+    descriptionEn: `Total income, fiscal appropriation income, other income and their shares. ${COMMON_EN}`,
+    rows: [
+      fig("total", "total_income", "总收入", "total income"),
+      fig("fiscal", "fiscal_appropriation_income", "财政拨款收入", "fiscal appropriation income"),
+      fig("other", "other_income", "其他收入", "other income"),
+      formula("fiscal_share", "share", ["fiscal", "total"], "财政拨款收入占比", "fiscal appropriation share", "%", "fiscal_appropriation_income_share"),
+      stated("fiscal_share_stated", "fiscal_appropriation_income_share", "财政拨款收入占比", "fiscal appropriation share"),
+      formula("other_share", "share", ["other", "total"], "其他收入占比", "other income share", "%", "other_income_share"),
+      stated("other_share_stated", "other_income_share", "其他收入占比", "other income share"),
+    ],
+    chart: { rows: ["fiscal", "other"], title: "财政拨款收入与其他收入（万元）", titleEn: "Fiscal appropriation and other income (10k yuan)" },
+  },
+  fund: {
+    id: "fund",
+    title: "基金运行",
+    titleEn: "Insurance fund",
+    sheetName: "基金运行对比",
+    description: `基本医疗保险基金收入、支出、当期结余与结余率（全口径及居民医保）。${COMMON_ZH}`,
+    descriptionEn: `Basic medical insurance fund income, expenditure, balance of the year and balance rate (all schemes and residents). ${COMMON_EN}`,
+    rows: [
+      // the four amounts first: they are the chart's one contiguous block
+      fig("income", "fund_income", "基金收入", "fund income"),
+      fig("expenditure", "fund_expenditure", "基金支出", "fund expenditure"),
+      fig("income_resident", "fund_income_resident", "居民医保基金收入", "resident fund income"),
+      fig("expenditure_resident", "fund_expenditure_resident", "居民医保基金支出", "resident fund expenditure"),
+      formula("balance", "difference", ["income", "expenditure"], "当期结余", "balance of the year", "万元", "fund_balance_current"),
+      stated("balance_stated", "fund_balance_current", "当期结余", "balance of the year"),
+      formula("balance_rate", "share", ["balance", "income"], "结余率", "balance rate", "%", "fund_balance_rate"),
+      stated("balance_rate_stated", "fund_balance_rate", "结余率", "balance rate"),
+      formula("balance_resident", "difference", ["income_resident", "expenditure_resident"], "居民医保当期结余", "resident balance of the year", "万元", "fund_balance_current_resident"),
+      stated("balance_resident_stated", "fund_balance_current_resident", "居民医保当期结余", "resident balance of the year"),
+      formula("balance_rate_resident", "share", ["balance_resident", "income_resident"], "居民医保结余率", "resident balance rate", "%", "fund_balance_rate_resident"),
+      stated("balance_rate_resident_stated", "fund_balance_rate_resident", "居民医保结余率", "resident balance rate"),
+    ],
+    chart: { rows: ["income", "expenditure", "income_resident", "expenditure_resident"], title: "医保基金收入与支出（万元）", titleEn: "Fund income and expenditure (10k yuan)" },
+  },
+  supervision: {
+    id: "supervision",
+    title: "基金监管",
+    titleEn: "Fund supervision",
+    sheetName: "基金监管对比",
+    description: `检查定点医药机构数、处理机构数、处理率、追回金额、每家检查机构追回额。${COMMON_ZH}`,
+    descriptionEn: `Institutions inspected and sanctioned, share sanctioned, money recovered, recovered per inspected institution. ${COMMON_EN}`,
+    rows: [
+      fig("inspected", "institutions_inspected", "检查机构数", "institutions inspected"),
+      fig("handled", "institutions_handled", "处理机构数", "institutions sanctioned"),
+      formula("handling_rate", "share", ["handled", "inspected"], "处理率", "share sanctioned", "%", "handling_rate"),
+      stated("handling_rate_stated", "handling_rate", "处理率", "share sanctioned"),
+      fig("recovered", "funds_recovered", "追回金额", "money recovered"),
+      formula("recovered_per_institution", "ratio", ["recovered", "inspected"], "每家检查机构追回额", "recovered per inspected institution", "万元/家", "funds_recovered_per_institution"),
+      stated("recovered_per_institution_stated", "funds_recovered_per_institution", "每家检查机构追回额", "recovered per inspected institution"),
+    ],
+    chart: { rows: ["inspected", "handled"], title: "检查与处理定点医药机构数（家）", titleEn: "Institutions inspected and sanctioned" },
+  },
+  coverage: {
+    id: "coverage",
+    title: "参保与待遇",
+    titleEn: "Enrolment and benefits",
+    sheetName: "参保与待遇对比",
+    description: `基本医疗保险参保人数、参保率、政策范围内住院费用报销比例。${COMMON_ZH}`,
+    descriptionEn: `Persons insured, coverage rate, inpatient reimbursement ratio within policy scope. ${COMMON_EN}`,
+    rows: [
+      fig("insured", "insured_persons", "参保人数", "persons insured"),
+      fig("coverage_rate", "insurance_coverage_rate", "参保率", "coverage rate"),
+      fig("reimbursement_resident", "inpatient_reimbursement_ratio", "居民医保住院费用报销比例", "inpatient reimbursement ratio, residents"),
+      fig("reimbursement_employee", "inpatient_reimbursement_ratio_employee", "职工医保住院费用报销比例", "inpatient reimbursement ratio, employees"),
+    ],
+    chart: { rows: ["coverage_rate", "reimbursement_resident", "reimbursement_employee"], title: "参保率与住院费用报销比例（%）", titleEn: "Coverage rate and inpatient reimbursement ratios (%)" },
+  },
+  scores: {
+    id: "scores",
+    title: "自评结果",
+    titleEn: "Self-evaluation results",
+    sheetName: "自评结果对比",
+    description: `自评得分、等级与分项得分（各报告的分项口径不同，未列出的分项为“—”）。${COMMON_ZH}`,
+    descriptionEn: `Self-evaluation score, grade and sub-scores (the reports split the score differently; sub-scores a report does not use are —). ${COMMON_EN}`,
+    rows: [
+      fig("score", "self_eval_score", "自评得分", "self-evaluation score"),
+      fig("grade", "self_eval_grade", "等级", "grade"),
+      fig("budget_execution", "score_budget_execution", "预算执行得分", "budget execution"),
+      fig("output", "score_output", "产出得分", "output"),
+      fig("benefit", "score_benefit", "效益得分", "benefit"),
+      fig("satisfaction", "score_satisfaction", "满意度得分", "satisfaction"),
+      fig("performance_effectiveness", "score_performance_effectiveness", "履职效能得分", "performance of duties"),
+      fig("management_efficiency", "score_management_efficiency", "管理效率得分", "management efficiency"),
+      fig("budget_preparation", "score_budget_preparation", "预算编制得分", "budget preparation"),
+      fig("budget_use_benefit", "score_budget_use_benefit", "预算使用效益得分", "budget use benefit"),
+      formula("subscore_sum", "sum", ["budget_execution", "budget_use_benefit"], "分项得分合计", "sub-scores added up", "分"),
+    ],
+    chart: { rows: ["score"], title: "自评得分（分）", titleEn: "Self-evaluation score" },
+  },
+};
+
+export function templateById(id: string): ComparisonTemplate | undefined {
+  return Object.hasOwn(TEMPLATES, id) ? TEMPLATES[id as TemplateId] : undefined;
+}
+
+/** For a picker: id, Chinese and English title, sheet name, in SPEC §8 order. */
+export function templateChoices(): { id: TemplateId; title: string; titleEn: string; sheetName: string }[] {
+  return TEMPLATE_IDS.map((id) => ({ id, title: TEMPLATES[id].title, titleEn: TEMPLATES[id].titleEn, sheetName: TEMPLATES[id].sheetName }));
+}
+
+/** Every catalog figure a template shows (figure rows, stated rows). */
+export function templateFigures(template: ComparisonTemplate): FigureId[] {
+  return template.rows.filter((r): r is FigureRow => r.kind === "figure").map((r) => r.figure);
+}
+
+/** The row's normalised unit, named in its label: 万元, %, 分; "text" for a word (等级). */
+export function rowUnit(row: TemplateRow): CanonicalUnit {
+  return row.kind === "figure" ? FIGURE_CATALOG[row.figure].unit : row.unit;
+}

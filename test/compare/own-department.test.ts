@@ -1,0 +1,92 @@
+/**
+ * The own department from a label/value sheet: labels with units in brackets, a unit column, units
+ * in the value or its number format, all converted exactly to the catalog's units.
+ */
+import { CellValue, Grid } from "../../src/core/grid";
+import { buildComparisonSheet, computeRatios, ownDepartmentFromGrid, seedDepartments } from "../../src/core/compare";
+
+function grid(values: CellValue[][], numberFormats?: (string | null)[][]): Grid {
+  return { sheet: "本单位", values, ...(numberFormats ? { numberFormats } : {}) };
+}
+
+describe("ownDepartmentFromGrid", () => {
+  test.each([
+    ["unit in the label", [["总支出（万元）", 26336.8]], 26336.8],
+    ["unit in the label, 单位： form", [["总支出(单位：亿元)", 2.63368]], 26336.8],
+    ["unit column", [["总支出", "26,336.80", "万元"]], 26336.8],
+    ["unit in the value, full-width comma", [["本年支出合计", "26，336.8万元"]], 26336.8],
+    ["yuan in the value", [["总支出", "263,368,000元"]], 26336.8],
+    ["no unit: the catalog's unit, said so", [["总支出", 26336.8]], 26336.8],
+    ["numbering and 其中 stripped", [["1.其中：总支出", "26336.8万元"]], 26336.8],
+  ] as const)("%s", (_name, rows, want) => {
+    const r = ownDepartmentFromGrid(grid(rows.map((x) => [...x])));
+    expect(r.department?.figures.total_expenditure?.value).toBe(want);
+    const assumed = r.messages.some((m) => m.code === "own_unit_assumed");
+    expect(assumed).toBe(_name.startsWith("no unit"));
+  });
+
+  test("a number format carrying the unit, a percent-formatted share, persons in 万人", () => {
+    const r = ownDepartmentFromGrid(
+      grid(
+        [
+          ["基金收入", 93.33],
+          ["参保率", 0.9842],
+          ["参保人数", "404.54万人"],
+          ["检查机构数", "1,923家"],
+        ],
+        [
+          [null, '0.00"亿元"'],
+          [null, "0.00%"],
+          [null, null],
+          [null, null],
+        ],
+      ),
+    );
+    const f = r.department?.figures;
+    expect(f?.fund_income?.value).toBe(933300);
+    expect(f?.insurance_coverage_rate?.value).toBe(98.42);
+    expect(f?.insured_persons?.value).toBe(4045400);
+    expect(f?.institutions_inspected?.value).toBe(1923);
+    expect(r.read.map((x) => x.cell)).toEqual(["B1", "B2", "B3", "B4"]);
+  });
+
+  test("name and year rows make the header; the source names the sheet and cell", () => {
+    const r = ownDepartmentFromGrid(grid([["单位名称", "示例市医疗保障局"], ["年度", "2023年"], [null, null], ["项目", "数值", "单位"], ["自评得分", 95.5, "分"], ["等级", "优"]]));
+    const d = r.department;
+    expect(d).toMatchObject({ id: "own", own: true, name: "示例市医疗保障局", shortName: "示例（本单位）", year: 2023 });
+    expect(d?.figures.self_eval_score).toMatchObject({ value: 95.5, source: { document: "工作表“本单位”", section: "B5" } });
+    expect(d?.figures.self_eval_grade?.text).toBe("优");
+    expect(d?.missing).toContain("total_expenditure");
+  });
+
+  test("a unit of another family is a message with the cell, and the figure stays missing", () => {
+    const r = ownDepartmentFromGrid(grid([["总支出", "300万人"], ["基本支出", 10]]));
+    expect(r.department?.figures.total_expenditure).toBeUndefined();
+    expect(r.department?.missing).toContain("total_expenditure");
+    expect(r.messages.find((m) => m.code === "own_unreadable")?.cell).toBe("B1");
+  });
+
+  test("— means not given; the same label twice with different values keeps the first and says so", () => {
+    const r = ownDepartmentFromGrid(grid([["项目支出", "—"], ["基本支出", 10], ["基本支出", 12]]));
+    expect(r.department?.figures.project_expenditure).toBeUndefined();
+    expect(r.department?.missingNotes.project_expenditure).toContain("B1");
+    expect(r.department?.figures.basic_expenditure).toMatchObject({ value: 10, conflict: true, alternatives: [{ value: 12, section: "B3" }] });
+    expect(r.messages.map((m) => m.code)).toContain("own_conflict");
+  });
+
+  test("a sheet without known labels gives no department and says what it looked for", () => {
+    const r = ownDepartmentFromGrid(grid([["foo", 1], ["bar", 2]]));
+    expect(r.department).toBeNull();
+    expect(r.messages[0].code).toBe("own_nothing_found");
+  });
+
+  test("joins the comparison first; its ratios are computed like the seeds'", () => {
+    const own = ownDepartmentFromGrid(grid([["总支出（万元）", 1000], ["基本支出（万元）", 250.25], ["项目支出（万元）", 749.75]])).department;
+    if (!own) throw new Error("expected a department");
+    const plan = buildComparisonSheet("expenditure", [own, ...seedDepartments().slice(0, 2)]);
+    expect(plan.cells[3]).toEqual(["指标（单位）", "本单位", "广东 2023", "广州 2022"]);
+    expect(plan.columns[0].own).toBe(true);
+    expect(plan.styles.some((s) => s.range === "B5:B11" && s.fill)).toBe(true);
+    expect(computeRatios("expenditure", own)).toMatchObject({ basic_share: 0.25025, project_share: 0.74975 });
+  });
+});
