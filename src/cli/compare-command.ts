@@ -26,6 +26,7 @@ import { FIGURE_CATALOG, FigureId, Seed, TemplateId, templateFigureIds } from ".
 import { parseArgs } from "./args";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
 import { worksheetToGrid } from "./xlsx-grid";
+import { UsageError, readWorkbook } from "./workbook-file";
 
 const EXIT_OK = 0;
 const EXIT_ERROR = 1;
@@ -36,7 +37,6 @@ export interface CommandIo {
   err: (s: string) => void;
 }
 
-class UsageError extends Error {}
 
 const templateList = () => TEMPLATE_IDS.map((id) => `${id}（${TEMPLATES[id].title} / ${TEMPLATES[id].titleEn}）`).join(", ");
 
@@ -84,24 +84,6 @@ function checkFlags(flags: Record<string, string | true>, known: string[]): void
   for (const k of Object.keys(flags)) if (!known.includes(k)) throw new UsageError(`未知选项 / unknown option --${k}`);
 }
 
-async function readXlsx(file: string, what: string): Promise<ExcelJS.Workbook> {
-  if (!fs.existsSync(file)) throw new UsageError(`找不到文件 / no such file: ${file}`);
-  if (fs.statSync(file).isDirectory()) throw new UsageError(`这是一个文件夹，不是 .xlsx 文件 / a folder, not an .xlsx file: ${file}`);
-  const head = Buffer.alloc(4);
-  const fd = fs.openSync(file, "r");
-  fs.readSync(fd, head, 0, 4, 0);
-  fs.closeSync(fd);
-  if (head[0] !== 0x50 || head[1] !== 0x4b) {
-    throw new UsageError(`${what}不是 .xlsx 文件 / ${what === "输出文件" ? "the output" : "the input"} is not an .xlsx file: ${file}`);
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch (e) {
-    throw new UsageError(`无法读取工作簿 / cannot read the workbook ${file}: ${(e as Error).message}`);
-  }
-  return wb;
-}
 
 function messageText(m: SheetMessage, en: boolean): string {
   return `${m.cell && !m.text.startsWith(m.cell) ? `${m.cell} ` : ""}${en ? m.en : m.text}`;
@@ -109,7 +91,7 @@ function messageText(m: SheetMessage, en: boolean): string {
 
 /** Read the own department: the named sheet, or the first visible sheet with known labels. */
 async function readOwn(file: string, sheetName: string | undefined): Promise<{ department: CompareDepartment; messages: SheetMessage[] }> {
-  const wb = await readXlsx(file, "本单位文件");
+  const wb = await readWorkbook(file);
   const sheets = wb.worksheets.filter((w) => w.state !== "hidden" && w.state !== "veryHidden");
   let candidates = sheets;
   if (sheetName !== undefined) {
@@ -168,7 +150,7 @@ export async function compareCommand(argv: string[], io: CommandIo): Promise<num
     }
 
     const plan = buildComparisonSheet(template, departments, { messages: ownMessages });
-    const wb = fs.existsSync(out) ? await readXlsx(out, "输出文件") : new ExcelJS.Workbook();
+    const wb = fs.existsSync(out) ? await readWorkbook(out, "output") : new ExcelJS.Workbook();
     const written = applySheetPlan(wb, plan);
     // formulas are written without cached results: Excel computes them when the file opens
     wb.calcProperties.fullCalcOnLoad = true;

@@ -2,7 +2,6 @@
  * `jixiao`: the engine over .xlsx files (SPEC §2, J4). The input file is never modified:
  * results go to the --out file only.
  */
-import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { Grid } from "../core/grid";
@@ -10,9 +9,11 @@ import { PRESET_IDS } from "../core/presets";
 import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/results";
 import { ValidateOutcome, validateGrid } from "../core/validate";
 import { parseArgs } from "./args";
+import { AUDIT_USAGE, auditCommand } from "./audit-command";
 import { COMPARE_USAGE, SEEDS_USAGE, compareCommand, seedsCommand } from "./compare-command";
 import { worksheetToGrid } from "./xlsx-grid";
 import { applyPlan } from "./write-xlsx";
+import { UsageError, readWorkbook } from "./workbook-file";
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
@@ -42,13 +43,12 @@ const defaultIo: Io = {
   err: (s) => process.stderr.write(s + "\n"),
 };
 
-class UsageError extends Error {}
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === "--help" || command === "-h" || command === "help") {
-      io.out([USAGE, COMPARE_USAGE, SEEDS_USAGE].join("\n\n"));
+      io.out([USAGE, AUDIT_USAGE, COMPARE_USAGE, SEEDS_USAGE].join("\n\n"));
       return command ? EXIT_OK : EXIT_UNUSABLE;
     }
     if (command === "--version") {
@@ -56,6 +56,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return EXIT_OK;
     }
     if (command === "validate") return await validateCommand(rest, io);
+    if (command === "audit") return await auditCommand(rest, io);
     if (command === "compare") return await compareCommand(rest, io);
     if (command === "seeds") return await seedsCommand(rest, io);
     io.err(`jixiao: 未知命令 / unknown command "${command}"\n\n${USAGE}`);
@@ -70,29 +71,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  if (!fs.existsSync(file)) throw new UsageError(`找不到文件 / no such file: ${file}`);
-  if (fs.statSync(file).isDirectory()) throw new UsageError(`这是一个文件夹，不是 .xlsx 文件 / a folder, not an .xlsx file: ${file}`);
-  const head = Buffer.alloc(4);
-  const fd = fs.openSync(file, "r");
-  fs.readSync(fd, head, 0, 4, 0);
-  fs.closeSync(fd);
-  if (head[0] !== 0x50 || head[1] !== 0x4b) {
-    const xls = head[0] === 0xd0 && head[1] === 0xcf;
-    throw new UsageError(
-      xls
-        ? `这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx / an old .xls file: save it as .xlsx in Excel first: ${file}`
-        : `不是 .xlsx 文件（应为 Office Open XML 工作簿） / not an .xlsx file (expected an Office Open XML workbook): ${file}`,
-    );
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch (e) {
-    throw new UsageError(`无法读取工作簿 / cannot read the workbook ${file}: ${(e as Error).message}`);
-  }
-  return wb;
-}
 
 async function validateCommand(argv: string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv, ["sheet", "preset", "out", "lang"]);

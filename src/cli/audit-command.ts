@@ -1,0 +1,160 @@
+/**
+ * `jixiao audit <file.xlsx> [--sheet NAME] [--out OUT.xlsx] [--json]` (SPEC §7, J3/J4):
+ * the statement audit over a workbook. The input file is never modified: findings and the
+ * ratio formulas go to the --out file only.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { auditGrid } from "../core/audit";
+import { AuditResult, Finding } from "../core/audit/finding";
+import { WritePlan } from "../core/write-plan";
+import { parseArgs } from "./args";
+import { worksheetToGrid } from "./xlsx-grid";
+import { applyPlan } from "./write-xlsx";
+import { UsageError, readWorkbook } from "./workbook-file";
+
+const EXIT_OK = 0;
+const EXIT_ERROR = 1;
+const EXIT_UNUSABLE = 2;
+
+export const AUDIT_USAGE = `用法 / usage:
+  jixiao audit <file.xlsx> [--sheet NAME] [--out OUT.xlsx] [--json] [--lang zh|en]
+
+  核对财务报表：各项之和、占比、增长率与增减方向、数量级（单位）、前后不一致的数字、分项得分。
+  Audit a financial statement: sums, shares, growth rates and their direction words, units
+  (亿元 written for 万元), figures written twice with two values, sub-scores.
+
+  --sheet NAME   只核对这个工作表（默认：所有含报表的工作表） / only this sheet (default: every sheet with a statement)
+  --out FILE     写出核对列（占比、增长等公式和说明）的新文件；输入文件不会被修改 / write the 核对· columns (ratio formulas, findings) into a new file; the input is never modified
+  --json         在标准输出打印一个 JSON 文档 / print one JSON document on stdout
+  --lang zh|en   文字语言 / language of the text output
+
+Exit codes: 0 the check ran (whatever it found); 2 unusable input; 1 internal error.`;
+
+export interface AuditIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+
+export async function auditCommand(argv: string[], io: AuditIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`jixiao audit: ${e.message}`);
+      return EXIT_UNUSABLE;
+    }
+    io.err(`jixiao audit: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
+    return EXIT_ERROR;
+  }
+}
+
+async function run(argv: string[], io: AuditIo): Promise<number> {
+  const parsed = parseArgs(argv, ["sheet", "out", "lang"]);
+  if ("error" in parsed) throw new UsageError(parsed.error);
+  const { positional, flags } = parsed;
+  if (flags.help) {
+    io.out(AUDIT_USAGE);
+    return EXIT_OK;
+  }
+  const known = new Set(["sheet", "out", "json", "lang", "help"]);
+  for (const k of Object.keys(flags)) if (!known.has(k)) throw new UsageError(`未知选项 / unknown option --${k}\n\n${AUDIT_USAGE}`);
+  if (positional.length !== 1) throw new UsageError(`需要一个 .xlsx 文件 / expected one .xlsx file\n\n${AUDIT_USAGE}`);
+  const file = positional[0];
+  const lang = flags.lang === "en" ? "en" : "zh";
+  const out = typeof flags.out === "string" ? flags.out : null;
+  if (out && path.resolve(out) === path.resolve(file)) {
+    throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
+  }
+  const wb = await readWorkbook(file);
+  let candidates = wb.worksheets.filter((w) => w.state !== "hidden" && w.state !== "veryHidden");
+  if (typeof flags.sheet === "string") {
+    const ws = wb.getWorksheet(flags.sheet);
+    if (!ws) throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.worksheets.map((w) => w.name).join(", ")})`);
+    candidates = [ws];
+  }
+  // the sheets this tool wrote on an earlier run are not statements
+  const ownSheets = new Set(candidates.filter((w) => w.name.startsWith("核对·") || w.name === "核对结果").map((w) => w.name));
+  const results: AuditResult[] = [];
+  const plans: WritePlan[] = [];
+  const reasons: string[] = [];
+  for (const ws of candidates) {
+    if (ownSheets.has(ws.name) && typeof flags.sheet !== "string") continue;
+    const outcome = auditGrid(worksheetToGrid(ws));
+    if (!outcome.ok) {
+      reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
+      continue;
+    }
+    results.push(outcome.result);
+    plans.push(...outcome.plans);
+  }
+  if (results.length === 0) {
+    io.err(`jixiao audit: 没有找到报表 / no statement found in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
+    return EXIT_UNUSABLE;
+  }
+  if (out) {
+    for (const plan of plans) applyPlan(wb, plan);
+    // the ratio formulas have no cached values: let Excel compute them when the file opens
+    wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    await wb.xlsx.writeFile(out);
+  }
+  const findings = results.flatMap((r) => r.findings);
+  if (flags.json) {
+    io.out(
+      JSON.stringify(
+        {
+          file,
+          out,
+          findings: findings.map(jsonFinding),
+          sheets: results.map((r) => ({
+            sheet: r.sheet,
+            tables: r.tables,
+            textCells: r.textCells,
+            figureCount: r.figureCount,
+            findings: r.findings.length,
+            passed: r.passed,
+            ratios: r.ratios,
+            messages: r.messages,
+          })),
+          plans: plans.map((p) => ({ sheet: p.sheet, mode: p.mode, owned: p.owned })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    io.out(report(results, lang, out, reasons));
+  }
+  return EXIT_OK;
+}
+
+function jsonFinding(f: Finding) {
+  return { sheet: f.sheet, cell: f.cell, check: f.check, severity: f.severity, expected: f.expected, actual: f.actual, message: f.message, en: f.en };
+}
+
+function report(results: AuditResult[], lang: "zh" | "en", out: string | null, skipped: string[]): string {
+  const en = lang === "en";
+  const lines: string[] = [];
+  for (const r of results) {
+    const tables = r.tables.map((t) => `${t.labelColumn}${t.firstRow}:${t.lastRow}`).join(", ");
+    lines.push(
+      en
+        ? `Sheet "${r.sheet}": ${r.tables.length} table(s)${tables ? ` (${tables})` : ""}, ${r.textCells.length} cell(s) of text, ${r.figureCount} figures, ${r.passed.length} checks agreed`
+        : `工作表“${r.sheet}”：表格 ${r.tables.length} 个${tables ? `（${tables}）` : ""}，文字单元格 ${r.textCells.length} 个，数字 ${r.figureCount} 个，${r.passed.length} 项核对一致`,
+    );
+    if (r.findings.length === 0) lines.push(en ? "  No inconsistencies found." : "  未发现不一致。");
+    for (const f of r.findings) {
+      const sev = f.severity === "error" ? (en ? "error" : "错误") : en ? "warning" : "提示";
+      lines.push(`  ${f.cell} [${f.check}, ${sev}] ${en ? f.en : f.message}`);
+    }
+    for (const m of r.messages) lines.push(`  ${en ? m.en : m.text}`);
+  }
+  const total = results.reduce((n, r) => n + r.findings.length, 0);
+  lines.push(en ? `Findings: ${total}` : `发现问题：${total} 处`);
+  if (skipped.length) lines.push((en ? "Skipped: " : "未找到报表的工作表：") + skipped.join("; "));
+  if (out) lines.push(en ? `Results written to ${out}` : `结果已写入 ${out}`);
+  return lines.join("\n");
+}
+

@@ -1,0 +1,111 @@
+/**
+ * Audit messages in Simplified Chinese with an English translation. Each shows the
+ * arithmetic, so a reviewer can redo it by hand.
+ */
+type Text = { zh: string; en: string };
+
+export const AUDIT_TEXT = {
+  sum(p: { total: string; terms: string; computed: string; stated: string; diff: string; note?: Text }): Text {
+    return {
+      zh: `各项之和与“${p.total}”不符：${p.terms} = ${p.computed}，填报为 ${p.stated}（相差 ${p.diff}）${p.note ? "；" + p.note.zh : ""}`,
+      en: `the parts do not add up to "${p.total}": ${p.terms} = ${p.computed}, stated ${p.stated} (off by ${p.diff})${p.note ? "; " + p.note.en : ""}`,
+    };
+  },
+  score(p: { total: string; terms: string; computed: string; stated: string; diff: string }): Text {
+    return {
+      zh: `分项得分之和与“${p.total}”不符：${p.terms} = ${p.computed}，填报为 ${p.stated}（相差 ${p.diff}）`,
+      en: `the sub-scores do not add up to "${p.total}": ${p.terms} = ${p.computed}, stated ${p.stated} (off by ${p.diff})`,
+    };
+  },
+  difference(p: { total: string; terms: string; computed: string; stated: string; diff: string }): Text {
+    return {
+      zh: `“${p.total}”与收支之差不符：${p.terms} = ${p.computed}，填报为 ${p.stated}（相差 ${p.diff}）`,
+      en: `"${p.total}" is not income minus expenditure: ${p.terms} = ${p.computed}, stated ${p.stated} (off by ${p.diff})`,
+    };
+  },
+  explained(p: { label: string; value: string }): Text {
+    return {
+      zh: `差额恰等于“${p.label}”${p.value}，合计可能含此项`,
+      en: `the difference equals "${p.label}" ${p.value}: the total probably includes it`,
+    };
+  },
+  partsExceed(p: { total: string; terms: string; computed: string; stated: string }): Text {
+    return {
+      zh: `“${p.total}”下所列各项之和大于总数：${p.terms} = ${p.computed}，总数为 ${p.stated}`,
+      en: `the parts listed under "${p.total}" add up to more than the total: ${p.terms} = ${p.computed}, total ${p.stated}`,
+    };
+  },
+  unitSlip(p: { label: string; written: string; meant: string; total: string; terms: string; computed: string }): Text {
+    return {
+      zh: `“${p.label}”写作 ${p.written}，数量级不对：按 ${p.meant} 计，${p.terms} = ${p.computed}，与“${p.total}”相符`,
+      en: `"${p.label}" is written ${p.written}, off by orders of magnitude: read as ${p.meant}, ${p.terms} = ${p.computed}, which agrees with "${p.total}"`,
+    };
+  },
+  partOverTotal(p: { label: string; part: string; total: string; totalValue: string }): Text {
+    return {
+      zh: `“${p.label}”${p.part} 大于其所属总数“${p.total}”${p.totalValue}`,
+      en: `"${p.label}" ${p.part} is larger than its total "${p.total}" ${p.totalValue}`,
+    };
+  },
+  siblings(p: { label: string; written: string; unit: string; others: string }): Text {
+    return {
+      zh: `“${p.label}”写作 ${p.written}，同组其他各项均以${p.unit}计（${p.others}），单位可能有误`,
+      en: `"${p.label}" is written ${p.written} while the other parts are in ${p.unit} (${p.others}): the unit is probably wrong`,
+    };
+  },
+  share(p: { label: string; part: string; total: string; totalLabel: string; computed: string; stated: string }): Text {
+    return {
+      zh: `“${p.label}”占比应为 ${p.part} ÷ ${p.total}（${p.totalLabel}）= ${p.computed}，填报为 ${p.stated}`,
+      en: `the share of "${p.label}" is ${p.part} ÷ ${p.total} (${p.totalLabel}) = ${p.computed}, stated ${p.stated}`,
+    };
+  },
+  shareSum(p: { total: string; terms: string; computed: string }): Text {
+    return {
+      zh: `“${p.total}”各项占比之和为 ${p.terms} = ${p.computed}，不等于100%`,
+      en: `the shares under "${p.total}" add up to ${p.terms} = ${p.computed}, not 100%`,
+    };
+  },
+  rate(p: { label: string; part: string; base: string; baseLabel: string; computed: string; stated: string }): Text {
+    return {
+      zh: `“${p.label}”执行率应为 ${p.part} ÷ ${p.base}（${p.baseLabel}）= ${p.computed}，填报为 ${p.stated}`,
+      en: `the execution rate of "${p.label}" is ${p.part} ÷ ${p.base} (${p.baseLabel}) = ${p.computed}, stated ${p.stated}`,
+    };
+  },
+  growth(p: { label: string; cur: string; prior: string; computed: string; stated: string; derived: boolean }): Text {
+    return {
+      zh: `“${p.label}”增长率应为 (${p.cur} − ${p.prior}) ÷ ${p.prior} = ${p.computed}，填报为 ${p.stated}${p.derived ? "（上年数由本年数减增减额得出）" : ""}`,
+      en: `the growth of "${p.label}" is (${p.cur} − ${p.prior}) ÷ ${p.prior} = ${p.computed}, stated ${p.stated}${p.derived ? " (last year = this year − the change)" : ""}`,
+    };
+  },
+  change(p: { label: string; cur: string; prior: string; computed: string; stated: string }): Text {
+    return {
+      zh: `“${p.label}”增减额应为 ${p.cur} − ${p.prior} = ${p.computed}，填报为 ${p.stated}`,
+      en: `the change of "${p.label}" is ${p.cur} − ${p.prior} = ${p.computed}, stated ${p.stated}`,
+    };
+  },
+  direction(p: { label: string; cur: string; prior: string; computed: string; word: string }): Text {
+    const up = p.computed.startsWith("-") ? "减少" : "增加";
+    return {
+      zh: `“${p.label}”增减方向不符：${p.cur} − ${p.prior} = ${p.computed}，应为“${up}”，文中写作“${p.word}”`,
+      en: `"${p.label}" goes the other way: ${p.cur} − ${p.prior} = ${p.computed}, so it ${up === "增加" ? "rose" : "fell"}, but the text says "${p.word}"`,
+    };
+  },
+  duplicate(p: { label: string; firstLabel: string; first: string; firstCell: string; second: string }): Text {
+    const same = p.label === p.firstLabel;
+    return {
+      zh: same
+        ? `“${p.label}”前后不一致：${p.firstCell} 为 ${p.first}，此处为 ${p.second}`
+        : `“${p.label}”与 ${p.firstCell} 的“${p.firstLabel}”是同一项，前后不一致：${p.firstCell} 为 ${p.first}，此处为 ${p.second}`,
+      en: same
+        ? `"${p.label}" is written with two values: ${p.first} in ${p.firstCell}, ${p.second} here`
+        : `"${p.label}" is the same item as "${p.firstLabel}" in ${p.firstCell} but differs: ${p.first} there, ${p.second} here`,
+    };
+  },
+};
+
+export const AUDIT_NOTICES = {
+  noStatement: {
+    zh: "未找到报表：需要标签列加“本年/本年数/决算数/金额”等数值列（表头可带“（万元）”，或表上方写“单位：万元”），或文字中带单位的数字（如“基本支出 4,211.64 万元，占 2.59%”）",
+    en: "no statement found: looked for a label column with value columns headed 本年 / 本年数 / 决算数 / 金额 (optionally with （万元） or a title line 单位：万元), or sentences with figures and units (基本支出 4,211.64 万元，占 2.59%)",
+  },
+};
