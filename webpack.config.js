@@ -4,17 +4,25 @@ const os = require("os");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const devCerts = require("./scripts/dev-certs");
 
 const DEV_URL = "https://localhost:3000/";
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
-// Certificates made by `npx office-addin-dev-certs install`; without them the dev server falls
-// back to http, which a browser can open but Office will not sideload.
+// HTTPS certificates for the dev server, first found of: JIXIAO_CERT_DIR; those made by
+// `npx office-addin-dev-certs install` (trusted by Office on Windows and Mac); those `npm start`
+// makes on other systems (scripts/dev-certs.js, ~/.jixiao/dev-certs). Without any the dev server
+// falls back to http, which a browser can open but Office will not sideload.
 function devServerProtocol() {
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
-  const found = Object.values(files).every((name) => fs.existsSync(path.join(dir, name)));
-  if (!found) return { type: "http" };
+  const dirs = process.env.JIXIAO_CERT_DIR
+    ? [path.resolve(process.env.JIXIAO_CERT_DIR)]
+    : [path.join(os.homedir(), ".office-addin-dev-certs"), devCerts.DEFAULT_DIR];
+  const dir = dirs.find((d) => Object.values(files).every((name) => fs.existsSync(path.join(d, name))));
+  if (!dir) {
+    if (process.env.JIXIAO_CERT_DIR) console.warn(`JIXIAO_CERT_DIR=${dirs[0]} has no ${Object.values(files).join(", ")}; serving http`);
+    return { type: "http" };
+  }
   const options = {};
   for (const [option, name] of Object.entries(files)) options[option] = fs.readFileSync(path.join(dir, name));
   return { type: "https", options };
@@ -32,6 +40,8 @@ module.exports = (_env, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // the task pane beside an in-memory workbook, for a browser without Excel (npm start on Linux)
+      preview: "./src/preview/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -61,6 +71,11 @@ module.exports = (_env, argv = {}) => {
         chunks: ["taskpane"],
       }),
       new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
+      }),
+      new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
@@ -81,6 +96,8 @@ module.exports = (_env, argv = {}) => {
       hints: production ? "warning" : false,
       maxEntrypointSize: 500 * 1024,
       maxAssetSize: 500 * 1024,
+      // the 500 KB budget (SPEC §10) is the task pane's; the preview page is a development tool
+      assetFilter: (name) => !name.endsWith(".map") && !name.startsWith("preview"),
     },
     devServer: {
       port: PORT,

@@ -102,9 +102,11 @@ async function main() {
   const distDir = path.join(__dirname, "..", "dist");
   if (fs.existsSync(distDir)) {
     const html = fs.existsSync(path.join(distDir, "taskpane.html")) ? fs.readFileSync(path.join(distDir, "taskpane.html"), "utf8") : "";
-    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+    const scripts = [...html.matchAll(/<script[^>]+src="?([^"\s>]+)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
     const bytes = scripts.reduce((sum, s) => sum + (fs.existsSync(path.join(distDir, s)) ? fs.statSync(path.join(distDir, s)).size : 0), 0);
     if (bytes > 0) rows.push(["task pane initial JavaScript (minified, dist/)", `${(bytes / 1024).toFixed(0)} KB`, "≤ 500 KB", bytes <= 500 * 1024 ? "ok" : "TOO BIG"]);
+    // time to ready in headless Chromium, served locally (bench/browser.js)
+    rows.push(...(await require("./browser").browserRows(distDir)));
   } else {
     rows.push(["task pane initial JavaScript", "not built", "≤ 500 KB", "run npm run build first"]);
   }

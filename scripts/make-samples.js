@@ -40,7 +40,7 @@ async function main() {
   const last = 4 + ROWS.length;
   ws.getRow(last + 1).values = ["合计", null, null, null, null, 100, 92.56, null];
   // merged level cells, as in the report forms
-  const merges = [[6, 13, 1], [6, 11, 2], [12, 13, 2], [14, 16, 1], [14, 15, 2]];
+  const merges = [[6, 13, 1], [6, 10, 2], [11, 12, 2], [14, 16, 1], [14, 15, 2]];
   for (const [a, b, c] of merges) ws.mergeCells(a, c, b, c);
   ws.columns.forEach((col, i) => (col.width = [10, 12, 30, 14, 24, 6, 6, 28][i] ?? 10));
   const out = path.join(__dirname, "..", "samples", "indicators-sample.xlsx");
