@@ -2,6 +2,7 @@
  * Every failure the adapter reports: a code the UI can switch on and a message in Chinese and
  * English. Excel's own errors (OfficeExtension.Error codes) are translated here, in one place.
  */
+import type { AuditResult } from "../core/audit/finding";
 import type { ValidateResult } from "../core/results";
 
 export type AdapterErrorCode =
@@ -25,6 +26,8 @@ export class SheetAdapterError extends Error {
       excelMessage?: string;
       /** the check results, when checking worked and only writing failed */
       result?: ValidateResult;
+      /** the audit's results, when auditing worked and only writing failed */
+      audit?: AuditResult;
       /** what had been written before the failure was removed again */
       rolledBack?: boolean;
     } = {},
@@ -61,9 +64,11 @@ const KNOWN: Record<string, [AdapterErrorCode, string, string]> = {
 };
 
 /** Translate anything thrown inside a batch into a SheetAdapterError. */
-export function toAdapterError(e: unknown, context: { writing: boolean; rolledBack?: boolean; result?: ValidateResult }): SheetAdapterError {
+export function toAdapterError(e: unknown, context: { writing: boolean; rolledBack?: boolean; result?: ValidateResult; audit?: AuditResult }): SheetAdapterError {
   if (e instanceof SheetAdapterError) {
-    return context.result && !e.detail.result ? new SheetAdapterError(e.code, e.zh, e.en, { ...e.detail, result: context.result }) : e;
+    if (context.result && !e.detail.result) return new SheetAdapterError(e.code, e.zh, e.en, { ...e.detail, result: context.result });
+    if (context.audit && !e.detail.audit) return new SheetAdapterError(e.code, e.zh, e.en, { ...e.detail, audit: context.audit });
+    return e;
   }
   const code = excelCode(e);
   const message = e instanceof Error ? e.message : String(e);
@@ -74,5 +79,5 @@ export function toAdapterError(e: unknown, context: { writing: boolean; rolledBa
     tailZh = context.rolledBack ? "。本次已写入的部分已清除。" : context.rolledBack === false ? "。清除已写入部分时也出错，请用“清除结果”再试。" : "。未写入任何内容。";
     tailEn = context.rolledBack ? "; the partial output was removed." : context.rolledBack === false ? "; removing the partial output failed too, use Clear results." : "; nothing was written.";
   }
-  return new SheetAdapterError(kind, zh + tailZh, en + tailEn, { excelCode: code, excelMessage: message, result: context.result, rolledBack: context.rolledBack });
+  return new SheetAdapterError(kind, zh + tailZh, en + tailEn, { excelCode: code, excelMessage: message, result: context.result, audit: context.audit, rolledBack: context.rolledBack });
 }

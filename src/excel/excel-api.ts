@@ -22,13 +22,21 @@ export interface XlRangeFill {
 export interface XlRangeFont {
   color: string;
   bold: boolean;
+  italic: boolean;
+  /** points */
+  size: number;
 }
+
+/** Excel's `HorizontalAlignment` values. */
+export type XlHorizontalAlignment = "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed";
 
 export interface XlRangeFormat extends XlClientObject {
   readonly fill: XlRangeFill;
   readonly font: XlRangeFont;
   /** points */
   columnWidth: number;
+  horizontalAlignment: XlHorizontalAlignment;
+  wrapText: boolean;
   load(propertyNames?: string | string[]): unknown;
 }
 
@@ -115,10 +123,89 @@ export interface XlNoteCollection {
   getItemOrNullObject(key: string): XlNote;
 }
 
+/** ExcelApi 1.1 (a Range as the address: 1.3; getItemOrNullObject: 1.4; worksheet: 1.2; banding and filter button: 1.3). */
+export interface XlTable extends XlClientObject {
+  name: string;
+  /** a built-in style such as "TableStyleMedium2" */
+  style: string;
+  showBandedRows: boolean;
+  showFilterButton: boolean;
+  readonly worksheet: XlWorksheet;
+  load(propertyNames?: string | string[]): unknown;
+  delete(): void;
+}
+
+export interface XlTableCollection {
+  /** `hasHeaders`: the range's first row is the header row */
+  add(address: XlRange | string, hasHeaders: boolean): XlTable;
+  getItemOrNullObject(key: string): XlTable;
+}
+
+/** The one chart type the add-in draws (Excel.ChartType.columnClustered). */
+export type XlChartType = "ColumnClustered";
+export type XlChartSeriesBy = "Auto" | "Columns" | "Rows";
+
+export interface XlChartTitle {
+  text: string;
+}
+
+export interface XlChartAxis {
+  /** ExcelApi 1.8 */
+  numberFormat: string;
+}
+
+export interface XlChartAxes {
+  readonly valueAxis: XlChartAxis;
+}
+
+export interface XlChartSeries {
+  name: string;
+  /** ExcelApi 1.7 */
+  setValues(sourceData: XlRange): void;
+  /** ExcelApi 1.7: the category labels */
+  setXAxisValues(sourceData: XlRange): void;
+}
+
+export interface XlChartSeriesCollection {
+  getItemAt(index: number): XlChartSeries;
+  /** ExcelApi 1.7 */
+  add(name?: string, index?: number): XlChartSeries;
+}
+
+/** ExcelApi 1.1 */
+export interface XlChart {
+  name: string;
+  readonly title: XlChartTitle;
+  readonly axes: XlChartAxes;
+  readonly series: XlChartSeriesCollection;
+  /** the chart spans startCell to endCell */
+  setPosition(startCell: XlRange | string, endCell?: XlRange | string): void;
+}
+
+export interface XlChartCollection {
+  add(type: XlChartType, sourceData: XlRange, seriesBy?: XlChartSeriesBy): XlChart;
+}
+
+/** ExcelApi 1.7 */
+export interface XlWorksheetFreezePanes {
+  /** freeze the rows and columns of the top-left pane: "A1:A4" freezes rows 1–4 and column A */
+  freezeAt(frozenRange: XlRange | string): void;
+  freezeRows(count?: number): void;
+  freezeColumns(count?: number): void;
+  unfreeze(): void;
+}
+
 export interface XlWorksheet extends XlClientObject {
-  readonly name: string;
+  name: string;
+  /** 0-based place in the tab order (ExcelApi 1.1; settable) */
+  position: number;
+  /** "Visible" | "Hidden" | "VeryHidden" (ExcelApi 1.1) */
+  readonly visibility: string;
   readonly protection: XlWorksheetProtection;
   readonly notes: XlNoteCollection;
+  readonly tables: XlTableCollection;
+  readonly charts: XlChartCollection;
+  readonly freezePanes: XlWorksheetFreezePanes;
   load(propertyNames?: string | string[]): unknown;
   getUsedRange(valuesOnly?: boolean): XlRange;
   getRange(address?: string): XlRange;
@@ -157,6 +244,8 @@ export interface XlCustomXmlPartCollection {
 
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
+  /** every table in the workbook (table names are unique across it) */
+  readonly tables: XlTableCollection;
   readonly customXmlParts: XlCustomXmlPartCollection;
   getSelectedRange(): XlRange;
 }
@@ -186,3 +275,19 @@ export type ExcelConditionalFormatFitsXl = Assignable<Excel.ConditionalFormatCol
 export type ExcelCellValueRuleFitsXl = Assignable<Excel.ConditionalCellValueRule, XlCellValueRule>;
 // and the other way round for the rule, which the adapter writes: what it sets, Excel accepts
 export type XlCellValueRuleFitsExcel = Assignable<XlCellValueRule, Excel.ConditionalCellValueRule>;
+// comparison sheets: tables, charts, frozen panes, formats, each checked on its own
+export type ExcelTableCollectionFitsXl = Assignable<Excel.TableCollection, XlTableCollection>;
+export type ExcelTableFitsXl = Assignable<Excel.Table, XlTable>;
+export type ExcelChartCollectionFitsXl = Assignable<Excel.ChartCollection, XlChartCollection>;
+export type ExcelChartFitsXl = Assignable<Excel.Chart, XlChart>;
+export type ExcelChartSeriesCollectionFitsXl = Assignable<Excel.ChartSeriesCollection, XlChartSeriesCollection>;
+export type ExcelChartSeriesFitsXl = Assignable<Excel.ChartSeries, XlChartSeries>;
+export type ExcelChartAxisFitsXl = Assignable<Excel.ChartAxis, XlChartAxis>;
+export type ExcelFreezePanesFitsXl = Assignable<Excel.WorksheetFreezePanes, XlWorksheetFreezePanes>;
+export type ExcelWorksheetFitsXl = Assignable<Excel.Worksheet, XlWorksheet>;
+export type ExcelRangeFormatFitsXl = Assignable<Excel.RangeFormat, XlRangeFormat>;
+export type ExcelRangeFontFitsXl = Assignable<Excel.RangeFont, XlRangeFont>;
+// what the adapter assigns, Excel accepts: the alignment and the chart type
+export type XlAlignmentFitsExcel = Assignable<XlHorizontalAlignment, Excel.RangeFormat["horizontalAlignment"]>;
+export type XlChartTypeFitsExcel = Assignable<XlChartType, Parameters<Excel.ChartCollection["add"]>[0]>;
+export type XlSeriesByFitsExcel = Assignable<XlChartSeriesBy, NonNullable<Parameters<Excel.ChartCollection["add"]>[2]>>;

@@ -1,8 +1,20 @@
 /** The Excel side of the add-in: the adapter the task pane uses, and the memory workbook. */
-export type { AdapterMessage, ClearReport, GridSource, RunValidateOptions, SheetAdapter, SheetAdapterOptions, ValidateRun, WriteReport } from "./sheet-adapter";
+export type {
+  AdapterMessage,
+  AuditRun,
+  ClearReport,
+  GridSource,
+  RunAuditOptions,
+  RunValidateOptions,
+  SheetAdapter,
+  SheetAdapterOptions,
+  SheetPlanReport,
+  ValidateRun,
+  WriteReport,
+} from "./sheet-adapter";
 export { createSheetAdapter } from "./sheet-adapter";
 export { createOfficeSheetAdapter } from "./office-adapter";
 export { SheetAdapterError } from "./errors";
 export type { AdapterErrorCode } from "./errors";
 export { createMemoryExcel } from "./memory-workbook";
-export type { MemoryExcel, MemoryExcelOptions } from "./memory-workbook";
+export type { ChartSnapshot, FreezeSnapshot, MemoryExcel, MemoryExcelOptions, TableSnapshot } from "./memory-workbook";

@@ -14,6 +14,10 @@
  * - conditional formats (ExcelApi 1.6, the CellValue type) apply to the cells whose value meets
  *   the rule, highest priority first; `displayed()` gives the colours a cell shows, and clearing a
  *   range's formats (or `conditionalFormats.clearAll()`) takes its cells out of the formats' areas;
+ * - Excel tables (a header row made unique text, names unique in the workbook, no overlaps),
+ *   charts (series from the source data as Excel guesses them, then set one by one), frozen panes,
+ *   sheet order, visibility and names: each call one operation, inspected with getTables,
+ *   getCharts and getFreeze;
  * - merged cells other than the top-left read as blank; `*OrNullObject` gives null objects on
  *   which methods do nothing; APIs above the configured ExcelApi version fail with ApiNotFound.
  * It does not calculate: formulas other than a literal or HYPERLINK(...) read as "".
@@ -29,8 +33,8 @@ export type { Fault } from "./memory/state";
 export { MemoryContext, MemoryStats } from "./memory/objects";
 export type { SyncRecord } from "./memory/objects";
 export { MemoryWorkbookHost, SheetHandle } from "./memory/host";
-export type { CellSnapshot, ConditionalFormatSnapshot, DisplayedFormat, SheetInit, SheetSnapshot, WorkbookSnapshot } from "./memory/host";
-export type { CfRule } from "./memory/state";
+export type { CellSnapshot, ChartSnapshot, ConditionalFormatSnapshot, DisplayedFormat, FreezeSnapshot, SheetInit, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./memory/host";
+export type { CfRule, SheetVisibility } from "./memory/state";
 
 export interface MemoryExcelOptions {
   /** the highest ExcelApi requirement set the simulated Excel supports (default "1.18") */

@@ -1,21 +1,53 @@
 /**
- * The Excel adapter (SPEC §2, §9, §10): reads the table as a Grid in one batch, checks it with
- * the engine, and executes the engine's WritePlan in as few syncs as the payload allows,
- * remembering what it wrote (written-record.ts) so a re-run or "clear results" removes exactly
- * that. The task pane talks to the SheetAdapter interface only.
+ * The Excel adapter (SPEC §2, §7–§9, §10): reads the table as a Grid in one batch, checks or
+ * audits it with the engine, and executes the engine's WritePlans in as few syncs as the payload
+ * allows, remembering what it wrote (written-record.ts) so a re-run or "clear results" removes
+ * exactly that; makes comparison sheets from SheetPlans (comparison-sheet.ts). The task pane
+ * talks to the SheetAdapter interface only.
  */
-import { columnLetter } from "../core/address";
+import { auditGrid } from "../core/audit/audit";
+import type { AuditResult } from "../core/audit/finding";
+import type { SheetPlan } from "../core/compare/sheet-plan";
+import { templateChoices } from "../core/compare/templates";
 import { CellValue, Grid } from "../core/grid";
 import { STATUSES, STATUS_LABELS, Status, ValidateResult } from "../core/results";
 import { OWN_HEADER_PREFIX } from "../core/table-finder";
 import { ValidateOptions, validateGrid } from "../core/validate";
 import { RESULT_SHEET, WritePlan } from "../core/write-plan";
 import { Rect, intersect, parseRect, qualified, rectA1, sameName, splitSheet } from "./a1";
+import {
+  Caps,
+  Evidence,
+  RecordState,
+  STEP_OVERHEAD,
+  Session,
+  SheetInfo,
+  Step,
+  batchFill,
+  charsToPoints,
+  columnsRange,
+  gridCell,
+  kindOf,
+  lc,
+  loadHeaders,
+  numberedName,
+  ownedRect,
+  queueRecord,
+  readRecord,
+  readSheets,
+  removalSteps,
+  rollback,
+  runSteps,
+  verdict,
+} from "./batch";
 import { toExcelInput } from "./cell-input";
-import { SheetAdapterError, excelCode, protectedSheetError, toAdapterError } from "./errors";
-import type { IsSetSupported, XlContext, XlCustomXmlPart, XlRange, XlRangeFormat, XlRun, XlWorksheet } from "./excel-api";
+import { writeComparisonSheet } from "./comparison-sheet";
+import { excelCode, protectedSheetError, toAdapterError } from "./errors";
+import type { IsSetSupported, XlCustomXmlPart, XlRange, XlRangeFormat, XlRun, XlWorksheet } from "./excel-api";
 import { SYNC_BUDGET, jsonBytes, utf8Length } from "./payload";
-import { EMPTY_RECORD, RECORD_NAMESPACE, WrittenOutput, WrittenRecord, recordFromXml, recordToXml } from "./written-record";
+import { EMPTY_RECORD, WrittenOutput, WrittenRecord, recordToXml } from "./written-record";
+
+export { charsToPoints } from "./batch";
 
 export type GridSource = "used" | "selection";
 
@@ -67,6 +99,44 @@ export interface ClearReport {
   syncs: number;
 }
 
+/** What writeSheetPlan did. */
+export interface SheetPlanReport {
+  /** the sheet written: the plan's, or "支出结构对比 (2)" when a sheet of the user's has that name */
+  sheet: string;
+  /** an earlier comparison sheet the add-in made from this template was replaced */
+  replaced: boolean;
+  /** an Excel table was made over plan.table.range */
+  table: boolean;
+  /** the chart was drawn (false when the plan has none, or Excel lacks ExcelApi 1.7) */
+  chart: boolean;
+  /** cell notes written (ExcelApi 1.18); 0 when unsupported */
+  notesWritten: number;
+  syncs: number;
+  /** the adapter's own messages (sheet renamed, notes or chart unsupported…); the plan's own are in plan.messages */
+  messages: AdapterMessage[];
+  /** the table's name: plan.table.name, or another when a table elsewhere has it */
+  tableName?: string;
+  /** estimated request bytes of the write */
+  requestBytes?: number;
+}
+
+export type AuditRun =
+  | {
+      ok: true;
+      result: AuditResult;
+      /** the plans as written (a results sheet may have been renamed) */
+      plans: WritePlan[];
+      /** one report per plan, in the same order */
+      writes: WriteReport[];
+      syncs: number;
+    }
+  | { ok: false; reason: string; reasonEn: string; sheet: string; syncs: number };
+
+export interface RunAuditOptions {
+  /** the active sheet's used range (default), or the rows of the selection */
+  source?: GridSource;
+}
+
 export interface SheetAdapter {
   /** The active sheet's used range, or the selection's rows across the used columns, as a Grid. */
   readGrid(source?: GridSource): Promise<Grid>;
@@ -78,6 +148,19 @@ export interface SheetAdapter {
   clearResults(): Promise<ClearReport>;
   /** Activate and select a cell: "H5" on the active sheet, or "Sheet1!H5" / "'核对结果'!B3". */
   selectCell(address: string): Promise<void>;
+  /** The visible worksheets' names, in tab order. */
+  listSheets(): Promise<string[]>;
+  /** The used range of a named sheet as a Grid (values and number formats), in one sync. */
+  readSheet(name: string): Promise<Grid>;
+  /**
+   * Make the comparison sheet a SheetPlan describes: values and live formulas, number formats,
+   * styles, widths, frozen panes, notes, an Excel table and the chart. It replaces a sheet of
+   * that name only when the add-in made it; a user's sheet of that name is left alone and the
+   * comparison goes to "<name> (2)". "Clear results" deletes it.
+   */
+  writeSheetPlan(plan: SheetPlan): Promise<SheetPlanReport>;
+  /** Read the active sheet (or the selection's rows), audit it, write the 核对· columns and the findings list. */
+  runAudit(options?: RunAuditOptions): Promise<AuditRun>;
 }
 
 export interface SheetAdapterOptions {
@@ -89,6 +172,7 @@ export interface SheetAdapterOptions {
   syncBudget?: number;
 }
 
+
 /** Columns whose widths are read up front, counted from the grid's first column. */
 const WIDTH_WINDOW = 64;
 /** Cells in the first read when the sheet is too big for one response. */
@@ -97,34 +181,6 @@ const CELLS_PER_READ = 100_000;
 const READ_BUDGET = 3_000_000;
 /** Excel's limit on a multi-area address string, as for VBA's Range(): stay under it. */
 const MAX_AREAS_ADDRESS = 255;
-/** Header cells loaded from a results sheet to recognise it. */
-const RESULT_HEADER_WIDTH = 26;
-/** What one queued operation costs in the request besides its data: office.js sends each
- *  action with its object path (about 250 bytes of JSON); estimates round up. */
-const STEP_OVERHEAD = 300;
-
-interface Caps {
-  /** ExcelApi 1.6 */
-  conditionalFormats: boolean;
-  rangeAreas: boolean;
-  notes: boolean;
-  suspend: boolean;
-}
-
-/** One Excel.run: counts its syncs. */
-class Session {
-  syncs = 0;
-  constructor(readonly ctx: XlContext) {}
-  async sync(): Promise<void> {
-    this.syncs++;
-    await this.ctx.sync();
-  }
-}
-
-interface SheetInfo {
-  name: string;
-  protected: boolean;
-}
 
 interface ReadState {
   grid: Grid;
@@ -134,19 +190,12 @@ interface ReadState {
   widths: Map<number, number>;
 }
 
-const lc = (s: string) => s.toLowerCase();
-
 function toCellValue(v: unknown): CellValue {
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
 }
 
 function toFormat(v: unknown): string | null {
   return typeof v === "string" ? v : null;
-}
-
-/** Points from the plan's widths, which are in characters as the CLI (exceljs) takes them. */
-export function charsToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
 /** Join A1 ranges with "," into groups whose address stays under Excel's length limit. */
@@ -163,19 +212,6 @@ export function joinAddresses(ranges: string[], max = MAX_AREAS_ADDRESS): string
   return out;
 }
 
-/** Whole columns: "F:F", "F:I". */
-function columnsRange(c1: number, c2: number): string {
-  return `${columnLetter(c1)}:${columnLetter(c2)}`;
-}
-
-function ownedRect(owned: string): { sheet: string; rect: Rect } {
-  const { sheet, range } = splitSheet(owned);
-  const rect = parseRect(range);
-  if (sheet === null || !rect) throw new SheetAdapterError("invalid_argument", `写入计划的范围无效：${owned}`, `the plan's range is not valid: ${owned}`);
-  return { sheet, rect };
-}
-
-/** One conditional format per status: "cell value equals the label" on the status column. */
 interface StatusFormats {
   /** the status column's data rows */
   rect: Rect;
@@ -226,17 +262,6 @@ export function statusFormatsOf(plan: WritePlan): StatusFormats | null {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function readSheets(s: Session) {
-  const sheets = s.ctx.workbook.worksheets;
-  sheets.load("items/name,items/protection/protected");
-  const parts = s.ctx.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
-  parts.load("items/id");
-  return () => ({
-    sheets: new Map(sheets.items.map((w): [string, SheetInfo] => [lc(w.name), { name: w.name, protected: w.protection.protected }])),
-    parts: parts.items,
-  });
-}
-
 function sourceRange(s: Session, ws: XlWorksheet, source: GridSource): XlRange {
   const used = ws.getUsedRange(true);
   if (source === "used") return used;
@@ -248,13 +273,13 @@ function sourceRange(s: Session, ws: XlWorksheet, source: GridSource): XlRange {
 const DIMENSIONS = ["address", "rowIndex", "columnIndex", "rowCount", "columnCount"];
 
 /**
- * One load and one sync: the grid (values and number formats), every sheet's name and
- * protection, the add-in's record parts and the column widths beside the table. A sheet too big
- * for one 5 MB response is read again in row chunks.
+ * One load and one sync: the grid (values and number formats) of the active sheet or the one
+ * named, every sheet's name and protection, the add-in's record parts and the column widths
+ * beside the table. A sheet too big for one 5 MB response is read again in row chunks.
  */
-async function readState(s: Session, source: GridSource): Promise<ReadState> {
+async function readState(s: Session, source: GridSource, sheetName?: string): Promise<ReadState> {
   const queue = () => {
-    const ws = s.ctx.workbook.worksheets.getActiveWorksheet();
+    const ws = sheetName === undefined ? s.ctx.workbook.worksheets.getActiveWorksheet() : s.ctx.workbook.worksheets.getItem(sheetName);
     ws.load("name");
     const meta = readSheets(s);
     const range = sourceRange(s, ws, source);
@@ -321,165 +346,8 @@ async function readState(s: Session, source: GridSource): Promise<ReadState> {
   return finish(q, values, formats);
 }
 
-interface RecordState {
-  record: WrittenRecord;
-  parts: XlCustomXmlPart[];
-  /** first row (A1:Z1) of sheets that may be results sheets, by lower-case name */
-  topRows: Map<string, unknown[]>;
-}
-
-/**
- * The record's XML, in a sync of its own and only when a part exists (a collection's items are
- * known only after a sync). The first rows of possible results sheets come in the same sync.
- */
-async function readRecord(s: Session, read: Pick<ReadState, "parts" | "sheets">): Promise<RecordState> {
-  const topRows = new Map<string, unknown[]>();
-  if (read.parts.length === 0) return { record: EMPTY_RECORD, parts: [], topRows };
-  const xmls = read.parts.map((p) => p.getXml());
-  const tops: [string, XlRange][] = [];
-  for (const [key, info] of read.sheets) {
-    if (!key.startsWith(lc(RESULT_SHEET))) continue;
-    const r = s.ctx.workbook.worksheets.getItem(info.name).getRange(rectA1({ r1: 1, c1: 1, r2: 1, c2: RESULT_HEADER_WIDTH }));
-    r.load("values");
-    tops.push([key, r]);
-  }
-  await s.sync();
-  for (const [key, r] of tops) topRows.set(key, r.values[0] ?? []);
-  for (const x of xmls) {
-    const record = recordFromXml(x.value);
-    if (record) return { record, parts: read.parts, topRows };
-  }
-  return { record: EMPTY_RECORD, parts: read.parts, topRows };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Recognising earlier output before clearing it
-
-type Verdict = "ours" | "gone" | "changed" | "unknown";
-
-interface Evidence {
-  sheets: Map<string, SheetInfo>;
-  grid?: Grid;
-  /** the grid is the sheet's used range: every cell outside it is blank */
-  gridIsUsedRange?: boolean;
-  topRows: Map<string, unknown[]>;
-  /** header rows loaded for the purpose, by owned address */
-  headers?: Map<string, unknown[]>;
-}
-
-function headerCells(o: WrittenOutput, ev: Evidence): unknown[] | undefined {
-  const { sheet, rect } = ownedRect(o.owned);
-  const loaded = ev.headers?.get(o.owned);
-  if (loaded) return loaded;
-  const g = ev.grid;
-  if (g && sameName(g.sheet, sheet)) {
-    const r = rect.r1 - (g.firstRow ?? 1);
-    // a used-range grid is blank outside itself; a selection grid is known only on its rows
-    if ((r >= 0 && r < g.values.length) || ev.gridIsUsedRange) return o.headers.map((_, i) => gridCell(g, rect.r1, rect.c1 + i) ?? "");
-  }
-  const top = ev.topRows.get(lc(sheet));
-  if (top && rect.r1 === 1 && rect.c1 === 1) return top.slice(0, o.headers.length);
-  return undefined;
-}
-
-/** A cell of the grid by sheet row and column; undefined outside it. */
-function gridCell(g: Grid, row: number, col: number): CellValue | undefined {
-  return g.values[row - (g.firstRow ?? 1)]?.[col - (g.firstCol ?? 1)];
-}
-
-function verdict(o: WrittenOutput, ev: Evidence): Verdict {
-  if (!ev.sheets.has(lc(ownedRect(o.owned).sheet))) return "gone";
-  const cells = headerCells(o, ev);
-  if (!cells) return "unknown";
-  return o.headers.every((h, i) => String(cells[i] ?? "") === h) ? "ours" : "changed";
-}
-
-/** Load the header rows that the evidence at hand cannot answer, in one sync. */
-async function loadHeaders(s: Session, outputs: WrittenOutput[], ev: Evidence): Promise<void> {
-  const pending = outputs.filter((o) => verdict(o, ev) === "unknown");
-  if (pending.length === 0) return;
-  const ranges = pending.map((o) => {
-    const { sheet, rect } = ownedRect(o.owned);
-    const r = s.ctx.workbook.worksheets.getItem(sheet).getRange(rectA1({ r1: rect.r1, c1: rect.c1, r2: rect.r1, c2: rect.c1 + o.headers.length - 1 }));
-    r.load("values");
-    return r;
-  });
-  await s.sync();
-  ev.headers = ev.headers ?? new Map();
-  pending.forEach((o, i) => ev.headers!.set(o.owned, ranges[i].values[0] ?? []));
-}
-
-/** The removal of one earlier output, one step per operation; the caller has checked it is ours. */
-function removalSteps(s: Session, o: WrittenOutput, caps: Caps): Step[] {
-  const sheets = s.ctx.workbook.worksheets;
-  if (o.createdSheet) return [{ bytes: STEP_OVERHEAD, queue: () => sheets.getItemOrNullObject(o.sheet).delete() }];
-  // a null object if the sheet went meanwhile: then there is nothing to remove
-  let ws: XlWorksheet | null = null;
-  const sheet = () => (ws ??= sheets.getItemOrNullObject(o.sheet));
-  const steps: Step[] = [];
-  // the add-in's own conditional formats, by the ranges recorded (its status column: nothing of
-  // the user's is there). Without ExcelApi 1.6 they cannot be addressed, but the clear below
-  // takes them too, as Excel's Clear Formats does.
-  if (caps.conditionalFormats) {
-    for (const address of o.conditionalFormats) steps.push({ bytes: STEP_OVERHEAD * 3, queue: () => sheet().getRange(address).conditionalFormats.clearAll() });
-  }
-  steps.push({ bytes: STEP_OVERHEAD * 2, queue: () => sheet().getRange(splitSheet(o.owned).range).clear("All") });
-  if (caps.notes) for (const cell of o.notes) steps.push({ bytes: STEP_OVERHEAD, queue: () => sheet().notes.getItemOrNullObject(cell).delete() });
-  for (const w of o.columnWidths) steps.push({ bytes: STEP_OVERHEAD, queue: () => (sheet().getRange(columnsRange(w.column, w.column)).format.columnWidth = w.points) });
-  return steps;
-}
-
-function queueRecord(s: Session, parts: XlCustomXmlPart[], record: WrittenRecord): void {
-  const [first, ...extra] = parts;
-  for (const p of extra) p.delete();
-  if (record.outputs.length === 0) {
-    first?.delete();
-    return;
-  }
-  const xml = recordToXml(record);
-  if (first) first.setXml(xml);
-  else s.ctx.workbook.customXmlParts.add(xml);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Writing
-
-interface Step {
-  bytes: number;
-  queue: () => void;
-}
-
-/** Queue steps in order, syncing whenever the next one would push the batch over the budget. */
-async function runSteps(s: Session, steps: Step[], budget: number, caps: Caps): Promise<{ syncs: number; bytes: number }> {
-  let batch = 0;
-  let queued = 0;
-  let syncs = 0;
-  let total = 0;
-  const begin = () => {
-    // calculation waits until the batch is written; it lasts one sync, so once per batch
-    if (caps.suspend) s.ctx.application.suspendApiCalculationUntilNextSync();
-    batch = STEP_OVERHEAD;
-    queued = 0;
-  };
-  begin();
-  for (const step of steps) {
-    if (queued > 0 && batch + step.bytes > budget) {
-      await s.sync();
-      syncs++;
-      begin();
-    }
-    step.queue();
-    batch += step.bytes;
-    total += step.bytes;
-    queued++;
-  }
-  if (queued > 0) {
-    await s.sync();
-    syncs++;
-  }
-  return { syncs, bytes: total };
-}
-
 
 /**
  * Rows of the values block cut into pieces that each fill a sync: the first shares its sync with
@@ -505,9 +373,17 @@ function valueChunks(cells: unknown[][], formats: string[], budget: number, firs
   return out;
 }
 
-interface ExecuteInput {
+/** One plan to write, and the key that finds its earlier output (the source table's header row). */
+interface WriteJob {
   plan: WritePlan;
-  sourceHeaderRow: number;
+  key: number;
+}
+
+interface ExecuteInput {
+  kind: "results" | "audit";
+  jobs: WriteJob[];
+  /** the earlier outputs this run replaces: removed when they still hold what was written */
+  replaces: (o: WrittenOutput) => boolean;
   read: Pick<ReadState, "sheets" | "widths">;
   rec: RecordState;
   grid?: Grid;
@@ -517,101 +393,170 @@ interface ExecuteInput {
 }
 
 interface ExecuteOutput {
-  plan: WritePlan;
-  report: WriteReport;
+  plans: WritePlan[];
+  reports: WriteReport[];
 }
 
-/** The plan, moved to another results sheet when 核对结果 belongs to the user. */
+/** The plan, moved to another sheet when the one it names belongs to the user. */
 function retarget(plan: WritePlan, sheet: string): WritePlan {
   if (sheet === plan.sheet) return plan;
   const { range } = splitSheet(plan.owned);
   return { ...plan, sheet, owned: qualified(sheet, range) };
 }
 
+/** A plan ready to queue: where it goes, what the record will say, its messages. */
+interface Prepared {
+  plan: WritePlan;
+  target: string;
+  owned: Rect;
+  output: WrittenOutput;
+  statusFormats: StatusFormats | null;
+  planMessages: AdapterMessage[];
+  ownMessages: AdapterMessage[];
+}
+
+/**
+ * Write plans in one go: remove the earlier outputs they replace, record the new ones (write-
+ * ahead, so an interrupted run can still be cleared), then each plan's sheet, values, formats,
+ * colours and notes, all packed into as few syncs as the budget allows.
+ */
 async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> {
-  const { sourceHeaderRow, read, rec, caps } = input;
-  const messages: AdapterMessage[] = input.plan.messages.map((m) => ({ ...m }));
+  const { read, rec, caps } = input;
   const ev: Evidence = { sheets: read.sheets, grid: input.grid, gridIsUsedRange: input.gridIsUsedRange, topRows: rec.topRows };
 
-  // the earlier output of this table, and whether its cells still hold what was written
-  const previous = rec.record.outputs.find((o) => sameName(o.sourceSheet, input.plan.sourceSheet) && o.sourceHeaderRow === sourceHeaderRow);
-  if (previous) await loadHeaders(s, [previous], ev);
-  const prevVerdict = previous ? verdict(previous, ev) : "gone";
-  if (previous && prevVerdict === "changed") {
-    messages.push({
-      code: "previous_output_changed",
-      text: `上次写入的${previous.owned}已被改动或移动，未清除`,
-      en: `the earlier output at ${previous.owned} was changed or moved; it was left as it is`,
-    });
-  }
-
-  // where the results go
-  let plan = input.plan;
-  if (plan.mode === "new_sheet") {
-    const freed = previous?.createdSheet && prevVerdict === "ours" ? lc(previous.sheet) : null;
-    const taken = (name: string) => read.sheets.has(lc(name)) && lc(name) !== freed;
-    let name = RESULT_SHEET;
-    for (let n = 2; taken(name); n++) name = `${RESULT_SHEET} (${n})`;
-    if (name !== RESULT_SHEET) {
-      plan = retarget(plan, name);
-      messages.push({ code: "results_sheet_renamed", text: `工作表“${RESULT_SHEET}”不是本加载项创建的，结果写入“${name}”`, en: `sheet "${RESULT_SHEET}" is not the add-in's; results go to "${name}"` });
+  // the earlier outputs, and whether their cells still hold what was written
+  const earlier = rec.record.outputs.filter(input.replaces);
+  await loadHeaders(s, earlier, ev);
+  const runMessages: AdapterMessage[] = [];
+  const ours: WrittenOutput[] = [];
+  for (const o of earlier) {
+    const v = verdict(o, ev);
+    if (v === "ours") ours.push(o);
+    else if (v === "changed") {
+      runMessages.push({
+        code: "previous_output_changed",
+        text: `上次写入的${o.owned}已被改动或移动，未清除`,
+        en: `the earlier output at ${o.owned} was changed or moved; it was left as it is`,
+      });
     }
   }
-  const { sheet: target, rect: owned } = ownedRect(plan.owned);
 
-  // protection, checked from what the read sync loaded, before anything is written
-  if (plan.mode === "beside" && read.sheets.get(lc(target))?.protected) throw protectedSheetError(target);
-  if (previous && prevVerdict === "ours" && !previous.createdSheet && read.sheets.get(lc(previous.sheet))?.protected) throw protectedSheetError(previous.sheet);
-
-  const width = plan.cells[0]?.length ?? 0;
-  const widthCols = plan.columnWidths.map((_, i) => plan.startCol + i);
-  const originals = new Map<number, number>();
-  if (plan.mode === "beside") {
-    for (const c of widthCols) {
-      const before = previous && prevVerdict === "ours" && sameName(previous.sheet, target) ? previous.columnWidths.find((w) => w.column === c)?.points : undefined;
-      const now = read.widths.get(c);
-      if (before !== undefined) originals.set(c, before);
-      else if (now !== undefined && now !== null) originals.set(c, now);
+  // where each plan goes: a new sheet takes the first free name; the sheets of the outputs
+  // being replaced are free
+  const freed = new Set(ours.filter((o) => o.createdSheet).map((o) => lc(o.sheet)));
+  const claimed = new Set<string>();
+  const taken = (name: string) => claimed.has(lc(name)) || (read.sheets.has(lc(name)) && !freed.has(lc(name)));
+  const prepared: Prepared[] = input.jobs.map((job) => {
+    let plan = job.plan;
+    const ownMessages: AdapterMessage[] = [];
+    if (plan.mode === "new_sheet") {
+      const base = plan.sheet;
+      let name = base;
+      for (let n = 2; taken(name); n++) name = numberedName(base, n);
+      claimed.add(lc(name));
+      if (name !== base) {
+        plan = retarget(plan, name);
+        ownMessages.push({ code: "results_sheet_renamed", text: `工作表“${base}”不是本加载项创建的，结果写入“${name}”`, en: `sheet "${base}" is not the add-in's; results go to "${name}"` });
+      }
     }
-  }
-  // status colours: conditional formats (ExcelApi 1.6) when the plan fits, else range fills
-  const statusFormats = caps.conditionalFormats ? statusFormatsOf(plan) : null;
-  const output: WrittenOutput = {
-    sourceSheet: plan.sourceSheet,
-    sourceHeaderRow,
-    sheet: target,
-    mode: plan.mode,
-    owned: plan.owned,
-    createdSheet: plan.mode === "new_sheet",
-    headers: (plan.cells[0] ?? []).map((h) => (h === null ? "" : typeof h === "object" ? "" : String(h))),
-    notes: caps.notes ? plan.notes.map((n) => n.cell) : [],
-    conditionalFormats: statusFormats ? [rectA1(statusFormats.rect)] : [],
-    columnWidths: [...originals].map(([column, points]) => ({ column, points })),
-  };
-  // outputs this one replaces: the earlier output of this table, and any whose block it overlaps
+    const { sheet: target, rect: owned } = ownedRect(plan.owned);
+    // protection, checked from what the read sync loaded, before anything is written
+    if (plan.mode === "beside" && read.sheets.get(lc(target))?.protected) throw protectedSheetError(target);
+    const widthCols = plan.columnWidths.map((_, i) => plan.startCol + i);
+    const originals = new Map<number, number>();
+    if (plan.mode === "beside") {
+      for (const c of widthCols) {
+        // a column the earlier output widened: its width before that
+        const before = ours.find((o) => sameName(o.sheet, target) && o.columnWidths.some((w) => w.column === c))?.columnWidths.find((w) => w.column === c)?.points;
+        const now = read.widths.get(c);
+        if (before !== undefined) originals.set(c, before);
+        else if (now !== undefined && now !== null) originals.set(c, now);
+      }
+    }
+    // status colours: conditional formats (ExcelApi 1.6) when the plan fits, else range fills
+    const statusFormats = caps.conditionalFormats ? statusFormatsOf(plan) : null;
+    const output: WrittenOutput = {
+      ...(input.kind === "results" ? {} : { kind: input.kind }),
+      sourceSheet: plan.sourceSheet,
+      sourceHeaderRow: job.key,
+      sheet: target,
+      mode: plan.mode,
+      owned: plan.owned,
+      createdSheet: plan.mode === "new_sheet",
+      headers: (plan.cells[0] ?? []).map((h) => (h === null ? "" : typeof h === "object" ? "" : String(h))),
+      notes: caps.notes ? plan.notes.map((n) => n.cell) : [],
+      conditionalFormats: statusFormats ? [rectA1(statusFormats.rect)] : [],
+      columnWidths: [...originals].map(([column, points]) => ({ column, points })),
+    };
+    if (plan.notes.length > 0 && !caps.notes) {
+      ownMessages.push({ code: "notes_unsupported", text: "此版本 Excel 不支持单元格批注（ExcelApi 1.18），问题说明见“核对·说明”列", en: "this Excel has no cell notes (ExcelApi 1.18); problems are explained in the 核对·说明 column" });
+    }
+    return { plan, target, owned, output, statusFormats, planMessages: plan.messages.map((m) => ({ ...m })), ownMessages };
+  });
+  for (const o of ours) if (!o.createdSheet && read.sheets.get(lc(o.sheet))?.protected) throw protectedSheetError(o.sheet);
+
+  // outputs this run replaces: the earlier ones, and any whose block a new one overlaps
   const overlaps = (o: WrittenOutput) => {
     const other = ownedRect(o.owned);
-    return sameName(other.sheet, target) && intersect(other.rect, owned) !== null;
+    return prepared.some((p) => sameName(other.sheet, p.target) && intersect(other.rect, p.owned) !== null);
   };
-  const kept = rec.record.outputs.filter((o) => o !== previous && !overlaps(o));
-  const record: WrittenRecord = { version: 1, outputs: [...kept, output] };
+  const kept = rec.record.outputs.filter((o) => !earlier.includes(o) && !overlaps(o));
+  const record: WrittenRecord = { version: 1, outputs: [...kept, ...prepared.map((p) => p.output)] };
 
-  if (plan.notes.length > 0 && !caps.notes) {
-    messages.push({ code: "notes_unsupported", text: "此版本 Excel 不支持单元格批注（ExcelApi 1.18），问题说明见“核对·说明”列", en: "this Excel has no cell notes (ExcelApi 1.18); problems are explained in the 核对·说明 column" });
+  const steps: Step[] = [];
+  for (const o of ours) steps.push(...removalSteps(s, o, caps));
+  steps.push({ bytes: jsonBytes(recordToXml(record)) + STEP_OVERHEAD * 2, queue: () => queueRecord(s, rec.parts, record) });
+  const shared = steps.reduce((n, st) => n + st.bytes, 0);
+  const planBytes: number[] = [];
+  for (const p of prepared) {
+    const own = planSteps(s, p, { grid: input.grid, ours, caps, budget: input.budget, before: batchFill(steps, input.budget) + 2 * STEP_OVERHEAD });
+    planBytes.push(own.reduce((n, st) => n + st.bytes, 0));
+    steps.push(...own);
   }
 
-  // ---- the steps, in order: remove the earlier output, record the new one (write-ahead, so an
-  // interrupted run can still be cleared), create the sheet, values, formats, colours, notes
+  let done: { syncs: number; bytes: number };
+  try {
+    done = await runSteps(s, steps, input.budget, caps);
+  } catch (e) {
+    let rolledBack = false;
+    try {
+      await rollback(s, { outputs: [...ours, ...prepared.map((p) => p.output)], kept, caps, budget: input.budget });
+      rolledBack = true;
+    } catch {
+      rolledBack = false;
+    }
+    throw toAdapterError(e, { writing: true, rolledBack });
+  }
+  return {
+    plans: prepared.map((p) => p.plan),
+    reports: prepared.map((p, i) => ({
+      sheet: p.target,
+      mode: p.plan.mode,
+      owned: p.plan.owned,
+      createdSheet: p.plan.mode === "new_sheet" ? p.target : null,
+      fillMethod: p.statusFormats ? "conditionalFormats" : caps.rangeAreas ? "getRanges" : "getRange",
+      fillOperations: p.statusFormats ? p.statusFormats.rules.length : p.plan.fills.reduce((n, f) => n + (caps.rangeAreas ? joinAddresses(f.ranges) : f.ranges).length, 0),
+      notesWritten: caps.notes ? p.plan.notes.length : 0,
+      writeSyncs: done.syncs,
+      requestBytes: planBytes[i] + (i === 0 ? shared : 0),
+      messages: [...p.planMessages, ...(i === 0 ? runMessages : []), ...p.ownMessages],
+    })),
+  };
+}
+
+/** One plan's steps: its sheet, values and number formats, header, widths, colours, notes. */
+function planSteps(s: Session, p: Prepared, args: { grid?: Grid; ours: WrittenOutput[]; caps: Caps; budget: number; before: number }): Step[] {
+  const { plan, target, owned, statusFormats } = p;
+  const { caps } = args;
   const steps: Step[] = [];
   const sheets = s.ctx.workbook.worksheets;
   let ws: XlWorksheet | null = null;
   const sheet = () => (ws ??= sheets.getItem(target));
-  if (previous && prevVerdict === "ours") steps.push(...removalSteps(s, previous, caps));
-  steps.push({ bytes: jsonBytes(recordToXml(record)) + STEP_OVERHEAD * 2, queue: () => queueRecord(s, rec.parts, record) });
   if (plan.mode === "new_sheet") steps.push({ bytes: STEP_OVERHEAD, queue: () => (ws = sheets.add(target)) });
   // over our own columns from an earlier run that moved: notes and conditional formats there are
   // ours; notes would block new ones and conditional formats would be doubled
-  const ownBlock = plan.mode === "beside" && prevVerdict !== "ours" && input.grid !== undefined && String(gridCell(input.grid, owned.r1, owned.c1) ?? "").startsWith(OWN_HEADER_PREFIX);
+  const replacedHere = args.ours.some((o) => !o.createdSheet && sameName(o.sheet, target) && intersect(ownedRect(o.owned).rect, owned) !== null);
+  const ownBlock = plan.mode === "beside" && !replacedHere && args.grid !== undefined && String(gridCell(args.grid, owned.r1, owned.c1) ?? "").startsWith(OWN_HEADER_PREFIX);
   if (ownBlock && statusFormats) {
     const address = rectA1(statusFormats.rect);
     steps.push({ bytes: STEP_OVERHEAD * 3, queue: () => sheet().getRange(address).conditionalFormats.clearAll() });
@@ -623,10 +568,11 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
     }
   }
 
+  const width = plan.cells[0]?.length ?? 0;
   const inputs = plan.cells.map((row) => row.map(toExcelInput));
   const general = new Array<string>(width).fill("General");
-  const before = steps.reduce((n, st) => n + st.bytes, 3 * STEP_OVERHEAD);
-  for (const chunk of valueChunks(inputs, plan.numberFormats, input.budget, before)) {
+  const before = args.before + steps.reduce((n, st) => n + st.bytes, 0);
+  for (const chunk of valueChunks(inputs, plan.numberFormats, args.budget, before)) {
     steps.push({
       bytes: chunk.bytes + STEP_OVERHEAD,
       queue: () => {
@@ -649,14 +595,12 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
   plan.columnWidths.forEach((chars, i) => {
     steps.push({ bytes: STEP_OVERHEAD, queue: () => (sheet().getRange(columnsRange(plan.startCol + i, plan.startCol + i)).format.columnWidth = charsToPoints(chars)) });
   });
-  let fillOperations = 0;
   if (statusFormats) {
     // one conditional format per status, on the status column's data rows: the operations do
     // not grow with the rows however the statuses are mixed
     const address = rectA1(statusFormats.rect);
     let column: XlRange | null = null;
     for (const rule of statusFormats.rules) {
-      fillOperations++;
       steps.push({
         bytes: utf8Length(address + rule.formula1 + rule.fill + rule.font) + STEP_OVERHEAD * 4,
         queue: () => {
@@ -669,12 +613,12 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
     }
   }
   // Fallback only, for an Excel without ExcelApi 1.6 (below the manifest's 1.7, so rare) or a
-  // plan whose colours do not follow its status labels: fills on the plan's ranges, grouped into
-  // ≤255-character addresses with ExcelApi 1.9. Their count grows with the runs of rows.
+  // plan whose colours do not follow its status labels (the audit's): fills on the plan's
+  // ranges, grouped into ≤255-character addresses with ExcelApi 1.9. Their count grows with the
+  // runs of rows.
   for (const f of statusFormats ? [] : plan.fills) {
     const groups = caps.rangeAreas ? joinAddresses(f.ranges) : f.ranges;
     for (const address of groups) {
-      fillOperations++;
       steps.push({
         bytes: utf8Length(address) * 2 + STEP_OVERHEAD * 2,
         queue: () => {
@@ -688,56 +632,7 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
   if (caps.notes) {
     for (const n of plan.notes) steps.push({ bytes: jsonBytes([n.cell, n.text]) + STEP_OVERHEAD, queue: () => sheet().notes.add(n.cell, n.text) });
   }
-
-  let done: { syncs: number; bytes: number };
-  try {
-    done = await runSteps(s, steps, input.budget, caps);
-  } catch (e) {
-    let rolledBack = false;
-    try {
-      await rollback(s, { output, previous: previous && prevVerdict === "ours" ? previous : undefined, kept, caps, budget: input.budget });
-      rolledBack = true;
-    } catch {
-      rolledBack = false;
-    }
-    throw toAdapterError(e, { writing: true, rolledBack });
-  }
-  return {
-    plan,
-    report: {
-      sheet: target,
-      mode: plan.mode,
-      owned: plan.owned,
-      createdSheet: plan.mode === "new_sheet" ? target : null,
-      fillMethod: statusFormats ? "conditionalFormats" : caps.rangeAreas ? "getRanges" : "getRange",
-      fillOperations,
-      notesWritten: caps.notes ? plan.notes.length : 0,
-      writeSyncs: done.syncs,
-      requestBytes: done.bytes,
-      messages,
-    },
-  };
-}
-
-/**
- * After a failed write: remove whatever this run may have written (and the earlier output it
- * was replacing), then rewrite the record without either. Batches are not transactions, so the
- * failed sync may have applied part of its work.
- */
-async function rollback(s: Session, args: { output: WrittenOutput; previous?: WrittenOutput; kept: WrittenOutput[]; caps: Caps; budget: number }): Promise<void> {
-  const { output, previous, kept, caps, budget } = args;
-  const outputs = [previous, output].filter((o): o is WrittenOutput => o !== undefined);
-  const steps = outputs.filter((o) => !o.createdSheet).flatMap((o) => removalSteps(s, o, caps));
-  if (steps.length > 0) await runSteps(s, steps, budget, caps);
-  const parts = s.ctx.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
-  parts.load("items/id");
-  await s.sync();
-  queueRecord(s, parts.items, { version: 1, outputs: kept });
-  await s.sync();
-  // last and alone: the sheets were free names at the read, so what holds them now is ours
-  const created = outputs.filter((o) => o.createdSheet);
-  for (const o of created) s.ctx.workbook.worksheets.getItemOrNullObject(o.sheet).delete();
-  if (created.length > 0) await s.sync();
+  return steps;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -748,6 +643,16 @@ function floorIsSupported(name: string, minVersion: string): boolean {
   return name === "ExcelApi" && (a < 1 || (a === 1 && (b ?? 0) <= 7));
 }
 
+/** The key of an audit plan's output: its table's header row; 0 for the list of findings. */
+function auditKey(plan: WritePlan, result: AuditResult): number {
+  if (plan.mode === "beside") return plan.startRow;
+  return plan.sheet === RESULT_SHEET ? (result.tables[0]?.headerRow ?? 1) : 0;
+}
+
+/** The comparison templates' sheet names, lower case: their first rows are read with the record. */
+const COMPARISON_SHEETS = templateChoices().map((t) => lc(t.sheetName));
+const comparisonSheet = (key: string) => COMPARISON_SHEETS.some((name) => key.startsWith(name));
+
 export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
   const isSetSupported = options.isSetSupported ?? floorIsSupported;
   const budget = options.syncBudget ?? SYNC_BUDGET;
@@ -756,6 +661,9 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
     rangeAreas: isSetSupported("ExcelApi", "1.9"),
     notes: isSetSupported("ExcelApi", "1.18"),
     suspend: isSetSupported("ExcelApi", "1.6"),
+    tableOptions: isSetSupported("ExcelApi", "1.3"),
+    freezeAndSeries: isSetSupported("ExcelApi", "1.7"),
+    axisFormat: isSetSupported("ExcelApi", "1.8"),
   });
   const session = <T>(work: (s: Session) => Promise<T>, writing: boolean): Promise<T> =>
     options
@@ -777,8 +685,20 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
         if (!outcome.ok) return { ok: false, reason: outcome.reason, reasonEn: outcome.reasonEn, sheet: read.grid.sheet, syncs: s.syncs };
         try {
           const rec = await readRecord(s, read);
-          const done = await execute(s, { plan: outcome.plan, sourceHeaderRow: outcome.result.headerRow, read, rec, grid: read.grid, gridIsUsedRange: source === "used", caps: caps(), budget });
-          return { ok: true, result: outcome.result, plan: done.plan, write: done.report, syncs: s.syncs };
+          const plan = outcome.plan;
+          const key = outcome.result.headerRow;
+          const done = await execute(s, {
+            kind: "results",
+            jobs: [{ plan, key }],
+            replaces: (o) => kindOf(o) === "results" && sameName(o.sourceSheet, plan.sourceSheet) && o.sourceHeaderRow === key,
+            read,
+            rec,
+            grid: read.grid,
+            gridIsUsedRange: source === "used",
+            caps: caps(),
+            budget,
+          });
+          return { ok: true, result: outcome.result, plan: done.plans[0], write: done.reports[0], syncs: s.syncs };
         } catch (e) {
           throw toAdapterError(e, { writing: true, result: outcome.result });
         }
@@ -802,8 +722,16 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
           if (!f.isNullObject) widths.set(plan.startCol + i, f.columnWidth);
         });
         const rec = await readRecord(s, { sheets, parts });
-        const done = await execute(s, { plan, sourceHeaderRow: key, read: { sheets, widths }, rec, caps: caps(), budget });
-        return { ...done.report, syncs: s.syncs };
+        const done = await execute(s, {
+          kind: "results",
+          jobs: [{ plan, key }],
+          replaces: (o) => kindOf(o) === "results" && sameName(o.sourceSheet, plan.sourceSheet) && o.sourceHeaderRow === key,
+          read: { sheets, widths },
+          rec,
+          caps: caps(),
+          budget,
+        });
+        return { ...done.reports[0], syncs: s.syncs };
       }, true);
     },
 
@@ -813,7 +741,7 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
         const meta = readSheets(s);
         await s.sync();
         const { sheets, parts } = meta();
-        const rec = await readRecord(s, { sheets, parts });
+        const rec = await readRecord(s, { sheets, parts }, comparisonSheet);
         const ev: Evidence = { sheets, topRows: rec.topRows };
         await loadHeaders(s, rec.record.outputs, ev);
         const report: ClearReport = { cleared: [], skipped: [], syncs: 0 };
@@ -843,6 +771,63 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
         ws.getRange(range).select();
         await s.sync();
       }, false);
+    },
+
+    listSheets() {
+      return session(async (s) => {
+        const sheets = s.ctx.workbook.worksheets;
+        sheets.load("items/name,items/visibility");
+        await s.sync();
+        return sheets.items.filter((w) => w.visibility === "Visible").map((w) => w.name);
+      }, false);
+    },
+
+    readSheet(name) {
+      return session(async (s) => (await readState(s, "used", name)).grid, false);
+    },
+
+    writeSheetPlan(plan) {
+      return session((s) => writeComparisonSheet(s, plan, { caps: caps(), budget, alsoTop: comparisonSheet }), true);
+    },
+
+    runAudit(auditOptions = {}) {
+      const source = auditOptions.source ?? "used";
+      return session(async (s): Promise<AuditRun> => {
+        const read = await readState(s, source);
+        const sheet = read.grid.sheet;
+        const rec = await readRecord(s, read);
+        // a sheet the add-in made (核对结果, 核对·…, a comparison) holds no statement of the user's
+        if (rec.record.outputs.some((o) => o.createdSheet && sameName(o.sheet, sheet))) {
+          return {
+            ok: false,
+            reason: `工作表“${sheet}”是本加载项写入结果的工作表，请切换到报表所在的工作表再核对`,
+            reasonEn: `sheet "${sheet}" holds the add-in's own output; switch to the sheet with the statement and audit again`,
+            sheet,
+            syncs: s.syncs,
+          };
+        }
+        const outcome = auditGrid(read.grid);
+        if (!outcome.ok) return { ok: false, reason: outcome.reason, reasonEn: outcome.reasonEn, sheet, syncs: s.syncs };
+        const jobs = outcome.plans.map((plan) => ({ plan, key: auditKey(plan, outcome.result) }));
+        const keys = new Set(jobs.map((j) => j.key));
+        try {
+          const done = await execute(s, {
+            kind: "audit",
+            jobs,
+            // the whole sheet read: every earlier audit output of it; a selection: those of its tables
+            replaces: (o) => kindOf(o) === "audit" && sameName(o.sourceSheet, sheet) && (source === "used" || keys.has(o.sourceHeaderRow)),
+            read,
+            rec,
+            grid: read.grid,
+            gridIsUsedRange: source === "used",
+            caps: caps(),
+            budget,
+          });
+          return { ok: true, result: outcome.result, plans: done.plans, writes: done.reports, syncs: s.syncs };
+        } catch (e) {
+          throw toAdapterError(e, { writing: true, audit: outcome.result });
+        }
+      }, true);
     },
   };
 }

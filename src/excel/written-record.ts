@@ -8,6 +8,11 @@ import { z } from "zod";
 export const RECORD_NAMESPACE = "urn:jixiao:written-results:1";
 
 export const WrittenOutputSchema = z.object({
+  /**
+   * what the output is: validate results (absent in records written before the other kinds, and
+   * left out for them still), audit columns and lists, or a comparison sheet
+   */
+  kind: z.enum(["results", "audit", "comparison"]).optional(),
   /** the sheet the checked table is on, and its header row: one output per table */
   sourceSheet: z.string(),
   sourceHeaderRow: z.number().int().nonnegative(),

@@ -3,7 +3,7 @@ import { columnLetter } from "../../core/address";
 import { CellValue } from "../../core/grid";
 import { Rect, parseRect, rectA1, splitSheet } from "../a1";
 import { eachCell } from "./objects";
-import { Cell, CfRule, DEFAULT_COLUMN_WIDTH, Fault, SheetState, WorkbookState, evaluate, grid, readValue, sheetRef } from "./state";
+import { Cell, CfRule, DEFAULT_COLUMN_WIDTH, Fault, SheetState, SheetVisibility, WorkbookState, evaluate, grid, readValue, sheetRef } from "./state";
 
 // The host side: building fixtures and looking at the result
 
@@ -14,7 +14,38 @@ export interface CellSnapshot {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  horizontalAlignment?: string;
+  wrapText?: boolean;
 }
+
+/** An Excel table as the user sees it in Table Design. */
+export interface TableSnapshot {
+  name: string;
+  /** A1, "A4:F9" */
+  range: string;
+  style: string;
+  showHeaders: boolean;
+  showBandedRows: boolean;
+  showFilterButton: boolean;
+  /** the header row's text */
+  headers: string[];
+}
+
+/** A chart: its type, title, series (data as sheet-qualified addresses) and the cells it spans. */
+export interface ChartSnapshot {
+  name: string;
+  type: string;
+  title: string | null;
+  series: { name: string; values: string | null; xValues: string | null }[];
+  topLeft: string | null;
+  bottomRight: string | null;
+  valueAxisFormat: string | null;
+}
+
+/** Frozen rows above and columns left; null when nothing is frozen. */
+export type FreezeSnapshot = { rows: number; columns: number } | null;
 
 /** A conditional format as a user would see it in Manage Rules, highest priority first. */
 export interface ConditionalFormatSnapshot {
@@ -40,6 +71,10 @@ export interface SheetSnapshot {
   notes: Record<string, string>;
   merges: string[];
   conditionalFormats: ConditionalFormatSnapshot[];
+  visibility: SheetVisibility;
+  tables: TableSnapshot[];
+  charts: ChartSnapshot[];
+  freeze: FreezeSnapshot;
 }
 
 export interface WorkbookSnapshot {
@@ -56,6 +91,8 @@ export interface SheetInit {
   /** top-left cell of values (default A1) */
   at?: string;
   protected?: boolean;
+  /** "Hidden" or "VeryHidden" for a sheet the user does not see (default "Visible") */
+  visibility?: SheetVisibility;
 }
 
 /** Direct access to one sheet, outside any batch. */
@@ -164,6 +201,24 @@ export class SheetHandle {
     return this;
   }
 
+  /** Hide the sheet ("Hidden", or "VeryHidden" as only code can), or show it again. */
+  setVisibility(visibility: SheetVisibility): this {
+    this._sheet.visibility = visibility;
+    return this;
+  }
+
+  tables(): TableSnapshot[] {
+    return snapshotTables(this._sheet);
+  }
+
+  charts(): ChartSnapshot[] {
+    return snapshotCharts(this._sheet);
+  }
+
+  freeze(): FreezeSnapshot {
+    return this._sheet.freeze ? { ...this._sheet.freeze } : null;
+  }
+
   /** Values as Excel would return them ("" for blank). */
   values(address: string): CellValue[][] {
     return grid(this.rect(address), (r, c) => readValue(this._sheet, r, c));
@@ -207,6 +262,30 @@ function snapshotCfs(sheet: SheetState): ConditionalFormatSnapshot[] {
   }));
 }
 
+function snapshotTables(sheet: SheetState): TableSnapshot[] {
+  return sheet.tables.map((t) => ({
+    name: t.name,
+    range: rectA1(t.rect),
+    style: t.style,
+    showHeaders: t.showHeaders,
+    showBandedRows: t.showBandedRows,
+    showFilterButton: t.showFilterButton,
+    headers: grid({ ...t.rect, r2: t.rect.r1 }, (r, c) => String(readValue(sheet, r, c)))[0],
+  }));
+}
+
+function snapshotCharts(sheet: SheetState): ChartSnapshot[] {
+  return sheet.charts.map((c) => ({
+    name: c.name,
+    type: c.type,
+    title: c.title,
+    series: c.series.map((s) => ({ ...s })),
+    topLeft: c.topLeft,
+    bottomRight: c.bottomRight,
+    valueAxisFormat: c.valueAxisFormat,
+  }));
+}
+
 function snapshotCell(cell: Cell | undefined, hidden = false): CellSnapshot {
   const out: CellSnapshot = { value: hidden ? "" : (cell?.v ?? "") };
   if (cell?.f) out.formula = cell.f;
@@ -214,6 +293,10 @@ function snapshotCell(cell: Cell | undefined, hidden = false): CellSnapshot {
   if (cell?.fill) out.fill = cell.fill;
   if (cell?.font) out.fontColor = cell.font;
   if (cell?.bold) out.bold = true;
+  if (cell?.italic) out.italic = true;
+  if (cell?.size !== undefined) out.fontSize = cell.size;
+  if (cell?.align) out.horizontalAlignment = cell.align;
+  if (cell?.wrap) out.wrapText = true;
   return out;
 }
 
@@ -228,6 +311,7 @@ export class MemoryWorkbookHost {
     if (spec.values) handle.setValues(at, spec.values);
     if (spec.numberFormats) handle.setNumberFormats(at, spec.numberFormats);
     if (spec.protected) sheet.protected = true;
+    if (spec.visibility) sheet.visibility = spec.visibility;
     return handle;
   }
 
@@ -239,6 +323,22 @@ export class MemoryWorkbookHost {
 
   hasSheet(name: string): boolean {
     return this._state.find(name) !== undefined;
+  }
+
+  /** The Excel tables on a sheet. */
+  getTables(sheet: string): TableSnapshot[] {
+    return snapshotTables(this.sheetState(sheet));
+  }
+
+  /** The charts on a sheet, in the order they were added. */
+  getCharts(sheet: string): ChartSnapshot[] {
+    return snapshotCharts(this.sheetState(sheet));
+  }
+
+  /** The frozen rows and columns of a sheet; null when nothing is frozen. */
+  getFreeze(sheet: string): FreezeSnapshot {
+    const f = this.sheetState(sheet).freeze;
+    return f ? { ...f } : null;
   }
 
   /** The conditional formats on a sheet, highest priority first. */
@@ -294,7 +394,19 @@ export class MemoryWorkbookHost {
         }
         const widths: Record<string, number> = {};
         for (const c of [...s.widths.keys()].sort((a, b) => a - b)) widths[columnLetter(c)] = s.widths.get(c)!;
-        return { name: s.name, protected: s.protected, cells, columnWidths: widths, notes: Object.fromEntries([...s.notes].sort()), merges: s.merges.map(rectA1), conditionalFormats: snapshotCfs(s) };
+        return {
+          name: s.name,
+          protected: s.protected,
+          cells,
+          columnWidths: widths,
+          notes: Object.fromEntries([...s.notes].sort()),
+          merges: s.merges.map(rectA1),
+          conditionalFormats: snapshotCfs(s),
+          visibility: s.visibility,
+          tables: snapshotTables(s),
+          charts: snapshotCharts(s),
+          freeze: s.freeze ? { ...s.freeze } : null,
+        };
       }),
       customXmlParts: this._state.parts.map((p) => ({ namespaceUri: p.namespaceUri, xml: p.xml })),
     };

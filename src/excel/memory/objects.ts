@@ -15,6 +15,16 @@ import type {
   XlCustomXmlPart,
   XlCustomXmlPartCollection,
   XlCustomXmlPartScopedCollection,
+  XlChart,
+  XlChartAxes,
+  XlChartAxis,
+  XlChartCollection,
+  XlChartSeries,
+  XlChartSeriesBy,
+  XlChartSeriesCollection,
+  XlChartTitle,
+  XlChartType,
+  XlHorizontalAlignment,
   XlNote,
   XlNoteCollection,
   XlRange,
@@ -22,13 +32,41 @@ import type {
   XlRangeFill,
   XlRangeFont,
   XlRangeFormat,
+  XlTable,
+  XlTableCollection,
   XlWorkbook,
   XlWorksheet,
   XlWorksheetCollection,
+  XlWorksheetFreezePanes,
   XlWorksheetProtection,
 } from "../excel-api";
 import { jsonBytes } from "../payload";
-import { CELL_VALUE_OPERATORS, Cell, CfState, DEFAULT_COLUMN_WIDTH, DEFAULT_FONT, MemoryExcelError, NO_FILL, OP_FRAMING, PartState, SheetState, WorkbookState, area, display, enter, fail, grid, notLoaded, readValue, rootNamespace, sheetRef } from "./state";
+import {
+  CELL_VALUE_OPERATORS,
+  Cell,
+  CfState,
+  ChartSeriesState,
+  ChartState,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_FONT,
+  MemoryExcelError,
+  NO_FILL,
+  OP_FRAMING,
+  PartState,
+  SheetState,
+  SheetVisibility,
+  TableState,
+  WorkbookState,
+  area,
+  display,
+  enter,
+  fail,
+  grid,
+  notLoaded,
+  readValue,
+  rootNamespace,
+  sheetRef,
+} from "./state";
 
 // ---------------------------------------------------------------------------------------------
 // Proxies: the objects the add-in code sees
@@ -344,6 +382,10 @@ export class MemRange extends MemObject implements XlRange {
           delete cell.fill;
           delete cell.font;
           delete cell.bold;
+          delete cell.italic;
+          delete cell.size;
+          delete cell.align;
+          delete cell.wrap;
         }
         sheet.tidy(r, c);
       }
@@ -482,10 +524,12 @@ export class MemRangeFormat extends MemObject implements XlRangeFormat {
     return this._resolver();
   }
   protected override _scalars(): readonly string[] {
-    return ["columnWidth"];
+    return ["columnWidth", "horizontalAlignment", "wrapText"];
   }
   protected override _read(name: string, target: unknown): unknown {
     const t = target as AreasTarget;
+    if (name === "horizontalAlignment") return uniform(t, (c) => c.align, "General");
+    if (name === "wrapText") return uniform(t, (c) => c.wrap, false);
     if (name !== "columnWidth") return undefined;
     const widths = new Set<number>();
     for (const rect of t.rects) for (let c = rect.c1; c <= rect.c2 && widths.size < 2; c++) widths.add(t.sheet.widths.get(c) ?? DEFAULT_COLUMN_WIDTH);
@@ -507,7 +551,28 @@ export class MemRangeFormat extends MemObject implements XlRangeFormat {
       else sheet.widths.set(c, points);
     });
   }
+  get horizontalAlignment(): XlHorizontalAlignment {
+    return this._get("horizontalAlignment");
+  }
+  set horizontalAlignment(align: XlHorizontalAlignment) {
+    this._loaded.set("horizontalAlignment", align);
+    this._write<AreasTarget>("format.horizontalAlignment", { horizontalAlignment: align }, (t) => {
+      if (!HORIZONTAL_ALIGNMENTS.includes(align)) fail("InvalidArgument", `'${String(align)}' is not a horizontal alignment.`, this._path);
+      eachCell(t, this._path, (cell) => (cell.align = align === "General" ? undefined : align));
+    });
+  }
+  get wrapText(): boolean {
+    return this._get("wrapText");
+  }
+  set wrapText(wrap: boolean) {
+    this._loaded.set("wrapText", wrap);
+    this._write<AreasTarget>("format.wrapText", { wrapText: wrap }, (t) => eachCell(t, this._path, (cell) => (cell.wrap = wrap || undefined)));
+  }
 }
+
+const HORIZONTAL_ALIGNMENTS: readonly string[] = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
+/** Excel's default font size (Calibri 11). */
+const DEFAULT_FONT_SIZE = 11;
 
 export class MemRangeFill extends MemObject implements XlRangeFill {
   constructor(
@@ -550,13 +615,32 @@ export class MemRangeFont extends MemObject implements XlRangeFont {
     return this._resolver();
   }
   protected override _scalars(): readonly string[] {
-    return ["color", "bold"];
+    return ["color", "bold", "italic", "size"];
   }
   protected override _read(name: string, target: unknown): unknown {
     const t = target as AreasTarget;
     if (name === "color") return uniform(t, (c) => c.font, DEFAULT_FONT);
     if (name === "bold") return uniform(t, (c) => c.bold, false);
+    if (name === "italic") return uniform(t, (c) => c.italic, false);
+    if (name === "size") return uniform(t, (c) => c.size, DEFAULT_FONT_SIZE);
     return undefined;
+  }
+  get italic(): boolean {
+    return this._get("italic");
+  }
+  set italic(italic: boolean) {
+    this._loaded.set("italic", italic);
+    this._write<AreasTarget>("format.font.italic", { italic }, (t) => eachCell(t, this._path, (cell) => (cell.italic = italic || undefined)));
+  }
+  get size(): number {
+    return this._get("size");
+  }
+  set size(size: number) {
+    this._loaded.set("size", size);
+    this._write<AreasTarget>("format.font.size", { size }, (t) => {
+      if (!(size >= 1 && size <= 409)) fail("InvalidArgument", `${size} is not a font size.`, this._path);
+      eachCell(t, this._path, (cell) => (cell.size = size === DEFAULT_FONT_SIZE ? undefined : size));
+    });
   }
   get color(): string {
     return this._get("color");
@@ -696,6 +780,9 @@ export class MemNoteCollection implements XlNoteCollection {
 export class MemWorksheet extends MemObject implements XlWorksheet {
   readonly protection: MemWorksheetProtection;
   readonly notes: MemNoteCollection;
+  readonly tables: MemTableCollection;
+  readonly charts: MemChartCollection;
+  readonly freezePanes: MemWorksheetFreezePanes;
 
   constructor(
     ctx: MemoryContext,
@@ -706,6 +793,9 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
     const sheet = () => this._sheet();
     this.protection = new MemWorksheetProtection(ctx, `${path}.protection`, sheet);
     this.notes = new MemNoteCollection(ctx, `${path}.notes`, sheet);
+    this.tables = new MemTableCollection(ctx, `${path}.tables`, sheet);
+    this.charts = new MemChartCollection(ctx, `${path}.charts`, sheet);
+    this.freezePanes = new MemWorksheetFreezePanes(ctx, `${path}.freezePanes`, sheet);
   }
 
   protected _resolve(): SheetState | null {
@@ -719,13 +809,14 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
   }
 
   protected override _scalars(): readonly string[] {
-    return ["name", "id", "position"];
+    return ["name", "id", "position", "visibility"];
   }
   protected override _read(name: string, target: unknown): unknown {
     const s = target as SheetState;
     if (name === "name") return s.name;
     if (name === "id") return s.id;
     if (name === "position") return this._ctx._state.sheets.indexOf(s);
+    if (name === "visibility") return s.visibility;
     return undefined;
   }
   protected override _nav(name: string): MemObject | null {
@@ -735,11 +826,50 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
   get name(): string {
     return this._get("name");
   }
+  /** Rename (ExcelApi 1.1): Excel's rules for names; table and chart references follow the sheet. */
+  set name(name: string) {
+    this._loaded.set("name", name);
+    this._write<SheetState>("worksheet.name", { name }, (s) => {
+      if (s.deleted) fail("ItemNotFound", "The worksheet has been deleted.", this._path);
+      this._ctx._state.checkSheetName(name, s);
+      s.name = name;
+    });
+  }
   get id(): string {
     return this._get("id");
   }
   get position(): number {
     return this._get("position");
+  }
+  /** Move the sheet in the tab order (ExcelApi 1.1). */
+  set position(position: number) {
+    this._loaded.set("position", position);
+    this._write<SheetState>("worksheet.position", { position }, (s) => {
+      if (s.deleted) fail("ItemNotFound", "The worksheet has been deleted.", this._path);
+      const sheets = this._ctx._state.sheets;
+      if (!Number.isInteger(position) || position < 0 || position >= sheets.length) fail("InvalidArgument", `The position ${position} is outside the workbook's ${sheets.length} sheets.`, this._path);
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(position, 0, s);
+    });
+  }
+  get visibility(): SheetVisibility {
+    return this._get("visibility");
+  }
+  /** Hide or show (ExcelApi 1.2): the last visible sheet cannot be hidden. */
+  set visibility(visibility: SheetVisibility) {
+    this._loaded.set("visibility", visibility);
+    this._write<SheetState>(
+      "worksheet.visibility",
+      { visibility },
+      (s) => {
+        if (s.deleted) fail("ItemNotFound", "The worksheet has been deleted.", this._path);
+        if (!["Visible", "Hidden", "VeryHidden"].includes(visibility)) fail("InvalidArgument", `'${String(visibility)}' is not a sheet visibility.`, this._path);
+        const others = this._ctx._state.sheets.filter((x) => x !== s && x.visibility === "Visible");
+        if (visibility !== "Visible" && others.length === 0) fail("InvalidOperation", "A workbook must contain at least one visible worksheet.", this._path);
+        s.visibility = visibility;
+      },
+      "1.2",
+    );
   }
 
   getUsedRange(valuesOnly = false): MemRange {
@@ -1208,8 +1338,10 @@ export class MemCustomXmlPartCollection extends MemCollection<MemCustomXmlPart, 
 export class MemWorkbook implements XlWorkbook {
   readonly worksheets: MemWorksheetCollection;
   readonly customXmlParts: MemCustomXmlPartCollection;
+  readonly tables: MemTableCollection;
   constructor(private readonly _ctx: MemoryContext) {
     this.worksheets = new MemWorksheetCollection(_ctx, "worksheets");
+    this.tables = new MemTableCollection(_ctx, "tables", null);
     this.customXmlParts = new MemCustomXmlPartCollection(_ctx, "customXmlParts");
   }
   getSelectedRange(): MemRange {
@@ -1227,6 +1359,621 @@ export class MemApplication implements XlApplication {
   constructor(private readonly _ctx: MemoryContext) {}
   suspendApiCalculationUntilNextSync(): void {
     this._ctx._queue("application.suspendApiCalculationUntilNextSync", {}, () => this._ctx._require("1.6", "Application.suspendApiCalculationUntilNextSync"));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables (ExcelApi 1.1), charts (1.1; series data 1.7) and frozen panes (1.7)
+
+interface TableTarget {
+  sheet: SheetState;
+  table: TableState;
+}
+
+/** Excel's built-in table styles; "" is no style. */
+const TABLE_STYLE = /^(?:TableStyle(?:Light(?:[1-9]|1\d|2[01])|Medium(?:[1-9]|1\d|2[0-8])|Dark(?:[1-9]|1[01])))?$/;
+
+/** A table name as Excel accepts it: a letter, _ or \ first, then letters, digits, _ and .; not a cell reference. */
+function checkTableName(state: WorkbookState, name: string, self: TableState | null, path: string): void {
+  if (typeof name !== "string" || name.length === 0 || name.length > 255 || !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*$/.test(name) || /^R\d*C\d*$/i.test(name)) {
+    fail("InvalidArgument", `'${name}' is not a valid table name.`, path);
+  }
+  const other = state.findTable(name);
+  if (other && other.table !== self) fail("InvalidArgument", `A table named '${name}' already exists.`, path);
+}
+
+function liveTable(t: TableTarget | null, path: string): TableTarget | null {
+  if (t && (t.sheet.deleted || !t.sheet.tables.includes(t.table))) fail("ItemNotFound", "The table has been deleted.", path);
+  return t;
+}
+
+/** A range argument (a Range proxy, or an address on `sheet`, or on the active sheet when unqualified and `sheet` is null). */
+function rangeArgument(ctx: MemoryContext, address: XlRange | string, sheet: SheetState | null, path: string, since = "1.3"): RangeTarget {
+  if (typeof address === "string") {
+    const { sheet: named, range: a1 } = splitSheet(address);
+    let s: SheetState;
+    if (named !== null) {
+      const found = ctx._state.find(named);
+      if (!found) fail("ItemNotFound", `The worksheet '${named}' does not exist.`, path);
+      s = found;
+    } else s = sheet ?? ctx._state.active();
+    const rect = parseRect(a1);
+    if (!rect) fail("InvalidArgument", `The address '${address}' is not valid.`, path);
+    return { sheet: s, rect };
+  }
+  ctx._require(since, `${path} with a Range`);
+  if (!(address instanceof MemRange)) fail("InvalidArgument", "The range belongs to another workbook.", path);
+  const t = address._target();
+  if (!t) fail("InvalidArgument", "The range is a null object.", path);
+  return { sheet: sheetOf(t, path), rect: t.rect };
+}
+
+/**
+ * The header row of a new table: text, none blank ("Column1"), unique without regard to case
+ * ("Name2"), as Excel makes it.
+ */
+function tableHeaders(sheet: SheetState, rect: Rect): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let c = rect.c1; c <= rect.c2; c++) {
+    const v = readValue(sheet, rect.r1, c);
+    const base = v === "" ? `Column${c - rect.c1 + 1}` : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+    let name = base;
+    for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${base}${i}`;
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
+}
+
+export class MemTable extends MemObject implements XlTable {
+  private _worksheet: MemWorksheet | null = null;
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _resolver: () => TableTarget | null,
+  ) {
+    super(ctx, path);
+  }
+  protected _resolve(): TableTarget | null {
+    return this._resolver();
+  }
+  override _target(): TableTarget | null {
+    return liveTable(super._target() as TableTarget | null, this._path);
+  }
+  protected override _scalars(): readonly string[] {
+    return ["id", "name", "style", "showHeaders", "showTotals", "showBandedRows", "showFilterButton"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    const { table } = target as TableTarget;
+    switch (name) {
+      case "id":
+        return table.id;
+      case "name":
+        return table.name;
+      case "style":
+        return table.style;
+      case "showHeaders":
+        return table.showHeaders;
+      case "showTotals":
+        return false;
+      case "showBandedRows":
+        return table.showBandedRows;
+      case "showFilterButton":
+        return table.showFilterButton;
+    }
+    return undefined;
+  }
+  protected override _nav(name: string): MemObject | null {
+    return name === "worksheet" ? this.worksheet : null;
+  }
+  get worksheet(): MemWorksheet {
+    this._worksheet ??= new MemWorksheet(this._ctx, `${this._path}.worksheet`, () => {
+      this._ctx._require("1.2", "Table.worksheet");
+      return this._target()?.sheet ?? null;
+    });
+    return this._worksheet;
+  }
+  get id(): string {
+    return this._get("id");
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(name: string) {
+    this._loaded.set("name", name);
+    this._write<TableTarget>("table.name", { name }, (t) => {
+      writableSheet(t.sheet, this._path);
+      checkTableName(this._ctx._state, name, t.table, this._path);
+      t.table.name = name;
+    });
+  }
+  get style(): string {
+    return this._get("style");
+  }
+  set style(style: string) {
+    this._loaded.set("style", style);
+    this._write<TableTarget>("table.style", { style }, (t) => {
+      writableSheet(t.sheet, this._path);
+      if (typeof style !== "string" || !TABLE_STYLE.test(style)) fail("InvalidArgument", `'${String(style)}' is not a table style.`, this._path);
+      t.table.style = style;
+    });
+  }
+  get showBandedRows(): boolean {
+    return this._get("showBandedRows");
+  }
+  set showBandedRows(on: boolean) {
+    this._loaded.set("showBandedRows", on);
+    this._write<TableTarget>("table.showBandedRows", { showBandedRows: on }, (t) => (writableSheet(t.sheet, this._path), (t.table.showBandedRows = !!on)), "1.3");
+  }
+  get showFilterButton(): boolean {
+    return this._get("showFilterButton");
+  }
+  set showFilterButton(on: boolean) {
+    this._loaded.set("showFilterButton", on);
+    this._write<TableTarget>("table.showFilterButton", { showFilterButton: on }, (t) => (writableSheet(t.sheet, this._path), (t.table.showFilterButton = !!on)), "1.3");
+  }
+  /** The table goes; its cells stay. */
+  delete(): void {
+    this._write<TableTarget>("table.delete", {}, (t) => {
+      writableSheet(t.sheet, this._path);
+      t.sheet.tables.splice(t.sheet.tables.indexOf(t.table), 1);
+    });
+  }
+}
+
+/** `worksheet.tables` (scoped to a sheet) or `workbook.tables` (every sheet; `sheet` null). */
+export class MemTableCollection implements XlTableCollection {
+  constructor(
+    private readonly _ctx: MemoryContext,
+    private readonly _path: string,
+    private readonly _sheet: (() => SheetState | null) | null,
+  ) {}
+
+  /**
+   * A table over a range whose first row is its header (`hasHeaders`): the header cells become
+   * unique text. An unqualified address is on the active sheet, as office.js documents; a table
+   * cannot overlap another one or a merged area.
+   */
+  add(address: XlRange | string, hasHeaders: boolean): MemTable {
+    const table = new MemTable(this._ctx, `${this._path}.add()`, () => fail("InvalidObjectPath", "The table was not added.", this._path));
+    const shown = typeof address === "string" ? address : (address as MemRange)._path;
+    this._ctx._queue("tables.add", { path: this._path, address: shown, hasHeaders }, () => {
+      const scope = this._sheet ? this._sheet() : null;
+      if (this._sheet && !scope) return table._bind(null);
+      const target = rangeArgument(this._ctx, address, null, this._path);
+      if (scope && target.sheet !== scope) fail("InvalidArgument", "The range is on another worksheet.", this._path);
+      const sheet = writableSheet(target.sheet, this._path);
+      const rect = target.rect;
+      if (!hasHeaders) fail("NotImplemented", "The memory workbook models tables with a header row only.", this._path);
+      if (rect.r2 - rect.r1 < 1) fail("InvalidArgument", "A table with headers needs at least two rows.", this._path);
+      if (rect.r2 === MAX_ROWS || rect.c2 === MAX_COLS) fail("InvalidArgument", "A table cannot span whole rows or columns.", this._path);
+      if (sheet.tables.some((t) => intersect(t.rect, rect) !== null)) fail("InvalidArgument", "A table can't overlap another table.", this._path);
+      if (sheet.merges.some((m) => intersect(m, rect) !== null)) fail("InvalidArgument", "A table can't contain merged cells.", this._path);
+      tableHeaders(sheet, rect).forEach((h, i) => {
+        const cell = sheet.ensure(rect.r1, rect.c1 + i);
+        delete cell.f;
+        cell.v = h;
+      });
+      let n = 1;
+      while (this._ctx._state.findTable(`Table${n}`)) n++;
+      const state: TableState = { id: this._ctx._state.newId("{table-"), name: `Table${n}`, rect: { ...rect }, style: "TableStyleMedium2", showHeaders: true, showBandedRows: true, showFilterButton: true };
+      sheet.tables.push(state);
+      table._bind({ sheet, table: state });
+    });
+    return table;
+  }
+
+  getItemOrNullObject(key: string): MemTable {
+    return new MemTable(this._ctx, `${this._path}.getItemOrNullObject(${key})`, () => {
+      this._ctx._require("1.4", "TableCollection.getItemOrNullObject");
+      if (this._sheet) {
+        const s = this._sheet();
+        const table = s?.tables.find((t) => sameName(t.name, key) || t.id === key);
+        return s && table ? { sheet: s, table } : null;
+      }
+      return this._ctx._state.findTable(key) ?? this._ctx._state.tables().find((t) => t.table.id === key) ?? null;
+    });
+  }
+
+  getItem(key: string): MemTable {
+    return new MemTable(this._ctx, `${this._path}.getItem(${key})`, () => {
+      const s = this._sheet ? this._sheet() : null;
+      const found = this._sheet ? (s?.tables.find((t) => sameName(t.name, key)) && { sheet: s!, table: s!.tables.find((t) => sameName(t.name, key))! }) : this._ctx._state.findTable(key);
+      if (!found) fail("ItemNotFound", `There is no table named '${key}'.`, this._path);
+      return found;
+    });
+  }
+}
+
+interface ChartTarget {
+  sheet: SheetState;
+  chart: ChartState;
+}
+
+const CHART_TYPES: readonly string[] = ["ColumnClustered", "ColumnStacked", "ColumnStacked100", "BarClustered", "BarStacked", "BarStacked100", "Line", "LineMarkers", "Pie", "Doughnut", "Area", "XYScatter"];
+
+function liveChart(t: ChartTarget | null, path: string): ChartTarget | null {
+  if (t && (t.sheet.deleted || !t.sheet.charts.includes(t.chart))) fail("ItemNotFound", "The chart has been deleted.", path);
+  return t;
+}
+
+/** A sheet-qualified address as Excel reports a chart's data: `'Sheet 1'!C5:C7`. */
+function qualifiedAddress(t: RangeTarget): string {
+  return `${sheetRef(t.sheet.name)}!${rectA1(t.rect)}`;
+}
+
+/**
+ * The series a chart's source data gives, as Excel guesses them: series by columns when the
+ * range is at least as tall as it is wide ("Auto"); a first row of text is the series names,
+ * a first column of text the categories.
+ */
+function seriesFromData(t: RangeTarget, by: XlChartSeriesBy): ChartSeriesState[] {
+  const { rect, sheet } = t;
+  const rows = rect.r2 - rect.r1 + 1;
+  const cols = rect.c2 - rect.c1 + 1;
+  const byColumns = by === "Columns" || (by === "Auto" && rows >= cols);
+  const v = (r: number, c: number) => readValue(sheet, r, c);
+  const isText = (x: unknown) => typeof x === "string" && x !== "";
+  // along: the direction of one series; across: one series per step
+  const [len, count] = byColumns ? [rows, cols] : [cols, rows];
+  const at = (i: number, j: number) => (byColumns ? v(rect.r1 + i, rect.c1 + j) : v(rect.r1 + j, rect.c1 + i));
+  const cats = count > 1 && Array.from({ length: len }, (_, i) => i).slice(1).every((i) => isText(at(i, 0)) || at(i, 0) === "");
+  const first = cats ? 1 : 0;
+  const names = len > 1 && Array.from({ length: count - first }, (_, j) => at(0, j + first)).every(isText);
+  const start = names ? 1 : 0;
+  const line = (j: number, from: number): RangeTarget =>
+    byColumns
+      ? { sheet, rect: { r1: rect.r1 + from, c1: rect.c1 + j, r2: rect.r2, c2: rect.c1 + j } }
+      : { sheet, rect: { r1: rect.r1 + j, c1: rect.c1 + from, r2: rect.r1 + j, c2: rect.c2 } };
+  const out: ChartSeriesState[] = [];
+  for (let j = first; j < count; j++) {
+    out.push({
+      name: names ? String(at(0, j)) : `Series${out.length + 1}`,
+      values: start < len ? qualifiedAddress(line(j, start)) : null,
+      xValues: cats && start < len ? qualifiedAddress(line(0, start)) : null,
+    });
+  }
+  return out;
+}
+
+export class MemChartCollection implements XlChartCollection {
+  constructor(
+    private readonly _ctx: MemoryContext,
+    private readonly _path: string,
+    private readonly _sheet: () => SheetState | null,
+  ) {}
+
+  add(type: XlChartType, sourceData: XlRange, seriesBy: XlChartSeriesBy = "Auto"): MemChart {
+    const chart = new MemChart(this._ctx, `${this._path}.add(${type})`, () => fail("InvalidObjectPath", "The chart was not added.", this._path));
+    this._ctx._queue("charts.add", { path: this._path, type, sourceData: (sourceData as MemRange)._path, seriesBy }, () => {
+      const s = this._sheet();
+      if (!s) return chart._bind(null);
+      const sheet = writableSheet(s, this._path);
+      if (!CHART_TYPES.includes(type)) fail("InvalidArgument", `'${String(type)}' is not a chart type the memory workbook draws.`, this._path);
+      if (!["Auto", "Columns", "Rows"].includes(seriesBy)) fail("InvalidArgument", `'${String(seriesBy)}' is not a ChartSeriesBy value.`, this._path);
+      const data = rangeArgument(this._ctx, sourceData, null, this._path, "1.1");
+      let n = 1;
+      while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
+      const state: ChartState = { id: this._ctx._state.newId("{chart-"), name: `Chart ${n}`, type, title: null, series: seriesFromData(data, seriesBy), topLeft: null, bottomRight: null, valueAxisFormat: null };
+      sheet.charts.push(state);
+      chart._bind({ sheet, chart: state });
+    });
+    return chart;
+  }
+
+  getItem(name: string): MemChart {
+    return new MemChart(this._ctx, `${this._path}.getItem(${name})`, () => {
+      const s = this._sheet();
+      const chart = s?.charts.find((c) => c.name === name);
+      if (!s || !chart) fail("ItemNotFound", `There is no chart named '${name}'.`, this._path);
+      return { sheet: s, chart };
+    });
+  }
+}
+
+export class MemChart extends MemObject implements XlChart {
+  readonly title: MemChartTitle;
+  readonly axes: MemChartAxes;
+  readonly series: MemChartSeriesCollection;
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _resolver: () => ChartTarget | null,
+  ) {
+    super(ctx, path);
+    const target = () => this._target();
+    this.title = new MemChartTitle(ctx, `${path}.title`, target);
+    this.axes = new MemChartAxes(ctx, `${path}.axes`, target);
+    this.series = new MemChartSeriesCollection(ctx, `${path}.series`, target);
+  }
+  protected _resolve(): ChartTarget | null {
+    return this._resolver();
+  }
+  override _target(): ChartTarget | null {
+    return liveChart(super._target() as ChartTarget | null, this._path);
+  }
+  protected override _scalars(): readonly string[] {
+    return ["id", "name", "chartType"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    const { chart } = target as ChartTarget;
+    return name === "id" ? chart.id : name === "name" ? chart.name : name === "chartType" ? chart.type : undefined;
+  }
+  protected override _nav(name: string): MemObject | null {
+    return name === "title" ? this.title : name === "series" ? this.series : null;
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(name: string) {
+    this._loaded.set("name", name);
+    this._write<ChartTarget>("chart.name", { name }, (t) => {
+      writableSheet(t.sheet, this._path);
+      if (typeof name !== "string" || name === "") fail("InvalidArgument", "A chart needs a name.", this._path);
+      t.chart.name = name;
+    });
+  }
+  /** Span the cells from startCell's top-left to endCell's bottom-right (endCell defaults to startCell). */
+  setPosition(startCell: XlRange | string, endCell?: XlRange | string): void {
+    const show = (x: XlRange | string | undefined) => (x === undefined || typeof x === "string" ? x : (x as MemRange)._path);
+    this._write<ChartTarget>("chart.setPosition", { startCell: show(startCell), endCell: show(endCell) }, (t) => {
+      writableSheet(t.sheet, this._path);
+      const a = rangeArgument(this._ctx, startCell, t.sheet, this._path, "1.1");
+      const b = endCell === undefined ? a : rangeArgument(this._ctx, endCell, t.sheet, this._path, "1.1");
+      if (a.sheet !== t.sheet || b.sheet !== t.sheet) fail("InvalidArgument", "The chart's position is on another worksheet.", this._path);
+      t.chart.topLeft = rectA1({ r1: a.rect.r1, c1: a.rect.c1, r2: a.rect.r1, c2: a.rect.c1 });
+      t.chart.bottomRight = rectA1({ r1: b.rect.r2, c1: b.rect.c2, r2: b.rect.r2, c2: b.rect.c2 });
+    });
+  }
+  delete(): void {
+    this._write<ChartTarget>("chart.delete", {}, (t) => {
+      writableSheet(t.sheet, this._path);
+      t.sheet.charts.splice(t.sheet.charts.indexOf(t.chart), 1);
+    });
+  }
+}
+
+export class MemChartTitle extends MemObject implements XlChartTitle {
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _resolver: () => ChartTarget | null,
+  ) {
+    super(ctx, path);
+  }
+  protected _resolve(): ChartTarget | null {
+    return this._resolver();
+  }
+  protected override _scalars(): readonly string[] {
+    return ["text"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    return name === "text" ? ((target as ChartTarget).chart.title ?? "") : undefined;
+  }
+  get text(): string {
+    return this._get("text");
+  }
+  set text(text: string) {
+    this._loaded.set("text", text);
+    this._write<ChartTarget>("chart.title.text", { text }, (t) => {
+      writableSheet(t.sheet, this._path);
+      t.chart.title = String(text);
+    });
+  }
+}
+
+export class MemChartAxes implements XlChartAxes {
+  readonly valueAxis: MemChartAxis;
+  constructor(ctx: MemoryContext, path: string, target: () => ChartTarget | null) {
+    this.valueAxis = new MemChartAxis(ctx, `${path}.valueAxis`, target);
+  }
+}
+
+/** The value axis: its number format (ExcelApi 1.8). */
+export class MemChartAxis extends MemObject implements XlChartAxis {
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _resolver: () => ChartTarget | null,
+  ) {
+    super(ctx, path);
+  }
+  protected _resolve(): ChartTarget | null {
+    return this._resolver();
+  }
+  protected override _scalars(): readonly string[] {
+    return ["numberFormat"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    return name === "numberFormat" ? ((target as ChartTarget).chart.valueAxisFormat ?? "General") : undefined;
+  }
+  get numberFormat(): string {
+    return this._get("numberFormat");
+  }
+  set numberFormat(format: string) {
+    this._loaded.set("numberFormat", format);
+    this._write<ChartTarget>(
+      "chartAxis.numberFormat",
+      { numberFormat: format },
+      (t) => {
+        writableSheet(t.sheet, this._path);
+        t.chart.valueAxisFormat = format === "General" ? null : format;
+      },
+      "1.8",
+    );
+  }
+}
+
+interface SeriesTarget extends ChartTarget {
+  series: ChartSeriesState;
+}
+
+export class MemChartSeriesCollection extends MemObject implements XlChartSeriesCollection {
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _chart: () => ChartTarget | null,
+  ) {
+    super(ctx, path);
+  }
+  protected _resolve(): ChartTarget | null {
+    return this._chart();
+  }
+  protected override _scalars(): readonly string[] {
+    return ["count"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    return name === "count" ? (target as ChartTarget).chart.series.length : undefined;
+  }
+  get count(): number {
+    return this._get("count");
+  }
+  getItemAt(index: number): MemChartSeries {
+    return new MemChartSeries(this._ctx, `${this._path}.getItemAt(${index})`, () => {
+      const t = this._chart();
+      if (!t) return null;
+      const series = t.chart.series[index];
+      if (!series) fail("ItemNotFound", `The chart has no series at index ${index}.`, this._path);
+      return { ...t, series };
+    });
+  }
+  /** A new, empty series at the end (ExcelApi 1.7); `index` is not modelled. */
+  add(name?: string, index?: number): MemChartSeries {
+    const series = new MemChartSeries(this._ctx, `${this._path}.add(${name ?? ""})`, () => fail("InvalidObjectPath", "The series was not added.", this._path));
+    this._ctx._queue("chartSeries.add", { path: this._path, name, index }, () => {
+      this._ctx._require("1.7", "ChartSeriesCollection.add");
+      const t = this._chart();
+      if (!t) return series._bind(null);
+      writableSheet(t.sheet, this._path);
+      if (index !== undefined) fail("NotImplemented", "The memory workbook adds series at the end only.", this._path);
+      const state: ChartSeriesState = { name: name ?? `Series${t.chart.series.length + 1}`, values: null, xValues: null };
+      t.chart.series.push(state);
+      series._bind({ ...t, series: state });
+    });
+    return series;
+  }
+}
+
+export class MemChartSeries extends MemObject implements XlChartSeries {
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _resolver: () => SeriesTarget | null,
+  ) {
+    super(ctx, path);
+  }
+  protected _resolve(): SeriesTarget | null {
+    return this._resolver();
+  }
+  override _target(): SeriesTarget | null {
+    const t = super._target() as SeriesTarget | null;
+    liveChart(t, this._path);
+    if (t && !t.chart.series.includes(t.series)) fail("ItemNotFound", "The series has been deleted.", this._path);
+    return t;
+  }
+  protected override _scalars(): readonly string[] {
+    return ["name"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    return name === "name" ? (target as SeriesTarget).series.name : undefined;
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(name: string) {
+    this._loaded.set("name", name);
+    this._write<SeriesTarget>("chartSeries.name", { name }, (t) => {
+      writableSheet(t.sheet, this._path);
+      t.series.name = String(name);
+    });
+  }
+  private _data(kind: "values" | "xValues", api: string, sourceData: XlRange): void {
+    this._write<SeriesTarget>(
+      `chartSeries.${api}`,
+      { sourceData: (sourceData as MemRange)._path },
+      (t) => {
+        writableSheet(t.sheet, this._path);
+        const data = rangeArgument(this._ctx, sourceData, null, this._path, "1.7");
+        if (data.rect.r1 !== data.rect.r2 && data.rect.c1 !== data.rect.c2) fail("InvalidArgument", "A series' data must be one row or one column.", this._path);
+        t.series[kind] = qualifiedAddress(data);
+      },
+      "1.7",
+    );
+  }
+  setValues(sourceData: XlRange): void {
+    this._data("values", "setValues", sourceData);
+  }
+  setXAxisValues(sourceData: XlRange): void {
+    this._data("xValues", "setXAxisValues", sourceData);
+  }
+  delete(): void {
+    this._write<SeriesTarget>(
+      "chartSeries.delete",
+      {},
+      (t) => {
+        writableSheet(t.sheet, this._path);
+        t.chart.series.splice(t.chart.series.indexOf(t.series), 1);
+      },
+      "1.7",
+    );
+  }
+}
+
+/** `worksheet.freezePanes` (ExcelApi 1.7): each call sets the frozen rows and columns anew. */
+export class MemWorksheetFreezePanes implements XlWorksheetFreezePanes {
+  constructor(
+    private readonly _ctx: MemoryContext,
+    private readonly _path: string,
+    private readonly _sheet: () => SheetState | null,
+  ) {}
+
+  private _set(kind: string, payload: unknown, freeze: (s: SheetState) => { rows: number; columns: number } | null): void {
+    this._ctx._queue(`freezePanes.${kind}`, { path: this._path, ...(payload as object) }, () => {
+      this._ctx._require("1.7", `WorksheetFreezePanes.${kind}`);
+      const s = this._sheet();
+      if (!s) return;
+      const f = freeze(s);
+      s.freeze = f && (f.rows > 0 || f.columns > 0) ? f : null;
+    });
+  }
+
+  freezeAt(frozenRange: XlRange | string): void {
+    const shown = typeof frozenRange === "string" ? frozenRange : (frozenRange as MemRange)._path;
+    this._set("freezeAt", { frozenRange: shown }, (s) => {
+      const t = rangeArgument(this._ctx, frozenRange, s, this._path, "1.7");
+      if (t.sheet !== s) fail("InvalidArgument", "The range is on another worksheet.", this._path);
+      return { rows: t.rect.r1 === 1 && t.rect.r2 === MAX_ROWS ? 0 : t.rect.r2, columns: t.rect.c1 === 1 && t.rect.c2 === MAX_COLS ? 0 : t.rect.c2 };
+    });
+  }
+
+  freezeRows(count = 1): void {
+    this._set("freezeRows", { count }, () => {
+      if (!Number.isInteger(count) || count < 0 || count >= MAX_ROWS) fail("InvalidArgument", `${count} rows cannot be frozen.`, this._path);
+      return { rows: count, columns: 0 };
+    });
+  }
+
+  freezeColumns(count = 1): void {
+    this._set("freezeColumns", { count }, () => {
+      if (!Number.isInteger(count) || count < 0 || count >= MAX_COLS) fail("InvalidArgument", `${count} columns cannot be frozen.`, this._path);
+      return { rows: 0, columns: count };
+    });
+  }
+
+  unfreeze(): void {
+    this._set("unfreeze", {}, () => null);
+  }
+
+  /** The frozen cells: "A1:A4" for rows 1–4 and column A, "1:4" for rows only; a null object when none. */
+  getLocationOrNullObject(): MemRange {
+    return new MemRange(this._ctx, `${this._path}.getLocationOrNullObject()`, () => {
+      this._ctx._require("1.7", "WorksheetFreezePanes.getLocationOrNullObject");
+      const s = this._sheet();
+      const f = s?.freeze;
+      if (!s || !f) return null;
+      return { sheet: s, rect: { r1: 1, c1: 1, r2: f.rows || MAX_ROWS, c2: f.columns || MAX_COLS } };
+    });
   }
 }
 

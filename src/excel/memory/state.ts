@@ -50,7 +50,47 @@ export interface Cell {
   fill?: string;
   font?: string;
   bold?: boolean;
+  italic?: boolean;
+  /** font size in points; undefined is the default 11 */
+  size?: number;
+  /** horizontal alignment; undefined is "General" */
+  align?: string;
+  wrap?: boolean;
 }
+
+/** An Excel table (ExcelApi 1.1): a range with a header row, a name unique in the workbook, a style. */
+export interface TableState {
+  id: string;
+  name: string;
+  rect: Rect;
+  style: string;
+  showHeaders: boolean;
+  showBandedRows: boolean;
+  showFilterButton: boolean;
+}
+
+/** One series of a chart: its name and its data as sheet-qualified A1 addresses. */
+export interface ChartSeriesState {
+  name: string;
+  values: string | null;
+  xValues: string | null;
+}
+
+/** A chart (ExcelApi 1.1; series data 1.7): type, title, series and where it sits. */
+export interface ChartState {
+  id: string;
+  name: string;
+  type: string;
+  title: string | null;
+  series: ChartSeriesState[];
+  /** the cells it spans (setPosition), null until placed */
+  topLeft: string | null;
+  bottomRight: string | null;
+  /** number format of the value axis (ExcelApi 1.8), null for the default */
+  valueAxisFormat: string | null;
+}
+
+export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
 /** A cell-value rule as office.js takes it: `{ formula1: '="达标"', operator: "EqualTo" }`. */
 export interface CfRule {
@@ -72,6 +112,11 @@ export interface CfState {
 export class SheetState {
   protected = false;
   deleted = false;
+  visibility: SheetVisibility = "Visible";
+  /** frozen rows above and columns left (ExcelApi 1.7 freezePanes); null when nothing is frozen */
+  freeze: { rows: number; columns: number } | null = null;
+  readonly tables: TableState[] = [];
+  readonly charts: ChartState[] = [];
   readonly rows = new Map<number, Map<number, Cell>>();
   readonly widths = new Map<number, number>();
   readonly merges: Rect[] = [];
@@ -278,6 +323,15 @@ export class WorkbookState {
     return s;
   }
 
+  /** Excel's rules for a sheet name: 1–31 characters, none of \\ / ? * [ ] :, no quote at either end, unique. */
+  checkSheetName(n: string, except?: SheetState): void {
+    if (n.length === 0 || n.length > 31 || /[\\/?*[\]:]/.test(n) || n.startsWith("'") || n.endsWith("'")) {
+      fail("InvalidArgument", `The worksheet name '${n}' is not valid.`);
+    }
+    const other = this.find(n);
+    if (other && other !== except) fail("ItemAlreadyExists", `A worksheet named '${n}' already exists.`);
+  }
+
   addSheet(name?: string): SheetState {
     let n = name;
     if (n === undefined) {
@@ -285,10 +339,7 @@ export class WorkbookState {
       while (this.find(`Sheet${i}`)) i++;
       n = `Sheet${i}`;
     }
-    if (n.length === 0 || n.length > 31 || /[\\/?*[\]:]/.test(n) || n.startsWith("'") || n.endsWith("'")) {
-      fail("InvalidArgument", `The worksheet name '${n}' is not valid.`);
-    }
-    if (this.find(n)) fail("ItemAlreadyExists", `A worksheet named '${n}' already exists.`);
+    this.checkSheetName(n);
     const sheet = new SheetState(this.newId("{sheet-"), n);
     this.sheets.push(sheet);
     if (this.activeId === null) this.activeId = sheet.id;
@@ -296,13 +347,22 @@ export class WorkbookState {
   }
 
   deleteSheet(sheet: SheetState): void {
-    const visible = this.sheets.filter((s) => !s.deleted);
-    if (visible.length <= 1) fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    const visible = this.sheets.filter((s) => !s.deleted && s.visibility === "Visible");
+    if (visible.length <= 1 && sheet.visibility === "Visible") fail("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     const i = this.sheets.indexOf(sheet);
     this.sheets.splice(i, 1);
     sheet.deleted = true;
     if (this.activeId === sheet.id) this.activeId = (this.sheets[Math.max(0, i - 1)] ?? this.sheets[0]).id;
     if (this.selection?.sheetId === sheet.id) this.selection = null;
+  }
+
+  /** Every table in the workbook, with its sheet. */
+  tables(): { sheet: SheetState; table: TableState }[] {
+    return this.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
+
+  findTable(name: string): { sheet: SheetState; table: TableState } | undefined {
+    return this.tables().find((t) => sameName(t.table.name, name));
   }
 
   takeFault(kind: string): Fault | null {
