@@ -1,92 +1,68 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo } from "react";
-import { ColumnPicker } from "./ColumnPicker";
-import { DetectedTable } from "./DetectedTable";
-import { fmt } from "./i18n";
+import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { AuditPanel } from "./AuditPanel";
+import { CheckPanel } from "./CheckPanel";
+import { ComparePanel } from "./ComparePanel";
 import { useLocale } from "./locale";
-import { Notices } from "./Notices";
-import { ProblemList } from "./ProblemList";
-import { collectProblems } from "./problems";
 import type { PaneServices } from "./services";
-import { SettingsPanel } from "./SettingsPanel";
-import { SummaryView } from "./SummaryView";
+import { useAudit } from "./use-audit";
+import { useCompare } from "./use-compare";
 import { usePane } from "./use-pane";
+import { useRunner } from "./use-runner";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  hint: { color: tokens.colorNeutralForeground3 },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  tabs: { flexWrap: "wrap", marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
 });
+
+export type Job = "check" | "compare" | "audit";
+const JOBS: readonly Job[] = ["check", "compare", "audit"];
+const PANEL_ID = "jx-job-panel";
+const tabId = (job: Job) => `jx-tab-${job}`;
 
 export interface ExcelPaneProps {
   services: PaneServices;
 }
 
-/** The pane inside Excel: check, clear, results, problems, table layout and settings. */
+/**
+ * The pane inside Excel: three jobs, one tab each. Each job's state lives here, so switching
+ * tabs keeps what was shown; one adapter call runs at a time across all of them.
+ */
 export function ExcelPane({ services }: ExcelPaneProps) {
   const { t } = useLocale();
   const styles = useStyles();
-  const pane = usePane(services);
-  const { busy, view, picker, settings } = pane;
-  const problems = useMemo(() => (view ? collectProblems(view.result) : null), [view]);
-  const stale = view !== null && JSON.stringify(view.settings) !== JSON.stringify(settings);
-  const working = busy !== null;
-  const busyLabel = busy === "check" ? t.checking : busy === "clear" ? t.clearing : t.reading;
+  const runner = useRunner();
+  const pane = usePane(services, runner);
+  const compare = useCompare(services, runner);
+  const audit = useAudit(services, runner);
+  const [job, setJob] = useState<Job>("check");
+  const label: Record<Job, string> = { check: t.tabCheck, compare: t.tabCompare, audit: t.tabAudit };
+
+  const { open } = compare;
+  useEffect(() => {
+    if (job === "compare") open();
+  }, [job, open]);
 
   return (
     <section className={styles.root}>
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={working} onClick={() => pane.check()}>
-          {t.checkIndicators}
-        </Button>
-        <Button disabled={working} onClick={() => pane.clear()}>
-          {t.clearResults}
-        </Button>
-        {working && <Spinner size="tiny" label={busyLabel} />}
+      <TabList
+        className={styles.tabs}
+        aria-label={t.jobsLabel}
+        selectedValue={job}
+        selectTabOnFocus
+        onTabSelect={(_, data) => setJob(data.value as Job)}
+      >
+        {JOBS.map((j) => (
+          <Tab key={j} id={tabId(j)} value={j} aria-controls={PANEL_ID}>
+            {label[j]}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(job)} data-testid={`job-${job}`}>
+        {job === "check" && <CheckPanel pane={pane} />}
+        {job === "compare" && <ComparePanel model={compare} />}
+        {job === "audit" && <AuditPanel model={audit} />}
       </div>
-      {!view && !pane.notice && (
-        <Text size={200} className={styles.hint}>
-          {t.checkHint}
-        </Text>
-      )}
-      {pane.settingsNotice && (
-        <MessageBar intent="warning" layout="multiline" data-testid="settings-notice">
-          <MessageBarBody>
-            {pane.settingsNotice.kind === "invalidStored" ? t.settingsInvalidStored : fmt(t.settingsSaveFailed, { reason: pane.settingsNotice.reason })}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" appearance="transparent" onClick={pane.dismissSettingsNotice}>
-              {t.dismiss}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      <Notices notice={pane.notice} hint={pane.hint} onDismiss={pane.dismissNotice} onSelect={pane.select} />
-      {picker && (
-        <ColumnPicker
-          key={`${picker.info.sheet}:${picker.initial.headerRow}:${JSON.stringify(picker.initial.columns)}`}
-          info={picker.info}
-          initial={picker.initial}
-          overridden={pane.override !== null}
-          disabled={working}
-          onApply={(o) => pane.check(o)}
-          onCancel={pane.closePicker}
-          onReset={pane.resetOverride}
-        />
-      )}
-      {view && <SummaryView result={view.result} unwritten={view.unwritten} stale={stale} />}
-      {view && problems && <ProblemList problems={problems} disabled={working} onSelect={pane.select} />}
-      {view && !picker && (
-        <DetectedTable
-          sheet={view.result.sheet}
-          headerRow={view.result.headerRow}
-          columns={view.result.columns}
-          overridden={pane.override !== null}
-          disabled={working}
-          onChange={pane.openPicker}
-        />
-      )}
-      <SettingsPanel settings={settings} onChange={pane.changeSettings} disabled={working} />
     </section>
   );
 }

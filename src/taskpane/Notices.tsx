@@ -90,7 +90,7 @@ export function Notices({ notice, hint, onDismiss, onSelect }: NoticesProps) {
   );
 }
 
-function ClearLines({ report, className }: { report: ClearReport; className: string }) {
+export function ClearLines({ report, className }: { report: ClearReport; className: string }) {
   const { t } = useLocale();
   const lines = [
     ...report.cleared.map((c) => (c.deletedSheet ? fmt(t.clearedSheet, { sheet: c.sheet }) : fmt(t.clearedRange, { range: c.owned }))),

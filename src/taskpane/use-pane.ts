@@ -2,21 +2,17 @@
  * The Excel pane's state and actions. Every action calls the adapter and keeps what it returns;
  * no rule about indicators lives here.
  */
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import type { ClearReport, RunValidateOptions, WriteReport } from "../excel";
 import type { Settings } from "../core/presets";
 import type { ValidateResult } from "../core/results";
-import { fmt, stringsFor } from "./i18n";
 import type { PaneServices } from "./services";
 import { loadSettings } from "./settings-store";
 import { type GridInfo, type TableOverride, gridInfo, overrideFromResult, sameSheet, toValidateOptions } from "./table-override";
+import { type Bilingual, type Busy, type Runner, errorText, useRunner } from "./use-runner";
 
-export type Busy = "check" | "clear" | "read" | null;
-
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export { errorText };
+export type { Bilingual, Busy };
 
 /** The last check whose results are shown. */
 export interface RunView {
@@ -42,44 +38,27 @@ export interface PickerState {
 
 export type SettingsNotice = { kind: "invalidStored" } | { kind: "saveFailed"; reason: string };
 
-/** The zh/en text of whatever an adapter call threw: SheetAdapterError carries both. */
-export function errorText(e: unknown): Bilingual {
-  const b = e as { zh?: unknown; en?: unknown } | null;
-  if (b && typeof b === "object" && typeof b.zh === "string" && typeof b.en === "string") return { zh: b.zh, en: b.en };
-  const message = e instanceof Error ? e.message : String(e);
-  return { zh: fmt(stringsFor("zh-CN").errUnexpected, { message }), en: fmt(stringsFor("en-US").errUnexpected, { message }) };
-}
-
 function partialResult(e: unknown): ValidateResult | undefined {
   return (e as { detail?: { result?: ValidateResult } } | null)?.detail?.result;
 }
 
-export function usePane({ adapter, settingsStore }: PaneServices) {
+/**
+ * The 核对指标 job. `runner` is shared with the pane's other jobs so only one adapter call runs at
+ * a time; without one (a pane with this job alone) it has its own.
+ */
+export function usePane({ adapter, settingsStore }: PaneServices, shared?: Runner) {
+  const own = useRunner();
+  const { busy, run } = shared ?? own;
   const [loaded] = useState(() => loadSettings(settingsStore));
   const [settings, setSettingsState] = useState<Settings>(loaded.settings);
   const [settingsNotice, setSettingsNotice] = useState<SettingsNotice | null>(loaded.invalid ? { kind: "invalidStored" } : null);
-  const [busy, setBusy] = useState<Busy>(null);
   const [view, setView] = useState<RunView | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [hint, setHint] = useState<Hint | null>(null);
   const [override, setOverride] = useState<TableOverride | null>(null);
   const [picker, setPicker] = useState<PickerState | null>(null);
-  // one adapter call at a time, even if a click lands before the buttons re-render disabled
-  const running = useRef(false);
 
-  const guarded = useCallback(async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
-    if (running.current) return;
-    running.current = true;
-    setBusy(kind);
-    try {
-      await work();
-    } catch (e) {
-      setNotice({ kind: "error", error: errorText(e) });
-    } finally {
-      running.current = false;
-      setBusy(null);
-    }
-  }, []);
+  const guarded = useCallback((kind: Busy, work: () => Promise<void>) => run(kind, work, (error) => setNotice({ kind: "error", error })), [run]);
 
   const check = useCallback(
     (requested: TableOverride | null = override) =>

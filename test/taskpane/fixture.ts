@@ -1,4 +1,7 @@
-/** A small indicator sheet for the task pane tests: one row per status, points adding up to 100. */
+/**
+ * The task pane tests' workbooks, in the memory workbook behind the real adapter: a small indicator
+ * sheet (one row per status, points adding up to 100), an own-department sheet and a statement.
+ */
 import type { CellValue } from "../../src/core/grid";
 import { createMemoryExcel, createSheetAdapter } from "../../src/excel";
 
@@ -21,8 +24,33 @@ export const UNRECOGNISED: CellValue[][] = [
   ["覆盖率", "≥95%", "90%", 50],
 ];
 
-export function memoryBook(values: CellValue[][] = INDICATORS, options: { protected?: boolean } = {}) {
-  const xl = createMemoryExcel({ sheets: [{ name: SHEET, values, protected: options.protected }] });
+/** The own department as a label/value sheet. */
+export const OWN_SHEET = "本单位数据";
+export const OWN_VALUES: CellValue[][] = [
+  ["总支出", "12,345.67万元"],
+  ["基本支出", "2,345.67万元"],
+  ["项目支出", "10,000万元"],
+];
+
+/** A 收支 table whose parts do not add up (B2) and whose first stated share is off (C3); the second agrees. */
+export const STATEMENT_SHEET = "收支表";
+export const STATEMENT: CellValue[][] = [
+  ["项目", "本年数（万元）", "占比"],
+  ["本年支出合计", 3803.37],
+  ["基本支出", 1203.34, "35.00%"],
+  ["项目支出", 2700.03, "70.99%"],
+];
+
+export interface BookOptions {
+  /** the first sheet's name (default 指标表) */
+  name?: string;
+  protected?: boolean;
+  /** more sheets beside the first */
+  sheets?: { name: string; values: CellValue[][] }[];
+}
+
+export function memoryBook(values: CellValue[][] = INDICATORS, options: BookOptions = {}) {
+  const xl = createMemoryExcel({ sheets: [{ name: options.name ?? SHEET, values, protected: options.protected }, ...(options.sheets ?? [])] });
   const adapter = createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported });
   return { xl, adapter };
 }

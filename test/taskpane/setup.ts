@@ -22,6 +22,20 @@ if (typeof window !== "undefined") {
       }) as MediaQueryList;
   }
   if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+  // jsdom lays nothing out: offsetParent is always null and the body measures 0×0, so Fluent's
+  // keyboard navigation (tabster) takes every element for hidden and moves focus nowhere.
+  // offsetParent is null only where a browser would give null (the element or an ancestor
+  // hidden), and the body has a size.
+  HTMLBodyElement.prototype.getBoundingClientRect = () => new DOMRect(0, 0, 1024, 768);
+  Object.defineProperty(HTMLElement.prototype, "offsetParent", {
+    configurable: true,
+    get(this: HTMLElement): Element | null {
+      const hidden = (e: HTMLElement) => e.hidden || window.getComputedStyle(e).display === "none";
+      if (hidden(this)) return null;
+      for (let e = this.parentElement; e; e = e.parentElement) if (hidden(e)) return null;
+      return this === document.body ? null : this.parentElement;
+    },
+  });
 }
 
 export {};

@@ -1,0 +1,79 @@
+/**
+ * The 核对收支表 job: the adapter reads the active sheet, the engine audits it, the adapter writes
+ * the findings; the pane keeps and shows what came back. No audit rule lives here.
+ */
+import { useCallback, useState } from "react";
+import { quoteSheet } from "../core/address";
+import type { AuditResult, Finding } from "../core/audit/finding";
+import type { ClearReport, WriteReport } from "../excel";
+import type { PaneServices } from "./services";
+import { type Bilingual, type Runner, errorText } from "./use-runner";
+
+export interface AuditView {
+  result: AuditResult;
+  writes: WriteReport[];
+}
+
+export type AuditNotice =
+  | { kind: "noStatement"; reason: Bilingual; sheet: string }
+  | { kind: "cleared"; report: ClearReport }
+  | { kind: "error"; error: Bilingual };
+
+/** What selectCell gets for a finding: its cell on its sheet, so it works from any sheet. */
+export function findingAddress(f: Pick<Finding, "sheet" | "cell">): string {
+  return f.cell.includes("!") ? f.cell : `${quoteSheet(f.sheet)}!${f.cell}`;
+}
+
+export function useAudit({ adapter }: PaneServices, runner: Runner) {
+  const { busy, run } = runner;
+  const [view, setView] = useState<AuditView | null>(null);
+  const [notice, setNotice] = useState<AuditNotice | null>(null);
+  const onError = useCallback((error: Bilingual) => setNotice({ kind: "error", error }), []);
+
+  const audit = useCallback(
+    () =>
+      run(
+        "audit",
+        async () => {
+          setNotice(null);
+          const outcome = await adapter.runAudit();
+          if (outcome.ok) {
+            setView({ result: outcome.result, writes: outcome.writes });
+            return;
+          }
+          setView(null);
+          setNotice({ kind: "noStatement", reason: { zh: outcome.reason, en: outcome.reasonEn }, sheet: outcome.sheet });
+        },
+        onError,
+      ),
+    [adapter, onError, run],
+  );
+
+  const clear = useCallback(
+    () =>
+      run(
+        "clear",
+        async () => {
+          setNotice(null);
+          setNotice({ kind: "cleared", report: await adapter.clearResults() });
+        },
+        onError,
+      ),
+    [adapter, onError, run],
+  );
+
+  const select = useCallback(
+    async (address: string) => {
+      try {
+        await adapter.selectCell(address);
+      } catch (e) {
+        setNotice({ kind: "error", error: errorText(e) });
+      }
+    },
+    [adapter],
+  );
+
+  return { busy, view, notice, audit, clear, select, dismissNotice: () => setNotice(null) };
+}
+
+export type AuditModel = ReturnType<typeof useAudit>;

@@ -1,0 +1,114 @@
+/** @jest-environment jsdom */
+import "./setup";
+import { screen, waitFor, within } from "@testing-library/react";
+import { SheetAdapterError } from "../../src/excel";
+import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
+import { STATEMENT, STATEMENT_SHEET, memoryBook } from "./fixture";
+import { openJob, renderPane, text } from "./helpers";
+
+const statementBook = () => memoryBook(STATEMENT, { name: STATEMENT_SHEET });
+
+describe("核对收支表", () => {
+  test("the counts, the findings by kind, and each finding with its severity, cell and arithmetic", async () => {
+    const { adapter } = statementBook();
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    const panel = await openJob(user, "核对收支表");
+    expect(panel.textContent).toContain("核对当前工作表中的收支表");
+
+    await user.click(within(panel).getByRole("button", { name: "核对收支表" }));
+    await screen.findByTestId("audit-summary");
+    expect([text("audit-tables"), text("audit-figures"), text("audit-passed"), text("audit-finding-count")]).toEqual(["1", "5", "1", "2"]);
+    const byKind = Object.fromEntries(
+      ["sum", "share", "growth", "direction", "magnitude", "duplicate", "score"].map((c) => [c, screen.getByTestId(`audit-check-${c}`).textContent]),
+    );
+    expect(byKind).toEqual({ sum: "加总1", share: "占比1", growth: "增长率0", direction: "增减方向0", magnitude: "数量级0", duplicate: "重复数值0", score: "得分0" });
+
+    const findings = screen.getByTestId("audit-findings");
+    expect(findings.textContent).toContain("问题（2）");
+    expect(within(findings).getAllByRole("button").map((b) => b.textContent)).toEqual([
+      expect.stringMatching(/^错误 B2 加总 各项之和与“本年支出合计”不符：1,203.34 \+ 2,700.03 = 3,903.37万元，填报为 3,803.37万元/),
+      expect.stringMatching(/^错误 C3 占比 “基本支出”占比应为 1,203.34万元 ÷ 3,803.37万元（本年支出合计）= 31.64%，填报为 35.00%$/),
+    ]);
+  });
+
+  test("a finding selects its cell on the audited sheet, even from another sheet", async () => {
+    const { xl, adapter } = statementBook();
+    const selectCell = jest.spyOn(adapter, "selectCell");
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    const panel = await openJob(user, "核对收支表");
+    await user.click(within(panel).getByRole("button", { name: "核对收支表" }));
+    const findings = await screen.findByTestId("audit-findings");
+
+    xl.workbook.addSheet("其他");
+    xl.workbook.activate("其他");
+    await user.click(within(findings).getByRole("button", { name: /C3.*基本支出/ }));
+    expect(selectCell).toHaveBeenCalledWith(`'${STATEMENT_SHEET}'!C3`);
+    await waitFor(() => expect(xl.workbook.selection()).toBe(`${STATEMENT_SHEET}!C3`));
+    expect(xl.workbook.activeSheet()).toBe(STATEMENT_SHEET);
+  });
+
+  test("the findings are written beside the table, and 清除结果 removes them", async () => {
+    const { xl, adapter } = statementBook();
+    const before = xl.workbook.sheet(STATEMENT_SHEET).values("A1:C4");
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    const panel = await openJob(user, "核对收支表");
+    await user.click(within(panel).getByRole("button", { name: "核对收支表" }));
+    const summary = await screen.findByTestId("audit-summary");
+    const written = within(summary).getByRole("button", { name: /^结果写入 / });
+    expect(xl.workbook.sheet(STATEMENT_SHEET).usedRange()).not.toBe("A1:C4");
+
+    await user.click(within(panel).getByRole("button", { name: "清除结果" }));
+    const cleared = await screen.findByTestId("audit-cleared");
+    expect(cleared.textContent).toContain("已清除");
+    expect(cleared.textContent).toContain(written.textContent?.replace(/^结果写入 /, ""));
+    expect(xl.workbook.sheet(STATEMENT_SHEET).usedRange()).toBe("A1:C4");
+    expect(xl.workbook.sheet(STATEMENT_SHEET).values("A1:C4")).toEqual(before);
+  });
+
+  test("no statement on the sheet: the reason", async () => {
+    const { adapter } = memoryBook([["你好"], ["这里没有报表"]], { name: "说明" });
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    const panel = await openJob(user, "核对收支表");
+    await user.click(within(panel).getByRole("button", { name: "核对收支表" }));
+    const bar = await screen.findByTestId("audit-no-statement");
+    expect(bar.textContent).toContain("未找到收支表");
+    expect(bar.textContent).toContain("未找到报表：需要标签列");
+    expect(screen.queryByTestId("audit-summary")).toBeNull();
+  });
+
+  test.each([
+    ["zh-CN", "核对收支表", "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试"],
+    ["en-US", "Check statement", "Excel is in cell-edit mode: press Enter or Esc, then try again"],
+  ])("an adapter error in %s: its own text in a MessageBar", async (language, button, shown) => {
+    const { adapter } = statementBook();
+    adapter.runAudit = () =>
+      Promise.reject(new SheetAdapterError("cell_edit_mode", "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试", "Excel is in cell-edit mode: press Enter or Esc, then try again"));
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() }, language);
+    const panel = await openJob(user, button);
+    await user.click(within(panel).getByRole("button", { name: button }));
+    expect((await screen.findByTestId("audit-error")).textContent).toContain(shown);
+    expect((within(panel).getByRole("button", { name: button }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  test("while it runs the buttons are disabled and a spinner says so", async () => {
+    const { adapter } = statementBook();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const runAudit = adapter.runAudit.bind(adapter);
+    adapter.runAudit = async (options) => {
+      await gate;
+      return runAudit(options);
+    };
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    const panel = await openJob(user, "核对收支表");
+    const run = within(panel).getByRole("button", { name: "核对收支表" }) as HTMLButtonElement;
+    await user.click(run);
+    expect(within(panel).getByText("正在核对收支表…")).toBeTruthy();
+    expect(run.disabled).toBe(true);
+    expect((within(panel).getByRole("button", { name: "清除结果" }) as HTMLButtonElement).disabled).toBe(true);
+    release();
+    await screen.findByTestId("audit-summary");
+    expect(run.disabled).toBe(false);
+    expect(within(panel).queryByText("正在核对收支表…")).toBeNull();
+  });
+});
