@@ -435,7 +435,7 @@ export function GridView({ book, strings }: GridViewProps) {
       <div className={styles.tabs}>
         <TabList size="small" selectedValue={sheet} onTabSelect={(_, d) => activate(String(d.value))} aria-label={strings.sheetTabs} data-testid="sheet-tabs">
           {names.map((name) => (
-            <Tab key={name} value={name}>
+            <Tab key={name} value={name} data-sheet={name}>
               {name}
             </Tab>
           ))}

@@ -26,7 +26,9 @@ async function openPreview(): Promise<{ page: Page; watch: PageWatch; pane: Loca
   return { page, watch, pane, grid: page.getByTestId("grid") };
 }
 
-const sheetTabs = (page: Page) => page.getByTestId("sheet-tabs").getByRole("tab").allTextContents();
+// Fluent's Tab renders its label twice (one copy reserves the bold width), so read the sheet name attribute
+const sheetTabs = (page: Page) =>
+  page.getByTestId("sheet-tabs").getByRole("tab").evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-sheet") ?? ""));
 
 describe("the pane's other jobs in the browser preview", () => {
   test("生成对比表 builds a comparison sheet from the seed data, and it appears as a new sheet", async () => {
