@@ -29,9 +29,13 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ExcelJS.Worksh
   const [, ownRange] = plan.owned.split("!");
   if (plan.mode === "beside" && ownRange) {
     eachCell(ws, ownRange, (cell) => {
-      cell.value = null;
-      cell.note = undefined as unknown as string;
-      cell.style = {};
+      // only cells an earlier run filled: touching the others would create empty notes and styles
+      if (cell.value !== null || cell.note) {
+        cell.value = null;
+        cell.style = {};
+      }
+      // exceljs has no "remove note": `cell.note = undefined` would attach an empty note instead
+      if (cell.note) delete (cell as unknown as { _comment?: unknown })._comment;
     });
   }
   plan.cells.forEach((line, i) => {

@@ -85,6 +85,8 @@ describe("jixiao validate", () => {
     expect(String(ws.getCell("K6").value)).toContain("D6");
     expect(ws.getCell("H6").fill).toMatchObject({ fgColor: { argb: "FFFFC7CE" } });
     expect(ws.getCell("H6").note).toBeTruthy();
+    // a row without problems carries no note, and no cell of the block gets an empty one
+    for (let r = 4; r <= 8; r++) for (let col = 8; col <= 11; col++) if (!(r === 6 && col === 8) && !(r === 8 && col === 8)) expect(ws.getCell(r, col).model.comment).toBeUndefined();
     // input cells unchanged in the output too, and pasted formula-like text stays text
     expect(ws.getCell("G7").value).toBe('=HYPERLINK("x")');
     expect(ws.getCell("G8").value).toBe("+1");
