@@ -13,7 +13,6 @@ import { Expression, OP_SYMBOL, Op, QualitativeBand, parseExpression, qualitativ
 import { comparableKey } from "./unit-table";
 
 const BUDGET_RE = /预算(资金)?执行/;
-const CELL_OF_ACTUAL = new Set(["over_achieved", "negative_actual", "approx_outside", "budget_capped", "per_year", "unit_words_differ", "equal_exceeded"]);
 
 const BAND_RANGE: Record<QualitativeBand, [number, number]> = {
   achieved: [0.8, 1],
@@ -26,9 +25,14 @@ function pct(x: number): string {
   return `${roundHalfUp(x * 100, 2)}%`;
 }
 
-function describeTarget(e: Expression & { kind: "quantity" }): string {
-  if (e.op === "between" && e.q2) return `${formatQuantity(e.q)}–${formatQuantity(e.q2)}`;
-  return `${OP_SYMBOL[e.op]}${formatQuantity(e.q)}`;
+function describeTarget(op: Op, q: Quantity, q2?: Quantity): string {
+  if (op === "between" && q2) return `${formatQuantity(q)}–${formatQuantity(q2)}`;
+  return `${OP_SYMBOL[op]}${formatQuantity(q)}`;
+}
+
+/** b ≥ limit, where limit comes from a float product (1.2 × 0.17): equal within 1e-12 counts. */
+function atLeast(b: number, limit: number): boolean {
+  return b >= limit || Math.abs(b - limit) <= 1e-12 * Math.abs(limit);
 }
 
 function numberOf(cell: IndicatorInput["points"], code: "points_invalid" | "score_invalid", messages: Message[]): number | null {
@@ -56,11 +60,11 @@ export function scoreQuantitative(
   A: number,
   B: number,
   W: number | null,
-  opts: { A2?: number; tolerance: number; overThreshold: number; budget: boolean; budgetCap: boolean; cmp: number; cmp2?: number },
+  opts: { A2?: number; tolerance: number; overThreshold: number; budget: boolean; budgetCap: boolean; cmp: number; cmp2?: number; cell?: string },
   messages: Message[],
 ): Omit<Compared, "deviation"> {
   const Bs = B < 0 ? 0 : B;
-  if (B < 0 && W !== null) messages.push(msg("negative_actual"));
+  if (B < 0 && W !== null) messages.push(msg("negative_actual", {}, opts.cell));
   const r2 = (x: number) => (W === null ? null : roundHalfUp(x * W, 2));
   const cmp = opts.cmp; // sign of B − A, exact where the units allow
   let status: Status;
@@ -78,16 +82,16 @@ export function scoreQuantitative(
         break;
       }
       status = op === "gt" ? (cmp > 0 ? "met" : "not_met") : op === "ge" ? (cmp >= 0 ? "met" : "not_met") : cmp === 0 ? "met" : cmp > 0 ? "met" : "not_met";
-      if (op === "eq" && cmp > 0) messages.push(msg("equal_exceeded"));
+      if (op === "eq" && cmp > 0) messages.push(msg("equal_exceeded", {}, opts.cell));
       completion = A !== 0 ? B / A : B >= 0 ? 1 : 0;
       const ratio = A > 0 ? Bs / A : Bs >= A ? 1 : 0;
       if (opts.budget && !opts.budgetCap) computed = r2(ratio);
       else computed = cmp >= 0 || ratio >= 1 ? r2(1) : r2(ratio);
-      if (opts.budget && opts.budgetCap && ratio > 1 && W !== null) messages.push(msg("budget_capped", { ratio: pct(ratio) }));
+      if (opts.budget && opts.budgetCap && ratio > 1 && W !== null) messages.push(msg("budget_capped", { ratio: pct(ratio) }, opts.cell));
       // 15 significant digits: 1.2 × 0.17 must be 0.204, not 0.20399999999999999
-      if (op !== "eq" && A > 0 && B >= Number((opts.overThreshold * A).toPrecision(15)) && !opts.budget) {
+      if (op !== "eq" && A > 0 && atLeast(B, opts.overThreshold * A) && !opts.budget) {
         overAchieved = true;
-        messages.push(msg("over_achieved", { ratio: pct(B / A) }));
+        messages.push(msg("over_achieved", { ratio: pct(B / A) }, opts.cell));
       }
       break;
     }
@@ -124,7 +128,7 @@ export function scoreQuantitative(
       completion = A !== 0 ? B / A : within ? 1 : 0;
       const f = within ? 1 : A !== 0 ? Math.max(0, 1 - dev / Math.abs(A)) : 0;
       computed = r2(f);
-      if (!within) messages.push(msg("approx_outside", { dev: pct(A !== 0 ? dev / Math.abs(A) : 1), tol: pct(opts.tolerance) }));
+      if (!within) messages.push(msg("approx_outside", { dev: pct(A !== 0 ? dev / Math.abs(A) : 1), tol: pct(opts.tolerance) }, opts.cell));
       break;
     }
   }
@@ -198,7 +202,7 @@ export function evaluateRow(input: IndicatorInput, settings: Settings, preset: P
     score: null,
     messages,
   };
-  if (targetExpr.kind === "quantity" && name !== input.name && result.target.text === "") result.target.text = describeTarget(targetExpr);
+  if (targetExpr.kind === "quantity" && name !== input.name && result.target.text === "") result.target.text = describeTarget(targetExpr.op, targetExpr.q, targetExpr.q2);
 
   if (targetExpr.kind === "none") {
     result.status = "not_applicable";
@@ -217,10 +221,6 @@ export function evaluateRow(input: IndicatorInput, settings: Settings, preset: P
   }
   if (targetExpr.kind === "quantity" && targetExpr.implicit && result.status !== "invalid") {
     messages.push(msg("implicit_operator", { op: OP_SYMBOL[targetExpr.op] }, targetCell));
-  }
-  // row-level findings without a cell of their own are about the actual value
-  for (let i = 0; i < messages.length; i++) {
-    if (!messages[i].cell && CELL_OF_ACTUAL.has(messages[i].code)) messages[i] = { ...messages[i], cell: actualCell };
   }
   tableChecks(result, settings, input, messages);
   return result;
@@ -276,8 +276,8 @@ function compareQuantities(
       messages.push(msg("unit_mismatch", { target: tu.text, actual: au.text }, actualCell));
       return;
     }
-    if (tu.perYear) messages.push(msg("per_year", { unit: tu.text }));
-    else if (tu.family === "count" && tu.base !== au.base) messages.push(msg("unit_words_differ", { target: tu.text, actual: au.text }));
+    if (tu.perYear) messages.push(msg("per_year", { unit: tu.text }, actualCell));
+    else if (tu.family === "count" && tu.base !== au.base) messages.push(msg("unit_words_differ", { target: tu.text, actual: au.text }, actualCell));
   } else if (tu && !au) {
     if (tu.family === "ratio" && typeof input.actual?.value === "number" && Math.abs(aq.value) <= 1.5 && tq.value > 1.5) {
       // 0.7 in a General-format cell against a 65% target is a fraction: 70%
@@ -317,6 +317,7 @@ function compareQuantities(
     budgetCap: preset.budgetExecutionCap,
     cmp,
     cmp2,
+    cell: actualCell,
   }, messages);
   result.status = scored.status;
   result.completion = scored.completion;
@@ -325,7 +326,7 @@ function compareQuantities(
   result.deviation = bDec ? decToNumber(subDec(bDec, tq.dec)) : roundHalfUp(B - A, 10);
   result.score = scored.computed ?? S;
   if (scored.status === "not_met") {
-    messages.push(msg("not_met", { target: describeTarget({ ...target, q: tq, q2: tq2 }), actual: formatQuantity(aq) }, actualCell));
+    messages.push(msg("not_met", { target: describeTarget(target.op, tq, tq2), actual: formatQuantity(aq) }, actualCell));
   }
 }
 

@@ -66,6 +66,10 @@ const OPERATOR_WORDS: Record<string, string> = {
   正向: "≥", 反向: "≤", 大于等于: "≥", 小于等于: "≤", 等于: "=", 大于: ">", 小于: "<", 定性: "定性", 定量: "",
 };
 
+function textAt(line: CellValue[], c: number | undefined): string {
+  return c === undefined ? "" : displayText(cellText(line[c]));
+}
+
 export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
   const { columns } = layout;
   const firstRow = grid.firstRow ?? 1;
@@ -81,29 +85,36 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
     const value = grid.values[r]?.[col];
     return new SheetCell(value, grid.numberFormats?.[r]?.[col], firstRow + r, firstCol + col);
   };
-  const roleCols = Object.values(columns).filter((c): c is number => c !== undefined);
+  // 合计/总分/小计 stand in the label columns (levels, name) or the first column
+  const labelCols = Array.from(new Set([0, columns.level1, columns.level2, columns.name].filter((c): c is number => c !== undefined)));
+  const nameIsOwn = columns.name !== undefined && columns.name !== columns.level2 && columns.name !== columns.level1;
   const stop = layout.ownColumn ?? Infinity;
+  const dataCols = [columns.target, columns.actual, columns.points, columns.score, columns.operator].filter((c): c is number => c !== undefined);
 
   for (let r = layout.headerIndex + 1; r < grid.values.length; r++) {
     const line = grid.values[r] ?? [];
     const sheetRow = firstRow + r;
     let filled = 0;
-    let only = "";
-    for (let c = 0; c < Math.min(line.length, stop); c++) {
+    let onlyAt = -1;
+    const width = line.length < stop ? line.length : stop;
+    for (let c = 0; c < width; c++) {
       if (!isBlank(line[c])) {
         filled++;
-        only = cellText(line[c]);
+        onlyAt = c;
       }
     }
     if (filled === 0) continue;
-    const txt = (c: number | undefined) => (c === undefined ? "" : displayText(cellText(line[c])));
-    const l1 = txt(columns.level1);
-    const l2 = txt(columns.level2);
-    const nm = columns.name !== undefined && columns.name !== columns.level2 && columns.name !== columns.level1 ? txt(columns.name) : "";
-    const anyTotal = roleCols.some((c) => {
+    const l1 = textAt(line, columns.level1);
+    const l2 = textAt(line, columns.level2);
+    const nm = nameIsOwn ? textAt(line, columns.name) : "";
+    let anyTotal = false;
+    for (const c of labelCols) {
       const v = line[c];
-      return typeof v === "string" && TOTAL_HINT_RE.test(v) && TOTAL_RE.test(normalizeText(v));
-    });
+      if (typeof v === "string" && TOTAL_HINT_RE.test(v) && TOTAL_RE.test(normalizeText(v))) {
+        anyTotal = true;
+        break;
+      }
+    }
     if (anyTotal || (filled <= 3 && TOTAL_RE.test(normalizeText(cellText(line[0]))))) {
       totalRows.push({ row: sheetRow, score: cellAt(r, columns.score), points: cellAt(r, columns.points) });
       lastRow = sheetRow;
@@ -114,13 +125,18 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
     if (l1) level1 = l1;
     if (l2) level2 = l2;
     // a name that carries its target (参保人数≥200万人) is an indicator even with blank value cells
-    const hasData =
-      [columns.target, columns.actual, columns.points, columns.score, columns.operator].some((c) => c !== undefined && !isBlank(line[c])) ||
-      (nm !== "" && splitEmbeddedTarget(nm) !== null);
+    let hasData = false;
+    for (const c of dataCols) {
+      if (!isBlank(line[c])) {
+        hasData = true;
+        break;
+      }
+    }
+    if (!hasData && nm !== "") hasData = splitEmbeddedTarget(nm) !== null;
     if (!hasData) {
       // a lone text in a row is a section heading (一、产出指标) or a footnote
       if (filled === 1 && !l1 && !l2) {
-        const t = normalizeText(only).replace(/^[一二三四五六七八九十]+[、.]/, "");
+        const t = normalizeText(cellText(line[onlyAt])).replace(/^[一二三四五六七八九十]+[、.]/, "");
         if (/指标$/.test(t) && t !== level1) {
           level1 = t;
           level2 = "";

@@ -125,10 +125,13 @@ export function buildPlan(args: {
   if (!blocked) {
     const lastRow = args.lastRow;
     const cells: PlanCell[][] = [columns.map((c) => c.header)];
-    const byRow = new Map(rows.map((r) => [r.row, r]));
+    // rows come sorted by sheet row: walk them alongside instead of indexing a Map
+    let k = 0;
+    const blank = columns.map(() => null);
     for (let r = headerRow + 1; r <= lastRow; r++) {
-      const pr = byRow.get(r);
-      cells.push(pr ? pr.values : columns.map(() => null));
+      while (k < rows.length && rows[k].row < r) k++;
+      const pr = k < rows.length && rows[k].row === r ? rows[k] : undefined;
+      cells.push(pr ? pr.values : blank.slice());
       if (pr?.status) pushRun(statusRuns, pr.status, r);
       if (pr?.note) notes.push({ cell: a1(r, startCol), text: pr.note });
     }
