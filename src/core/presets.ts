@@ -40,68 +40,57 @@ const OUTPUT = { id: "output", label: "产出指标", labelEn: "Output", match: 
 const BENEFIT = { id: "benefit", label: "效益指标", labelEn: "Benefit", match: ["效益", "效果"] };
 const SATISFACTION = { id: "satisfaction", label: "满意度指标", labelEn: "Satisfaction", match: ["满意度", "满意"] };
 
+const MOF_2020: Preset = {
+  id: "default",
+  name: "财政部2020年通行做法（预算执行10/产出50/效益30/满意度10）",
+  nameEn: "Ministry of Finance 2020 practice (10/50/30/10)",
+  total: 100,
+  categories: [
+    { ...BUDGET, points: 10 },
+    { ...OUTPUT, points: 50 },
+    { ...BENEFIT, points: 30 },
+    { ...SATISFACTION, points: 10 },
+  ],
+  grades: DEFAULT_GRADES,
+  budgetExecutionCap: true,
+  overAchievementThreshold: 1.2,
+};
+
 export const PRESETS: readonly Preset[] = [
+  MOF_2020,
   {
-    id: "default",
-    name: "财政部2020年通行做法（预算执行10/产出50/效益30/满意度10）",
-    nameEn: "Ministry of Finance 2020 practice (10/50/30/10)",
-    total: 100,
-    categories: [
-      { ...BUDGET, points: 10 },
-      { ...OUTPUT, points: 50 },
-      { ...BENEFIT, points: 30 },
-      { ...SATISFACTION, points: 10 },
-    ],
-    grades: DEFAULT_GRADES,
-    budgetExecutionCap: true,
-    overAchievementThreshold: 1.2,
-  },
-  {
+    ...MOF_2020,
     id: "hubei",
     name: "湖北式（预算执行20/产出40/效益与满意度40）",
     nameEn: "Hubei style (20/40/40)",
-    total: 100,
     categories: [
       { ...BUDGET, points: 20 },
       { ...OUTPUT, points: 40 },
       { id: "benefit-satisfaction", label: "效益及满意度指标", labelEn: "Benefit and satisfaction", points: 40, match: ["效益", "效果", "满意"] },
     ],
-    grades: DEFAULT_GRADES,
-    budgetExecutionCap: true,
-    overAchievementThreshold: 1.2,
   },
   {
+    ...MOF_2020,
     id: "sichuan",
     name: "四川式（预算执行10/绩效指标90）",
     nameEn: "Sichuan style (10/90)",
-    total: 100,
     categories: [
       { ...BUDGET, points: 10 },
       { id: "performance", label: "绩效指标", labelEn: "Performance indicators", points: 90, match: ["产出", "效益", "效果", "满意", "绩效"] },
     ],
-    grades: DEFAULT_GRADES,
-    budgetExecutionCap: true,
-    overAchievementThreshold: 1.2,
   },
   {
+    // the alternative grade scale some systems use; points as the MoF practice
+    ...MOF_2020,
     id: "grade-80",
     name: "等级线80/70/60（分值同财政部通行做法）",
     nameEn: "Grade lines 80/70/60 (points as the MoF practice)",
-    total: 100,
-    categories: [
-      { ...BUDGET, points: 10 },
-      { ...OUTPUT, points: 50 },
-      { ...BENEFIT, points: 30 },
-      { ...SATISFACTION, points: 10 },
-    ],
     grades: [
       { grade: "优", gradeEn: "Excellent", min: 80 },
       { grade: "良", gradeEn: "Good", min: 70 },
       { grade: "中", gradeEn: "Fair", min: 60 },
       { grade: "差", gradeEn: "Poor", min: 0 },
     ],
-    budgetExecutionCap: true,
-    overAchievementThreshold: 1.2,
   },
 ];
 
