@@ -92,6 +92,8 @@ export interface XlRange extends XlClientObject {
   numberFormat: unknown[][];
   formulas: unknown[][];
   readonly text: string[][];
+  /** ExcelApi 1.2: true when every row of the range is hidden (by hand or by a filter), false when none is, null when some are */
+  readonly rowHidden: boolean | null;
   readonly format: XlRangeFormat;
   /** ExcelApi 1.6 */
   readonly conditionalFormats: XlConditionalFormatCollection;
@@ -106,6 +108,15 @@ export interface XlRange extends XlClientObject {
 /** ExcelApi 1.9: several rectangles formatted in one operation. */
 export interface XlRangeAreas {
   readonly format: XlRangeFormat;
+}
+
+/** ExcelApi 1.9: the sheet's AutoFilter. */
+export interface XlAutoFilter {
+  /** the sheet has an AutoFilter */
+  readonly enabled: boolean;
+  /** the AutoFilter has criteria applied (some rows may be filtered out) */
+  readonly isDataFiltered: boolean;
+  load(propertyNames?: string | string[]): unknown;
 }
 
 export interface XlWorksheetProtection {
@@ -202,6 +213,8 @@ export interface XlWorksheet extends XlClientObject {
   /** "Visible" | "Hidden" | "VeryHidden" (ExcelApi 1.1) */
   readonly visibility: string;
   readonly protection: XlWorksheetProtection;
+  /** ExcelApi 1.9 */
+  readonly autoFilter: XlAutoFilter;
   readonly notes: XlNoteCollection;
   readonly tables: XlTableCollection;
   readonly charts: XlChartCollection;
@@ -285,6 +298,8 @@ export type ExcelChartSeriesFitsXl = Assignable<Excel.ChartSeries, XlChartSeries
 export type ExcelChartAxisFitsXl = Assignable<Excel.ChartAxis, XlChartAxis>;
 export type ExcelFreezePanesFitsXl = Assignable<Excel.WorksheetFreezePanes, XlWorksheetFreezePanes>;
 export type ExcelWorksheetFitsXl = Assignable<Excel.Worksheet, XlWorksheet>;
+export type ExcelAutoFilterFitsXl = Assignable<Excel.AutoFilter, XlAutoFilter>;
+export type ExcelRangeFitsXl = Assignable<Excel.Range, XlRange>;
 export type ExcelRangeFormatFitsXl = Assignable<Excel.RangeFormat, XlRangeFormat>;
 export type ExcelRangeFontFitsXl = Assignable<Excel.RangeFont, XlRangeFont>;
 // what the adapter assigns, Excel accepts: the alignment and the chart type

@@ -18,6 +18,9 @@
  *   charts (series from the source data as Excel guesses them, then set one by one), frozen panes,
  *   sheet order, visibility and names: each call one operation, inspected with getTables,
  *   getCharts and getFreeze;
+ * - rows hidden by hand or filtered out by an AutoFilter (ExcelApi 1.9 `enabled`, `isDataFiltered`)
+ *   still read and take writes; a range's `rowHidden` is true when all its rows are hidden, false
+ *   when none are, null when some are (set up with `hideRows` and `setAutoFilter`);
  * - merged cells other than the top-left read as blank; `*OrNullObject` gives null objects on
  *   which methods do nothing; APIs above the configured ExcelApi version fail with ApiNotFound.
  * It does not calculate: formulas other than a literal or HYPERLINK(...) read as "".

@@ -43,7 +43,7 @@ import {
 import { toExcelInput } from "./cell-input";
 import { writeComparisonSheet } from "./comparison-sheet";
 import { excelCode, protectedSheetError, toAdapterError } from "./errors";
-import type { IsSetSupported, XlCustomXmlPart, XlRange, XlRangeFormat, XlRun, XlWorksheet } from "./excel-api";
+import type { IsSetSupported, XlAutoFilter, XlCustomXmlPart, XlRange, XlRangeFormat, XlRun, XlWorksheet } from "./excel-api";
 import { SYNC_BUDGET, jsonBytes, utf8Length } from "./payload";
 import { EMPTY_RECORD, WrittenOutput, WrittenRecord, recordToXml } from "./written-record";
 
@@ -188,7 +188,26 @@ interface ReadState {
   parts: XlCustomXmlPart[];
   /** widths (points) of columns grid.firstCol … + WIDTH_WINDOW, as they are now */
   widths: Map<number, number>;
+  /** some rows of the grid are hidden, or the sheet's AutoFilter has filtered rows out (when asked for) */
+  hiddenRows: boolean;
 }
+
+interface ReadOptions {
+  /** a named sheet instead of the active one */
+  sheetName?: string;
+  /**
+   * Also load, in the same sync, whether rows are hidden or filtered out: the range's rowHidden
+   * (ExcelApi 1.2) and, with `autoFilter` (ExcelApi 1.9), the sheet's AutoFilter state
+   */
+  hidden?: { autoFilter: boolean };
+}
+
+/** Hidden or filtered rows are read and checked like the others; the run says so. */
+export const HIDDEN_ROWS_MESSAGE: AdapterMessage = {
+  code: "hidden_rows",
+  text: "表中有隐藏或筛选掉的行：这些行也已核对，结果同样写在这些行旁（取消筛选后可见）",
+  en: "Some rows are hidden or filtered out: they were checked too, and their results are written beside them (clear the filter to see them)",
+};
 
 function toCellValue(v: unknown): CellValue {
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
@@ -272,15 +291,22 @@ function sourceRange(s: Session, ws: XlWorksheet, source: GridSource): XlRange {
 
 const DIMENSIONS = ["address", "rowIndex", "columnIndex", "rowCount", "columnCount"];
 
+/** rowHidden is true when all rows are hidden, false when none are, null when some are. */
+const someHidden = (range: XlRange, filter: XlAutoFilter | null): boolean =>
+  (!range.isNullObject && range.rowHidden !== false) || (filter !== null && filter.enabled && filter.isDataFiltered);
+
 /**
  * One load and one sync: the grid (values and number formats) of the active sheet or the one
  * named, every sheet's name and protection, the add-in's record parts and the column widths
  * beside the table. A sheet too big for one 5 MB response is read again in row chunks.
  */
-async function readState(s: Session, source: GridSource, sheetName?: string): Promise<ReadState> {
+async function readState(s: Session, source: GridSource, options: ReadOptions = {}): Promise<ReadState> {
+  const { sheetName, hidden } = options;
   const queue = () => {
     const ws = sheetName === undefined ? s.ctx.workbook.worksheets.getActiveWorksheet() : s.ctx.workbook.worksheets.getItem(sheetName);
     ws.load("name");
+    const filter = hidden?.autoFilter ? ws.autoFilter : null;
+    filter?.load(["enabled", "isDataFiltered"]);
     const meta = readSheets(s);
     const range = sourceRange(s, ws, source);
     const widths = Array.from({ length: WIDTH_WINDOW }, (_, i) => {
@@ -288,8 +314,9 @@ async function readState(s: Session, source: GridSource, sheetName?: string): Pr
       f.load("columnWidth");
       return f;
     });
-    return { ws, meta, range, widths };
+    return { ws, meta, range, widths, filter };
   };
+  const dimensions = hidden ? [...DIMENSIONS, "rowHidden"] : DIMENSIONS;
   const finish = (q: ReturnType<typeof queue>, values: unknown[][], formats: unknown[][]): ReadState => {
     const { sheets, parts } = q.meta();
     const isNull = q.range.isNullObject;
@@ -304,11 +331,11 @@ async function readState(s: Session, source: GridSource, sheetName?: string): Pr
       firstRow,
       firstCol,
     };
-    return { grid, sheets, parts, widths };
+    return { grid, sheets, parts, widths, hiddenRows: hidden !== undefined && someHidden(q.range, q.filter) };
   };
 
   let q = queue();
-  q.range.load([...DIMENSIONS, "values", "numberFormat"]);
+  q.range.load([...dimensions, "values", "numberFormat"]);
   try {
     await s.sync();
     return q.range.isNullObject ? finish(q, [], []) : finish(q, q.range.values, q.range.numberFormat);
@@ -317,7 +344,7 @@ async function readState(s: Session, source: GridSource, sheetName?: string): Pr
   }
   // too big for one response: dimensions first, then rows in chunks sized from what came back
   q = queue();
-  q.range.load(DIMENSIONS);
+  q.range.load(dimensions);
   await s.sync();
   if (q.range.isNullObject) return finish(q, [], []);
   const { rowIndex, columnIndex, rowCount, columnCount } = q.range;
@@ -384,7 +411,7 @@ interface ExecuteInput {
   jobs: WriteJob[];
   /** the earlier outputs this run replaces: removed when they still hold what was written */
   replaces: (o: WrittenOutput) => boolean;
-  read: Pick<ReadState, "sheets" | "widths">;
+  read: Pick<ReadState, "sheets" | "widths"> & Partial<Pick<ReadState, "hiddenRows">>;
   rec: RecordState;
   grid?: Grid;
   gridIsUsedRange?: boolean;
@@ -427,7 +454,7 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
   // the earlier outputs, and whether their cells still hold what was written
   const earlier = rec.record.outputs.filter(input.replaces);
   await loadHeaders(s, earlier, ev);
-  const runMessages: AdapterMessage[] = [];
+  const runMessages: AdapterMessage[] = read.hiddenRows ? [{ ...HIDDEN_ROWS_MESSAGE }] : [];
   const ours: WrittenOutput[] = [];
   for (const o of earlier) {
     const v = verdict(o, ev);
@@ -656,6 +683,7 @@ const comparisonSheet = (key: string) => COMPARISON_SHEETS.some((name) => key.st
 export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
   const isSetSupported = options.isSetSupported ?? floorIsSupported;
   const budget = options.syncBudget ?? SYNC_BUDGET;
+  const hidden = () => ({ autoFilter: isSetSupported("ExcelApi", "1.9") });
   const caps = (): Caps => ({
     conditionalFormats: isSetSupported("ExcelApi", "1.6"),
     rangeAreas: isSetSupported("ExcelApi", "1.9"),
@@ -680,7 +708,7 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
     runValidate(runOptions = {}) {
       const { source = "used", ...validateOptions } = runOptions;
       return session(async (s): Promise<ValidateRun> => {
-        const read = await readState(s, source);
+        const read = await readState(s, source, { hidden: hidden() });
         const outcome = validateGrid(read.grid, validateOptions);
         if (!outcome.ok) return { ok: false, reason: outcome.reason, reasonEn: outcome.reasonEn, sheet: read.grid.sheet, syncs: s.syncs };
         try {
@@ -783,7 +811,7 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
     },
 
     readSheet(name) {
-      return session(async (s) => (await readState(s, "used", name)).grid, false);
+      return session(async (s) => (await readState(s, "used", { sheetName: name })).grid, false);
     },
 
     writeSheetPlan(plan) {
@@ -793,7 +821,7 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
     runAudit(auditOptions = {}) {
       const source = auditOptions.source ?? "used";
       return session(async (s): Promise<AuditRun> => {
-        const read = await readState(s, source);
+        const read = await readState(s, source, { hidden: hidden() });
         const sheet = read.grid.sheet;
         const rec = await readRecord(s, read);
         // a sheet the add-in made (核对结果, 核对·…, a comparison) holds no statement of the user's

@@ -51,6 +51,44 @@ describe("loading", () => {
     });
   });
 
+  test("rowHidden: loaded before read; true when all rows are hidden, false when none, null when mixed", async () => {
+    const xl = createMemoryExcel({ sheets: [{ name: "S", values: [["h"], [1], [2], [3], [4]] }] });
+    xl.workbook.sheet("S").hideRows(2).setAutoFilter("A1:A5", [4]);
+    await xl.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      const [all, none, mixed, filtered] = ["A2", "A3", "A1:A5", "A4"].map((a) => ws.getRange(a));
+      expect(() => all.rowHidden).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      for (const r of [all, none, mixed, filtered]) r.load("rowHidden");
+      ws.autoFilter.load("enabled,isDataFiltered");
+      await ctx.sync();
+      expect([all.rowHidden, none.rowHidden, mixed.rowHidden, filtered.rowHidden]).toEqual([true, false, null, true]);
+      expect([ws.autoFilter.enabled, ws.autoFilter.isDataFiltered]).toEqual([true, true]);
+      // hidden rows still read
+      const values = ws.getRange("A2:A4").load("values");
+      await ctx.sync();
+      expect(values.values).toEqual([[1], [2], [3]]);
+    });
+    xl.workbook.sheet("S").hideRows(2, 2, false).setAutoFilter(null);
+    await xl.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      const r = ws.getRange("A1:A5").load("rowHidden");
+      ws.autoFilter.load("enabled,isDataFiltered");
+      await ctx.sync();
+      expect([r.rowHidden, ws.autoFilter.enabled, ws.autoFilter.isDataFiltered]).toEqual([false, false, false]);
+    });
+  });
+
+  test("the AutoFilter needs ExcelApi 1.9", async () => {
+    const xl = book("1.8");
+    const e = await rejects(
+      xl.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").autoFilter.load("enabled");
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("ApiNotFound");
+  });
+
   test("merged cells other than the top-left read as blank", async () => {
     const xl = createMemoryExcel({ sheets: [{ name: "S", values: [["产出指标", "x"], ["产出指标", "y"]] }] });
     xl.workbook.sheet("S").merge("A1:A2");

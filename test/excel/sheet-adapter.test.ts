@@ -458,6 +458,64 @@ describe("a validate run", () => {
   });
 });
 
+describe("hidden and filtered rows", () => {
+  const codes = (run: ValidateRun) => ok(run).write.messages.map((m) => m.code);
+
+  test("hidden rows are checked and written like the others, and the run says so, in the same syncs", async () => {
+    const { xl, adapter } = setup(indicatorTable(10, "mixed"));
+    xl.workbook.sheet("指标表").hideRows(3, 5);
+    const run = ok(await adapter.runValidate());
+    expect(run.syncs).toBe(2);
+    expect(xl.stats.syncs).toBe(2);
+    const message = run.write.messages.find((m) => m.code === "hidden_rows");
+    expect(message).toMatchObject({ text: expect.stringContaining("隐藏或筛选"), en: expect.stringContaining("hidden or filtered") });
+    expect(run.result.rows).toHaveLength(10);
+    const status = xl.workbook.sheet("指标表").values("F2:F11").map(([v]) => v);
+    expect(status.every((v) => typeof v === "string" && v !== "")).toBe(true);
+    xl.stats.reset();
+    const again = ok(await adapter.runValidate());
+    expect(again.syncs).toBeLessThanOrEqual(3);
+    expect(codes(again)).toContain("hidden_rows");
+  });
+
+  test("an AutoFilter that filters rows out: the message, every row still has its result", async () => {
+    const { xl, adapter } = setup(indicatorTable(10, "mixed"));
+    xl.workbook.sheet("指标表").setAutoFilter("A1:E11", [2, 7, 8]);
+    const run = ok(await adapter.runValidate());
+    expect(run.syncs).toBe(2);
+    expect(codes(run)).toContain("hidden_rows");
+    expect(xl.workbook.sheet("指标表").values("F8:F8")[0][0]).not.toBe("");
+  });
+
+  test("an AutoFilter with criteria is reported even when rowHidden says nothing is hidden", async () => {
+    const { xl, adapter } = setup(indicatorTable(5));
+    // the filter hides row 6, outside the selection checked: the checked rows' rowHidden is false,
+    // but the sheet's AutoFilter has criteria on (isDataFiltered)
+    xl.workbook.sheet("指标表").setAutoFilter("A1:E6", [6]);
+    xl.workbook.select("指标表", "A1:A5");
+    const run = ok(await adapter.runValidate({ source: "selection" }));
+    expect(codes(run)).toContain("hidden_rows");
+  });
+
+  test("without ExcelApi 1.9 the AutoFilter is not asked for; hidden rows are still seen", async () => {
+    const { xl, adapter } = setup(indicatorTable(5), { apiVersion: "1.8" });
+    xl.workbook.sheet("指标表").hideRows(4);
+    const run = ok(await adapter.runValidate());
+    expect(codes(run)).toContain("hidden_rows");
+    expect(run.syncs).toBe(2);
+  });
+
+  test("no hidden rows, or an AutoFilter that filters nothing out: no message", async () => {
+    const { xl, adapter } = setup(indicatorTable(10));
+    expect(codes(await adapter.runValidate())).not.toContain("hidden_rows");
+    xl.workbook.sheet("指标表").setAutoFilter("A1:E11");
+    expect(codes(await adapter.runValidate())).not.toContain("hidden_rows");
+    // rows hidden below the table are not the table's
+    xl.workbook.sheet("指标表").hideRows(20, 30);
+    expect(codes(await adapter.runValidate())).not.toContain("hidden_rows");
+  });
+});
+
 describe("selectCell", () => {
   test.each([
     ["F3", "指标表", "指标表!F3"],

@@ -196,6 +196,30 @@ export class SheetHandle {
     return { fill: d.fill, fontColor: d.font };
   }
 
+  /** Hide rows first…last (1-based) by hand, as Format › Hide Rows does, or show them again. */
+  hideRows(first: number, last = first, hidden = true): this {
+    for (let r = first; r <= last; r++) {
+      if (hidden) this._sheet.hiddenRows.add(r);
+      else this._sheet.hiddenRows.delete(r);
+    }
+    return this;
+  }
+
+  /**
+   * Put an AutoFilter on `address` (its first row the header) whose criteria filter out
+   * `filteredRows` (1-based data rows; they read as hidden); null removes the AutoFilter.
+   */
+  setAutoFilter(address: string | null, filteredRows: number[] = []): this {
+    if (address === null) {
+      this._sheet.autoFilter = null;
+      return this;
+    }
+    const rect = this.rect(address);
+    for (const r of filteredRows) if (r <= rect.r1 || r > rect.r2) throw new Error(`row ${r} is not a data row of ${address}`);
+    this._sheet.autoFilter = { rect, filteredRows: new Set(filteredRows) };
+    return this;
+  }
+
   protect(on = true): this {
     this._sheet.protected = on;
     return this;

@@ -2,6 +2,7 @@
 import { MAX_COLS, MAX_ROWS, Rect, intersect, parseRect, rectA1, sameName, splitSheet } from "../a1";
 import type {
   XlApplication,
+  XlAutoFilter,
   XlClearApplyTo,
   XlCellValueConditionalFormat,
   XlCellValueRule,
@@ -246,7 +247,7 @@ export class MemRange extends MemObject implements XlRange {
   }
 
   protected override _scalars(): readonly string[] {
-    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "cellCount", "values", "numberFormat", "formulas", "text"];
+    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "cellCount", "values", "numberFormat", "formulas", "text", "rowHidden"];
   }
 
   protected override _read(name: string, target: unknown): unknown {
@@ -277,6 +278,9 @@ export class MemRange extends MemObject implements XlRange {
       case "text":
         readLimitCheck(rect, this._ctx, this._path);
         return grid(rect, (r, c) => (sheet.hiddenByMerge(r, c) ? "" : display(sheet.get(r, c)?.v, sheet.get(r, c)?.nf)));
+      case "rowHidden":
+        this._ctx._require("1.2", "Range.rowHidden");
+        return sheet.rowHidden(rect.r1, rect.r2);
     }
     return undefined;
   }
@@ -305,6 +309,9 @@ export class MemRange extends MemObject implements XlRange {
   }
   get text(): string[][] {
     return this._get("text");
+  }
+  get rowHidden(): boolean | null {
+    return this._get("rowHidden");
   }
 
   get values(): unknown[][] {
@@ -687,6 +694,35 @@ export class MemWorksheetProtection extends MemObject implements XlWorksheetProt
   }
 }
 
+export class MemAutoFilter extends MemObject implements XlAutoFilter {
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _sheet: () => SheetState | null,
+  ) {
+    super(ctx, path);
+  }
+  protected _resolve(): SheetState | null {
+    this._ctx._require("1.9", "AutoFilter");
+    return this._sheet();
+  }
+  protected override _scalars(): readonly string[] {
+    return ["enabled", "isDataFiltered"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    const f = (target as SheetState).autoFilter;
+    if (name === "enabled") return f !== null;
+    if (name === "isDataFiltered") return f !== null && f.filteredRows.size > 0;
+    return undefined;
+  }
+  get enabled(): boolean {
+    return this._get("enabled");
+  }
+  get isDataFiltered(): boolean {
+    return this._get("isDataFiltered");
+  }
+}
+
 interface NoteTarget {
   sheet: SheetState;
   cell: string;
@@ -779,6 +815,7 @@ export class MemNoteCollection implements XlNoteCollection {
 
 export class MemWorksheet extends MemObject implements XlWorksheet {
   readonly protection: MemWorksheetProtection;
+  readonly autoFilter: MemAutoFilter;
   readonly notes: MemNoteCollection;
   readonly tables: MemTableCollection;
   readonly charts: MemChartCollection;
@@ -792,6 +829,7 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
     super(ctx, path);
     const sheet = () => this._sheet();
     this.protection = new MemWorksheetProtection(ctx, `${path}.protection`, sheet);
+    this.autoFilter = new MemAutoFilter(ctx, `${path}.autoFilter`, sheet);
     this.notes = new MemNoteCollection(ctx, `${path}.notes`, sheet);
     this.tables = new MemTableCollection(ctx, `${path}.tables`, sheet);
     this.charts = new MemChartCollection(ctx, `${path}.charts`, sheet);
@@ -820,7 +858,7 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
     return undefined;
   }
   protected override _nav(name: string): MemObject | null {
-    return name === "protection" ? this.protection : null;
+    return name === "protection" ? this.protection : name === "autoFilter" ? this.autoFilter : null;
   }
 
   get name(): string {

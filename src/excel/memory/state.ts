@@ -124,6 +124,10 @@ export class SheetState {
   readonly notes = new Map<string, string>();
   /** conditional formats, highest priority first (office.js `add` puts a new one first) */
   readonly cfs: CfState[] = [];
+  /** rows (1-based) the user hid by hand */
+  readonly hiddenRows = new Set<number>();
+  /** the sheet's AutoFilter (ExcelApi 1.9): its range, and the rows its criteria filter out (hidden too) */
+  autoFilter: { rect: Rect; filteredRows: Set<number> } | null = null;
   constructor(
     readonly id: string,
     public name: string,
@@ -188,6 +192,13 @@ export class SheetState {
     }
     const own = this.get(r, c);
     return { fill: fill ?? own?.fill ?? NO_FILL, font: font ?? own?.font ?? DEFAULT_FONT };
+  }
+
+  /** Range.rowHidden over rows r1…r2: true when all are hidden (by hand or filtered out), false when none, null when some. */
+  rowHidden(r1: number, r2: number): boolean | null {
+    const hidden = new Set<number>();
+    for (const r of [...this.hiddenRows, ...(this.autoFilter?.filteredRows ?? [])]) if (r >= r1 && r <= r2) hidden.add(r);
+    return hidden.size === 0 ? false : hidden.size === r2 - r1 + 1 ? true : null;
   }
 
   /** True for a merged cell other than its area's top-left, which Excel reads as blank. */
