@@ -114,6 +114,8 @@ function AuditSummary({ view, disabled, onSelect }: { view: AuditView; disabled:
     for (const f of result.findings) counts[f.check]++;
     return counts;
   }, [result.findings]);
+  // the engine's notes, then the adapter's (hidden or filtered rows, notes unsupported…)
+  const notes = [...result.messages, ...view.writes.flatMap((w) => w.messages)];
   return (
     <section className={styles.section} aria-labelledby="jx-audit-summary" data-testid="audit-summary">
       <Subtitle2 as="h2" id="jx-audit-summary">
@@ -162,9 +164,9 @@ function AuditSummary({ view, disabled, onSelect }: { view: AuditView; disabled:
           ))}
         </ul>
       )}
-      {result.messages.length > 0 && (
+      {notes.length > 0 && (
         <ul className={styles.lines} aria-label={t.auditNotesTitle}>
-          {result.messages.map((m, i) => (
+          {notes.map((m, i) => (
             <li key={i}>{pick({ zh: m.text, en: m.en })}</li>
           ))}
         </ul>

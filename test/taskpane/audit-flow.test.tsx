@@ -31,6 +31,17 @@ describe("核对收支表", () => {
     ]);
   });
 
+  test("hidden rows in the statement are audited too, and the pane says so", async () => {
+    const { xl, adapter } = statementBook();
+    xl.workbook.sheet(STATEMENT_SHEET).hideRows(3);
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    const panel = await openJob(user, "核对收支表");
+    await user.click(within(panel).getByRole("button", { name: "核对收支表" }));
+    const summary = await screen.findByTestId("audit-summary");
+    expect(summary.textContent).toContain("表中有隐藏或筛选掉的行");
+    expect(text("audit-finding-count")).toBe("2");
+  });
+
   test("a finding selects its cell on the audited sheet, even from another sheet", async () => {
     const { xl, adapter } = statementBook();
     const selectCell = jest.spyOn(adapter, "selectCell");
