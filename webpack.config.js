@@ -100,6 +100,8 @@ module.exports = (_env, argv = {}) => {
       assetFilter: (name) => !name.endsWith(".map") && !name.startsWith("preview"),
     },
     devServer: {
+      // development only: listen on this machine, not on the network
+      host: "localhost",
       port: PORT,
       server: devServerProtocol(),
       headers: { "Access-Control-Allow-Origin": "*" },
