@@ -11,7 +11,7 @@ import { WritePlan } from "../core/write-plan";
 import { parseArgs } from "./args";
 import { worksheetToGrid } from "./xlsx-grid";
 import { applyPlan } from "./write-xlsx";
-import { UsageError, readWorkbook } from "./workbook-file";
+import { UsageError, readWorkbook, writeWorkbook } from "./workbook-file";
 
 const EXIT_OK = 0;
 const EXIT_ERROR = 1;
@@ -98,7 +98,7 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
     // the ratio formulas have no cached values: let Excel compute them when the file opens
     wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await wb.xlsx.writeFile(out);
+    await writeWorkbook(wb, out);
   }
   const findings = results.flatMap((r) => r.findings);
   if (flags.json) {

@@ -26,7 +26,7 @@ import { FIGURE_CATALOG, FigureId, Seed, TemplateId, templateFigureIds } from ".
 import { parseArgs } from "./args";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
 import { worksheetToGrid } from "./xlsx-grid";
-import { UsageError, readWorkbook } from "./workbook-file";
+import { UsageError, readWorkbook, writeWorkbook } from "./workbook-file";
 
 const EXIT_OK = 0;
 const EXIT_ERROR = 1;
@@ -155,7 +155,7 @@ export async function compareCommand(argv: string[], io: CommandIo): Promise<num
     // formulas are written without cached results: Excel computes them when the file opens
     wb.calcProperties.fullCalcOnLoad = true;
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await wb.xlsx.writeFile(out);
+    await writeWorkbook(wb, out);
 
     if (flags.json) io.out(JSON.stringify(compareJson(plan, template.id, departments, out, written), null, 2));
     else io.out(compareReport(plan, template.id, departments, out, written, en));

@@ -13,7 +13,7 @@ import { AUDIT_USAGE, auditCommand } from "./audit-command";
 import { COMPARE_USAGE, SEEDS_USAGE, compareCommand, seedsCommand } from "./compare-command";
 import { worksheetToGrid } from "./xlsx-grid";
 import { applyPlan } from "./write-xlsx";
-import { UsageError, readWorkbook } from "./workbook-file";
+import { UsageError, readWorkbook, writeWorkbook } from "./workbook-file";
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
@@ -116,7 +116,7 @@ async function validateCommand(argv: string[], io: Io): Promise<number> {
   if (out) {
     applyPlan(wb, plan);
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await wb.xlsx.writeFile(out);
+    await writeWorkbook(wb, out);
   }
   if (flags.json) {
     io.out(JSON.stringify({ file, out, ...result, plan: { sheet: plan.sheet, mode: plan.mode, owned: plan.owned } }, null, 2));

