@@ -138,7 +138,7 @@ function report(results: AuditResult[], lang: "zh" | "en", out: string | null, s
   const en = lang === "en";
   const lines: string[] = [];
   for (const r of results) {
-    const tables = r.tables.map((t) => `${t.labelColumn}${t.firstRow}:${t.lastRow}`).join(", ");
+    const tables = r.tables.map((t) => `${t.labelColumn}${t.firstRow}:${t.labelColumn}${t.lastRow}`).join(", ");
     lines.push(
       en
         ? `Sheet "${r.sheet}": ${r.tables.length} table(s)${tables ? ` (${tables})` : ""}, ${r.textCells.length} cell(s) of text, ${r.figureCount} figures, ${r.passed.length} checks agreed`
