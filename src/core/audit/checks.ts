@@ -242,6 +242,7 @@ function rescue(ctx: Ctx, g: Group, total: Item, parts: Item[], T: Figure, P: (F
         total: label(total),
         terms: termsText(e, g.kind),
         computed: formatDec(e.S, dp) + unitText(U),
+        unitCell: f.unitCell,
       });
       const expected = f.ownUnit && U ? formatDec(f.dec, f.decimals) + U.text : formatDec(fixed, dpOf(fixed)) + unitText(U);
       finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected, actual: showFigure(f), message: t.zh, en: t.en });

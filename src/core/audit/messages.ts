@@ -35,10 +35,12 @@ export const AUDIT_TEXT = {
       en: `the parts listed under "${p.total}" add up to more than the total: ${p.terms} = ${p.computed}, total ${p.stated}`,
     };
   },
-  unitSlip(p: { label: string; written: string; meant: string; total: string; terms: string; computed: string }): Text {
+  unitSlip(p: { label: string; written: string; meant: string; total: string; terms: string; computed: string; unitCell?: string | null }): Text {
+    const zhFrom = p.unitCell ? `（单位见 ${p.unitCell}）` : "";
+    const enFrom = p.unitCell ? ` (unit in ${p.unitCell})` : "";
     return {
-      zh: `“${p.label}”写作 ${p.written}，数量级不对：按 ${p.meant} 计，${p.terms} = ${p.computed}，与“${p.total}”相符`,
-      en: `"${p.label}" is written ${p.written}, off by orders of magnitude: read as ${p.meant}, ${p.terms} = ${p.computed}, which agrees with "${p.total}"`,
+      zh: `“${p.label}”写作 ${p.written}${zhFrom}，数量级不对：按 ${p.meant} 计，${p.terms} = ${p.computed}，与“${p.total}”相符`,
+      en: `"${p.label}" is written ${p.written}${enFrom}, off by orders of magnitude: read as ${p.meant}, ${p.terms} = ${p.computed}, which agrees with "${p.total}"`,
     };
   },
   partOverTotal(p: { label: string; part: string; total: string; totalValue: string }): Text {
