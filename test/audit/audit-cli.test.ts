@@ -184,4 +184,70 @@ describe("jixiao audit", () => {
     expect(await auditCommand(await args(), c.io)).toBe(2);
     expect(c.err.join("\n")).toContain(message);
   });
+
+  /** A workbook whose only sheets are not statements. */
+  async function notAStatement(file: string, sheets: Array<[string, Array<Array<string | number | null>>]>): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of sheets) {
+      const ws = wb.addWorksheet(name);
+      for (const r of rows) ws.addRow(r);
+    }
+    await wb.xlsx.writeFile(file);
+  }
+
+  const INDICATOR_ROWS: Array<Array<string | number | null>> = [
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "参保人数", "≥200万人", "234.42万人", 50, 50],
+    ["满意度指标", "服务对象满意度指标", "参保群众满意度", "≥85%", "88%", 50, 50],
+    ["总分", null, null, null, null, 100, 100],
+  ];
+
+  test.each([
+    ["an indicator table", [["指标表", INDICATOR_ROWS]], ["这不是收支表：未找到收支项目", "这是绩效指标表", "jixiao validate"]],
+    ["an empty sheet", [["Sheet1", []]], ["这不是收支表：未找到收支项目", "查找的是"]],
+    ["random text", [["说明", [["今天天气很好"], ["共有3个部门参加，开展培训5次"]]]], ["这不是收支表：未找到收支项目"]],
+    ["a statement with nothing to check", [["收支", [["项目", "本年数（万元）"], ["基本支出", 1203.34]]]], ["没有可核对的内容"]],
+  ] as Array<[string, Array<[string, Array<Array<string | number | null>>]>, string[]]>)(
+    "not a statement (%s): exit 2, stderr says what was looked for, --json says so, never the all-clear",
+    async (name, sheets, says) => {
+      const f = path.join(dir, `not-${name.replace(/\s+/g, "-")}.xlsx`);
+      await notAStatement(f, sheets);
+      const c = capture();
+      expect(await auditCommand([f], c.io)).toBe(2);
+      const err = c.err.join("\n");
+      for (const s of says) expect(err).toContain(s);
+      expect(err).toContain("no statement to check");
+      expect(c.out.join("\n")).not.toMatch(/未发现不一致|No inconsistencies/);
+
+      const j = capture();
+      expect(await auditCommand([f, "--json"], j.io)).toBe(2);
+      const json = JSON.parse(j.out.join("\n"));
+      expect(json).toMatchObject({ ok: false, error: "no-statement", findings: null });
+      expect(json.lookedFor.zh).toContain("本年/本年数/决算数/金额");
+      expect(json.lookedFor.en).toContain("本年 / 本年数 / 决算数 / 金额");
+      expect(json.sheets).toHaveLength(sheets.length);
+      expect(json.sheets[0].sheet).toBe(sheets[0][0]);
+      expect(["no-statement", "nothing-to-check"]).toContain(json.sheets[0].kind);
+      expect(json.sheets[0].reason).toContain(says[0]);
+    },
+  );
+
+  test("a workbook with a statement and an indicator sheet: the statement is audited, the other listed as skipped", async () => {
+    const f = path.join(dir, "mixed.xlsx");
+    await makeWorkbook(f);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    const ws = wb.addWorksheet("指标表");
+    for (const r of INDICATOR_ROWS) ws.addRow(r);
+    await wb.xlsx.writeFile(f);
+    const c = capture();
+    expect(await auditCommand([f, "--json"], c.io)).toBe(0);
+    const json = JSON.parse(c.out.join("\n"));
+    expect(json.ok).toBe(true);
+    expect(json.sheets.map((s: { sheet: string }) => s.sheet)).toEqual(["收支表", "说明"]);
+    expect(json.skipped).toMatchObject([{ sheet: "指标表", kind: "no-statement" }]);
+    const t = capture();
+    expect(await auditCommand([f], t.io)).toBe(0);
+    expect(t.out.join("\n")).toContain("未找到报表的工作表：指标表: 这不是收支表");
+  });
 });
