@@ -127,6 +127,13 @@ describe("a unit column", () => {
     expect(pairs(result.findings)).toEqual(["magnitude@C4"]);
   });
 
+  test("a 单位 column holding names of offices is the label column, not units", () => {
+    const { result } = audit(grid([["单位", "本年数（万元）"], ["合计", 300], ["市医疗保障局", 100], ["市医疗保险服务中心", 200]]));
+    expect(result.tables[0]).toMatchObject({ labelColumn: "A", unit: null });
+    expect(result.tables[0].unitColumn).toBeUndefined();
+    expect(pairs(result.passed)).toEqual(["sum@B2"]);
+  });
+
   test("a row in % or 人 is not added to money", () => {
     const { result } = audit(grid([["项目", "单位", "本年数"], ["本年支出合计", "万元", 100], ["基本支出", "万元", 40], ["项目支出", "万元", 60], ["预算执行率", "%", 95.5], ["在职人数", "人", 37]]));
     expect(result.findings).toEqual([]);

@@ -247,12 +247,12 @@ function buildTable(
   const valueCols = [...picked.values()].map((p) => p.index);
   if (ambiguous) valueCols.push(ambiguous.index);
   const firstValue = Math.min(...valueCols);
-  // a column of units (单位 | 万元 | 亿元 …), wherever it sits
+  // a column of units (单位 | 万元 | 亿元 …), wherever it sits; "单位" over names of offices is not one
   let unitColumn: number | null = null;
   for (let c = 0; c < header.length && unitColumn === null; c++) {
     if (ownColumn !== null && c >= ownColumn) break;
     if (c === labelColumn || valueCols.includes(c)) continue;
-    if (typeof header[c] === "string" && isUnitColumnHeader(header[c] as string)) unitColumn = c;
+    if (typeof header[c] === "string" && isUnitColumnHeader(header[c] as string) && holdsUnits(rows, c, headerIndex + 1, Math.min(stopAt, headerIndex + 60))) unitColumn = c;
   }
   // no 项目 header: the nearest column left of the figures that holds text labels
   if (labelColumn === null) {
@@ -319,6 +319,20 @@ function buildTable(
     if (row) table.rows.push(row);
   }
   return table;
+}
+
+/** Most of the column's written cells are units the unit table knows. */
+function holdsUnits(rows: CellValue[][], c: number, from: number, to: number): boolean {
+  let written = 0;
+  let units = 0;
+  for (let r = from; r < to; r++) {
+    const v = rows[r]?.[c];
+    if (isBlank(v)) continue;
+    written++;
+    const u = unitColumnCell(cellText(v));
+    if (u && u.family !== "other") units++;
+  }
+  return units > 0 && units * 2 >= written;
 }
 
 const RATIO_ROLES: ValueRole[] = ["share", "growth", "rate"];
