@@ -103,6 +103,12 @@ describe("a unit column", () => {
     expect(result.findings).toMatchObject([{ cell: "C4", check: "magnitude", expected: "2.23万元", actual: "2.23元" }]);
   });
 
+  test("every row says 元 but one figure was typed in 万元: the number is the slip", () => {
+    const { result } = audit(grid([["项目", "单位", "金额"], ["合计", "元", 6256042200], ["基本支出", "元", 203212300], ["项目支出", "元", 605282.99]]));
+    expect(result.findings).toMatchObject([{ cell: "C4", check: "magnitude", expected: "6,052,829,900元", actual: "605,282.99元" }]);
+    expect(result.findings[0].message).toContain("203,212,300 + 6,052,829,900 = 6,256,042,200元");
+  });
+
   test("rows in different units that agree once converted are no finding", () => {
     const { result } = audit(grid([["项目", "单位", "本年数"], ["本年支出合计", "万元", GZ.total], ["基本支出", "万元", GZ.basic], ["项目支出", "亿元", 60.528299]]));
     expect(result.findings).toEqual([]);
