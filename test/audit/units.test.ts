@@ -98,6 +98,22 @@ describe("a unit column", () => {
     expect(pairs(result.passed)).toContain(`sum@${valueCol}2`);
   });
 
+  test("the worked example of docs/statement-audit.md, word for word", () => {
+    const { result } = audit(grid([["项目", "单位", "本年数"], ["本年支出合计", "万元", GZ.total], ["基本支出", "万元", GZ.basic], ["项目支出", "亿元", GZ.project]]));
+    expect(result.findings).toEqual([
+      {
+        sheet: "收支表",
+        cell: "C4",
+        check: "magnitude",
+        severity: "error",
+        expected: "605,282.99万元",
+        actual: "605,282.99亿元",
+        message: "“项目支出”写作 605,282.99亿元（单位见 B4），数量级不对：按 万元 计，20,321.23 + 605,282.99 = 625,604.22万元，与“本年支出合计”相符",
+        en: '"项目支出" is written 605,282.99亿元 (unit in B4), off by orders of magnitude: read as 万元, 20,321.23 + 605,282.99 = 625,604.22万元, which agrees with "本年支出合计"',
+      },
+    ]);
+  });
+
   test("one row in 元 among 万元 rows, the sum works in 万元", () => {
     const { result } = audit(grid([["项目", "单位", "本年数"], ["本年收入合计", "万", 3797.83], ["财政拨款收入", "万", 3795.6], ["其他收入", "元", 2.23]]));
     expect(result.findings).toMatchObject([{ cell: "C4", check: "magnitude", expected: "2.23万元", actual: "2.23元" }]);

@@ -1,5 +1,5 @@
 /**
- * Label/value tables (SPEC §7): labels in one column, figures under headers such as 本年 ·
+ * Label/value tables (docs/statement-audit.md, "What is read"): labels in one column, figures under headers such as 本年 ·
  * 上年 · 预算 · 调整预算 · 占比 · 增长. A table ends at two blank rows or the next header.
  * Units, each applying to its rows (docs/statement-audit.md, "Units"): the cell text, else a
  * unit column (单位 / 计量单位 / 金额单位), else the header "（万元）", else a title line "单位：万元"
