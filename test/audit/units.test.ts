@@ -162,6 +162,20 @@ describe("a unit column", () => {
   });
 });
 
+describe("a unit at the end of a label", () => {
+  test("项目支出（亿元） among rows in the header's 万元: the finding is on that row", () => {
+    const { result } = audit(grid([["项目", "本年数（万元）"], ["本年支出合计", GZ.total], ["基本支出", GZ.basic], ["项目支出（亿元）", GZ.project]]));
+    expect(result.findings).toMatchObject([{ cell: "B4", check: "magnitude", expected: "605,282.99万元", actual: "605,282.99亿元" }]);
+    expect(result.findings[0].message).toContain("（单位见 A4）");
+  });
+
+  test("a label ending in words in brackets keeps the header's unit", () => {
+    const { result } = audit(grid([["项目", "本年数（万元）"], ["本年支出合计", 300], ["基本支出（含人员经费）", 100], ["项目支出（草案）", 200]]));
+    expect(result.findings).toEqual([]);
+    expect(pairs(result.passed)).toEqual(["sum@B2"]);
+  });
+});
+
 describe("units in headers", () => {
   test.each([["本年数（万元）"], ["本年数(万元)"], ["本年数【万元】"], ["本年数（单位：万元）"], ["本年数（万）"], ["本年数万元"], ["决算数（人民币万元）"]])("%s: one figure written in 亿元 is the finding", (header) => {
     const { result } = audit(grid([["项目", header], ["本年支出合计", GZ.total], ["基本支出", GZ.basic], ["项目支出", "605,282.99亿元"]]));

@@ -2,7 +2,7 @@
  * Label/value tables (docs/statement-audit.md, "What is read"): labels in one column, figures under headers such as 本年 ·
  * 上年 · 预算 · 调整预算 · 占比 · 增长. A table ends at two blank rows or the next header.
  * Units, each applying to its rows (docs/statement-audit.md, "Units"): the cell text, else a
- * unit column (单位 / 计量单位 / 金额单位), else the header "（万元）", else a title line "单位：万元"
+ * unit column (单位 / 计量单位 / 金额单位) or the label's own "（亿元）", else the header "（万元）", else a title line "单位：万元"
  * anywhere above the table.
  */
 import { a1, columnLetter } from "../address";
@@ -389,8 +389,11 @@ function readRow(grid: Grid, table: FoundTable, r: number, firstRow: number, fir
   if (label === "" || /^(单位|注|说明|备注)[:：]/.test(label)) return null;
   const row = firstRow + r;
   const uc = table.unitColumn;
-  const unit = uc === null ? null : unitColumnCell(cellText(line[uc]));
-  const unitCell = unit && uc !== null ? a1(row, firstCol + uc) : null;
+  const fromColumn = uc === null ? null : unitColumnCell(cellText(line[uc]));
+  // else a unit the label itself ends with: 人均支出（元）, 项目支出(亿元)
+  const fromLabel = fromColumn ? null : labelUnit(rawLabel);
+  const unit = fromColumn ?? fromLabel;
+  const unitCell = fromColumn && uc !== null ? a1(row, firstCol + uc) : fromLabel ? a1(row, firstCol + table.labelColumn) : null;
   const values: Partial<Record<ValueRole, Figure>> = {};
   for (const col of table.columns) {
     const f = readValue(grid, r, col, table, row, firstCol, unit, unitCell);
@@ -409,6 +412,14 @@ function readRow(grid: Grid, table: FoundTable, r: number, firstRow: number, fir
     unitCell,
     heading: Object.keys(values).length === 0,
   };
+}
+
+/** A known unit in brackets at the end of a label; "（草案）" and other words are not units. */
+function labelUnit(raw: string): UnitInfo | null {
+  const m = /[(（[【]([^()（）[\]【】]{1,8})[)）\]】]$/.exec(normalizeText(raw));
+  if (!m) return null;
+  const u = unitColumnCell(m[1].replace(/^单位[:：]?/, ""));
+  return u && u.family !== "other" ? u : null;
 }
 
 const NONE_RE = /^(-|—|－|–|\/|\*|无|不适用|n\/a)?$/i;
