@@ -112,17 +112,18 @@ export const AUDIT_NOTICES = {
   },
   /** what was read when none of it is 收支: how many figures, and whether it is an indicator table */
   notLedger(p: { figures: number; indicatorTable: boolean }): Text {
-    const zh: string[] = [];
-    const en: string[] = [];
+    // an indicator table's figures are scores and targets: naming the table is enough
     if (p.indicatorTable) {
-      zh.push("这是绩效指标表（有“年度指标值/实际完成值”列），请用“核对指标”（jixiao validate）核对");
-      en.push("this is an indicator table (年度指标值 / 实际完成值 columns): check it with 核对指标 / Check indicators (jixiao validate)");
+      return {
+        zh: "这是绩效指标表（有“年度指标值/实际完成值”列），请用“核对指标”（jixiao validate）核对",
+        en: "this is an indicator table (年度指标值 / 实际完成值 columns): check it with 核对指标 / Check indicators (jixiao validate)",
+      };
     }
-    if (p.figures > 0) {
-      zh.push(`读到 ${p.figures} 个数字，但没有金额单位（元/万元/亿元）、没有已知的收支项目，也没有可核对的合计`);
-      en.push(`${p.figures} figure(s) read, but no money unit (元 / 万元 / 亿元), no known income or expenditure item and no total to check`);
-    }
-    return { zh: zh.join("；"), en: en.join("; ") };
+    if (p.figures === 0) return { zh: "", en: "" };
+    return {
+      zh: `读到 ${p.figures} 个数字，但没有金额单位（元/万元/亿元）、没有已知的收支项目，也没有可核对的合计`,
+      en: `${p.figures} figure(s) read, but no money unit (元 / 万元 / 亿元), no known income or expenditure item and no total to check`,
+    };
   },
   nothingToCheck(p: { figures: number }): Text {
     return {
