@@ -232,6 +232,32 @@ describe("jixiao audit", () => {
     },
   );
 
+  test("a unit column in an .xlsx: --json gives the table's unitColumn and the magnitude findings on the 亿元 row", async () => {
+    const f = path.join(dir, "unit-column.xlsx");
+    await notAStatement(f, [
+      [
+        "决算表",
+        [
+          ["编制单位：广州市医疗保障局", null, null, "金额单位：万元"],
+          ["项目", "本年数", "计量单位", "上年数"],
+          ["本年支出合计", 625604.22, "万元", 500],
+          ["基本支出", 20321.23, "万元", 200],
+          ["项目支出", 605282.99, "亿元", 300],
+        ],
+      ],
+    ]);
+    const c = capture();
+    expect(await auditCommand([f, "--json"], c.io)).toBe(0);
+    const json = JSON.parse(c.out.join("\n"));
+    expect(json.sheets[0].tables).toEqual([{ headerRow: 2, firstRow: 3, lastRow: 5, labelColumn: "A", columns: { current: "B", prior: "D" }, unit: "万元", unitColumn: "C" }]);
+    // the unit column says 亿元 for the whole row: both of its figures are read in 亿元, both sums work only in 万元
+    expect(json.findings).toMatchObject([
+      { sheet: "决算表", cell: "B5", check: "magnitude", expected: "605,282.99万元", actual: "605,282.99亿元" },
+      { sheet: "决算表", cell: "D5", check: "magnitude", expected: "300万元", actual: "300亿元" },
+    ]);
+    expect(json.findings[0].message).toContain("20,321.23 + 605,282.99 = 625,604.22万元");
+  });
+
   test("a workbook with a statement and an indicator sheet: the statement is audited, the other listed as skipped", async () => {
     const f = path.join(dir, "mixed.xlsx");
     await makeWorkbook(f);
