@@ -166,7 +166,7 @@ function report(results: AuditResult[], lang: "zh" | "en", out: string | null, s
   }
   const total = results.reduce((n, r) => n + r.findings.length, 0);
   lines.push(en ? `Findings: ${total}` : `发现问题：${total} 处`);
-  if (skipped.length) lines.push((en ? "Skipped: " : "未找到报表的工作表：") + skipped.join("; "));
+  if (skipped.length) lines.push((en ? "Not audited (no statement, or nothing to check): " : "未核对的工作表（不是收支表或没有可核对的内容）：") + skipped.join("; "));
   if (out) lines.push(en ? `Results written to ${out}` : `结果已写入 ${out}`);
   return lines.join("\n");
 }

@@ -274,6 +274,6 @@ describe("jixiao audit", () => {
     expect(json.skipped).toMatchObject([{ sheet: "指标表", kind: "no-statement" }]);
     const t = capture();
     expect(await auditCommand([f], t.io)).toBe(0);
-    expect(t.out.join("\n")).toContain("未找到报表的工作表：指标表: 这不是收支表");
+    expect(t.out.join("\n")).toContain("未核对的工作表（不是收支表或没有可核对的内容）：指标表: 这不是收支表");
   });
 });
