@@ -24,6 +24,23 @@ const INDICATOR_TABLE: CellValue[][] = [
   ["总分", "", "", "", "", 90, 86.95, ""],
 ];
 
+/** The national project form: info block, the budget block in 万元 (a sum and rates the audit could check), then the indicators. */
+const PROJECT_FORM: CellValue[][] = [
+  ["项目支出绩效自评表"],
+  ["（2023年度）"],
+  ["项目名称", "医保信息化建设", "", "", "", "", "", ""],
+  ["主管部门", "江门市医疗保障局", "", "", "实施单位", "江门市医疗保障局", "", ""],
+  ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+  ["", "年度资金总额", 500, 500, 478.06, 10, "95.61%", 9.56],
+  ["", "其中：当年财政拨款", 450, 450, 430.06, "—", "—", "—"],
+  ["", "上年结转资金", 50, 50, 48, "—", "—", "—"],
+  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+  ["产出指标", "数量指标", "系统上线模块数", "≥5个", "6个", 50, 50, ""],
+  ["效益指标", "社会效益指标", "群众办事时长", "≤3天", "2天", 30, 30, ""],
+  ["满意度指标", "服务对象满意度指标", "参保群众满意度", "≥85%", "88%", 10, 10, ""],
+  ["总分", "", "", "", "", 100, 99.56, ""],
+];
+
 /** The same without a 得分 column: no statement header at all. */
 const INDICATOR_NO_SCORE: CellValue[][] = [
   ["三级指标", "年度指标值", "实际完成值", "分值"],
@@ -40,6 +57,7 @@ const CASES: Array<[string, CellValue[][], { indicator: boolean; figures: boolea
   ["a list of counts under 数额 with no unit, no known item and no total", [["内容", "数额"], ["培训场次", 12], ["参训人数", 300]], { indicator: false, figures: true }],
   ["an indicator table with 得分 and 总分", INDICATOR_TABLE, { indicator: true, figures: false }],
   ["an indicator table without 得分", INDICATOR_NO_SCORE, { indicator: true, figures: false }],
+  ["the national project form, budget block in 万元 included", PROJECT_FORM, { indicator: true, figures: false }],
 ];
 
 describe("no statement", () => {
@@ -64,6 +82,11 @@ describe("no statement", () => {
   test("with nothing read, the reason is exactly the notice", () => {
     const out = auditGrid({ sheet: "s", values: [["姓名", "电话"], ["张三", "123"]] });
     expect(out).toEqual({ ok: false, kind: "no-statement", reason: AUDIT_NOTICES.noStatement.zh, reasonEn: AUDIT_NOTICES.noStatement.en });
+  });
+
+  test("the statement part of an indicator form, audited on its own (a selection), is a statement", () => {
+    const { result } = audit({ sheet: "s", values: [["单位：万元"], ...PROJECT_FORM.slice(4, 8)] });
+    expect(result.passed.length).toBeGreaterThan(0);
   });
 
   test("a score table that is not an indicator table is still audited (sub-scores against 总分)", () => {

@@ -1,10 +1,11 @@
 /**
  * Is what the audit read a statement? (docs/statement-audit.md, "No statement, nothing to
- * check"). An audit that found nothing to check must say so, never "no inconsistency": a
- * sheet is a statement only when it holds 收支 content — a money figure (元 / 千元 / 万元 / 亿元,
- * wherever the unit is written), a 收支 label the audit knows carrying an amount, or a total and
- * parts that could be checked on a sheet that is not an indicator table. A statement on which
- * no check could run is "nothing to check".
+ * check"). An audit that found nothing to check must say so, never "no inconsistency". A sheet
+ * holding an indicator table (年度指标值 / 实际完成值, the national forms with their budget block
+ * included) is the indicator check's business, not a statement. Otherwise a sheet is a statement
+ * when it holds 收支 content — a money figure (元 / 千元 / 万元 / 亿元, wherever the unit is
+ * written), a 收支 label the audit knows carrying an amount, or a total and parts that could be
+ * checked. A statement on which no check could run is "nothing to check".
  */
 import { Grid } from "../grid";
 import { findTable } from "../table-finder";
@@ -43,11 +44,8 @@ export function recognise(grid: Grid, st: Statement, checks: { findings: Finding
     }
   }
   const ran = checks.findings.length + checks.passed.length;
-  if (!money && !ledger) {
-    // sub-scores adding up on an indicator table are the indicator check's business, not a statement
-    const indicatorTable = findTable(grid).ok;
-    if (ran === 0 || indicatorTable) return { statement: false, kind: "no-statement", figures, indicatorTable };
-  }
+  if (findTable(grid).ok) return { statement: false, kind: "no-statement", figures, indicatorTable: true };
+  if (!money && !ledger && ran === 0) return { statement: false, kind: "no-statement", figures, indicatorTable: false };
   if (ran === 0) return { statement: false, kind: "nothing-to-check", figures, indicatorTable: false };
   return { statement: true };
 }
