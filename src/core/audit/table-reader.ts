@@ -1,9 +1,9 @@
 /**
- * Label/value tables (docs/statement-audit.md, "What is read"): labels in one column, figures under headers such as 本年 ·
- * 上年 · 预算 · 调整预算 · 占比 · 增长. A table ends at two blank rows or the next header.
- * Units, each applying to its rows (docs/statement-audit.md, "Units"): the cell text, else a
- * unit column (单位 / 计量单位 / 金额单位) or the label's own "（亿元）", else the header "（万元）", else a title line "单位：万元"
- * anywhere above the table.
+ * Label/value tables (docs/statement-audit.md, "What is read"): labels in one column, figures
+ * under headers such as 本年 · 上年 · 预算 · 调整预算 · 占比 · 增长. A table ends at two blank rows
+ * or the next header. Units, each applying to its rows (docs/statement-audit.md, "Units"): the
+ * cell text, else a unit column (单位 / 计量单位 / 金额单位) or the label's own "（亿元）", else the
+ * header "（万元）", else a title line "单位：万元" anywhere above the table.
  */
 import { a1, columnLetter } from "../address";
 import { shiftDec } from "../decimal";
@@ -103,7 +103,7 @@ export interface TableRow {
   indent: number;
   qizhong: boolean;
   values: Partial<Record<ValueRole, Figure>>;
-  /** the unit this row's unit column states, and that cell (A1) */
+  /** the unit this row states for itself (its unit-column cell, else the end of its label), and that cell (A1) */
   unit: UnitInfo | null;
   unitCell: string | null;
   /** a label without any figure: a section heading */
