@@ -7,6 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { auditGrid } from "../core/audit";
 import { AuditResult, Finding } from "../core/audit/finding";
+import { AUDIT_NOTICES } from "../core/audit/messages";
+import type { NotAStatement } from "../core/audit/recognise";
 import { WritePlan } from "../core/write-plan";
 import { parseArgs } from "./args";
 import { worksheetToGrid } from "./xlsx-grid";
@@ -29,7 +31,9 @@ export const AUDIT_USAGE = `用法 / usage:
   --json         在标准输出打印一个 JSON 文档 / print one JSON document on stdout
   --lang zh|en   文字语言 / language of the text output
 
-Exit codes: 0 the check ran (whatever it found); 2 unusable input; 1 internal error.`;
+Exit codes: 0 the check ran (whatever it found); 2 unusable input, or no statement to check
+(stderr says what was looked for; with --json, stdout has {"ok": false, "error": "no-statement", …});
+1 internal error.`;
 
 export interface AuditIo {
   out(s: string): void;
@@ -79,18 +83,25 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
   const results: AuditResult[] = [];
   const plans: WritePlan[] = [];
   const reasons: string[] = [];
+  const skipped: Array<{ sheet: string; kind: NotAStatement; reason: string; en: string }> = [];
   for (const ws of candidates) {
     if (ownSheets.has(ws.name) && typeof flags.sheet !== "string") continue;
     const outcome = auditGrid(worksheetToGrid(ws));
     if (!outcome.ok) {
       reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
+      skipped.push({ sheet: ws.name, kind: outcome.kind, reason: outcome.reason, en: outcome.reasonEn });
       continue;
     }
     results.push(outcome.result);
     plans.push(...outcome.plans);
   }
   if (results.length === 0) {
-    io.err(`jixiao audit: 没有找到报表 / no statement found in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
+    // nothing was audited: never an all-clear (docs/statement-audit.md, "No statement, nothing to check")
+    io.err(`jixiao audit: 这不是收支表，没有可核对的收支项目 / no statement to check in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
+    if (flags.json) {
+      const lookedFor = { zh: AUDIT_NOTICES.noStatement.zh, en: AUDIT_NOTICES.noStatement.en };
+      io.out(JSON.stringify({ file, ok: false, error: "no-statement", lookedFor, sheets: skipped, findings: null }, null, 2));
+    }
     return EXIT_UNUSABLE;
   }
   if (out) {
@@ -106,6 +117,7 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
       JSON.stringify(
         {
           file,
+          ok: true,
           out,
           findings: findings.map(jsonFinding),
           sheets: results.map((r) => ({
@@ -119,6 +131,7 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
             messages: r.messages,
           })),
           plans: plans.map((p) => ({ sheet: p.sheet, mode: p.mode, owned: p.owned })),
+          skipped,
         },
         null,
         2,
@@ -153,7 +166,7 @@ function report(results: AuditResult[], lang: "zh" | "en", out: string | null, s
   }
   const total = results.reduce((n, r) => n + r.findings.length, 0);
   lines.push(en ? `Findings: ${total}` : `发现问题：${total} 处`);
-  if (skipped.length) lines.push((en ? "Skipped: " : "未找到报表的工作表：") + skipped.join("; "));
+  if (skipped.length) lines.push((en ? "Not audited (no statement, or nothing to check): " : "未核对的工作表（不是收支表或没有可核对的内容）：") + skipped.join("; "));
   if (out) lines.push(en ? `Results written to ${out}` : `结果已写入 ${out}`);
   return lines.join("\n");
 }

@@ -6,6 +6,7 @@
  * talks to the SheetAdapter interface only.
  */
 import { auditGrid } from "../core/audit/audit";
+import type { NotAStatement } from "../core/audit/recognise";
 import type { AuditResult } from "../core/audit/finding";
 import type { SheetPlan } from "../core/compare/sheet-plan";
 import { templateChoices } from "../core/compare/templates";
@@ -130,7 +131,8 @@ export type AuditRun =
       writes: WriteReport[];
       syncs: number;
     }
-  | { ok: false; reason: string; reasonEn: string; sheet: string; syncs: number };
+  /** kind: the engine's outcome (no statement on the sheet, or nothing to check); absent for the add-in's own sheets */
+  | { ok: false; kind?: NotAStatement; reason: string; reasonEn: string; sheet: string; syncs: number };
 
 export interface RunAuditOptions {
   /** the active sheet's used range (default), or the rows of the selection */
@@ -835,7 +837,8 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
           };
         }
         const outcome = auditGrid(read.grid);
-        if (!outcome.ok) return { ok: false, reason: outcome.reason, reasonEn: outcome.reasonEn, sheet, syncs: s.syncs };
+        // nothing to audit: say why, write nothing
+        if (!outcome.ok) return { ok: false, kind: outcome.kind, reason: outcome.reason, reasonEn: outcome.reasonEn, sheet, syncs: s.syncs };
         const jobs = outcome.plans.map((plan) => ({ plan, key: auditKey(plan, outcome.result) }));
         const keys = new Set(jobs.map((j) => j.key));
         try {

@@ -84,7 +84,7 @@ export function AuditPanel({ model }: AuditPanelProps) {
       {notice?.kind === "noStatement" && (
         <MessageBar intent="warning" layout="multiline" data-testid="audit-no-statement">
           <MessageBarBody>
-            <MessageBarTitle>{t.noStatementTitle}</MessageBarTitle>
+            <MessageBarTitle>{notice.why === "no-statement" ? t.auditNotStatementTitle : notice.why === "nothing-to-check" ? t.auditNothingToCheckTitle : t.noStatementTitle}</MessageBarTitle>
             {notice.sheet ? fmt(t.noStatementOn, { sheet: notice.sheet, reason: pick(notice.reason) }) : pick(notice.reason)}
           </MessageBarBody>
           {dismiss}

@@ -5,6 +5,7 @@
 import { useCallback, useState } from "react";
 import { quoteSheet } from "../core/address";
 import type { AuditResult, Finding } from "../core/audit/finding";
+import type { NotAStatement } from "../core/audit/recognise";
 import type { ClearReport, WriteReport } from "../excel";
 import type { PaneServices } from "./services";
 import { type Bilingual, type Runner, errorText } from "./use-runner";
@@ -15,7 +16,8 @@ export interface AuditView {
 }
 
 export type AuditNotice =
-  | { kind: "noStatement"; reason: Bilingual; sheet: string }
+  /** why: no statement on the sheet, nothing to check on it, or (absent) the add-in's own sheet */
+  | { kind: "noStatement"; why?: NotAStatement; reason: Bilingual; sheet: string }
   | { kind: "cleared"; report: ClearReport }
   | { kind: "error"; error: Bilingual };
 
@@ -42,7 +44,8 @@ export function useAudit({ adapter }: PaneServices, runner: Runner) {
             return;
           }
           setView(null);
-          setNotice({ kind: "noStatement", reason: { zh: outcome.reason, en: outcome.reasonEn }, sheet: outcome.sheet });
+          // never the all-clear: the engine's reason, and the previous result is gone
+          setNotice({ kind: "noStatement", why: outcome.kind, reason: { zh: outcome.reason, en: outcome.reasonEn }, sheet: outcome.sheet });
         },
         onError,
       ),

@@ -184,4 +184,96 @@ describe("jixiao audit", () => {
     expect(await auditCommand(await args(), c.io)).toBe(2);
     expect(c.err.join("\n")).toContain(message);
   });
+
+  /** A workbook whose only sheets are not statements. */
+  async function notAStatement(file: string, sheets: Array<[string, Array<Array<string | number | null>>]>): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of sheets) {
+      const ws = wb.addWorksheet(name);
+      for (const r of rows) ws.addRow(r);
+    }
+    await wb.xlsx.writeFile(file);
+  }
+
+  const INDICATOR_ROWS: Array<Array<string | number | null>> = [
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "参保人数", "≥200万人", "234.42万人", 50, 50],
+    ["满意度指标", "服务对象满意度指标", "参保群众满意度", "≥85%", "88%", 50, 50],
+    ["总分", null, null, null, null, 100, 100],
+  ];
+
+  test.each([
+    ["an indicator table", [["指标表", INDICATOR_ROWS]], ["这不是收支表：未找到收支项目", "这是绩效指标表", "jixiao validate"]],
+    ["an empty sheet", [["Sheet1", []]], ["这不是收支表：未找到收支项目", "查找的是"]],
+    ["random text", [["说明", [["今天天气很好"], ["共有3个部门参加，开展培训5次"]]]], ["这不是收支表：未找到收支项目"]],
+    ["a statement with nothing to check", [["收支", [["项目", "本年数（万元）"], ["基本支出", 1203.34]]]], ["没有可核对的内容"]],
+  ] as Array<[string, Array<[string, Array<Array<string | number | null>>]>, string[]]>)(
+    "not a statement (%s): exit 2, stderr says what was looked for, --json says so, never the all-clear",
+    async (name, sheets, says) => {
+      const f = path.join(dir, `not-${name.replace(/\s+/g, "-")}.xlsx`);
+      await notAStatement(f, sheets);
+      const c = capture();
+      expect(await auditCommand([f], c.io)).toBe(2);
+      const err = c.err.join("\n");
+      for (const s of says) expect(err).toContain(s);
+      expect(err).toContain("no statement to check");
+      expect(c.out.join("\n")).not.toMatch(/未发现不一致|No inconsistencies/);
+
+      const j = capture();
+      expect(await auditCommand([f, "--json"], j.io)).toBe(2);
+      const json = JSON.parse(j.out.join("\n"));
+      expect(json).toMatchObject({ ok: false, error: "no-statement", findings: null });
+      expect(json.lookedFor.zh).toContain("本年/本年数/决算数/金额");
+      expect(json.lookedFor.en).toContain("本年 / 本年数 / 决算数 / 金额");
+      expect(json.sheets).toHaveLength(sheets.length);
+      expect(json.sheets[0].sheet).toBe(sheets[0][0]);
+      expect(["no-statement", "nothing-to-check"]).toContain(json.sheets[0].kind);
+      expect(json.sheets[0].reason).toContain(says[0]);
+    },
+  );
+
+  test("a unit column in an .xlsx: --json gives the table's unitColumn and the magnitude findings on the 亿元 row", async () => {
+    const f = path.join(dir, "unit-column.xlsx");
+    await notAStatement(f, [
+      [
+        "决算表",
+        [
+          ["编制单位：广州市医疗保障局", null, null, "金额单位：万元"],
+          ["项目", "本年数", "计量单位", "上年数"],
+          ["本年支出合计", 625604.22, "万元", 500],
+          ["基本支出", 20321.23, "万元", 200],
+          ["项目支出", 605282.99, "亿元", 300],
+        ],
+      ],
+    ]);
+    const c = capture();
+    expect(await auditCommand([f, "--json"], c.io)).toBe(0);
+    const json = JSON.parse(c.out.join("\n"));
+    expect(json.sheets[0].tables).toEqual([{ headerRow: 2, firstRow: 3, lastRow: 5, labelColumn: "A", columns: { current: "B", prior: "D" }, unit: "万元", unitColumn: "C" }]);
+    // the unit column says 亿元 for the whole row: both of its figures are read in 亿元, both sums work only in 万元
+    expect(json.findings).toMatchObject([
+      { sheet: "决算表", cell: "B5", check: "magnitude", expected: "605,282.99万元", actual: "605,282.99亿元" },
+      { sheet: "决算表", cell: "D5", check: "magnitude", expected: "300万元", actual: "300亿元" },
+    ]);
+    expect(json.findings[0].message).toContain("20,321.23 + 605,282.99 = 625,604.22万元");
+  });
+
+  test("a workbook with a statement and an indicator sheet: the statement is audited, the other listed as skipped", async () => {
+    const f = path.join(dir, "mixed.xlsx");
+    await makeWorkbook(f);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    const ws = wb.addWorksheet("指标表");
+    for (const r of INDICATOR_ROWS) ws.addRow(r);
+    await wb.xlsx.writeFile(f);
+    const c = capture();
+    expect(await auditCommand([f, "--json"], c.io)).toBe(0);
+    const json = JSON.parse(c.out.join("\n"));
+    expect(json.ok).toBe(true);
+    expect(json.sheets.map((s: { sheet: string }) => s.sheet)).toEqual(["收支表", "说明"]);
+    expect(json.skipped).toMatchObject([{ sheet: "指标表", kind: "no-statement" }]);
+    const t = capture();
+    expect(await auditCommand([f], t.io)).toBe(0);
+    expect(t.out.join("\n")).toContain("未核对的工作表（不是收支表或没有可核对的内容）：指标表: 这不是收支表");
+  });
 });

@@ -273,7 +273,7 @@ describe("finding the statement", () => {
     expect(out.ok).toBe(false);
     if (!out.ok) {
       expect(out.reason).toContain("本年/本年数/决算数/金额");
-      expect(out.reasonEn).toContain("no statement found");
+      expect(out.reasonEn).toContain("No statement here");
     }
   });
 });

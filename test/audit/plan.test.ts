@@ -4,7 +4,7 @@ import { findingsSheetName } from "../../src/core/audit";
 import { CellValue, Grid } from "../../src/core/grid";
 import { PlanCell, WritePlan, WritePlanSchema } from "../../src/core/write-plan";
 import { evaluateFormula } from "./formula";
-import { audit, fixtureGrid, loadFixtures, tableGrid, textGrid } from "./helpers";
+import { audit, fixtureGrid, loadFixtures, pairs, tableGrid, textGrid } from "./helpers";
 
 const fixture = (id: string) => {
   const fx = loadFixtures().find((f) => f.id === id);
@@ -123,7 +123,8 @@ describe("beside a label/value table", () => {
   });
 
   test("text in cells is written as text: a finding never becomes a formula", () => {
-    const { plans } = audit(tableGrid(["项目", "金额"], [["=合计", 10], ["甲", 60], ["乙", 40]]));
+    const { plans, result } = audit(tableGrid(["项目", "金额"], [["合计", 110], ["=甲", 60], ["乙", 40]]));
+    expect(pairs(result.findings)).toEqual(["sum@B2"]);
     for (const line of plans[0].cells) for (const c of line) if (typeof c === "string") expect(c.startsWith("=")).toBe(false);
   });
 });

@@ -169,7 +169,7 @@ describe("runAudit", () => {
     const before = xl.workbook.snapshot();
     const run = await adapter.runAudit();
     // one read: no record part yet, so nothing more to load
-    expect(run).toEqual({ ok: false, sheet: "Sheet2", syncs: 1, reason: AUDIT_NOTICES.noStatement.zh, reasonEn: AUDIT_NOTICES.noStatement.en });
+    expect(run).toEqual({ ok: false, kind: "no-statement", sheet: "Sheet2", syncs: 1, reason: AUDIT_NOTICES.noStatement.zh, reasonEn: AUDIT_NOTICES.noStatement.en });
     expect(xl.workbook.snapshot()).toEqual(before);
   });
 

@@ -3,7 +3,7 @@ import "./setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import { SheetAdapterError } from "../../src/excel";
 import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
-import { STATEMENT, STATEMENT_SHEET, memoryBook } from "./fixture";
+import { INDICATORS, STATEMENT, STATEMENT_SHEET, memoryBook } from "./fixture";
 import { openJob, renderPane, text } from "./helpers";
 
 const statementBook = () => memoryBook(STATEMENT, { name: STATEMENT_SHEET });
@@ -76,14 +76,37 @@ describe("核对收支表", () => {
     expect(xl.workbook.sheet(STATEMENT_SHEET).values("A1:C4")).toEqual(before);
   });
 
-  test("no statement on the sheet: the reason", async () => {
-    const { adapter } = memoryBook([["你好"], ["这里没有报表"]], { name: "说明" });
+  test.each([
+    ["random text", [["你好"], ["这里没有报表"]], "zh-CN", "核对收支表", "这不是收支表", "工作表“说明”：这不是收支表：未找到收支项目。"],
+    ["an empty sheet", [], "zh-CN", "核对收支表", "这不是收支表", "查找的是：标签列"],
+    ["an indicator table", INDICATORS, "zh-CN", "核对收支表", "这不是收支表", "这是绩效指标表"],
+    ["an indicator table, in English", INDICATORS, "en-US", "Check statement", "No statement here", "Sheet “说明”: No statement here: no income or expenditure items found. This is an indicator table"],
+    ["a statement with nothing to check", [["项目", "本年数（万元）"], ["基本支出", 1203.34]], "zh-CN", "核对收支表", "没有可核对的内容", "读到 1 个收支数字"],
+  ])("not a statement (%s): says so, never the all-clear, writes nothing", async (_name, values, language, button, title, reason) => {
+    const { xl, adapter } = memoryBook(values, { name: "说明" });
+    const before = xl.workbook.snapshot();
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() }, language);
+    const panel = await openJob(user, button);
+    await user.click(within(panel).getByRole("button", { name: button }));
+    const bar = await screen.findByTestId("audit-no-statement");
+    expect(bar.textContent).toContain(title);
+    expect(bar.textContent).toContain(reason);
+    expect(panel.textContent).not.toMatch(/没有发现不一致|No inconsistencies found/);
+    expect(screen.queryByTestId("audit-summary")).toBeNull();
+    expect(screen.queryByTestId("audit-findings")).toBeNull();
+    expect(xl.workbook.snapshot()).toEqual(before);
+  });
+
+  test("a statement, then a sheet that is not one: the earlier result is gone, not left to read as an all-clear", async () => {
+    const { xl, adapter } = memoryBook(STATEMENT, { name: STATEMENT_SHEET, sheets: [{ name: "指标表", values: INDICATORS }] });
     const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
     const panel = await openJob(user, "核对收支表");
     await user.click(within(panel).getByRole("button", { name: "核对收支表" }));
+    await screen.findByTestId("audit-summary");
+    xl.workbook.activate("指标表");
+    await user.click(within(panel).getByRole("button", { name: "核对收支表" }));
     const bar = await screen.findByTestId("audit-no-statement");
-    expect(bar.textContent).toContain("未找到收支表");
-    expect(bar.textContent).toContain("未找到报表：需要标签列");
+    expect(bar.textContent).toContain("这是绩效指标表");
     expect(screen.queryByTestId("audit-summary")).toBeNull();
   });
 

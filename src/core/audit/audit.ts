@@ -1,16 +1,18 @@
 /**
  * J3: audit a financial statement. Grid in; findings, the checks that agreed, the
- * computed ratios and the write plans out.
+ * computed ratios and the write plans out — or, when the sheet holds no statement or nothing
+ * to check, an outcome that says so and what was looked for (docs/statement-audit.md).
  */
 import { parseA1 } from "../address";
 import { Grid, cellText } from "../grid";
-import { OWN_HEADER_PREFIX } from "../table-finder";
+import { OWN_HEADER_PREFIX, findTable } from "../table-finder";
 import { WritePlan } from "../write-plan";
 import { runChecks } from "./checks";
 import { AuditResult, Finding } from "./finding";
 import { setParents } from "./grouping";
 import { AUDIT_NOTICES } from "./messages";
 import { Statement } from "./model";
+import { NotAStatement, recognise } from "./recognise";
 import { findingsListPlan, tablePlans } from "./plan";
 import { tableItems } from "./table-items";
 import { describeTable, findTables } from "./table-reader";
@@ -18,7 +20,37 @@ import { readText } from "./text-reader";
 
 export type AuditOutcome =
   | { ok: true; result: AuditResult; plans: WritePlan[]; statement: Statement }
-  | { ok: false; reason: string; reasonEn: string };
+  | {
+      ok: false;
+      /** no-statement: nothing 收支 on the sheet; nothing-to-check: 收支 figures but no relation among them */
+      kind: NotAStatement;
+      /** what was found and what was looked for, in Chinese and English */
+      reason: string;
+      reasonEn: string;
+    };
+
+function noStatement(figures: number, indicatorTable: boolean): AuditOutcome {
+  const base = AUDIT_NOTICES.noStatement;
+  const what = AUDIT_NOTICES.notLedger({ figures, indicatorTable });
+  // "这不是收支表：未找到收支项目。" + what was read + what was looked for
+  const [zhHead, zhTail] = splitFirst(base.zh, "。");
+  const [enHead, enTail] = splitFirst(base.en, ". ");
+  return {
+    ok: false,
+    kind: "no-statement",
+    reason: what.zh ? `${zhHead}。${what.zh}。${zhTail}` : base.zh,
+    reasonEn: what.en ? `${enHead}. ${capitalise(what.en)}. ${enTail}` : base.en,
+  };
+}
+
+function splitFirst(s: string, sep: string): [string, string] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, ""] : [s.slice(0, i), s.slice(i + sep.length)];
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 export function auditGrid(grid: Grid): AuditOutcome {
   const firstRow = grid.firstRow ?? 1;
@@ -31,13 +63,19 @@ export function auditGrid(grid: Grid): AuditOutcome {
     tables.some((t) => r >= t.headerIndex && r <= t.lastIndex && c >= t.labelColumn && (c <= t.lastColumn || t.ownColumn !== null));
   const fromText = readText(grid, skip, fromTables.items.length);
   const textUseful = fromText.groups.length > 0 || fromText.items.some((i) => i.key || Object.keys(i.values).length > 1);
-  if (tables.length === 0 && !textUseful) return { ok: false, reason: AUDIT_NOTICES.noStatement.zh, reasonEn: AUDIT_NOTICES.noStatement.en };
+  if (tables.length === 0 && !textUseful) return noStatement(0, findTable(grid).ok);
   const statement: Statement = {
     items: [...fromTables.items, ...fromText.items],
     groups: [...fromTables.groups, ...fromText.groups],
   };
   setParents(statement.items, statement.groups.filter((g) => g.kind === "sum"));
   const checks = runChecks(grid.sheet, statement);
+  const seen = recognise(grid, statement, checks);
+  if (!seen.statement) {
+    if (seen.kind === "no-statement") return noStatement(seen.figures, seen.indicatorTable);
+    const t = AUDIT_NOTICES.nothingToCheck({ figures: seen.figures });
+    return { ok: false, kind: "nothing-to-check", reason: t.zh, reasonEn: t.en };
+  }
   const findings = sortByCell(checks.findings);
   const plans: WritePlan[] = [];
   const table = tablePlans({ grid, tables, items: statement.items, findings, corrections: checks.corrections });

@@ -233,7 +233,9 @@ function rescue(ctx: Ctx, g: Group, total: Item, parts: Item[], T: Figure, P: (F
       // reading it 10^4 smaller must not amount to leaving it out
       if (!ok || compareDec(absDec(fixed), tol) <= 0) continue;
       const e = evalSum(ctx, g, T, P, U, new Map([[f, corr(ctx, f) + k]]));
-      const meant = f.ownUnit && U ? U.text : formatDec(fixed, dpOf(fixed)) + unitText(U);
+      // the figure's own unit is the slip (亿元 for 万元), or the number itself (typed in 元 in a 万元 row)
+      const otherUnit = f.ownUnit && U !== null && f.unit?.text !== U.text;
+      const meant = otherUnit && U ? U.text : formatDec(fixed, dpOf(fixed)) + unitText(U);
       const dp = e.dp;
       const t = AUDIT_TEXT.unitSlip({
         label: label(item),
@@ -242,8 +244,9 @@ function rescue(ctx: Ctx, g: Group, total: Item, parts: Item[], T: Figure, P: (F
         total: label(total),
         terms: termsText(e, g.kind),
         computed: formatDec(e.S, dp) + unitText(U),
+        unitCell: otherUnit ? f.unitCell : null,
       });
-      const expected = f.ownUnit && U ? formatDec(f.dec, f.decimals) + U.text : formatDec(fixed, dpOf(fixed)) + unitText(U);
+      const expected = otherUnit && U ? formatDec(f.dec, f.decimals) + U.text : formatDec(fixed, dpOf(fixed)) + unitText(U);
       finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected, actual: showFigure(f), message: t.zh, en: t.en });
       ctx.corrections.set(f, k);
       pass(ctx, T.cell, check, formatDec(e.S, dp) + unitText(U), showFigure(T));
@@ -254,10 +257,11 @@ function rescue(ctx: Ctx, g: Group, total: Item, parts: Item[], T: Figure, P: (F
 }
 
 function rescueScales(f: Figure, U: UnitInfo | null): number[] {
-  if (f.ownUnit && f.unit && U && f.unit.family === "money" && U.family === "money" && f.unit.pow10 !== null && U.pow10 !== null) {
-    return f.unit.pow10 !== U.pow10 ? [U.pow10 - f.unit.pow10] : [];
+  if (f.ownUnit && f.unit && U && f.unit.family === "money" && U.family === "money" && f.unit.pow10 !== null && U.pow10 !== null && f.unit.pow10 !== U.pow10) {
+    return [U.pow10 - f.unit.pow10];
   }
-  if (f.ownUnit) return [];
+  // a unit written in the cell is what it says; a unit-column row like its siblings may still hold a number typed in another unit
+  if (f.ownUnit && !(f.unitCell && f.unit?.text === U?.text)) return [];
   // a bare number in a 万元 column typed in 元 (or the other way round)
   return Math.abs(decToNumber(f.dec)) >= 1 ? [-4, 4, -8, 8] : [];
 }

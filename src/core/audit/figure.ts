@@ -22,8 +22,10 @@ export interface Figure {
   decimals: number;
   /** the unit in force: the cell's own, else the column's or the table's */
   unit: UnitInfo | null;
-  /** the unit was written in the cell itself (not taken from a header or title) */
+  /** the unit was written for this figure alone: in the cell itself or in its row's unit column (not a header or title) */
   ownUnit: boolean;
+  /** the unit-column cell the unit was read from (A1), when it came from one */
+  unitCell?: string | null;
   /** a number cell (a formula can refer to it) */
   numeric: boolean;
 }

@@ -56,7 +56,10 @@ export const StatementTableSchema = z.object({
   labelColumn: z.string(),
   /** column letter per value role (current, prior, budget, adjusted, share, growth, change, rate) */
   columns: z.record(z.string(), z.string()),
+  /** the unit of a title line (单位：万元) over the table */
   unit: z.string().nullable(),
+  /** column letter of the table's unit column (单位 / 计量单位 / 金额单位), when it has one */
+  unitColumn: z.string().optional(),
 });
 export type StatementTable = z.infer<typeof StatementTableSchema>;
 

@@ -1,6 +1,7 @@
 /** Statement audit (SPEC §7, J3): the public surface. */
 export { auditGrid } from "./audit";
 export type { AuditOutcome } from "./audit";
+export type { NotAStatement } from "./recognise";
 export {
   AuditResultSchema,
   CHECKS,

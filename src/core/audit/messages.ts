@@ -35,10 +35,12 @@ export const AUDIT_TEXT = {
       en: `the parts listed under "${p.total}" add up to more than the total: ${p.terms} = ${p.computed}, total ${p.stated}`,
     };
   },
-  unitSlip(p: { label: string; written: string; meant: string; total: string; terms: string; computed: string }): Text {
+  unitSlip(p: { label: string; written: string; meant: string; total: string; terms: string; computed: string; unitCell?: string | null }): Text {
+    const zhFrom = p.unitCell ? `（单位见 ${p.unitCell}）` : "";
+    const enFrom = p.unitCell ? ` (unit in ${p.unitCell})` : "";
     return {
-      zh: `“${p.label}”写作 ${p.written}，数量级不对：按 ${p.meant} 计，${p.terms} = ${p.computed}，与“${p.total}”相符`,
-      en: `"${p.label}" is written ${p.written}, off by orders of magnitude: read as ${p.meant}, ${p.terms} = ${p.computed}, which agrees with "${p.total}"`,
+      zh: `“${p.label}”写作 ${p.written}${zhFrom}，数量级不对：按 ${p.meant} 计，${p.terms} = ${p.computed}，与“${p.total}”相符`,
+      en: `"${p.label}" is written ${p.written}${enFrom}, off by orders of magnitude: read as ${p.meant}, ${p.terms} = ${p.computed}, which agrees with "${p.total}"`,
     };
   },
   partOverTotal(p: { label: string; part: string; total: string; totalValue: string }): Text {
@@ -105,7 +107,28 @@ export const AUDIT_TEXT = {
 
 export const AUDIT_NOTICES = {
   noStatement: {
-    zh: "未找到报表：需要标签列加“本年/本年数/决算数/金额”等数值列（表头可带“（万元）”，或表上方写“单位：万元”），或文字中带单位的数字（如“基本支出 4,211.64 万元，占 2.59%”）",
-    en: "no statement found: looked for a label column with value columns headed 本年 / 本年数 / 决算数 / 金额 (optionally with （万元） or a title line 单位：万元), or sentences with figures and units (基本支出 4,211.64 万元，占 2.59%)",
+    zh: "这不是收支表：未找到收支项目。查找的是：标签列（如“本年收入合计”“基本支出”“项目支出”）加“本年/本年数/决算数/金额”等数值列（单位写在表头“（万元）”、“单位”列或表上方“单位：万元”），或文字中带单位的数字（如“基本支出 4,211.64 万元，占 2.59%”）",
+    en: "No statement here: no income or expenditure items found. Looked for a label column (本年收入合计, 基本支出, 项目支出…) with value columns headed 本年 / 本年数 / 决算数 / 金额 (units in a header （万元）, a 单位 column or a title line 单位：万元), or sentences with figures and units (基本支出 4,211.64 万元，占 2.59%)",
+  },
+  /** what was read when none of it is 收支: how many figures, and whether it is an indicator table */
+  notLedger(p: { figures: number; indicatorTable: boolean }): Text {
+    // an indicator table's figures are scores and targets: naming the table is enough
+    if (p.indicatorTable) {
+      return {
+        zh: "这是绩效指标表（有“年度指标值/实际完成值”列），请用“核对指标”（jixiao validate）核对",
+        en: "this is an indicator table (年度指标值 / 实际完成值 columns): check it with 核对指标 / Check indicators (jixiao validate)",
+      };
+    }
+    if (p.figures === 0) return { zh: "", en: "" };
+    return {
+      zh: `读到 ${p.figures} 个数字，但没有金额单位（元/万元/亿元）、没有已知的收支项目，也没有可核对的合计`,
+      en: `${p.figures} figure(s) read, but no money unit (元 / 万元 / 亿元), no known income or expenditure item and no total to check`,
+    };
+  },
+  nothingToCheck(p: { figures: number }): Text {
+    return {
+      zh: `没有可核对的内容：读到 ${p.figures} 个收支数字，但没有合计与分项、占比、增长率或执行率可以核对（需要合计行如“本年支出合计”及其分项，或“占比/增长率/执行率”列）`,
+      en: `Nothing to check: ${p.figures} income or expenditure figure(s) read, but no total with its parts, share, growth or execution rate to check them against (a total row such as 本年支出合计 with its parts, or a 占比 / 增长率 / 执行率 column)`,
+    };
   },
 };

@@ -1,7 +1,9 @@
 /**
- * Label/value tables (SPEC §7): labels in one column, figures under headers such as 本年 ·
- * 上年 · 预算 · 调整预算 · 占比 · 增长; units from the header "（万元）" or a title line
- * "单位：万元". A table ends at two blank rows or the next header.
+ * Label/value tables (docs/statement-audit.md, "What is read"): labels in one column, figures
+ * under headers such as 本年 · 上年 · 预算 · 调整预算 · 占比 · 增长. A table ends at two blank rows
+ * or the next header. Units, each applying to its rows (docs/statement-audit.md, "Units"): the
+ * cell text, else a unit column (单位 / 计量单位 / 金额单位) or the label's own "（亿元）", else the
+ * header "（万元）", else a title line "单位：万元" anywhere above the table.
  */
 import { a1, columnLetter } from "../address";
 import { shiftDec } from "../decimal";
@@ -12,6 +14,7 @@ import { OWN_HEADER_PREFIX } from "../table-finder";
 import { UnitInfo, lookupUnit } from "../unit-table";
 import { Figure, figureFrom } from "./figure";
 import { ValueRole } from "./model";
+import { isUnitColumnHeader, statementUnit, titleLineUnit, unitColumnCell } from "./units";
 
 type HeaderRole = ValueRole | "label" | "ambiguous_change";
 
@@ -51,8 +54,8 @@ export function headerRole(v: CellValue): HeaderCell | null {
     const inner = m[1].replace(/^单位[:：]?/, "");
     if (/^(%|百分比)$/.test(inner)) percent = true;
     else {
-      const u = lookupUnit(inner);
-      if (u && u.family !== "other" && u.family !== "ratio" && u.family !== "duration") unit = u;
+      const u = statementUnit(inner);
+      if (u) unit = u;
     }
   }
   let core = t.replace(UNIT_IN_BRACKETS, "").replace(/[:：]$/, "");
@@ -100,6 +103,9 @@ export interface TableRow {
   indent: number;
   qizhong: boolean;
   values: Partial<Record<ValueRole, Figure>>;
+  /** the unit this row states for itself (its unit-column cell, else the end of its label), and that cell (A1) */
+  unit: UnitInfo | null;
+  unitCell: string | null;
   /** a label without any figure: a section heading */
   heading: boolean;
 }
@@ -111,6 +117,8 @@ export interface FoundTable {
   labelColumn: number;
   columns: TableColumn[];
   unit: UnitInfo | null;
+  /** the column holding each row's unit (单位 / 计量单位 / 金额单位), 0-based */
+  unitColumn: number | null;
   score: boolean;
   /** first own (核对·) column in the header row, 0-based */
   ownColumn: number | null;
@@ -119,7 +127,6 @@ export interface FoundTable {
   rows: TableRow[];
 }
 
-const TITLE_UNIT_RE = /单位[:：]?(亿元|万元|千元|元)/;
 const ENUM_RE = /^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|\(\d+\)|\([一二三四五六七八九十]+\)|[①②③④⑤⑥⑦⑧⑨⑩])/;
 
 /** Leading spaces of a raw label: the indentation pasted tables use for sub-items. */
@@ -183,7 +190,9 @@ export function findTables(grid: Grid): FoundTable[] {
     const { index, cells } = headers[h];
     if (tables.length && index <= tables[tables.length - 1].lastIndex) continue;
     const stopAt = h + 1 < headers.length ? headers[h + 1].index : rows.length;
-    const t = buildTable(grid, index, cells, searchFrom, stopAt, firstRow, firstCol);
+    // a title line over the whole sheet (单位：万元 above the first table) holds for the tables below it
+    const inherited = tables.length ? tables[tables.length - 1].unit : null;
+    const t = buildTable(grid, index, cells, searchFrom, stopAt, firstRow, firstCol, inherited);
     if (t) {
       tables.push(t);
       searchFrom = t.lastIndex + 1;
@@ -200,6 +209,7 @@ function buildTable(
   stopAt: number,
   firstRow: number,
   firstCol: number,
+  inheritedUnit: UnitInfo | null,
 ): FoundTable | null {
   const rows = grid.values;
   const header = rows[headerIndex] ?? [];
@@ -237,9 +247,17 @@ function buildTable(
   const valueCols = [...picked.values()].map((p) => p.index);
   if (ambiguous) valueCols.push(ambiguous.index);
   const firstValue = Math.min(...valueCols);
+  // a column of units (单位 | 万元 | 亿元 …), wherever it sits; "单位" over names of offices is not one
+  let unitColumn: number | null = null;
+  for (let c = 0; c < header.length && unitColumn === null; c++) {
+    if (ownColumn !== null && c >= ownColumn) break;
+    if (c === labelColumn || valueCols.includes(c)) continue;
+    if (typeof header[c] === "string" && isUnitColumnHeader(header[c] as string) && holdsUnits(rows, c, headerIndex + 1, Math.min(stopAt, headerIndex + 60))) unitColumn = c;
+  }
   // no 项目 header: the nearest column left of the figures that holds text labels
   if (labelColumn === null) {
     for (let c = firstValue - 1; c >= 0 && labelColumn === null; c--) {
+      if (c === unitColumn) continue;
       let texts = 0;
       for (let r = headerIndex + 1; r < Math.min(stopAt, headerIndex + 30); r++) {
         const v = rows[r]?.[c];
@@ -249,17 +267,16 @@ function buildTable(
     }
   }
   if (labelColumn === null || labelColumn >= firstValue) return null;
-  // the table's unit: a title line above ("单位：万元"), or a header
+  // the table's unit: the nearest title line above it ("单位：万元", "金额单位：亿元"), else the sheet's
   let unit: UnitInfo | null = null;
-  for (let r = Math.max(searchFrom, headerIndex - 6); r <= headerIndex && !unit; r++) {
+  for (let r = headerIndex; r >= searchFrom && !unit; r--) {
     for (const v of rows[r] ?? []) {
-      const m = TITLE_UNIT_RE.exec(normalizeText(cellText(v)));
-      if (m) {
-        unit = lookupUnit(m[1]);
-        break;
-      }
+      if (typeof v !== "string") continue;
+      unit = titleLineUnit(v);
+      if (unit) break;
     }
   }
+  unit = unit ?? inheritedUnit;
   const score = [...picked.values()].some((p) => p.h.score);
   // body: until two blank rows or the next header
   let lastIndex = headerIndex;
@@ -281,7 +298,7 @@ function buildTable(
   for (const [role, p] of picked) columns.push(column(grid, p.index, role, p.h, headerIndex, lastIndex));
   if (ambiguous) columns.push(resolveAmbiguous(grid, ambiguous.index, ambiguous.h, headerIndex, lastIndex, picked));
   columns.sort((a, b) => a.index - b.index);
-  let lastColumn = Math.max(labelColumn, ...columns.map((c) => c.index));
+  let lastColumn = Math.max(labelColumn, unitColumn ?? 0, ...columns.map((c) => c.index));
   const stop = ownColumn ?? Infinity;
   for (let c = lastColumn + 1; c < Math.min(header.length, stop); c++) if (!isBlank(header[c])) lastColumn = c;
   const table: FoundTable = {
@@ -291,6 +308,7 @@ function buildTable(
     labelColumn,
     columns,
     unit,
+    unitColumn,
     score,
     ownColumn,
     lastColumn,
@@ -301,6 +319,20 @@ function buildTable(
     if (row) table.rows.push(row);
   }
   return table;
+}
+
+/** Most of the column's written cells are units the unit table knows. */
+function holdsUnits(rows: CellValue[][], c: number, from: number, to: number): boolean {
+  let written = 0;
+  let units = 0;
+  for (let r = from; r < to; r++) {
+    const v = rows[r]?.[c];
+    if (isBlank(v)) continue;
+    written++;
+    const u = unitColumnCell(cellText(v));
+    if (u && u.family !== "other") units++;
+  }
+  return units > 0 && units * 2 >= written;
 }
 
 const RATIO_ROLES: ValueRole[] = ["share", "growth", "rate"];
@@ -356,9 +388,15 @@ function readRow(grid: Grid, table: FoundTable, r: number, firstRow: number, fir
   const { label, qizhong } = cleanLabel(rawLabel);
   if (label === "" || /^(单位|注|说明|备注)[:：]/.test(label)) return null;
   const row = firstRow + r;
+  const uc = table.unitColumn;
+  const fromColumn = uc === null ? null : unitColumnCell(cellText(line[uc]));
+  // else a unit the label itself ends with: 人均支出（元）, 项目支出(亿元)
+  const fromLabel = fromColumn ? null : labelUnit(rawLabel);
+  const unit = fromColumn ?? fromLabel;
+  const unitCell = fromColumn && uc !== null ? a1(row, firstCol + uc) : fromLabel ? a1(row, firstCol + table.labelColumn) : null;
   const values: Partial<Record<ValueRole, Figure>> = {};
   for (const col of table.columns) {
-    const f = readValue(grid, r, col, table, row, firstCol);
+    const f = readValue(grid, r, col, table, row, firstCol, unit, unitCell);
     if (f) values[col.role] = f;
   }
   return {
@@ -370,13 +408,23 @@ function readRow(grid: Grid, table: FoundTable, r: number, firstRow: number, fir
     indent: indentOf(rawLabel),
     qizhong,
     values,
+    unit,
+    unitCell,
     heading: Object.keys(values).length === 0,
   };
 }
 
+/** A known unit in brackets at the end of a label; "（草案）" and other words are not units. */
+function labelUnit(raw: string): UnitInfo | null {
+  const m = /[(（[【]([^()（）[\]【】]{1,8})[)）\]】]$/.exec(normalizeText(raw));
+  if (!m) return null;
+  const u = unitColumnCell(m[1].replace(/^单位[:：]?/, ""));
+  return u && u.family !== "other" ? u : null;
+}
+
 const NONE_RE = /^(-|—|－|–|\/|\*|无|不适用|n\/a)?$/i;
 
-function readValue(grid: Grid, r: number, col: TableColumn, table: FoundTable, row: number, firstCol: number): Figure | null {
+function readValue(grid: Grid, r: number, col: TableColumn, table: FoundTable, row: number, firstCol: number, rowUnit: UnitInfo | null, unitCell: string | null): Figure | null {
   const v = grid.values[r]?.[col.index];
   const fmt = grid.numberFormats?.[r]?.[col.index];
   if (v === null || v === undefined || typeof v === "boolean") return null;
@@ -401,11 +449,13 @@ function readValue(grid: Grid, r: number, col: TableColumn, table: FoundTable, r
     }
     return figureFrom({ ...q, unit: pctUnit }, at, text, null, typeof v === "number");
   }
+  // the cell's own unit, else the row's unit column, else the header's, else the title line's
+  if (!q.unit && rowUnit) return { ...figureFrom({ ...q, unit: rowUnit }, at, text, null, typeof v === "number"), unitCell };
   const fallback = col.unit ?? table.unit ?? (table.score ? lookupUnit("分") : null);
   return figureFrom(q, at, text, fallback, typeof v === "number");
 }
 
-export function describeTable(t: FoundTable, firstRow: number, firstCol: number): { headerRow: number; firstRow: number; lastRow: number; labelColumn: string; columns: Record<string, string>; unit: string | null } {
+export function describeTable(t: FoundTable, firstRow: number, firstCol: number): { headerRow: number; firstRow: number; lastRow: number; labelColumn: string; columns: Record<string, string>; unit: string | null; unitColumn?: string } {
   const columns: Record<string, string> = {};
   for (const c of t.columns) columns[c.role] = columnLetter(firstCol + c.index);
   return {
@@ -415,5 +465,6 @@ export function describeTable(t: FoundTable, firstRow: number, firstCol: number)
     labelColumn: columnLetter(firstCol + t.labelColumn),
     columns,
     unit: t.unit?.text ?? null,
+    ...(t.unitColumn !== null ? { unitColumn: columnLetter(firstCol + t.unitColumn) } : {}),
   };
 }
