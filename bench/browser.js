@@ -12,8 +12,7 @@ const path = require("path");
 const { URL } = require("url");
 
 const DIST = path.join(__dirname, "..", "dist");
-const CHROMIUM = process.env.JIXIAO_CHROMIUM || "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const { findChromium } = require("../scripts/find-chromium");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const RUNS = 7;
 const BAR_MS = 1500;
@@ -89,11 +88,16 @@ async function timeToReady(browser, url) {
 async function browserRows(distDir = DIST) {
   const what = "task pane ready in headless Chromium (navigation → 核对指标 shown)";
   if (!fs.existsSync(path.join(distDir, "taskpane.html"))) return [[what, "not built", `< ${BAR_MS / 1000} s`, "run npm run build first"]];
-  if (!fs.existsSync(CHROMIUM)) return [[what, "no Chromium", `< ${BAR_MS / 1000} s`, `${CHROMIUM} missing (.ci/run installs it)`]];
+  let found;
+  try {
+    found = await findChromium();
+  } catch (e) {
+    return [[what, "no Chromium", `< ${BAR_MS / 1000} s`, e.message]];
+  }
   const { chromium } = require("playwright-core");
   const server = await serve(path.resolve(distDir));
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args: found.args });
   try {
     const rows = [];
     for (const [page, label, bar] of [
