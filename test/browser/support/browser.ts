@@ -10,7 +10,7 @@ import os from "os";
 import path from "path";
 import { type BrowserContext, type Locator, type Page, chromium } from "playwright-core";
 import { ROOT, builtAddIn } from "./dist";
-import { type StaticServer, serveStatic } from "./server";
+import { OFFICE_JS_DIST, OFFICE_JS_PATH, type StaticServer, serveStatic } from "./server";
 
 export const RESULTS_DIR = path.join(ROOT, "test-results");
 
@@ -33,7 +33,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   let server: StaticServer | null = null;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-chromium-"));
   try {
-    server = await serveStatic(dist);
+    server = await serveStatic(dist, { [OFFICE_JS_PATH]: OFFICE_JS_DIST });
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: browser.executablePath,
       headless: true,
