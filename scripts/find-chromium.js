@@ -15,9 +15,10 @@ const path = require("path");
 /** Flags every launch gets: headless-friendly, no first-run work, no background traffic. */
 const BASE_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-// @sparticuz/chromium's own flags are made for serverless hosts; these would weaken what the tests
-// check (the pages' Content-Security-Policy, mixed content), so they are left out.
-const UNSAFE_BUNDLED_ARGS = new Set(["--disable-web-security", "--allow-running-insecure-content", "--disable-site-isolation-trials"]);
+// @sparticuz/chromium's own flags are made for serverless hosts. Left out: those that would weaken
+// what the tests check (the pages' Content-Security-Policy, mixed content), and --single-process
+// (needed inside AWS Lambda's sandbox only; with it the browser dies when a second context closes).
+const LEFT_OUT_BUNDLED_ARGS = new Set(["--disable-web-security", "--allow-running-insecure-content", "--disable-site-isolation-trials", "--single-process"]);
 
 /** Where each OS keeps a system browser, in the order they are tried. */
 function systemCandidates(platform, env) {
@@ -85,7 +86,7 @@ async function findChromium(deps = {}) {
   const system = systemCandidates(platform, env).find((p) => exists(p));
   if (system) return { executablePath: system, args: BASE_ARGS, source: "system" };
   const inPackage = await bundled();
-  if (inPackage) return { executablePath: inPackage.executablePath, args: [...new Set([...inPackage.args.filter((a) => !UNSAFE_BUNDLED_ARGS.has(a)), ...BASE_ARGS])], source: "@sparticuz/chromium" };
+  if (inPackage) return { executablePath: inPackage.executablePath, args: [...new Set([...inPackage.args.filter((a) => !LEFT_OUT_BUNDLED_ARGS.has(a)), ...BASE_ARGS])], source: "@sparticuz/chromium" };
   const looked = systemCandidates(platform, env);
   throw new Error(
     `no Chromium found: JIXIAO_CHROMIUM is not set, none of ${looked.length ? looked.join(", ") : "(no known install paths on this system)"} exists` +
@@ -94,7 +95,7 @@ async function findChromium(deps = {}) {
   );
 }
 
-module.exports = { findChromium, systemCandidates, BASE_ARGS, UNSAFE_BUNDLED_ARGS };
+module.exports = { findChromium, systemCandidates, BASE_ARGS, LEFT_OUT_BUNDLED_ARGS };
 
 if (require.main === module) {
   findChromium().then(

@@ -1,9 +1,9 @@
 /** scripts/find-chromium.js: which browser the browser tests and the bench drive, in order, with fake paths. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findChromium, BASE_ARGS, UNSAFE_BUNDLED_ARGS } = require("../../scripts/find-chromium") as {
+const { findChromium, BASE_ARGS, LEFT_OUT_BUNDLED_ARGS } = require("../../scripts/find-chromium") as {
   findChromium(deps: Deps): Promise<{ executablePath: string; args: string[]; source: string }>;
   BASE_ARGS: string[];
-  UNSAFE_BUNDLED_ARGS: Set<string>;
+  LEFT_OUT_BUNDLED_ARGS: Set<string>;
 };
 
 interface Deps {
@@ -14,7 +14,7 @@ interface Deps {
   bundled(): Promise<{ executablePath: string; args: string[] } | null>;
 }
 
-const BUNDLED = { executablePath: "/tmp/x/chromium", args: ["--single-process", "--disable-web-security", "--allow-running-insecure-content", "--no-sandbox"] };
+const BUNDLED = { executablePath: "/tmp/x/chromium", args: ["--single-process", "--no-zygote", "--disable-web-security", "--allow-running-insecure-content", "--no-sandbox"] };
 
 function deps(platform: string, files: string[], env: Record<string, string> = {}, bundled: typeof BUNDLED | null = BUNDLED): Deps & { bundledCalls: number } {
   const d = {
@@ -67,10 +67,11 @@ describe("findChromium: the order", () => {
     await expect(findChromium(deps(platform, [], platform === "win32" ? WIN_ENV : { HOME: "/Users/li" }, null))).rejects.toThrow(says);
   });
 
-  test("the npm Chromium launches with its own flags, less those that would turn off what the tests check", async () => {
+  test("the npm Chromium launches with its own flags, less those that would turn off what the tests check or crash a second context", async () => {
     const found = await findChromium(deps("linux", []));
-    expect(found.args).toEqual(expect.arrayContaining(["--single-process", ...BASE_ARGS]));
-    for (const unsafe of UNSAFE_BUNDLED_ARGS) expect(found.args).not.toContain(unsafe);
+    expect(found.args).toEqual(expect.arrayContaining(["--no-zygote", ...BASE_ARGS]));
+    for (const flag of ["--single-process", "--disable-web-security", "--allow-running-insecure-content"]) expect(found.args).not.toContain(flag);
+    for (const flag of LEFT_OUT_BUNDLED_ARGS) expect(found.args).not.toContain(flag);
     expect(new Set(found.args).size).toBe(found.args.length);
   });
 });
