@@ -7,6 +7,11 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const devCerts = require("./scripts/dev-certs");
 
 const DEV_URL = "https://localhost:3000/";
+// office.js as Office requires it in production, and where the test builds serve the npm copy of it
+// (@microsoft/office-js's dist/, served by the browser tests' server and the bench; docs/testing.md).
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "/office-js/office.js";
+const TASKPANE_TEMPLATE = path.join(__dirname, "src", "taskpane", "taskpane.html");
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 // HTTPS certificates for the dev server, first found of: JIXIAO_CERT_DIR; those made by
@@ -32,6 +37,9 @@ module.exports = (_env, argv = {}) => {
   const production = argv.mode !== "development";
   // Set JIXIAO_URL (e.g. https://example.org/jixiao/) to publish a manifest that points at a real host.
   const publicUrl = process.env.JIXIAO_URL;
+  // JIXIAO_TEST_PAGES=1 (the browser tests' build) adds taskpane.local-office.html: the same page
+  // loading office.js from OFFICE_JS_LOCAL instead of the CDN. Production builds never have it.
+  const testPages = process.env.JIXIAO_TEST_PAGES === "1";
 
   return {
     context: __dirname,
@@ -67,9 +75,22 @@ module.exports = (_env, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
+        template: TASKPANE_TEMPLATE,
         chunks: ["taskpane"],
       }),
+      ...(testPages
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "taskpane.local-office.html",
+              templateContent: () => {
+                const page = fs.readFileSync(TASKPANE_TEMPLATE, "utf8");
+                if (!page.includes(OFFICE_JS_CDN)) throw new Error(`taskpane.html no longer loads ${OFFICE_JS_CDN}`);
+                return page.split(OFFICE_JS_CDN).join(OFFICE_JS_LOCAL);
+              },
+              chunks: ["taskpane"],
+            }),
+          ]
+        : []),
       new HtmlWebpackPlugin({
         filename: "preview.html",
         template: "./src/preview/preview.html",

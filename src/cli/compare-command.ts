@@ -22,6 +22,7 @@ import {
   templateById,
 } from "../core/compare";
 import { DEPARTMENT_IDS, SEEDS } from "../core/seed-data";
+import { reportById, reportTitle } from "../core/seed-reports";
 import { FIGURE_CATALOG, FigureId, Seed, TemplateId, templateFigureIds } from "../core/seed-schema";
 import { parseArgs } from "./args";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
@@ -244,7 +245,9 @@ function formatNumber(v: number): string {
 function seedLines(seed: Seed, ids: FigureId[] | null, en: boolean): string[] {
   const lines: string[] = [];
   const level = en ? seed.level : seed.level === "province" ? "省级" : "市级";
-  lines.push(`${seed.id}  ${en ? seed.departmentEn : seed.department}  ${level}  ${seed.year}  ${seed.source}`);
+  lines.push(`${seed.id}  ${en ? seed.departmentEn : seed.department}  ${level}  ${seed.year}`);
+  const report = reportById(seed.source);
+  lines.push(`  ${en ? "source" : "来源"}: ${reportTitle(seed.source)}${report ? `  seeds/reports/${report.file}` : ""}`);
   const entries = (Object.entries(seed.figures) as [FigureId, NonNullable<Seed["figures"][FigureId]>][]).filter(([id]) => ids === null || ids.includes(id));
   const missing = seed.missing.filter((id) => ids === null || ids.includes(id));
   lines.push(`  ${en ? "figures" : "数据项"} ${entries.length}, ${en ? "missing" : "缺失"} ${missing.length}`);

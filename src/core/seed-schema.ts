@@ -7,6 +7,7 @@
  * department, in the canonical unit given here, so the comparison templates can rely on it.
  */
 import { z } from "zod";
+import { reportById } from "./seed-reports";
 
 export const DEPARTMENT_IDS = ["guangdong-2023", "guangzhou-2022", "huizhou-2022", "jiangmen-2023", "shenzhen-2023"] as const;
 export const DepartmentIdSchema = z.enum(DEPARTMENT_IDS);
@@ -310,9 +311,12 @@ export const QualifierSchema = z.enum(["at_least", "more_than", "at_most", "appr
 
 const SectionSchema = z.string().min(1);
 
+/** A report of seeds/reports/index.json, by id (jiangmen-2023: seeds/reports/jiangmen-2023.txt). */
+export const ReportIdSchema = z.string().refine((id) => reportById(id) !== undefined, { message: "not a report of seeds/reports/index.json" });
+
 export const SourceSchema = z.object({
-  /** file name of the report, e.g. 003_dbd04c188ab17144.txt */
-  document: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
+  /** the report's id in seeds/reports/index.json, e.g. jiangmen-2023 */
+  document: ReportIdSchema,
   /** the report's own numbering, e.g. 二（二）1（8） */
   section: SectionSchema,
 });
@@ -402,7 +406,8 @@ export const SeedSchema = z
     departmentEn: z.string().min(1),
     level: z.enum(["province", "city"]),
     year: z.number().int().min(2000).max(2100),
-    source: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
+    /** the report the figures come from: its id in seeds/reports/index.json */
+    source: ReportIdSchema,
     figures: z.partialRecord(FigureIdSchema, FigureSchema),
     /** catalog ids the report does not give: shown as —, never 0 */
     missing: z.array(FigureIdSchema),

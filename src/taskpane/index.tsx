@@ -1,3 +1,4 @@
+import "./zod-jitless";
 import { createRoot } from "react-dom/client";
 import { detectHost, type HostState } from "./host";
 import { currentLocale } from "./i18n";

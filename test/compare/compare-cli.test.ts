@@ -283,6 +283,10 @@ describe("jixiao seeds", () => {
     for (const id of DEPARTMENT_IDS) expect(text).toContain(id);
     expect(text).toMatch(/guangdong-2023 {2}广东省医疗保障局 {2}省级 {2}2023/);
     expect(text).toMatch(/total_expenditure {2}总支出 = 162,368\.05 万元/);
+    // each department cites its report by title and where its text is; each figure by section
+    expect(text).toContain("来源: 《2023年度广东省医疗保障局部门整体支出绩效自评报告》  seeds/reports/guangdong-2023.txt");
+    expect(text).toMatch(/total_expenditure {2}总支出 = 162,368\.05 万元 {2}\(原文 162,368\.05万元, 一（四）\)/);
+    expect(text).not.toMatch(/[0-9a-f]{16}\.txt/);
   });
 
   test("--json prints the seeds; --template narrows to that template's figures; a bad template exits 2", async () => {

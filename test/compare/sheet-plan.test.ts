@@ -3,6 +3,7 @@
  * template builds for every department, every figure is present or explicitly missing, missing
  * cells are — with a note (never 0), ratios are formulas that agree with the engine.
  */
+import { reportById } from "../../src/core/seed-reports";
 import { a1 } from "../../src/core/address";
 import {
   CompareDepartment,
@@ -134,6 +135,9 @@ describe("sheet plans for all five departments", () => {
         } else {
           expect(v).not.toBe(MISSING_MARK);
           expect(noteAt(plan, cell)?.split("\n")[0]).toBe(`${col.header} · ${dept.document} ${f.source.section}`);
+          // the report by its title (seeds/reports/index.json), never a file name
+          if (!dept.own) expect(dept.document).toBe(`《${reportById(dept.id)?.title}》`);
+          expect(noteAt(plan, cell)).not.toMatch(/\.txt/);
         }
       }
     }

@@ -5,6 +5,7 @@
 import fs from "fs";
 import path from "path";
 import { SEEDS, seedById } from "../../src/core/seed-data";
+import { REPORTS, citeReport, locateSection, reportById, reportTitle } from "../../src/core/seed-reports";
 import {
   DEPARTMENT_IDS,
   FIGURE_CATALOG,
@@ -22,11 +23,19 @@ import {
 
 const SEED_DIR = path.join(__dirname, "../../seeds");
 const FIXTURE_DIR = path.join(__dirname, "../fixtures");
-/** The reports as plain text; they live beside the repository, not in it. */
-const REPORT_DIR = path.join(__dirname, "../../../shared/seeds");
-const HAVE_REPORTS = fs.existsSync(REPORT_DIR);
-const SKIPPED = HAVE_REPORTS ? "" : ` (skipped: report texts not found at ${REPORT_DIR})`;
-const testWithReports = HAVE_REPORTS ? test : test.skip;
+/** The reports as plain text, in the repository beside the seed files (seeds/reports/). */
+const REPORT_DIR = path.join(SEED_DIR, "reports");
+
+function reportText(id: string): string {
+  const report = reportById(id);
+  if (!report) throw new Error(`no report ${id} in seeds/reports/index.json`);
+  return fs.readFileSync(path.join(REPORT_DIR, report.file), "utf8");
+}
+
+/** Without the PDF's line breaks and spaces. */
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, "");
+}
 
 function readSeedFile(id: string): unknown {
   return JSON.parse(fs.readFileSync(path.join(SEED_DIR, `${id}.json`), "utf8"));
@@ -94,7 +103,7 @@ describe("seed files", () => {
     const result = SeedSchema.safeParse(readSeedFile(id));
     if (!result.success) throw new Error(result.error.message);
     expect(result.data.id).toBe(id);
-    expect(result.data.source).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
+    expect(result.data.source).toBe(id);
   });
 
   test("seed-data loads the same five seeds, in department order, and finds them by id", () => {
@@ -106,6 +115,64 @@ describe("seed files", () => {
 
   test("the source documents are the five reports, one each", () => {
     expect(new Set(FROM_DISK.map((s) => s.source)).size).toBe(5);
+  });
+});
+
+describe("the reports in the repository (seeds/reports/)", () => {
+  test("the index names every text there, and each seed's report is one of them, by the seed's id", () => {
+    const texts = fs.readdirSync(REPORT_DIR).filter((f) => f.endsWith(".txt")).sort();
+    expect(REPORTS.map((r) => r.file).sort()).toEqual(texts);
+    expect(FROM_DISK.map((s) => s.source)).toEqual(FROM_DISK.map((s) => s.id));
+    for (const seed of FROM_DISK) expect(reportById(seed.source)).toMatchObject({ id: seed.id, file: `${seed.id}.txt` });
+  });
+
+  test.each(REPORTS.map((r) => [r.id, r] as const))("%s: issuer and year are the seed's, the printed title opens the text", (id, report) => {
+    const seed = seedById(id);
+    expect({ issuer: report.issuer, year: report.year }).toEqual({ issuer: seed?.department, year: seed?.year });
+    const head = squeeze(reportText(id).slice(0, 400));
+    if (report.printedTitle === null) {
+      // no title printed: the text opens with its first section, and the index says why the title is given
+      expect(head).toMatch(/^一、/);
+      expect(report.titleNote).toBeDefined();
+    } else expect(head).toContain(squeeze(report.printedTitle));
+    // the title a citation uses names the issuer and the year
+    expect(report.title).toContain(report.issuer);
+    expect(report.title).toContain(`${report.year}年度`);
+    expect(squeeze(reportText(id))).toContain(report.issuer);
+  });
+
+  test("a citation names the report's title and the section, never a file name", () => {
+    expect(citeReport("jiangmen-2023", "一（四）")).toBe("《江门市医疗保障局2023年度部门整体支出绩效自评报告》 一（四）");
+    expect(reportTitle("工作表“本单位”")).toBe("工作表“本单位”");
+  });
+});
+
+/** Every place a seed names a section of its report: figures, their alternatives, indicators. */
+function sectionsOf(seed: Seed): { where: string; section: string; written: string | null }[] {
+  const out: { where: string; section: string; written: string | null }[] = [];
+  for (const [id, f] of figures(seed)) {
+    out.push({ where: `${seed.id}.${id}`, section: f.source.section, written: f.valueAsWritten ?? f.text ?? null });
+    for (const [i, a] of (f.alternatives ?? []).entries()) out.push({ where: `${seed.id}.${id}.alternatives[${i}]`, section: a.section, written: a.valueAsWritten });
+  }
+  for (const ind of seed.indicators) out.push({ where: `${seed.id} indicator ${ind.no ?? ind.name}`, section: ind.section, written: null });
+  return out;
+}
+
+describe.each(FROM_DISK.map((seed) => [seed.id, seed] as const))("%s: every source resolves to its report and a section in it", (_id, seed) => {
+  test("each section number is found in the report text", () => {
+    const text = reportText(seed.source);
+    const unresolved = sectionsOf(seed).filter((s) => locateSection(text, s.section) === null);
+    expect(unresolved.map((s) => `${s.where} ${s.section}`)).toEqual([]);
+  });
+
+  test("each figure's value as written stands inside its section", () => {
+    const text = reportText(seed.source);
+    const outside = sectionsOf(seed).filter((s) => {
+      if (s.written === null) return false;
+      const span = locateSection(text, s.section);
+      return span !== null && !squeeze(text.slice(span.start, span.end)).includes(squeeze(s.written));
+    });
+    expect(outside.map((s) => `${s.where} ${s.section} ${s.written}`)).toEqual([]);
   });
 });
 
@@ -196,8 +263,8 @@ describe.each(FROM_DISK.map((seed) => [seed.id, seed] as const))("%s", (_id, see
     for (const ind of seed.indicators) expect(ind.target !== null || ind.actual !== null).toBe(true);
   });
 
-  testWithReports(`every value as written occurs in the report text${SKIPPED}`, () => {
-    const text = fs.readFileSync(path.join(REPORT_DIR, seed.source), "utf8");
+  test("every value as written occurs in the report text", () => {
+    const text = reportText(seed.source);
     for (const v of writtenValues(seed)) expect({ where: v.where, found: text.includes(v.valueAsWritten) }).toEqual({ where: v.where, found: true });
     for (const [id, f] of figures(seed)) if (f.text !== undefined) expect({ id, found: text.includes(f.text) }).toEqual({ id, found: true });
   });
@@ -253,9 +320,9 @@ describe("spot checks against the reports", () => {
     expect(figure?.value).toBe(value);
   });
 
-  testWithReports.each(SPOT_CHECKS)(`%s %s: keyword and number+unit stand together in the report${SKIPPED}`, (dept, _id, keyword, written) => {
+  test.each(SPOT_CHECKS)("%s %s: keyword and number+unit stand together in the report", (dept, _id, keyword, written) => {
     const seed = seedById(dept);
-    const text = fs.readFileSync(path.join(REPORT_DIR, seed?.source ?? ""), "utf8").replace(/\s+/g, "");
+    const text = squeeze(reportText(seed?.source ?? ""));
     const at = text.indexOf(keyword);
     expect(at).toBeGreaterThanOrEqual(0);
     let found = false;

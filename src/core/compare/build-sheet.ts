@@ -210,7 +210,7 @@ export function buildComparisonSheet(templateOrId: ComparisonTemplate | Template
   put(sourcesTitleRow, 1, "来源");
   departments.forEach((dept, j) => {
     put(sourcesTitleRow + 1 + j, 1, headers[1 + j]);
-    put(sourcesTitleRow + 1 + j, 2, dept.own ? `${dept.name} · ${dept.document}` : `${dept.name} ${dept.year ?? ""}年度绩效自评报告 · ${dept.document}`);
+    put(sourcesTitleRow + 1 + j, 2, dept.own ? `${dept.name} · ${dept.document}` : dept.document);
   });
 
   styles.push({ range: "A1", bold: true, fontSize: 14 });

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { DEPARTMENT_IDS, SEEDS, seedById } from "../seed-data";
+import { reportTitle } from "../seed-reports";
 import { CanonicalUnitSchema, FigureId, FigureIdSchema, QualifierSchema, Seed } from "../seed-schema";
 
 export const CompareFigureSchema = z
@@ -37,7 +38,7 @@ export const CompareDepartmentSchema = z.object({
   year: z.number().int().nullable(),
   level: z.enum(["province", "city"]).optional(),
   own: z.boolean(),
-  /** where the figures come from: 003_dbd04c188ab17144.txt, or 工作表“本单位” */
+  /** where the figures come from: the report's title 《…》, or 工作表“本单位” */
   document: z.string().min(1),
   figures: z.partialRecord(FigureIdSchema, CompareFigureSchema),
   /** figures the source does not give: — with a note, never 0 */
@@ -63,7 +64,7 @@ export function departmentFromSeed(seed: Seed): CompareDepartment {
   const figures: Partial<Record<FigureId, CompareFigure>> = {};
   for (const [id, f] of Object.entries(seed.figures) as [FigureId, NonNullable<Seed["figures"][FigureId]>][]) {
     const asWritten = f.valueAsWritten !== undefined ? `${f.valueAsWritten}${f.unitAsWritten ?? ""}` : f.text;
-    const cf: CompareFigure = { unit: f.unit, year: f.year, source: { document: f.source.document, section: f.source.section } };
+    const cf: CompareFigure = { unit: f.unit, year: f.year, source: { document: reportTitle(f.source.document), section: f.source.section } };
     if (f.value !== undefined) cf.value = f.value;
     if (f.text !== undefined) cf.text = f.text;
     if (asWritten !== undefined) cf.asWritten = asWritten;
@@ -87,7 +88,7 @@ export function departmentFromSeed(seed: Seed): CompareDepartment {
     year: seed.year,
     level: seed.level,
     own: false,
-    document: seed.source,
+    document: reportTitle(seed.source),
     figures,
     missing: [...seed.missing],
     missingNotes: { ...(seed.missingNotes ?? {}) },

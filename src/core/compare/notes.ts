@@ -13,7 +13,7 @@ const QUALIFIER_TEXT = {
   approximately: "报告所写为约数（左右）",
 } as const;
 
-/** 江门 2023 · 003_dbd04c188ab17144.txt 一（四） */
+/** 江门 2023 · 《江门市医疗保障局2023年度部门整体支出绩效自评报告》 一（四） */
 export function sourceLine(dept: CompareDepartment, section: string): string {
   return `${departmentHeader(dept)} · ${dept.document} ${section}`;
 }

@@ -1,19 +1,23 @@
 /**
- * Debian's Chromium driven by playwright-core (never a downloaded browser), a fresh profile per
- * test file, the built add-in served on localhost, and a watch on each page for console errors,
- * uncaught exceptions and requests to any other host.
+ * A Chromium driven by playwright-core (found by scripts/find-chromium.js: $JIXIAO_CHROMIUM, a
+ * system Chromium/Chrome/Edge, else the Chromium of the @sparticuz/chromium dev dependency; never a
+ * browser downloaded at test time), a fresh profile per test file, the built add-in served on
+ * localhost, and a watch on each page for console errors, uncaught exceptions and requests to any
+ * other host.
  */
 import fs from "fs";
 import os from "os";
 import path from "path";
 import { type BrowserContext, type Locator, type Page, chromium } from "playwright-core";
 import { ROOT, builtAddIn } from "./dist";
-import { type StaticServer, serveStatic } from "./server";
+import { OFFICE_JS_DIST, OFFICE_JS_PATH, type StaticServer, serveStatic } from "./server";
 
-export const CHROMIUM = process.env.JIXIAO_CHROMIUM || "/usr/bin/chromium";
 export const RESULTS_DIR = path.join(ROOT, "test-results");
 
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { findChromium } = require("../../../scripts/find-chromium") as {
+  findChromium(): Promise<{ executablePath: string; args: string[]; source: string }>;
+};
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 export interface BrowserEnv {
@@ -23,26 +27,17 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
-export function requireChromium(): void {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: the browser tests drive Debian's Chromium through playwright-core (no browser is downloaded). ` +
-        "`.ci/run` installs it (apt-get install -y chromium); on your machine install Chromium, or point JIXIAO_CHROMIUM at a Chromium or Chrome binary.",
-    );
-  }
-}
-
 export async function startBrowserEnv(): Promise<BrowserEnv> {
-  requireChromium();
+  const browser = await findChromium();
   const dist = await builtAddIn();
   let server: StaticServer | null = null;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-chromium-"));
   try {
-    server = await serveStatic(dist);
+    server = await serveStatic(dist, { [OFFICE_JS_PATH]: OFFICE_JS_DIST });
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath: browser.executablePath,
       headless: true,
-      args: ARGS,
+      args: browser.args,
       viewport: { width: 1440, height: 900 },
       locale: "zh-CN",
     });

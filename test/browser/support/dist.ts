@@ -1,6 +1,7 @@
 /**
- * The built add-in the browser tests serve: dist/ as `npm run build` left it (CI builds first),
- * rebuilt here when missing or older than the sources, then copied to a temporary folder so a
+ * The built add-in the browser tests serve: dist/ as a production build with the test pages
+ * (JIXIAO_TEST_PAGES=1: also taskpane.local-office.html, loading office.js from this server), built
+ * here when missing, without the test pages, or older than the sources, then copied to a temporary folder so a
  * build started elsewhere meanwhile cannot change the files under a running test.
  */
 import { spawnSync } from "child_process";
@@ -14,7 +15,8 @@ const DIST = path.join(ROOT, "dist");
 const STAMP = path.join(DIST, ".browser-tests-built");
 const LOCK = path.join(ROOT, "node_modules", ".cache", "jixiao-browser-build.lock");
 const INPUTS = ["src", "seeds", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json"];
-const PAGES = ["taskpane.html", "preview.html", "commands.html", "manifest.xml"];
+/** the pages the tests open; taskpane.local-office.html exists only in a build with JIXIAO_TEST_PAGES=1 */
+const PAGES = ["taskpane.html", "taskpane.local-office.html", "preview.html", "commands.html", "manifest.xml"];
 const LOCK_STALE_MS = 10 * 60 * 1000;
 
 function newest(p: string): number {
@@ -59,7 +61,7 @@ async function withLock<T>(work: () => T): Promise<T> {
 function build(reason: string): void {
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
   const started = Date.now();
-  const run = spawnSync(process.execPath, [cli, "--mode", "production"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, JIXIAO_URL: "" } });
+  const run = spawnSync(process.execPath, [cli, "--mode", "production"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, JIXIAO_URL: "", JIXIAO_TEST_PAGES: "1" } });
   if (run.status !== 0) throw new Error(`browser tests: ${reason}, and building it failed (npm run build):\n${run.stdout}\n${run.stderr}`);
   fs.writeFileSync(STAMP, `${new Date().toISOString()} ${reason}, built in ${Date.now() - started} ms\n`);
 }

@@ -1,4 +1,7 @@
-/** A small static file server on a random localhost port, plain http (enough for the tests). */
+/**
+ * A small static file server on a random localhost port, plain http (enough for the tests): one
+ * folder at the root, other folders under a path prefix (office.js from node_modules under /office-js/).
+ */
 import fs from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
@@ -22,11 +25,19 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export function serveStatic(root: string): Promise<StaticServer> {
-  const base = path.resolve(root);
+/** The npm copy of office.js (@microsoft/office-js) and the files it loads from beside itself. */
+export const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+/** Where the test pages load it from (webpack.config.js, taskpane.local-office.html). */
+export const OFFICE_JS_PATH = "/office-js/";
+
+/** `mounts`: path prefix ("/office-js/") → folder served under it. */
+export function serveStatic(root: string, mounts: Record<string, string> = {}): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const file = path.resolve(base, `.${pathname === "/" ? "/preview.html" : pathname}`);
+    const prefix = Object.keys(mounts).find((p) => pathname.startsWith(p));
+    const base = path.resolve(prefix === undefined ? root : mounts[prefix]);
+    const rest = prefix === undefined ? pathname : `/${pathname.slice(prefix.length)}`;
+    const file = path.resolve(base, `.${rest === "/" && prefix === undefined ? "/preview.html" : rest}`);
     if (!file.startsWith(base + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
