@@ -3,15 +3,15 @@
  * the statement audit over a workbook. The input file is never modified: findings and the
  * ratio formulas go to the --out file only.
  */
-import * as fs from "fs";
 import * as path from "path";
+import { quoteSheet } from "../core/address";
 import { auditGrid } from "../core/audit";
 import { AuditResult, Finding } from "../core/audit/finding";
 import { WritePlan } from "../core/write-plan";
 import { parseArgs } from "./args";
-import { worksheetToGrid } from "./xlsx-grid";
+import { LEGACY_NOTE } from "./legacy-convert";
 import { applyPlan } from "./write-xlsx";
-import { UsageError, readWorkbook, writeWorkbook } from "./workbook-file";
+import { UsageError, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
 
 const EXIT_OK = 0;
 const EXIT_ERROR = 1;
@@ -67,11 +67,11 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
   if (out && path.resolve(out) === path.resolve(file)) {
     throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
   }
-  const wb = await readWorkbook(file);
-  let candidates = wb.worksheets.filter((w) => w.state !== "hidden" && w.state !== "veryHidden");
+  const { wb, source } = await openWorkbook(file);
+  let candidates = wb.visibleWorksheets();
   if (typeof flags.sheet === "string") {
-    const ws = wb.getWorksheet(flags.sheet);
-    if (!ws) throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.worksheets.map((w) => w.name).join(", ")})`);
+    const ws = wb.sheet(flags.sheet);
+    if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
     candidates = [ws];
   }
   // the sheets this tool wrote on an earlier run are not statements
@@ -81,7 +81,7 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
   const reasons: string[] = [];
   for (const ws of candidates) {
     if (ownSheets.has(ws.name) && typeof flags.sheet !== "string") continue;
-    const outcome = auditGrid(worksheetToGrid(ws));
+    const outcome = auditGrid(wb.grid(ws));
     if (!outcome.ok) {
       reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
       continue;
@@ -93,12 +93,27 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
     io.err(`jixiao audit: 没有找到报表 / no statement found in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
     return EXIT_UNUSABLE;
   }
+  const notes: { text: string; en: string }[] = [];
+  const written: { sheet: string; mode: string; owned: string }[] = [];
+  let outFile = out;
   if (out) {
-    for (const plan of plans) applyPlan(wb, plan);
-    // the ratio formulas have no cached values: let Excel compute them when the file opens
-    wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await writeWorkbook(wb, out);
+    const target = outputPath(out, wb);
+    outFile = target.path;
+    if (path.resolve(outFile) === path.resolve(file)) {
+      throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
+    }
+    if (target.note) notes.push(target.note);
+    if (source === "legacy") notes.push(LEGACY_NOTE);
+    const claimed = new Set<string>();
+    for (const plan of plans) {
+      const r = applyPlan(wb, plan, claimed);
+      if (r.renamed) notes.push(r.renamed);
+      const range = plan.owned.slice(plan.owned.lastIndexOf("!") + 1);
+      written.push({ sheet: r.sheet, mode: plan.mode, owned: r.sheet === plan.sheet ? plan.owned : `${quoteSheet(r.sheet)}!${range}` });
+    }
+    // the ratio formulas have no cached values: Excel computes them when the file opens
+    wb.setFullCalcOnLoad();
+    saveWorkbook(wb, outFile);
   }
   const findings = results.flatMap((r) => r.findings);
   if (flags.json) {
@@ -106,7 +121,7 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
       JSON.stringify(
         {
           file,
-          out,
+          out: outFile,
           findings: findings.map(jsonFinding),
           sheets: results.map((r) => ({
             sheet: r.sheet,
@@ -118,14 +133,15 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
             ratios: r.ratios,
             messages: r.messages,
           })),
-          plans: plans.map((p) => ({ sheet: p.sheet, mode: p.mode, owned: p.owned })),
+          plans: out ? written : plans.map((p) => ({ sheet: p.sheet, mode: p.mode, owned: p.owned })),
+          notes: notes.map((n) => n.en),
         },
         null,
         2,
       ),
     );
   } else {
-    io.out(report(results, lang, out, reasons));
+    io.out([report(results, lang, outFile, reasons), ...notes.map((n) => (lang === "en" ? n.en : n.text))].join("\n"));
   }
   return EXIT_OK;
 }
