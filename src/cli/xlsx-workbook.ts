@@ -315,7 +315,7 @@ export class SheetEditor {
       else cxml = cxml.replace(`</${cp}authors>`, `${el}</${cp}authors>`);
     }
     const added = [...this.notes].map(
-      ([ref, text]) => `<${cp}comment ref="${ref}" authorId="${authorId}"><${cp}text><${cp}t xml:space="preserve">${escapeCellText(text)}</${cp}t></${cp}text></${cp}comment>`,
+      ([ref, text]) => `<${cp}comment ref="${ref}" authorId="${authorId}"><${cp}text><${cp}r><${cp}rPr><${cp}sz val="9"/></${cp}rPr><${cp}t xml:space="preserve">${escapeCellText(text)}</${cp}t></${cp}r></${cp}text></${cp}comment>`,
     );
     if (new RegExp(`<${cp}commentList\\s*\\/>`).test(cxml)) cxml = cxml.replace(new RegExp(`<${cp}commentList\\s*\\/>`), `<${cp}commentList>${added.join("")}</${cp}commentList>`);
     else cxml = cxml.replace(`</${cp}commentList>`, `${added.join("")}</${cp}commentList>`);
