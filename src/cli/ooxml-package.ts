@@ -2,9 +2,9 @@
  * An Office Open XML package (.xlsx, .xlsm) held as its parts: the CLI's write-back edits only
  * the parts it changes and copies every other part byte for byte (docs/write-back.md).
  *
- * Zip: fflate (MIT), synchronous and fast; the parts are inflated once and deflated once.
+ * Zip: Node's zlib through ./zip.ts; a part that is not changed keeps its compressed bytes.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, Zippable } from "fflate";
+import { ZipEntry, entryData, makeEntry, readZip, writeZip } from "./zip";
 
 export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -163,22 +163,22 @@ export function relativeTarget(from: string, to: string): string {
 export class OoxmlPackage {
   /** part paths (no leading "/") in the order of the input zip */
   private order: string[] = [];
-  private bytes = new Map<string, Uint8Array>();
+  private bytes = new Map<string, ZipEntry>();
   private text = new Map<string, string>();
   private changed = new Set<string>();
 
   static fromBytes(data: Uint8Array): OoxmlPackage {
     const pkg = new OoxmlPackage();
-    let files: Record<string, Uint8Array>;
+    let entries: ZipEntry[];
     try {
-      files = unzipSync(data);
+      entries = readZip(Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length));
     } catch (e) {
       throw new PackageError(`not a readable zip package: ${(e as Error).message}`);
     }
-    for (const name of Object.keys(files)) {
-      if (name.endsWith("/")) continue;
-      pkg.order.push(name);
-      pkg.bytes.set(name, files[name]);
+    for (const e of entries) {
+      if (pkg.bytes.has(e.name)) continue;
+      pkg.order.push(e.name);
+      pkg.bytes.set(e.name, e);
     }
     if (!pkg.bytes.has("[Content_Types].xml")) throw new PackageError("no [Content_Types].xml: not an Office Open XML package");
     return pkg;
@@ -211,14 +211,21 @@ export class OoxmlPackage {
     if (cached !== undefined) return cached;
     const b = this.bytes.get(path);
     if (!b) throw new PackageError(`missing part ${path}`);
-    let t = strFromU8(b);
+    let t: string;
+    try {
+      t = entryData(b).toString("utf8");
+    } catch (e) {
+      throw new PackageError(`part ${path} cannot be inflated: ${(e as Error).message}`);
+    }
     if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
     this.text.set(path, t);
     return t;
   }
 
   getBytes(path: string): Uint8Array | undefined {
-    return this.bytes.get(path);
+    if (this.changed.has(path)) return Buffer.from(this.text.get(path) as string, "utf8");
+    const e = this.bytes.get(path);
+    return e ? entryData(e) : undefined;
   }
 
   setText(path: string, t: string): void {
@@ -240,15 +247,17 @@ export class OoxmlPackage {
   }
 
   toBytes(): Uint8Array {
-    const files: Zippable = {};
     // [Content_Types].xml first, as Office writes it
     const names = ["[Content_Types].xml", ...this.order.filter((p) => p !== "[Content_Types].xml")];
+    const out: ZipEntry[] = [];
     for (const name of names) {
-      const data = this.changed.has(name) ? strToU8(this.text.get(name) as string) : this.bytes.get(name);
-      if (!data) continue;
-      files[name] = [data, { level: /\.(png|jpe?g|gif|emf|wmf|bin)$/i.test(name) ? 0 : 1 }];
+      if (this.changed.has(name)) out.push(makeEntry(name, Buffer.from(this.text.get(name) as string, "utf8")));
+      else {
+        const e = this.bytes.get(name);
+        if (e) out.push({ ...e, name });
+      }
     }
-    return zipSync(files);
+    return writeZip(out);
   }
 
   // ---- relationships

@@ -130,7 +130,7 @@ export class SheetEditor {
   private writeSheetData(xml: string, p: string, styles: () => StyleBook, result: { removedFormula: boolean; wroteFormula: boolean }): string {
     const open = new RegExp(`<${p}sheetData\\b[^>]*?(\\/?)>`).exec(xml);
     if (!open) throw new PackageError(`sheet ${this.entry.name} has no sheetData`);
-    let bodyStart = open.index + open[0].length;
+    const bodyStart = open.index + open[0].length;
     let bodyEnd: number;
     let head = xml.slice(0, open.index);
     let tail: string;
