@@ -163,12 +163,15 @@ export function sheetGrid(name: string, xml: string, strings: string[], formats:
     while ((cm = CELL_RE.exec(rm[2]))) {
       const r = /\br="([^"]*)"/.exec(cm[1]);
       colNo = r ? colOf(r[1]) : colNo + 1;
-      if (colNo < 1) continue;
+      // a cell with only a format holds no value: it does not widen the grid (formatted blank
+      // cells far down or right would otherwise make a huge grid)
+      if (colNo < 1 || cm[2] === undefined) continue;
       vs[colNo - 1] = cellElementValue(cm[1], cm[2], strings);
       const s = /\bs="(\d+)"/.exec(cm[1]);
       fs[colNo - 1] = formats[s ? Number(s[1]) : 0] ?? null;
       if (colNo > width) width = colNo;
     }
+    if (vs.length === 0) continue;
     values[rowNo - 1] = vs;
     numberFormats[rowNo - 1] = fs;
   }

@@ -8,7 +8,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { compareCommand, seedsCommand } from "../../src/cli/compare-command";
+import { compareCommand as rawCompare, seedsCommand } from "../../src/cli/compare-command";
+import { expectCleanPackage, withStructureCheck } from "../cli/package-assert";
 import { applySheetPlan } from "../../src/cli/write-sheet-xlsx";
 import { parseA1 } from "../../src/core/address";
 import {
@@ -26,6 +27,9 @@ import { DEPARTMENT_IDS, Seed, SeedSchema, TEMPLATE_IDS, TemplateId } from "../.
 import { SheetEntry, XlsxWorkbook } from "../../src/cli/xlsx-workbook";
 import { checkPackage } from "../../src/cli/xlsx-check";
 import { Scalar, evaluateFormula } from "./formula-eval";
+
+/** every --out this file writes passes the structural check */
+const compareCommand = withStructureCheck(rawCompare);
 
 function capture() {
   const out: string[] = [];
@@ -207,6 +211,7 @@ describe("jixiao compare: round trip through a real .xlsx", () => {
     expect(applySheetPlan(plain, plan, { table: "never" }).table).toBe("styled_header");
     const out2 = path.join(dir, "styled.xlsx");
     fs.writeFileSync(out2, plain.toBytes());
+    expectCleanPackage(out2);
     const ws2 = (await readBook(out2)).getWorksheet("收入结构对比") as ExcelJS.Worksheet;
     expect(Object.keys((ws2 as unknown as { tables: Record<string, unknown> }).tables)).toEqual([]);
     expect(ws2.getCell("B4").font?.bold).toBe(true);
@@ -224,6 +229,7 @@ describe("jixiao compare: round trip through a real .xlsx", () => {
     applySheetPlan(wb, plan);
     const out = path.join(dir, "text.xlsx");
     fs.writeFileSync(out, wb.toBytes());
+    expectCleanPackage(out);
     const ws = (await readBook(out)).getWorksheet("自评结果对比") as ExcelJS.Worksheet;
     const cell = ws.getCell(rowOf(ws, "scores", "grade"), 2);
     expect(cell.value).toBe("=SUM(1,2)");
