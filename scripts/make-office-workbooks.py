@@ -8,6 +8,7 @@
     cp /tmp/lo/openpyxl-office.xlsx test/fixtures/workbooks/libreoffice-office.xlsx
     soffice --headless --convert-to xls --outdir test/fixtures/workbooks test/fixtures/workbooks/openpyxl-office.xlsx
     mv test/fixtures/workbooks/openpyxl-office.xls test/fixtures/workbooks/legacy-office.xls
+    # the pivot-table workbook: scripts/make-pivot-workbook.py
 
 Every workbook carries what office workbooks carry beside the tables: two charts, an image, a
 data validation, a conditional format, a defined name, a note, frozen panes, a hidden sheet, a

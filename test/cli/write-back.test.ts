@@ -1,6 +1,6 @@
 /**
  * Write-back keeps the whole workbook (docs/write-back.md): workbooks made by other writers
- * (openpyxl, LibreOffice, an .xlsm, an old .xls, exceljs with notes on two sheets) come back from
+ * (openpyxl, LibreOffice with a pivot table, an .xlsm, an old .xls, exceljs with notes on two sheets) come back from
  * `validate --out` and `audit --out` with every part they had, our columns added, a package
  * Excel opens without a repair, and LibreOffice opens and recalculates them.
  */
@@ -64,6 +64,7 @@ interface Case {
 const CASES: Case[] = [
   { name: "openpyxl (pandas' writer) with charts, an image, validation, conditional format, names, custom XML", file: () => path.join(FIXTURES, "openpyxl-office.xlsx"), outExt: ".xlsx" },
   { name: "LibreOffice", file: () => path.join(FIXTURES, "libreoffice-office.xlsx"), outExt: ".xlsx" },
+  { name: "LibreOffice with a pivot table", file: () => path.join(FIXTURES, "libreoffice-pivot.xlsx"), outExt: ".xlsx" },
   { name: ".xlsm with a VBA project", file: () => path.join(FIXTURES, "openpyxl-macro.xlsm"), outExt: ".xlsm" },
   { name: "exceljs with notes on two sheets", file: () => path.join(dir, "exceljs-notes.xlsx"), outExt: ".xlsx" },
 ];
@@ -96,7 +97,7 @@ describe.each(CASES)("write-back: $name", (c) => {
     expectCleanPackage(file);
     const changed = expectKept(input, file);
     // charts, drawings, media, custom XML, VBA, docProps: untouched
-    expect(changed.filter((p) => /chart|drawings\/drawing|media|customXml|vbaProject|docProps|theme/.test(p))).toEqual([]);
+    expect(changed.filter((p) => /chart|drawings\/drawing|media|customXml|vbaProject|docProps|theme|pivot/.test(p))).toEqual([]);
     expect(hasHeader(file, header)).toBe(true);
     if (c.outExt === ".xlsm") {
       expect(io.out.join("\n")).toMatch(/宏/);
@@ -222,16 +223,20 @@ describe("LibreOffice opens and recalculates every write-back output", () => {
   (SOFFICE ? test : test.skip)(SOFFICE ? name : `${name} (skipped: soffice is not on PATH; LibreOffice is not installed here)`, () => {
     expect(written.length).toBe(CASES.length * commands.length);
     const sheets = libreOfficeSheets(written);
+    let checkedRatios = 0;
     for (const file of written) {
       const book = sheets.get(file) as Map<string, string[][]>;
       expect({ file: path.basename(file), sheets: book.size > 0 }).toEqual({ file: path.basename(file), sheets: true });
-      if (!path.basename(file).startsWith("audit-")) continue;
-      const rows = book.get("收支表") as string[][];
+      // the statement sheet of the fixtures that have one (the pivot workbook has none)
+      const rows = book.get("收支表");
+      if (!path.basename(file).startsWith("audit-") || !rows) continue;
+      checkedRatios++;
       const header = rows.find((r) => r.includes("核对·占比")) as string[];
       const col = header.indexOf("核对·占比");
       const basic = rows.find((r) => r[0] === "基本支出") as string[];
       // 1203.34 / 3803.37, written by LibreOffice in the cell's percent format
       expect(Math.abs(parseFloat(basic[col]) / 100 - 1203.34 / 3803.37)).toBeLessThan(1e-9);
     }
+    expect(checkedRatios).toBe(4);
   });
 });
