@@ -99,11 +99,6 @@ function colOf(ref: string): number {
   return c;
 }
 
-function rowOfRef(ref: string): number {
-  const m = /\d+/.exec(ref);
-  return m ? Number(m[0]) : 0;
-}
-
 const ROW_RE = /<(?:[\w.-]+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?row>)/g;
 const CELL_RE = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
 const V_RE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
@@ -200,4 +195,4 @@ export function sheetGrid(name: string, xml: string, strings: string[], formats:
   return { sheet: name, values, numberFormats, firstRow: 1, firstCol: 1 };
 }
 
-export { colOf, rowOfRef };
+export { colOf };

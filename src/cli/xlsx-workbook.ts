@@ -7,7 +7,7 @@
 import { Grid } from "../core/grid";
 import { a1, columnLetter, parseA1 } from "../core/address";
 import { CT, NS, OoxmlPackage, PackageError, REL, attrLocal, attrs, escapeCellText, escapeXml, firstTag, relsPathOf, rootPrefix } from "./ooxml-package";
-import { SheetEntry, cellElementValue, colOf, readCellFormats, readSharedStrings, sheetEntries, sheetGrid } from "./xlsx-read";
+import { SheetEntry, colOf, readCellFormats, readSharedStrings, sheetEntries, sheetGrid } from "./xlsx-read";
 import { MINIMAL_STYLES, StyleBook, StyleSpec } from "./xlsx-styles";
 import { SHAPE_BLOCK, freeBlock, normalizeVml, vmlBlocks, vmlParts, vmlShapeIds } from "./vml";
 
@@ -475,13 +475,6 @@ export class XlsxWorkbook {
     return sheetGrid(entry.name, this.pkg.getText(entry.path), this.strings, this.formats);
   }
 
-  /** The value of one cell as Excel would show it ("" when blank). */
-  cellValue(entry: SheetEntry, row: number, col: number): string | number | boolean {
-    const g = this.grid(entry);
-    const v = g.values[row - 1]?.[col - 1];
-    return v === null || v === undefined ? "" : v;
-  }
-
   /** The prefix the part's root declares for the relationships namespace (adds `r` when none). */
   relPrefix(part: string): string {
     const xml = this.pkg.getText(part);
@@ -678,4 +671,3 @@ function emptySheetXml(options: NewSheetOptions): string {
   );
 }
 
-export { cellElementValue };
