@@ -24,6 +24,9 @@ export const AUDIT_USAGE = `用法 / usage:
   Audit a financial statement: sums, shares, growth rates and their direction words, units
   (亿元 written for 万元), figures written twice with two values, sub-scores.
 
+  文件可为 .xlsx / .xlsm（宏保留）；旧版 .xls 与 WPS .et 经 LibreOffice 读取，结果写入新的 .xlsx。
+  .xlsx / .xlsm (macros kept); old .xls and WPS .et are read through LibreOffice, results go into a new .xlsx.
+
   --sheet NAME   只核对这个工作表（默认：所有含报表的工作表） / only this sheet (default: every sheet with a statement)
   --out FILE     写出核对列（占比、增长等公式和说明）的新文件；输入文件不会被修改 / write the 核对· columns (ratio formulas, findings) into a new file; the input is never modified
   --json         在标准输出打印一个 JSON 文档 / print one JSON document on stdout

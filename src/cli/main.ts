@@ -25,6 +25,9 @@ const USAGE = `用法 / usage:
   核对绩效指标表：找到表头，逐行核对实际完成值与年度指标值，计算完成率与得分。
   Check an indicator table: find the header, check each actual against its target, score it.
 
+  文件可为 .xlsx / .xlsm（宏保留）；旧版 .xls 与 WPS .et 经 LibreOffice 读取，结果写入新的 .xlsx。
+  .xlsx / .xlsm (macros kept); old .xls and WPS .et are read through LibreOffice, results go into a new .xlsx.
+
   --sheet NAME   工作表名称（默认：第一个含指标表的工作表） / sheet (default: the first with an indicator table)
   --preset ID    评分方案 / scoring preset: ${PRESET_IDS.join(", ")}
   --out FILE     写出结果的新文件（输入文件不会被修改） / write results into a new file (the input is never modified)

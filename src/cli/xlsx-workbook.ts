@@ -107,7 +107,7 @@ export class SheetEditor {
     return result;
   }
 
-  private cellXml(row: number, col: number, old: { attrText: string; inner: string | undefined } | null, e: CellEdit, styles: () => StyleBook, result: { wroteFormula: boolean }): string {
+  private cellXml(p: string, row: number, col: number, old: { attrText: string; inner: string | undefined } | null, e: CellEdit, styles: () => StyleBook, result: { wroteFormula: boolean }): string {
     const ref = a1(row, col);
     const oldA = old ? attrs(old.attrText) : {};
     const baseS = oldA.s !== undefined ? Number(oldA.s) : 0;
@@ -115,16 +115,16 @@ export class SheetEditor {
     const sAttr = s ? ` s="${s}"` : "";
     if (e.value === undefined) {
       // a format only: the cell keeps its content
-      if (!old) return `<c r="${ref}"${sAttr}/>`;
+      if (!old) return `<${p}c r="${ref}"${sAttr}/>`;
       const rest = old.attrText.replace(/\s*\b(r|s)\s*=\s*("[^"]*"|'[^']*')/g, "");
-      return old.inner === undefined ? `<c r="${ref}"${sAttr}${rest}/>` : `<c r="${ref}"${sAttr}${rest}>${old.inner}</c>`;
+      return old.inner === undefined ? `<${p}c r="${ref}"${sAttr}${rest}/>` : `<${p}c r="${ref}"${sAttr}${rest}>${old.inner}</${p}c>`;
     }
     const v = e.value;
-    if (v === null) return `<c r="${ref}"${sAttr}/>`;
-    if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr} t="e"><v>#NUM!</v></c>`;
-    if (typeof v === "string") return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(v)}</t></is></c>`;
+    if (v === null) return `<${p}c r="${ref}"${sAttr}/>`;
+    if (typeof v === "number") return Number.isFinite(v) ? `<${p}c r="${ref}"${sAttr}><${p}v>${v}</${p}v></${p}c>` : `<${p}c r="${ref}"${sAttr} t="e"><${p}v>#NUM!</${p}v></${p}c>`;
+    if (typeof v === "string") return `<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeCellText(v)}</${p}t></${p}is></${p}c>`;
     result.wroteFormula = true;
-    return `<c r="${ref}"${sAttr}><f>${escapeXml(v.formula.replace(/^=/, ""))}</f></c>`;
+    return `<${p}c r="${ref}"${sAttr}><${p}f>${escapeXml(v.formula.replace(/^=/, ""))}</${p}f></${p}c>`;
   }
 
   private writeSheetData(xml: string, p: string, styles: () => StyleBook, result: { removedFormula: boolean; wroteFormula: boolean }): string {
@@ -181,7 +181,7 @@ export class SheetEditor {
           if (e) {
             if (hasFormula && e.value !== undefined) result.removedFormula = true;
             const old = cleared ? null : { attrText: cm[1], inner: cm[2] };
-            cells.push({ col: colNo, xml: this.cellXml(r, colNo, old, e, styles, result) });
+            cells.push({ col: colNo, xml: this.cellXml(p, r, colNo, old, e, styles, result) });
             line?.delete(colNo);
           } else if (cleared) {
             if (hasFormula) result.removedFormula = true;
@@ -190,7 +190,7 @@ export class SheetEditor {
           }
         }
       }
-      if (line) for (const [c, e] of line) cells.push({ col: c, xml: this.cellXml(r, c, null, e, styles, result) });
+      if (line) for (const [c, e] of line) cells.push({ col: c, xml: this.cellXml(p, r, c, null, e, styles, result) });
       this.edits.delete(r);
       cells.sort((x, y) => x.col - y.col);
       return newRow(r, attrText, cells.map((c) => c.xml));

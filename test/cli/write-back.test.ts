@@ -139,6 +139,30 @@ describe("the inputs the tests use", () => {
   });
 });
 
+describe("a worksheet written with a namespace prefix (<x:worksheet>, as the .NET Open XML SDK writes)", () => {
+  test("our cells, rows, widths and notes carry the sheet's prefix", async () => {
+    const pkg = packageOf(path.join(FIXTURES, "openpyxl-office.xlsx"));
+    const sheet = "xl/worksheets/sheet1.xml";
+    const plain = pkg.getText(sheet);
+    const prefixed = plain
+      .replace(/<(\/?)([A-Za-z]\w*)([\s>/])/g, (_w, close: string, name: string, after: string) => `<${close}x:${name}${after}`)
+      .replace(/xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/, 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+    expect(prefixed).not.toBe(plain);
+    pkg.setText(sheet, prefixed);
+    const input = path.join(dir, "prefixed.xlsx");
+    fs.writeFileSync(input, pkg.toBytes());
+    const out = path.join(dir, "prefixed-out.xlsx");
+    expect(await validate([input, "--out", out], capture().io)).toBe(0);
+    expectKept(input, out);
+    const xml = packageOf(out).getText(sheet);
+    // nothing in the sheet without the prefix (an unprefixed <c> would be in no namespace)
+    expect(xml.match(/<(?!x:|\/x:|\?)[A-Za-z]/g)).toBeNull();
+    expect(xml).toMatch(/<x:c r="H4"[^>]*t="inlineStr"><x:is><x:t[^>]*>核对·状态<\/x:t>/);
+    expect(xml).toMatch(/<x:legacyDrawing r:id="rId\d+"\/>/);
+    expect(hasHeader(out, "核对·状态")).toBe(true);
+  });
+});
+
 describe("old .xls and WPS .et: checked through LibreOffice into a new .xlsx", () => {
   const xls = path.join(FIXTURES, "legacy-office.xls");
   const name = "validate and audit read the .xls and a WPS .et; results go into a new .xlsx; the original is untouched";
