@@ -7,7 +7,9 @@ import * as path from "path";
 import { quoteSheet } from "../core/address";
 import { auditGrid } from "../core/audit";
 import { AuditResult, Finding } from "../core/audit/finding";
-import { WritePlan } from "../core/write-plan";
+import { cellText } from "../core/grid";
+import { OWN_HEADER_PREFIX } from "../core/table-finder";
+import { RESULT_SHEET, WritePlan } from "../core/write-plan";
 import { parseArgs } from "./args";
 import { LEGACY_NOTE } from "./legacy-convert";
 import { applyPlan } from "./write-xlsx";
@@ -78,7 +80,12 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
     candidates = [ws];
   }
   // the sheets this tool wrote on an earlier run are not statements
-  const ownSheets = new Set(candidates.filter((w) => w.name.startsWith("核对·") || w.name === "核对结果").map((w) => w.name));
+  // (核对·… findings lists; 核对结果, 核对结果 (2)… when their header is ours: a user's sheet of that name is audited)
+  const ownSheets = new Set(
+    candidates
+      .filter((w) => w.name.startsWith(OWN_HEADER_PREFIX) || (w.name.startsWith(RESULT_SHEET) && cellText(wb.grid(w).values[0]?.[0]).startsWith(OWN_HEADER_PREFIX)))
+      .map((w) => w.name),
+  );
   const results: AuditResult[] = [];
   const plans: WritePlan[] = [];
   const reasons: string[] = [];
