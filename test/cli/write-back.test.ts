@@ -163,6 +163,42 @@ describe("a worksheet written with a namespace prefix (<x:worksheet>, as the .NE
   });
 });
 
+describe("a sheet with a threaded comment (Excel 365) gets our notes beside it", () => {
+  test("the threaded comment, its person list and its legacy placeholder are kept; our notes are added", async () => {
+    const base = path.join(dir, "threaded-base.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("自评表");
+    ws.getRow(1).values = ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"];
+    ws.getRow(2).values = ["产出指标", "参保人数", "≥200万人", "234.42万人", 40, 40, null];
+    ws.getRow(3).values = [null, "检查次数", "≥3次", "两次", 30, 20, null];
+    ws.getCell("A1").note = "[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; however, any edits to it will get removed if the file is opened in a newer version of Excel.\n\nComment:\n    请核对";
+    await wb.xlsx.writeFile(base);
+    const pkg = packageOf(base);
+    const person = "xl/persons/person.xml";
+    const threaded = "xl/threadedComments/threadedComment1.xml";
+    pkg.setText(person, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><person displayName="财务" id="{5B2A3D4E-1111-4C3B-9C1D-000000000001}" userId="cw" providerId="None"/></personList>`);
+    pkg.setText(threaded, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><threadedComment ref="A1" dT="2024-01-02T03:04:05.00" personId="{5B2A3D4E-1111-4C3B-9C1D-000000000001}" id="{6C3B4E5F-2222-4D4C-8D2E-000000000002}"><text>请核对</text></threadedComment></ThreadedComments>`);
+    pkg.addOverride(person, "application/vnd.ms-excel.person+xml");
+    pkg.addOverride(threaded, "application/vnd.ms-excel.threadedcomments+xml");
+    pkg.addRel("xl/workbook.xml", "http://schemas.microsoft.com/office/2017/10/relationships/person", person);
+    pkg.addRel("xl/worksheets/sheet1.xml", "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment", threaded);
+    const input = path.join(dir, "threaded.xlsx");
+    fs.writeFileSync(input, pkg.toBytes());
+    const out = path.join(dir, "threaded-out.xlsx");
+    expect(await validate([input, "--out", out], capture().io)).toBe(0);
+    expectKept(input, out);
+    const back = packageOf(out);
+    expect(back.getText(threaded)).toBe(pkg.getText(threaded));
+    expect(back.getText(person)).toBe(pkg.getText(person));
+    const commentsPart = back.rels("xl/worksheets/sheet1.xml").find((r) => r.type.endsWith("/comments"))?.path as string;
+    const comments = back.getText(commentsPart);
+    expect(comments).toContain('ref="A1"');
+    expect(comments).toContain("[Threaded comment]");
+    // the note our run writes for the row short of its target (检查次数)
+    expect(comments).toMatch(/ref="H3"[^>]*>[\s\S]*未达到目标/);
+  });
+});
+
 describe("old .xls and WPS .et: checked through LibreOffice into a new .xlsx", () => {
   const xls = path.join(FIXTURES, "legacy-office.xls");
   const name = "validate and audit read the .xls and a WPS .et; results go into a new .xlsx; the original is untouched";
