@@ -3,17 +3,19 @@
  * the statement audit over a workbook. The input file is never modified: findings and the
  * ratio formulas go to the --out file only.
  */
-import * as fs from "fs";
 import * as path from "path";
+import { quoteSheet } from "../core/address";
 import { auditGrid } from "../core/audit";
 import { AuditResult, Finding } from "../core/audit/finding";
 import { AUDIT_NOTICES } from "../core/audit/messages";
 import type { NotAStatement } from "../core/audit/recognise";
-import { WritePlan } from "../core/write-plan";
+import { cellText } from "../core/grid";
+import { OWN_HEADER_PREFIX } from "../core/table-finder";
+import { RESULT_SHEET, WritePlan } from "../core/write-plan";
 import { parseArgs } from "./args";
-import { worksheetToGrid } from "./xlsx-grid";
+import { LEGACY_NOTE } from "./legacy-convert";
 import { applyPlan } from "./write-xlsx";
-import { UsageError, readWorkbook, writeWorkbook } from "./workbook-file";
+import { UsageError, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
 
 const EXIT_OK = 0;
 const EXIT_ERROR = 1;
@@ -25,6 +27,9 @@ export const AUDIT_USAGE = `用法 / usage:
   核对财务报表：各项之和、占比、增长率与增减方向、数量级（单位）、前后不一致的数字、分项得分。
   Audit a financial statement: sums, shares, growth rates and their direction words, units
   (亿元 written for 万元), figures written twice with two values, sub-scores.
+
+  文件可为 .xlsx / .xlsm（宏保留）；旧版 .xls 与 WPS .et 经 LibreOffice 读取，结果写入新的 .xlsx。
+  .xlsx / .xlsm (macros kept); old .xls and WPS .et are read through LibreOffice, results go into a new .xlsx.
 
   --sheet NAME   只核对这个工作表（默认：所有含报表的工作表） / only this sheet (default: every sheet with a statement)
   --out FILE     写出核对列（占比、增长等公式和说明）的新文件；输入文件不会被修改 / write the 核对· columns (ratio formulas, findings) into a new file; the input is never modified
@@ -71,22 +76,27 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
   if (out && path.resolve(out) === path.resolve(file)) {
     throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
   }
-  const wb = await readWorkbook(file);
-  let candidates = wb.worksheets.filter((w) => w.state !== "hidden" && w.state !== "veryHidden");
+  const { wb, source } = await openWorkbook(file);
+  let candidates = wb.visibleWorksheets();
   if (typeof flags.sheet === "string") {
-    const ws = wb.getWorksheet(flags.sheet);
-    if (!ws) throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.worksheets.map((w) => w.name).join(", ")})`);
+    const ws = wb.sheet(flags.sheet);
+    if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
     candidates = [ws];
   }
   // the sheets this tool wrote on an earlier run are not statements
-  const ownSheets = new Set(candidates.filter((w) => w.name.startsWith("核对·") || w.name === "核对结果").map((w) => w.name));
+  // (核对·… findings lists; 核对结果, 核对结果 (2)… when their header is ours: a user's sheet of that name is audited)
+  const ownSheets = new Set(
+    candidates
+      .filter((w) => w.name.startsWith(OWN_HEADER_PREFIX) || (w.name.startsWith(RESULT_SHEET) && cellText(wb.grid(w).values[0]?.[0]).startsWith(OWN_HEADER_PREFIX)))
+      .map((w) => w.name),
+  );
   const results: AuditResult[] = [];
   const plans: WritePlan[] = [];
   const reasons: string[] = [];
   const skipped: Array<{ sheet: string; kind: NotAStatement; reason: string; en: string }> = [];
   for (const ws of candidates) {
     if (ownSheets.has(ws.name) && typeof flags.sheet !== "string") continue;
-    const outcome = auditGrid(worksheetToGrid(ws));
+    const outcome = auditGrid(wb.grid(ws));
     if (!outcome.ok) {
       reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
       skipped.push({ sheet: ws.name, kind: outcome.kind, reason: outcome.reason, en: outcome.reasonEn });
@@ -104,12 +114,27 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
     }
     return EXIT_UNUSABLE;
   }
+  const notes: { text: string; en: string }[] = [];
+  const written: { sheet: string; mode: string; owned: string }[] = [];
+  let outFile = out;
   if (out) {
-    for (const plan of plans) applyPlan(wb, plan);
-    // the ratio formulas have no cached values: let Excel compute them when the file opens
-    wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await writeWorkbook(wb, out);
+    const target = outputPath(out, wb);
+    outFile = target.path;
+    if (path.resolve(outFile) === path.resolve(file)) {
+      throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
+    }
+    if (target.note) notes.push(target.note);
+    if (source === "legacy") notes.push(LEGACY_NOTE);
+    const claimed = new Set<string>();
+    for (const plan of plans) {
+      const r = applyPlan(wb, plan, claimed);
+      if (r.renamed) notes.push(r.renamed);
+      const range = plan.owned.slice(plan.owned.lastIndexOf("!") + 1);
+      written.push({ sheet: r.sheet, mode: plan.mode, owned: r.sheet === plan.sheet ? plan.owned : `${quoteSheet(r.sheet)}!${range}` });
+    }
+    // the ratio formulas have no cached values: Excel computes them when the file opens
+    wb.setFullCalcOnLoad();
+    saveWorkbook(wb, outFile);
   }
   const findings = results.flatMap((r) => r.findings);
   if (flags.json) {
@@ -118,7 +143,7 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
         {
           file,
           ok: true,
-          out,
+          out: outFile,
           findings: findings.map(jsonFinding),
           sheets: results.map((r) => ({
             sheet: r.sheet,
@@ -130,15 +155,16 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
             ratios: r.ratios,
             messages: r.messages,
           })),
-          plans: plans.map((p) => ({ sheet: p.sheet, mode: p.mode, owned: p.owned })),
+          plans: out ? written : plans.map((p) => ({ sheet: p.sheet, mode: p.mode, owned: p.owned })),
           skipped,
+          notes: notes.map((n) => n.en),
         },
         null,
         2,
       ),
     );
   } else {
-    io.out(report(results, lang, out, reasons));
+    io.out([report(results, lang, outFile, reasons), ...notes.map((n) => (lang === "en" ? n.en : n.text))].join("\n"));
   }
   return EXIT_OK;
 }

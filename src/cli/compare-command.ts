@@ -3,7 +3,6 @@
  * seed data, optionally with the user's own department read from a label/value sheet, and write
  * it into an .xlsx (one sheet per run; an existing --out keeps its other sheets).
  */
-import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import {
@@ -26,8 +25,8 @@ import { reportById, reportTitle } from "../core/seed-reports";
 import { FIGURE_CATALOG, FigureId, Seed, TemplateId, templateFigureIds } from "../core/seed-schema";
 import { parseArgs } from "./args";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
-import { worksheetToGrid } from "./xlsx-grid";
-import { UsageError, readWorkbook, writeWorkbook } from "./workbook-file";
+import { UsageError, openWorkbook, saveWorkbook } from "./workbook-file";
+import { XlsxWorkbook } from "./xlsx-workbook";
 
 const EXIT_OK = 0;
 const EXIT_ERROR = 1;
@@ -92,17 +91,16 @@ function messageText(m: SheetMessage, en: boolean): string {
 
 /** Read the own department: the named sheet, or the first visible sheet with known labels. */
 async function readOwn(file: string, sheetName: string | undefined): Promise<{ department: CompareDepartment; messages: SheetMessage[] }> {
-  const wb = await readWorkbook(file);
-  const sheets = wb.worksheets.filter((w) => w.state !== "hidden" && w.state !== "veryHidden");
-  let candidates = sheets;
+  const { wb } = await openWorkbook(file);
+  let candidates = wb.visibleWorksheets();
   if (sheetName !== undefined) {
-    const ws = wb.getWorksheet(sheetName);
-    if (!ws) throw new UsageError(`找不到工作表 / no sheet "${sheetName}" in ${file} (sheets: ${wb.worksheets.map((w) => w.name).join(", ")})`);
+    const ws = wb.sheet(sheetName);
+    if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${sheetName}" in ${file} (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
     candidates = [ws];
   }
   const reasons: string[] = [];
   for (const ws of candidates) {
-    const result = ownDepartmentFromGrid(worksheetToGrid(ws), { document: `${path.basename(file)} 工作表“${ws.name}”` });
+    const result = ownDepartmentFromGrid(wb.grid(ws), { document: `${path.basename(file)} 工作表“${ws.name}”` });
     if (result.department) return { department: result.department, messages: result.messages };
     reasons.push(...result.messages.map((m) => `${ws.name}: ${m.text} / ${m.en}`));
   }
@@ -151,12 +149,11 @@ export async function compareCommand(argv: string[], io: CommandIo): Promise<num
     }
 
     const plan = buildComparisonSheet(template, departments, { messages: ownMessages });
-    const wb = fs.existsSync(out) ? await readWorkbook(out, "output") : new ExcelJS.Workbook();
+    const wb = fs.existsSync(out) ? (await openWorkbook(out, "output")).wb : XlsxWorkbook.blank();
     const written = applySheetPlan(wb, plan);
     // formulas are written without cached results: Excel computes them when the file opens
-    wb.calcProperties.fullCalcOnLoad = true;
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await writeWorkbook(wb, out);
+    wb.setFullCalcOnLoad();
+    saveWorkbook(wb, out);
 
     if (flags.json) io.out(JSON.stringify(compareJson(plan, template.id, departments, out, written), null, 2));
     else io.out(compareReport(plan, template.id, departments, out, written, en));
@@ -175,10 +172,11 @@ function compareJson(plan: SheetPlan, templateId: TemplateId, departments: Compa
     title: plan.title,
     titleEn: plan.titleEn,
     out,
-    sheet: plan.sheet,
+    sheet: written.sheet,
     replaced: written.replaced,
+    ...(written.renamed ? { renamed: written.renamed.en } : {}),
     table: { name: plan.table.name, range: plan.table.range, written: written.table, ...(written.tableReason ? { reason: written.tableReason.en } : {}) },
-    chart: plan.chart ? { ...plan.chart, written: false, reason: "exceljs cannot write charts; the add-in draws it when it makes the sheet in Excel" } : null,
+    chart: plan.chart ? { ...plan.chart, written: false, reason: "the CLI writes no charts; the add-in draws it when it makes the sheet in Excel" } : null,
     departments: plan.columns.map((c) => ({ id: c.departmentId, header: c.header, column: c.letter, own: c.own })),
     rows: plan.rows.map((r) => ({
       key: r.key,
@@ -211,8 +209,8 @@ function compareReport(plan: SheetPlan, templateId: TemplateId, departments: Com
         : `带格式表头，${plan.table.range}`;
   lines.push(
     en
-      ? `Sheet "${plan.sheet}" ${replaced ? "replaced" : "written"} in ${out} (${tableText})`
-      : `已${replaced ? "替换" : "写入"} ${out} 的工作表“${plan.sheet}”（${tableText}）`,
+      ? `Sheet "${written.sheet}" ${replaced ? "replaced" : "written"} in ${out} (${tableText})`
+      : `已${replaced ? "替换" : "写入"} ${out} 的工作表“${written.sheet}”（${tableText}）`,
   );
   lines.push(`${en ? "Departments: " : "部门："}${departments.map((d) => departmentHeader(d)).join(en ? ", " : "、")}`);
   const missing = departments.map((d) => ({ d, rows: missingRows(templateId, d) })).filter((x) => x.rows.length > 0);
@@ -225,12 +223,13 @@ function compareReport(plan: SheetPlan, templateId: TemplateId, departments: Com
     lines.push(en ? "Notes:" : "说明：");
     for (const m of notable) lines.push(`  ${messageText(m, en)}`);
   }
+  if (written.renamed) lines.push(en ? written.renamed.en : written.renamed.text);
   if (written.tableReason) lines.push(en ? written.tableReason.en : written.tableReason.text);
   if (plan.chart) {
     lines.push(
       en
-        ? `Chart "${plan.chart.titleEn}" (clustered column, ${plan.chart.series.length} series): exceljs cannot write charts; it is drawn when the sheet is made in Excel with the add-in.`
-        : `图表“${plan.chart.title}”（簇状柱形图，${plan.chart.series.length}个系列）：exceljs 无法写入图表，在 Excel 中用加载项生成该工作表时绘制。`,
+        ? `Chart "${plan.chart.titleEn}" (clustered column, ${plan.chart.series.length} series): the CLI writes no charts; it is drawn when the sheet is made in Excel with the add-in.`
+        : `图表“${plan.chart.title}”（簇状柱形图，${plan.chart.series.length}个系列）：命令行不写图表，在 Excel 中用加载项生成该工作表时绘制。`,
     );
   }
   return lines.join("\n");

@@ -2,8 +2,8 @@
  * `jixiao`: the engine over .xlsx files (SPEC §2, J4). The input file is never modified:
  * results go to the --out file only.
  */
-import * as fs from "fs";
 import * as path from "path";
+import { quoteSheet } from "../core/address";
 import { Grid } from "../core/grid";
 import { PRESET_IDS } from "../core/presets";
 import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/results";
@@ -11,9 +11,9 @@ import { ValidateOutcome, validateGrid } from "../core/validate";
 import { parseArgs } from "./args";
 import { AUDIT_USAGE, auditCommand } from "./audit-command";
 import { COMPARE_USAGE, SEEDS_USAGE, compareCommand, seedsCommand } from "./compare-command";
-import { worksheetToGrid } from "./xlsx-grid";
-import { applyPlan } from "./write-xlsx";
-import { UsageError, readWorkbook, writeWorkbook } from "./workbook-file";
+import { PlanWriteReport, applyPlan } from "./write-xlsx";
+import { UsageError, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
+import { LEGACY_NOTE } from "./legacy-convert";
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
@@ -24,6 +24,9 @@ const USAGE = `用法 / usage:
 
   核对绩效指标表：找到表头，逐行核对实际完成值与年度指标值，计算完成率与得分。
   Check an indicator table: find the header, check each actual against its target, score it.
+
+  文件可为 .xlsx / .xlsm（宏保留）；旧版 .xls 与 WPS .et 经 LibreOffice 读取，结果写入新的 .xlsx。
+  .xlsx / .xlsm (macros kept); old .xls and WPS .et are read through LibreOffice, results go into a new .xlsx.
 
   --sheet NAME   工作表名称（默认：第一个含指标表的工作表） / sheet (default: the first with an indicator table)
   --preset ID    评分方案 / scoring preset: ${PRESET_IDS.join(", ")}
@@ -91,19 +94,18 @@ async function validateCommand(argv: string[], io: Io): Promise<number> {
   if (out && path.resolve(out) === path.resolve(file)) {
     throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
   }
-  const wb = await readWorkbook(file);
-  const sheets = wb.worksheets.filter((w) => w.state !== "hidden" && w.state !== "veryHidden");
-  let candidates = sheets;
+  const { wb, source } = await openWorkbook(file);
+  let candidates = wb.visibleWorksheets();
   if (typeof flags.sheet === "string") {
-    const ws = wb.getWorksheet(flags.sheet);
-    if (!ws) throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.worksheets.map((w) => w.name).join(", ")})`);
+    const ws = wb.sheet(flags.sheet);
+    if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
     candidates = [ws];
   }
   let outcome: ValidateOutcome | null = null;
   let grid: Grid | null = null;
   const reasons: string[] = [];
   for (const ws of candidates) {
-    grid = worksheetToGrid(ws);
+    grid = wb.grid(ws);
     outcome = validateGrid(grid, { settings: { presetId } });
     if (outcome.ok) break;
     reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
@@ -113,15 +115,29 @@ async function validateCommand(argv: string[], io: Io): Promise<number> {
     return EXIT_UNUSABLE;
   }
   const { result, plan } = outcome;
+  let written: PlanWriteReport | null = null;
+  const notes: { text: string; en: string }[] = [];
+  let outFile = out;
   if (out) {
-    applyPlan(wb, plan);
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await writeWorkbook(wb, out);
+    const target = outputPath(out, wb);
+    outFile = target.path;
+    if (path.resolve(outFile) === path.resolve(file)) {
+      throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
+    }
+    if (target.note) notes.push(target.note);
+    if (source === "legacy") notes.push(LEGACY_NOTE);
+    written = applyPlan(wb, plan);
+    if (written.renamed) notes.push(written.renamed);
+    saveWorkbook(wb, outFile);
   }
   if (flags.json) {
-    io.out(JSON.stringify({ file, out, ...result, plan: { sheet: plan.sheet, mode: plan.mode, owned: plan.owned } }, null, 2));
+    const sheet = written ? written.sheet : plan.sheet;
+    const owned = sheet === plan.sheet ? plan.owned : `${quoteSheet(sheet)}!${plan.owned.slice(plan.owned.lastIndexOf("!") + 1)}`;
+    io.out(JSON.stringify({ file, out: outFile, ...result, plan: { sheet, mode: plan.mode, owned }, notes: notes.map((n) => n.en) }, null, 2));
   } else {
-    io.out(report(result, lang, out, plan.mode === "new_sheet" ? plan.sheet : null));
+    const lines = [report(result, lang, outFile, plan.mode === "new_sheet" ? (written ? written.sheet : plan.sheet) : null)];
+    for (const n of notes) lines.push(lang === "en" ? n.en : n.text);
+    io.out(lines.join("\n"));
   }
   return EXIT_OK;
 }

@@ -1,41 +1,84 @@
-/** What every `jixiao` command shares: usage errors (exit 2) and reading an .xlsx safely. */
-import ExcelJS from "exceljs";
+/**
+ * What every `jixiao` command shares: usage errors (exit 2), opening a workbook file and
+ * writing an --out file (docs/write-back.md).
+ *
+ * - .xlsx / .xlsm (from Excel, WPS, LibreOffice, openpyxl/pandas, exceljs): opened as a package;
+ *   the output is the same package with our parts changed, everything else copied.
+ * - old .xls and WPS .et (binary compound files): converted to .xlsx through LibreOffice when it
+ *   is installed, for checking only: results go into a new .xlsx, the original is never touched.
+ */
 import * as fs from "fs";
+import * as path from "path";
+import { convertLegacy } from "./legacy-convert";
+import { PackageError } from "./ooxml-package";
+import { UsageError } from "./usage-error";
+import { XlsxWorkbook } from "./xlsx-workbook";
 
-/** Unusable input: the command prints the message and exits 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
-/** Open an .xlsx after checking it exists and is an Office Open XML file; `role` names it in messages. */
-export async function readWorkbook(file: string, role: "input" | "output" = "input"): Promise<ExcelJS.Workbook> {
+export interface OpenedWorkbook {
+  wb: XlsxWorkbook;
+  /** "legacy": an .xls / .et converted through LibreOffice */
+  source: "ooxml" | "legacy";
+}
+
+function head(file: string): Buffer {
+  const b = Buffer.alloc(8);
+  const fd = fs.openSync(file, "r");
+  try {
+    fs.readSync(fd, b, 0, 8, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return b;
+}
+
+/** Open a workbook after checking it exists and what kind of file it is; `role` names it in messages. */
+export async function openWorkbook(file: string, role: "input" | "output" = "input"): Promise<OpenedWorkbook> {
   if (!fs.existsSync(file)) throw new UsageError(`找不到文件 / no such file: ${file}`);
   if (fs.statSync(file).isDirectory()) throw new UsageError(`这是一个文件夹，不是 .xlsx 文件 / a folder, not an .xlsx file: ${file}`);
-  const head = Buffer.alloc(4);
-  const fd = fs.openSync(file, "r");
-  fs.readSync(fd, head, 0, 4, 0);
-  fs.closeSync(fd);
-  if (head[0] !== 0x50 || head[1] !== 0x4b) {
-    const xls = head[0] === 0xd0 && head[1] === 0xcf;
+  const h = head(file);
+  let bytes: Uint8Array;
+  let source: OpenedWorkbook["source"] = "ooxml";
+  if (h[0] === 0x50 && h[1] === 0x4b) {
+    bytes = fs.readFileSync(file);
+  } else if (h[0] === 0xd0 && h[1] === 0xcf && h[2] === 0x11 && h[3] === 0xe0 && role === "input") {
+    // an old .xls, a WPS .et, or an encrypted .xlsx (also a compound file)
+    bytes = convertLegacy(file);
+    source = "legacy";
+  } else {
     const what = role === "output" ? "输出文件" : "";
     throw new UsageError(
-      xls
-        ? `这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx / an old .xls file: save it as .xlsx in Excel first: ${file}`
-        : `${what}不是 .xlsx 文件（应为 Office Open XML 工作簿） / ${role === "output" ? "the output is" : ""} not an .xlsx file (expected an Office Open XML workbook): ${file}`,
+      `${what}不是 .xlsx 文件（应为 Office Open XML 工作簿） / ${role === "output" ? "the output is" : ""} not an .xlsx file (expected an Office Open XML workbook): ${file}`,
     );
   }
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(file);
+    return { wb: XlsxWorkbook.fromBytes(bytes), source };
   } catch (e) {
-    throw new UsageError(`无法读取工作簿 / cannot read the workbook ${file}: ${(e as Error).message}`);
+    const detail = e instanceof PackageError ? e.message : String((e as Error).message ?? e);
+    throw new UsageError(`无法读取工作簿 / cannot read the workbook ${file}: ${detail}`);
   }
-  return wb;
 }
 
 /**
- * Write an --out file with fast deflate (level 1): on a 10,000-row sheet it saves about a quarter
- * of a second against exceljs's default level, for a file about a quarter larger.
+ * Where the output really goes: a workbook with macros is written as .xlsm, any other as .xlsx
+ * (Excel refuses a file whose extension does not match its content). Other extensions are kept.
  */
-export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } };
-  await wb.xlsx.writeFile(file, options as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+export function outputPath(out: string, wb: XlsxWorkbook): { path: string; note: { text: string; en: string } | null } {
+  const ext = path.extname(out).toLowerCase();
+  const want = wb.macroEnabled ? ".xlsm" : ".xlsx";
+  if (![".xlsx", ".xlsm", ".xls", ".et", ".xlsb"].includes(ext) || ext === want) return { path: out, note: null };
+  const fixed = out.slice(0, out.length - ext.length) + want;
+  return {
+    path: fixed,
+    note: wb.macroEnabled
+      ? { text: `工作簿含宏，输出写为 ${fixed}（宏保留）`, en: `the workbook has macros: the output is written as ${fixed} (macros kept)` }
+      : { text: `输出为 .xlsx 格式，写为 ${fixed}`, en: `the output is an .xlsx workbook: written as ${fixed}` },
+  };
+}
+
+/** Write an --out file: the package with our changes, every other part as it was. */
+export function saveWorkbook(wb: XlsxWorkbook, file: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, wb.toBytes());
 }

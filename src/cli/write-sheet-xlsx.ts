@@ -1,36 +1,43 @@
 /**
- * Execute a core SheetPlan on an exceljs workbook (the CLI's adapter for comparison sheets).
- * Writes values, live formulas, number formats, notes, styles, column widths and frozen panes.
- * exceljs cannot write charts: the chart spec is left to Excel, which draws it when the add-in
- * makes the sheet (SPEC §11).
+ * Execute a core SheetPlan on a workbook package (the CLI's adapter for comparison sheets):
+ * values, live formulas, number formats, notes, styles, column widths, frozen panes and an
+ * Excel table, written as parts of their own; every other sheet and part of the workbook is
+ * kept (docs/write-back.md). The chart spec is left to Excel, which draws it when the add-in
+ * makes the sheet.
  *
- * The Excel table: exceljs 4.4 writes <legacyDrawing> (cell notes) after <tableParts>, against the
- * schema order, and Excel then drops the sheet's content (exceljs issues #1369, #1616). Every
- * comparison sheet has notes, so by default the table is written as a styled header and bordered
- * range instead; `table: "always"` forces ws.addTable.
+ * Our writer puts <legacyDrawing> (notes) before <tableParts>, in schema order, so a table and
+ * notes can share a sheet (exceljs 4.4 writes them the other way round: exceljs issues #1369,
+ * #1616). A styled header replaces the table when the table's name is already used in the
+ * workbook or its header cells are not unique, non-empty text.
  */
-import type ExcelJS from "exceljs";
 import { parseA1 } from "../core/address";
 import { SheetPlan, SheetStyle } from "../core/compare/sheet-plan";
+import { freeSheetName } from "../core/sheet-names";
+import { cellText } from "../core/grid";
 import { PlanCell } from "../core/write-plan";
+import { CellWrite, SheetEditor, SheetEntry, StyleSpec, XlsxWorkbook } from "./xlsx-workbook";
 
 export interface SheetWriteResult {
-  worksheet: ExcelJS.Worksheet;
+  /** the sheet written: the plan's, or "<name> (2)" when a sheet of the user's has that name */
+  sheet: string;
   /** "table": an Excel table with its style; "styled_header": plain cells with a coloured header */
   table: "table" | "styled_header";
   /** why there is no table, when there is none */
   tableReason?: { text: string; en: string };
-  /** always false with exceljs */
+  /** the CLI writes no charts */
   chartWritten: false;
-  /** true when a sheet of the same name was replaced */
+  /** true when a sheet this tool made earlier was replaced */
   replaced: boolean;
+  /** set when the plan's sheet belonged to the user */
+  renamed: { text: string; en: string } | null;
+}
+
+export interface SheetWriteOptions {
+  /** "auto"/"always" (default): a table when the workbook allows one; "never": a styled header */
+  table?: "auto" | "always" | "never";
 }
 
 const BORDER = "#BFBFBF";
-
-function argb(hex: string): string {
-  return "FF" + hex.replace("#", "").toUpperCase();
-}
 
 function cellRange(range: string): { r1: number; c1: number; r2: number; c2: number } | null {
   const [a, b] = range.split(":");
@@ -39,114 +46,111 @@ function cellRange(range: string): { r1: number; c1: number; r2: number; c2: num
   return p && q ? { r1: p.row, c1: p.col, r2: q.row, c2: q.col } : null;
 }
 
-function eachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
+function eachCell(range: string, fn: (row: number, col: number) => void): void {
   const r = cellRange(range);
   if (!r) return;
-  for (let row = r.r1; row <= r.r2; row++) for (let col = r.c1; col <= r.c2; col++) fn(ws.getCell(row, col));
+  for (let row = r.r1; row <= r.r2; row++) for (let col = r.c1; col <= r.c2; col++) fn(row, col);
 }
 
-/** A plan cell as an exceljs value: a string stays a string cell (exceljs never reads it as a formula). */
-function excelValue(v: PlanCell): ExcelJS.CellValue {
+/** A plan cell as a written value: a string stays a text cell (never read as a formula). */
+function writeValue(v: PlanCell): CellWrite {
   if (v === null) return null;
-  if (typeof v === "object") return { formula: v.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  if (typeof v === "object") return { formula: v.formula.replace(/^=/, "") };
   return v;
 }
 
-function applyStyle(ws: ExcelJS.Worksheet, s: SheetStyle): void {
-  eachCell(ws, s.range, (cell) => {
-    if (s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined || s.fontColor !== undefined) {
-      cell.font = {
-        ...cell.font,
-        ...(s.bold !== undefined ? { bold: s.bold } : {}),
-        ...(s.italic !== undefined ? { italic: s.italic } : {}),
-        ...(s.fontSize !== undefined ? { size: s.fontSize } : {}),
-        ...(s.fontColor !== undefined ? { color: { argb: argb(s.fontColor) } } : {}),
-      };
-    }
-    if (s.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
-    if (s.horizontalAlignment !== undefined || s.wrapText !== undefined) {
-      cell.alignment = {
-        ...cell.alignment,
-        ...(s.horizontalAlignment !== undefined ? { horizontal: s.horizontalAlignment } : {}),
-        ...(s.wrapText !== undefined ? { wrapText: s.wrapText } : {}),
-      };
-    }
-  });
+function styleOf(s: SheetStyle): StyleSpec {
+  const out: StyleSpec = {};
+  if (s.bold !== undefined) out.bold = s.bold;
+  if (s.italic !== undefined) out.italic = s.italic;
+  if (s.fontSize !== undefined) out.fontSize = s.fontSize;
+  if (s.fontColor !== undefined) out.fontColor = s.fontColor;
+  if (s.fill !== undefined) out.fill = s.fill;
+  if (s.horizontalAlignment !== undefined) out.horizontal = s.horizontalAlignment;
+  if (s.wrapText !== undefined) out.wrapText = s.wrapText;
+  return out;
+}
+
+/** A sheet of the plan's name is one this tool made: its title (A1) and header's first cell are the plan's. */
+function isOurSheet(wb: XlsxWorkbook, entry: SheetEntry, plan: SheetPlan): boolean {
+  if (entry.kind !== "worksheet" || !entry.path) return false;
+  const g = wb.grid(entry).values;
+  const h = plan.header.row;
+  return cellText(g[0]?.[0]) === cellText(plan.cells[0]?.[0] as string) && cellText(g[h - 1]?.[0]) === cellText(plan.cells[h - 1]?.[0] as string);
 }
 
 /**
- * Write the plan as the sheet `plan.sheet`. An existing sheet of that name is replaced in place
- * (same position in the tab order); every other sheet is left as it is.
+ * Write the plan as a sheet: a sheet this tool made earlier under that name is replaced in
+ * place (same position in the tab order); a sheet of the user's is left alone and the plan goes
+ * to "<name> (2)".
  */
-export interface SheetWriteOptions {
-  /** "auto" (default): a table only when the plan has no notes; "always" / "never" */
-  table?: "auto" | "always" | "never";
-}
-
-const NO_TABLE_WITH_NOTES = {
-  text: "exceljs 无法在带批注的工作表上写入 Excel 表格，改为带格式的表头；在 Excel 中用加载项生成时为表格",
-  en: "exceljs cannot write an Excel table on a sheet with cell notes; a styled header is written instead (the add-in makes a table in Excel)",
-};
-
-export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan, options: SheetWriteOptions = {}): SheetWriteResult {
-  const old = wb.getWorksheet(plan.sheet);
-  const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(plan.sheet, {
-    views: [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }],
+export function applySheetPlan(wb: XlsxWorkbook, plan: SheetPlan, options: SheetWriteOptions = {}): SheetWriteResult {
+  const name = freeSheetName(plan.sheet, (n) => {
+    const e = wb.sheet(n);
+    return e !== undefined && !isOurSheet(wb, e, plan);
   });
-  if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+  let entry = wb.sheet(name);
+  const replaced = entry !== undefined;
+  const freeze = { rows: plan.freeze.rows, columns: plan.freeze.columns };
+  if (entry) wb.resetSheet(entry, { freeze });
+  else entry = wb.addSheet(name, { freeze });
+  const ed: SheetEditor = wb.edit(entry);
 
   const table = cellRange(plan.table.range);
+  const headers = table ? (plan.cells[table.r1 - 1] ?? []).slice(table.c1 - 1, table.c2).map((h) => (typeof h === "string" ? h : "")) : [];
+  let tableReason: SheetWriteResult["tableReason"];
   const mode = options.table ?? "auto";
-  const wanted = mode === "always" || (mode === "auto" && plan.notes.length === 0);
-  const useTable = wanted && table !== null && table.r1 === plan.header.row;
-  // every cell outside the table (title, description, sources); the table writes its own block
+  if (mode === "never") {
+    tableReason = undefined;
+  } else if (!table || table.r1 !== plan.header.row) {
+    tableReason = { text: "表格范围与表头不符，改为带格式的表头", en: "the table's range does not start at the header: a styled header is written instead" };
+  } else if (headers.some((h) => h.trim() === "") || new Set(headers.map((h) => h.toLowerCase())).size !== headers.length) {
+    tableReason = { text: "表头有空白或重复，Excel 表格不接受，改为带格式的表头", en: "the header has blank or repeated names, which an Excel table does not accept: a styled header is written instead" };
+  } else if (wb.tableNames().names.has(plan.table.name.toLowerCase())) {
+    tableReason = {
+      text: `工作簿中已有名为 ${plan.table.name} 的表格或名称，改为带格式的表头`,
+      en: `the workbook already has a table or name ${plan.table.name}: a styled header is written instead`,
+    };
+  }
+  const useTable = mode !== "never" && tableReason === undefined && table !== null;
+
   plan.cells.forEach((line, i) => {
-    const r = i + 1;
     line.forEach((v, j) => {
-      const c = j + 1;
-      const inTable = useTable && table && r >= table.r1 && r <= table.r2 && c >= table.c1 && c <= table.c2;
-      if (!inTable && v !== null) ws.getCell(r, c).value = excelValue(v);
+      if (v !== null) ed.setValue(i + 1, j + 1, writeValue(v));
     });
   });
   if (useTable && table) {
-    const headers = plan.cells[table.r1 - 1].slice(table.c1 - 1, table.c2).map((h) => String(h ?? ""));
-    const rows: ExcelJS.CellValue[][] = [];
-    for (let r = table.r1 + 1; r <= table.r2; r++) rows.push(plan.cells[r - 1].slice(table.c1 - 1, table.c2).map(excelValue));
-    ws.addTable({
+    wb.addTable(entry, {
       name: plan.table.name,
-      ref: `${plan.table.range.split(":")[0]}`,
-      headerRow: true,
-      totalsRow: false,
-      style: { theme: plan.table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: plan.table.showRowStripes },
-      columns: headers.map((name) => ({ name, filterButton: plan.table.showFilterButton })),
-      rows,
+      ref: plan.table.range,
+      columns: headers,
+      style: plan.table.style,
+      rowStripes: plan.table.showRowStripes,
+      filterButton: plan.table.showFilterButton,
     });
   } else {
-    const line = { style: "thin" as const, color: { argb: argb(BORDER) } };
-    eachCell(ws, plan.table.range, (cell) => {
-      cell.border = { top: line, left: line, bottom: line, right: line };
-    });
-    eachCell(ws, plan.header.range, (cell) => {
-      cell.font = { bold: true, color: { argb: argb(plan.headerStyle.fontColor) } };
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(plan.headerStyle.fill) } };
-    });
+    eachCell(plan.table.range, (r, c) => ed.setStyle(r, c, { border: BORDER }));
+    eachCell(plan.header.range, (r, c) => ed.setStyle(r, c, { bold: true, fontColor: plan.headerStyle.fontColor, fill: plan.headerStyle.fill }));
   }
   plan.numberFormats.forEach((line, i) => {
     line.forEach((f, j) => {
-      if (f !== "General") ws.getCell(i + 1, j + 1).numFmt = f;
+      if (f !== "General") ed.setStyle(i + 1, j + 1, { numFmt: f });
     });
   });
-  for (const s of plan.styles) applyStyle(ws, s);
-  plan.columnWidths.forEach((w, j) => {
-    ws.getColumn(j + 1).width = w;
-  });
+  for (const s of plan.styles) {
+    const spec = styleOf(s);
+    eachCell(s.range, (r, c) => ed.setStyle(r, c, spec));
+  }
+  plan.columnWidths.forEach((w, j) => ed.setWidth(j + 1, w));
   for (const n of plan.notes) {
     const p = parseA1(n.cell);
-    if (p) ws.getCell(p.row, p.col).note = n.text;
+    if (p) ed.setNote(p.row, p.col, n.text);
   }
-  const result: SheetWriteResult = { worksheet: ws, table: useTable ? "table" : "styled_header", chartWritten: false, replaced: old !== undefined };
-  if (!useTable && plan.notes.length > 0 && mode !== "never") result.tableReason = NO_TABLE_WITH_NOTES;
+  const renamed =
+    name === plan.sheet
+      ? null
+      : { text: `工作表“${plan.sheet}”不是本工具创建的，对比表写入“${name}”`, en: `sheet "${plan.sheet}" is not one this tool made; the comparison goes to "${name}"` };
+  const result: SheetWriteResult = { sheet: name, table: useTable ? "table" : "styled_header", chartWritten: false, replaced, renamed };
+  if (tableReason) result.tableReason = tableReason;
   return result;
 }

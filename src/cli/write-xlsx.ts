@@ -1,73 +1,87 @@
-/** Execute a core WritePlan on an exceljs workbook (the CLI's adapter). */
-import type ExcelJS from "exceljs";
+/**
+ * Execute a core WritePlan on a workbook package (the CLI's adapter). Only our cells, their
+ * formats, notes and column widths are written; every other part of the workbook is kept
+ * (docs/write-back.md).
+ */
 import { parseA1 } from "../core/address";
+import { cellText } from "../core/grid";
+import { freeSheetName } from "../core/sheet-names";
 import { WritePlan } from "../core/write-plan";
+import { SheetEntry, XlsxWorkbook } from "./xlsx-workbook";
 
-function argb(hex: string): string {
-  return "FF" + hex.replace("#", "").toUpperCase();
+export interface PlanWriteReport {
+  /** the sheet written: the plan's, or "核对结果 (2)" when a sheet of the user's has that name */
+  sheet: string;
+  /** set when the plan's sheet belonged to the user */
+  renamed: { text: string; en: string } | null;
 }
 
-function eachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
+function rect(range: string): { r1: number; c1: number; r2: number; c2: number } | null {
   const [a, b] = range.split(":");
   const p = parseA1(a);
   const q = parseA1(b ?? a);
-  if (!p || !q) return;
-  for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) fn(ws.getCell(r, c));
+  return p && q ? { r1: p.row, c1: p.col, r2: q.row, c2: q.col } : null;
 }
 
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ExcelJS.Worksheet {
-  let ws: ExcelJS.Worksheet | undefined;
+/** A sheet of that name is one a run of this tool made: its header row is the plan's header. */
+function isOurSheet(wb: XlsxWorkbook, entry: SheetEntry, plan: WritePlan): boolean {
+  if (entry.kind !== "worksheet" || !entry.path) return false;
+  const header = plan.cells[0] ?? [];
+  const line = wb.grid(entry).values[plan.startRow - 1] ?? [];
+  return header.length > 0 && header.every((h, j) => typeof h !== "string" || cellText(line[plan.startCol - 1 + j]) === h);
+}
+
+export function applyPlan(wb: XlsxWorkbook, plan: WritePlan, claimed: Set<string> = new Set()): PlanWriteReport {
+  let entry: SheetEntry | undefined;
+  let renamed: PlanWriteReport["renamed"] = null;
+  let sheetName = plan.sheet;
   if (plan.mode === "new_sheet") {
-    const old = wb.getWorksheet(plan.sheet);
-    if (old) wb.removeWorksheet(old.id);
-    ws = wb.addWorksheet(plan.sheet);
+    const taken = (name: string) => {
+      if (claimed.has(name.toLowerCase())) return true;
+      const e = wb.sheet(name);
+      return e !== undefined && !isOurSheet(wb, e, plan);
+    };
+    sheetName = freeSheetName(plan.sheet, taken);
+    claimed.add(sheetName.toLowerCase());
+    if (sheetName !== plan.sheet) {
+      renamed = {
+        text: `工作表“${plan.sheet}”不是本工具创建的，结果写入“${sheetName}”`,
+        en: `sheet "${plan.sheet}" is not one this tool made; results go to "${sheetName}"`,
+      };
+    }
+    entry = wb.sheet(sheetName);
+    if (entry) wb.resetSheet(entry);
+    else entry = wb.addSheet(sheetName);
   } else {
-    ws = wb.getWorksheet(plan.sheet);
+    entry = wb.sheet(plan.sheet);
   }
-  if (!ws) throw new Error(`sheet "${plan.sheet}" not found`);
+  if (!entry) throw new Error(`sheet "${plan.sheet}" not found`);
+  const ed = wb.edit(entry);
   // a re-run replaces our own block only
-  const [, ownRange] = plan.owned.split("!");
-  if (plan.mode === "beside" && ownRange) {
-    eachCell(ws, ownRange, (cell) => {
-      // only cells an earlier run filled: touching the others would create empty notes and styles
-      if (cell.value !== null || cell.note) {
-        cell.value = null;
-        cell.style = {};
-      }
-      // exceljs has no "remove note": `cell.note = undefined` would attach an empty note instead
-      if (cell.note) delete (cell as unknown as { _comment?: unknown })._comment;
-    });
-  }
+  const own = plan.owned.slice(plan.owned.lastIndexOf("!") + 1);
+  const r = rect(own);
+  if (plan.mode === "beside" && r) ed.clear(r.r1, r.c1, r.r2, r.c2);
   plan.cells.forEach((line, i) => {
-    const row = ws.getRow(plan.startRow + i);
     line.forEach((v, j) => {
-      const cell = row.getCell(plan.startCol + j);
-      // strings are written as string cells: exceljs never turns them into formulas
-      if (v !== null && typeof v === "object") cell.value = { formula: v.formula };
-      else cell.value = v;
-      if (i === 0) {
-        cell.font = { bold: true, color: { argb: argb(plan.headerFill.font) } };
-        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(plan.headerFill.fill) } };
-      } else {
-        cell.numFmt = plan.numberFormats[j];
-      }
+      const row = plan.startRow + i;
+      const col = plan.startCol + j;
+      // strings are written as text cells: never read as formulas
+      ed.setValue(row, col, v !== null && typeof v === "object" ? { formula: v.formula } : v);
+      if (i === 0) ed.setStyle(row, col, { bold: true, fontColor: plan.headerFill.font, fill: plan.headerFill.fill });
+      else ed.setStyle(row, col, { numFmt: plan.numberFormats[j] });
     });
   });
-  plan.columnWidths.forEach((w, j) => {
-    ws.getColumn(plan.startCol + j).width = w;
-  });
+  plan.columnWidths.forEach((w, j) => ed.setWidth(plan.startCol + j, w));
   for (const f of plan.fills) {
     for (const range of f.ranges) {
-      eachCell(ws, range, (cell) => {
-        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
-        cell.font = { color: { argb: argb(f.font) } };
-      });
+      const q = rect(range);
+      if (!q) continue;
+      for (let row = q.r1; row <= q.r2; row++) for (let col = q.c1; col <= q.c2; col++) ed.setStyle(row, col, { fill: f.fill, fontColor: f.font });
     }
   }
   for (const n of plan.notes) {
     const p = parseA1(n.cell);
-    if (p) ws.getCell(p.row, p.col).note = n.text;
+    if (p) ed.setNote(p.row, p.col, n.text);
   }
-  return ws;
+  return { sheet: sheetName, renamed };
 }
-

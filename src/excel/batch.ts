@@ -57,11 +57,8 @@ export interface SheetInfo {
 
 export const lc = (s: string) => s.toLowerCase();
 
-/** "核对结果 (2)": a sheet name with a number, within Excel's 31 characters. */
-export function numberedName(base: string, n: number): string {
-  const suffix = ` (${n})`;
-  return `${base.slice(0, 31 - suffix.length)}${suffix}`;
-}
+/** "核对结果 (2)": the rule lives in core, shared with the CLI. */
+export { numberedName } from "../core/sheet-names";
 
 /** What an output is: validate results (also older records without a kind), audit columns, a comparison sheet. */
 export function kindOf(o: WrittenOutput): "results" | "audit" | "comparison" {

@@ -8,6 +8,7 @@
  * write and number formats in another, styles, widths, frozen panes, the table, notes and chart.
  */
 import type { SheetPlan, SheetStyle } from "../core/compare/sheet-plan";
+import { freeSheetName } from "../core/sheet-names";
 import { parseRect, qualified, rectA1, sameName, splitSheet } from "./a1";
 import {
   Caps,
@@ -20,7 +21,6 @@ import {
   kindOf,
   lc,
   loadHeaders,
-  numberedName,
   queueRecord,
   readRecord,
   readSheets,
@@ -93,8 +93,7 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
   // the sheet's name: the plan's, unless a sheet of the user's has it
   const freed = new Set(ours.map((o) => lc(o.sheet)));
   const taken = (name: string) => sheets.has(lc(name)) && !freed.has(lc(name));
-  let target = plan.sheet;
-  for (let n = 2; taken(target); n++) target = numberedName(plan.sheet, n);
+  const target = freeSheetName(plan.sheet, taken);
   if (target !== plan.sheet) {
     messages.push({ code: "comparison_sheet_renamed", text: `工作表“${plan.sheet}”不是本加载项创建的，对比表写入“${target}”`, en: `sheet "${plan.sheet}" is not the add-in's; the comparison goes to "${target}"` });
   }

@@ -15,6 +15,7 @@ import { STATUSES, STATUS_LABELS, Status, ValidateResult } from "../core/results
 import { OWN_HEADER_PREFIX } from "../core/table-finder";
 import { ValidateOptions, validateGrid } from "../core/validate";
 import { RESULT_SHEET, WritePlan } from "../core/write-plan";
+import { freeSheetName } from "../core/sheet-names";
 import { Rect, intersect, parseRect, qualified, rectA1, sameName, splitSheet } from "./a1";
 import {
   Caps,
@@ -31,7 +32,6 @@ import {
   kindOf,
   lc,
   loadHeaders,
-  numberedName,
   ownedRect,
   queueRecord,
   readRecord,
@@ -480,8 +480,7 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
     const ownMessages: AdapterMessage[] = [];
     if (plan.mode === "new_sheet") {
       const base = plan.sheet;
-      let name = base;
-      for (let n = 2; taken(name); n++) name = numberedName(base, n);
+      const name = freeSheetName(base, taken);
       claimed.add(lc(name));
       if (name !== base) {
         plan = retarget(plan, name);

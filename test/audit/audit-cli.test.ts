@@ -4,7 +4,11 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { auditCommand } from "../../src/cli/audit-command";
+import { auditCommand as rawAudit } from "../../src/cli/audit-command";
+import { withStructureCheck } from "../cli/package-assert";
+
+/** every --out this file writes passes the structural check */
+const auditCommand = withStructureCheck(rawAudit);
 import { evaluateFormula } from "./formula";
 
 function capture() {

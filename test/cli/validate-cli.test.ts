@@ -4,7 +4,11 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { main as rawMain } from "../../src/cli/main";
+import { withStructureCheck } from "./package-assert";
+
+/** every --out this file writes passes the structural check */
+const main = withStructureCheck(rawMain);
 
 const ROOT = path.join(__dirname, "..", "..");
 

@@ -8,7 +8,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { compareCommand, seedsCommand } from "../../src/cli/compare-command";
+import { compareCommand as rawCompare, seedsCommand } from "../../src/cli/compare-command";
+import { expectCleanPackage, withStructureCheck } from "../cli/package-assert";
 import { applySheetPlan } from "../../src/cli/write-sheet-xlsx";
 import { parseA1 } from "../../src/core/address";
 import {
@@ -23,8 +24,12 @@ import {
 } from "../../src/core/compare";
 import { SEEDS } from "../../src/core/seed-data";
 import { DEPARTMENT_IDS, Seed, SeedSchema, TEMPLATE_IDS, TemplateId } from "../../src/core/seed-schema";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { SheetEntry, XlsxWorkbook } from "../../src/cli/xlsx-workbook";
+import { checkPackage } from "../../src/cli/xlsx-check";
 import { Scalar, evaluateFormula } from "./formula-eval";
+
+/** every --out this file writes passes the structural check */
+const compareCommand = withStructureCheck(rawCompare);
 
 function capture() {
   const out: string[] = [];
@@ -126,23 +131,23 @@ describe("jixiao compare: round trip through a real .xlsx", () => {
         }
       }
     }
-    // number formats made it into the file; the header is styled (no exceljs table beside notes)
+    // number formats made it into the file; an Excel table beside the notes (our writer keeps schema order)
     const shareRow = TEMPLATES[t].rows.find((r) => r.kind === "formula" && r.unit === "%");
     if (shareRow) expect(ws.getCell(rowOf(ws, t, shareRow.key), 2).numFmt).toBe("0.00%");
-    expect(Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)).toEqual([]);
-    expect(ws.getCell("B4").font?.bold).toBe(true);
-    expect(c.out.join("\n")).toMatch(/带格式表头/);
+    expect(Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)).toEqual([`Jixiao_${t}`]);
+    expect(c.out.join("\n")).toMatch(/Excel 表格/);
+    expect(checkPackage(fs.readFileSync(out))).toEqual([]);
   });
 
   test("the report says the chart is drawn in Excel, and --json gives rows, values and what is missing", async () => {
     const out = path.join(dir, "json.xlsx");
     const c = capture();
     expect(await compareCommand(["--template", "expenditure", "--out", out], c.io)).toBe(0);
-    expect(c.out.join("\n")).toMatch(/exceljs 无法写入图表/);
+    expect(c.out.join("\n")).toMatch(/命令行不写图表/);
     const j = capture();
     expect(await compareCommand(["--template", "expenditure", "--out", out, "--json"], j.io)).toBe(0);
     const doc = JSON.parse(j.out.join("\n"));
-    expect(doc).toMatchObject({ template: "expenditure", sheet: "支出结构对比", replaced: true, table: { name: "Jixiao_expenditure", written: "styled_header" }, chart: { written: false } });
+    expect(doc).toMatchObject({ template: "expenditure", sheet: "支出结构对比", replaced: true, table: { name: "Jixiao_expenditure", written: "table" }, chart: { written: false } });
     expect(doc.rows.find((r: { key: string }) => r.key === "total").values).toMatchObject({ "guangdong-2023": 162368.05, "shenzhen-2023": null });
     expect(doc.missing["shenzhen-2023"]).toEqual(["total", "basic", "project", "basic_share_stated", "project_share_stated"]);
   });
@@ -189,19 +194,27 @@ describe("jixiao compare: round trip through a real .xlsx", () => {
     expect(fund.getCell("C4").value).toBeNull();
   });
 
-  test("with table: \"always\" the writer makes an Excel table over header and rows (and keeps formulas)", async () => {
+  test("the writer makes an Excel table over header and rows beside notes (and keeps formulas); \"never\" gives a styled header", async () => {
     const plan = buildComparisonSheet("income", ALL);
-    const wb = new ExcelJS.Workbook();
-    expect(applySheetPlan(wb, { ...plan, notes: [] }).table).toBe("table");
-    const forced = new ExcelJS.Workbook();
-    expect(applySheetPlan(forced, plan, { table: "always" }).table).toBe("table");
+    const wb = XlsxWorkbook.blank();
+    expect(plan.notes.length).toBeGreaterThan(0);
+    expect(applySheetPlan(wb, plan).table).toBe("table");
     const out = path.join(dir, "table.xlsx");
-    await wb.xlsx.writeFile(out);
+    fs.writeFileSync(out, wb.toBytes());
+    expect(checkPackage(fs.readFileSync(out))).toEqual([]);
     const ws = (await readBook(out)).getWorksheet("收入结构对比") as ExcelJS.Worksheet;
     const table = (ws as unknown as { tables: Record<string, { table: { tableRef: string; name: string } }> }).tables.Jixiao_income;
     expect(table.table.name).toBe("Jixiao_income");
     expect(isFormula(ws.getCell(rowOf(ws, "income", "fiscal_share"), 2).value)).toBe(true);
     expect(ws.getCell("C4").value).toBe("广州 2022");
+    const plain = XlsxWorkbook.blank();
+    expect(applySheetPlan(plain, plan, { table: "never" }).table).toBe("styled_header");
+    const out2 = path.join(dir, "styled.xlsx");
+    fs.writeFileSync(out2, plain.toBytes());
+    expectCleanPackage(out2);
+    const ws2 = (await readBook(out2)).getWorksheet("收入结构对比") as ExcelJS.Worksheet;
+    expect(Object.keys((ws2 as unknown as { tables: Record<string, unknown> }).tables)).toEqual([]);
+    expect(ws2.getCell("B4").font?.bold).toBe(true);
   });
 
   test("a seed string starting with = is written as text, never as a formula", async () => {
@@ -212,10 +225,11 @@ describe("jixiao compare: round trip through a real .xlsx", () => {
     base.department = "@江门市医疗保障局";
     const dept = departmentFromSeed(SeedSchema.parse(base));
     const plan = buildComparisonSheet("scores", [dept]);
-    const wb = new ExcelJS.Workbook();
+    const wb = XlsxWorkbook.blank();
     applySheetPlan(wb, plan);
     const out = path.join(dir, "text.xlsx");
-    await wb.xlsx.writeFile(out);
+    fs.writeFileSync(out, wb.toBytes());
+    expectCleanPackage(out);
     const ws = (await readBook(out)).getWorksheet("自评结果对比") as ExcelJS.Worksheet;
     const cell = ws.getCell(rowOf(ws, "scores", "grade"), 2);
     expect(cell.value).toBe("=SUM(1,2)");
@@ -247,7 +261,8 @@ describe("jixiao compare: round trip through a real .xlsx", () => {
     expect([sheet.getCell("B4").value, sheet.getCell("C4").value, sheet.getCell("D4").value]).toEqual(["示例（本单位） 2023", "江门 2023", "惠州 2022"]);
     expect([sheet.getCell("B5").value, sheet.getCell("B6").value, sheet.getCell("B7").value]).toEqual([30000, 3000.5, 26999.49]);
     expect(noteText(sheet.getCell("B5"))).toContain("own.xlsx 工作表“本单位数据” B4");
-    const ownDept = ownDepartmentFromGrid(worksheetToGrid(ws)).department as CompareDepartment;
+    const ownBook = XlsxWorkbook.fromBytes(fs.readFileSync(own));
+    const ownDept = ownDepartmentFromGrid(ownBook.grid(ownBook.sheet("本单位数据") as SheetEntry)).department as CompareDepartment;
     const lookup = sheetLookup(sheet);
     const ratios = computeRatios("expenditure", ownDept);
     for (const key of ["basic_share", "project_share"]) {

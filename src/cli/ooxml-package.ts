@@ -1,0 +1,371 @@
+/**
+ * An Office Open XML package (.xlsx, .xlsm) held as its parts: the CLI's write-back edits only
+ * the parts it changes and copies every other part byte for byte (docs/write-back.md).
+ *
+ * Zip: Node's zlib through ./zip.ts; a part that is not changed keeps its compressed bytes.
+ */
+import { ZipEntry, entryData, makeEntry, readZip, writeZip } from "./zip";
+
+export const NS = {
+  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
+  contentTypes: "http://schemas.openxmlformats.org/package/2006/content-types",
+};
+
+export const REL = {
+  officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+  worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+  sharedStrings: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
+  styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+  comments: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
+  vmlDrawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing",
+};
+
+export const CT = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
+  vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  workbookMacro: "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+  rels: "application/vnd.openxmlformats-package.relationships+xml",
+};
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** the Target attribute as written */
+  target: string;
+  external: boolean;
+  /** the part it points to, resolved to a package path without the leading "/" */
+  path: string;
+}
+
+export class PackageError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Small XML helpers (the parts are edited as text: only what changes is rewritten)
+
+/** Attributes of one start tag's text (`name="v" other='w'`), entity-decoded; a prefix is kept in the key. */
+export function attrs(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(tag))) out[m[1]] = decodeXml(m[3] !== undefined ? m[3] : m[4]);
+  return out;
+}
+
+/** The value of an attribute whatever its namespace prefix (`r:id`, `ns1:id`, `id`). */
+export function attrLocal(a: Record<string, string>, local: string, prefixed: boolean): string | undefined {
+  for (const k of Object.keys(a)) {
+    const colon = k.indexOf(":");
+    if (prefixed ? colon > 0 && k.slice(colon + 1) === local && !k.startsWith("xmlns") : k === local) return a[k];
+  }
+  return undefined;
+}
+
+export function decodeXml(s: string): string {
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
+    if (e === "amp") return "&";
+    if (e === "lt") return "<";
+    if (e === "gt") return ">";
+    if (e === "quot") return '"';
+    if (e === "apos") return "'";
+    const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return String.fromCodePoint(code);
+  });
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * Text for a cell or a note: XML-escaped, with characters XML cannot carry written as Excel's
+ * `_xHHHH_` escapes, and a literal `_xHHHH_` protected by escaping its underscore.
+ */
+export function escapeCellText(s: string): string {
+  const safe = s
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return escapeXml(safe);
+}
+
+/** Undo Excel's `_xHHHH_` escapes in stored text. */
+export function unescapeCellText(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** The namespace prefix ("" or "x:") a part's root element uses. */
+export function rootPrefix(xml: string): string {
+  const m = /<([\w.-]+:)?[\w.-]+[\s>/]/.exec(xml.replace(/^\uFEFF?(<\?[\s\S]*?\?>\s*)?(<!--[\s\S]*?-->\s*)*/, ""));
+  return m && m[1] ? m[1] : "";
+}
+
+/** Index of the first start tag `<prefix:name` of any of `names`, or -1. */
+export function firstTag(xml: string, prefix: string, names: string[], from = 0): number {
+  let best = -1;
+  for (const n of names) {
+    const re = new RegExp(`<${prefix}${n}[\\s>/]`, "g");
+    re.lastIndex = from;
+    const m = re.exec(xml);
+    if (m && (best < 0 || m.index < best)) best = m.index;
+  }
+  return best;
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i + 1);
+}
+
+/** Resolve a relationship target against the part that holds the relationship. */
+export function resolveTarget(source: string, target: string): string {
+  const raw = target.split("#")[0];
+  const parts = (raw.startsWith("/") ? raw.slice(1) : dirOf(source) + raw).split("/");
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === "..") out.pop();
+    else if (p !== "." && p !== "") out.push(p);
+  }
+  return decodeURIComponentSafe(out.join("/"));
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The .rels part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels; "" → _rels/.rels. */
+export function relsPathOf(part: string): string {
+  const dir = dirOf(part);
+  return `${dir}_rels/${part.slice(dir.length)}.rels`;
+}
+
+/** The relative path from the directory of `from` to `to`. */
+export function relativeTarget(from: string, to: string): string {
+  const a = dirOf(from).split("/").filter((x) => x !== "");
+  const b = to.split("/");
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export class OoxmlPackage {
+  /** part paths (no leading "/") in the order of the input zip */
+  private order: string[] = [];
+  private bytes = new Map<string, ZipEntry>();
+  private text = new Map<string, string>();
+  private changed = new Set<string>();
+
+  static fromBytes(data: Uint8Array): OoxmlPackage {
+    const pkg = new OoxmlPackage();
+    let entries: ZipEntry[];
+    try {
+      entries = readZip(Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length));
+    } catch (e) {
+      throw new PackageError(`not a readable zip package: ${(e as Error).message}`);
+    }
+    for (const e of entries) {
+      if (pkg.bytes.has(e.name)) continue;
+      pkg.order.push(e.name);
+      pkg.bytes.set(e.name, e);
+    }
+    if (!pkg.bytes.has("[Content_Types].xml")) throw new PackageError("no [Content_Types].xml: not an Office Open XML package");
+    return pkg;
+  }
+
+  /** A package built from parts (used for workbooks made from nothing). */
+  static fromParts(parts: Record<string, string>): OoxmlPackage {
+    const pkg = new OoxmlPackage();
+    for (const [name, t] of Object.entries(parts)) pkg.setText(name, t);
+    return pkg;
+  }
+
+  partNames(): string[] {
+    return [...this.order];
+  }
+
+  has(path: string): boolean {
+    return this.bytes.has(path) || this.text.has(path);
+  }
+
+  /** Case-insensitive lookup, as part names are compared in OPC. */
+  findPart(path: string): string | undefined {
+    if (this.has(path)) return path;
+    const lower = path.toLowerCase();
+    return this.order.find((p) => p.toLowerCase() === lower);
+  }
+
+  getText(path: string): string {
+    const cached = this.text.get(path);
+    if (cached !== undefined) return cached;
+    const b = this.bytes.get(path);
+    if (!b) throw new PackageError(`missing part ${path}`);
+    let t: string;
+    try {
+      t = entryData(b).toString("utf8");
+    } catch (e) {
+      throw new PackageError(`part ${path} cannot be inflated: ${(e as Error).message}`);
+    }
+    if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+    this.text.set(path, t);
+    return t;
+  }
+
+  getBytes(path: string): Uint8Array | undefined {
+    if (this.changed.has(path)) return Buffer.from(this.text.get(path) as string, "utf8");
+    const e = this.bytes.get(path);
+    return e ? entryData(e) : undefined;
+  }
+
+  setText(path: string, t: string): void {
+    if (!this.has(path)) this.order.push(path);
+    this.text.set(path, t);
+    this.changed.add(path);
+  }
+
+  remove(path: string): void {
+    this.order = this.order.filter((p) => p !== path);
+    this.bytes.delete(path);
+    this.text.delete(path);
+    this.changed.delete(path);
+  }
+
+  /** Parts whose text was replaced since reading. */
+  changedParts(): string[] {
+    return this.order.filter((p) => this.changed.has(p));
+  }
+
+  toBytes(): Uint8Array {
+    // [Content_Types].xml first, as Office writes it
+    const names = ["[Content_Types].xml", ...this.order.filter((p) => p !== "[Content_Types].xml")];
+    const out: ZipEntry[] = [];
+    for (const name of names) {
+      if (this.changed.has(name)) out.push(makeEntry(name, Buffer.from(this.text.get(name) as string, "utf8")));
+      else {
+        const e = this.bytes.get(name);
+        if (e) out.push({ ...e, name });
+      }
+    }
+    return writeZip(out);
+  }
+
+  // ---- relationships
+
+  rels(source: string): Relationship[] {
+    const rp = relsPathOf(source);
+    const found = this.findPart(rp);
+    if (!found) return [];
+    const xml = this.getText(found);
+    const out: Relationship[] = [];
+    const re = /<(?:[\w.-]+:)?Relationship\b([^>]*?)\/?>/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(xml))) {
+      const a = attrs(m[1]);
+      const external = a.TargetMode === "External";
+      out.push({ id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "", external, path: external ? "" : resolveTarget(source, a.Target ?? "") });
+    }
+    return out;
+  }
+
+  /** Add a relationship from `source` to the part `path`; returns its new id. */
+  addRel(source: string, type: string, path: string): string {
+    const rp = relsPathOf(source);
+    const existing = this.findPart(rp);
+    const xml = existing ? this.getText(existing) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
+    const ids = new Set(this.rels(source).map((r) => r.id));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(source, path))}"/>`;
+    const end = xml.lastIndexOf("</Relationships>");
+    const next = end >= 0 ? xml.slice(0, end) + rel + xml.slice(end) : xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
+    this.setText(existing ?? rp, next);
+    return id;
+  }
+
+  removeRel(source: string, id: string): void {
+    const rp = this.findPart(relsPathOf(source));
+    if (!rp) return;
+    const xml = this.getText(rp);
+    const re = /<(?:[\w.-]+:)?Relationship\b([^>]*?)\/?>/g;
+    this.setText(
+      rp,
+      xml.replace(re, (whole, a: string) => (attrs(a).Id === id ? "" : whole)),
+    );
+  }
+
+  // ---- content types
+
+  contentTypeOf(path: string): string | undefined {
+    const xml = this.getText("[Content_Types].xml");
+    const re = /<(?:[\w.-]+:)?Override\b([^>]*?)\/?>/g;
+    let m: RegExpExecArray | null;
+    const lower = "/" + path.toLowerCase();
+    while ((m = re.exec(xml))) {
+      const a = attrs(m[1]);
+      if ((a.PartName ?? "").toLowerCase() === lower) return a.ContentType;
+    }
+    const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
+    const dre = /<(?:[\w.-]+:)?Default\b([^>]*?)\/?>/g;
+    while ((m = dre.exec(xml))) {
+      const a = attrs(m[1]);
+      if ((a.Extension ?? "").toLowerCase() === ext) return a.ContentType;
+    }
+    return undefined;
+  }
+
+  addOverride(path: string, contentType: string): void {
+    const ct = "[Content_Types].xml";
+    const xml = this.getText(ct);
+    const el = `<Override PartName="/${escapeXml(path)}" ContentType="${contentType}"/>`;
+    this.setText(ct, xml.replace(/<\/((?:[\w.-]+:)?)Types>\s*$/, (end) => el + end));
+  }
+
+  ensureDefault(ext: string, contentType: string): void {
+    const ct = "[Content_Types].xml";
+    const xml = this.getText(ct);
+    const re = /<(?:[\w.-]+:)?Default\b([^>]*?)\/?>/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(xml))) if ((attrs(m[1]).Extension ?? "").toLowerCase() === ext.toLowerCase()) return;
+    this.setText(ct, xml.replace(/<((?:[\w.-]+:)?)Types\b([^>]*)>/, (start) => `${start}<Default Extension="${ext}" ContentType="${contentType}"/>`));
+  }
+
+  removeOverride(path: string): void {
+    const ct = "[Content_Types].xml";
+    const xml = this.getText(ct);
+    const lower = "/" + path.toLowerCase();
+    this.setText(
+      ct,
+      xml.replace(/<(?:[\w.-]+:)?Override\b([^>]*?)\/?>/g, (whole, a: string) => ((attrs(a).PartName ?? "").toLowerCase() === lower ? "" : whole)),
+    );
+  }
+
+  /** A part name not yet in the package: `xl/comments` + n + `.xml`. */
+  freeName(prefix: string, suffix: string): string {
+    const lower = new Set(this.order.map((p) => p.toLowerCase()));
+    for (const p of this.text.keys()) lower.add(p.toLowerCase());
+    let n = 1;
+    while (lower.has(`${prefix}${n}${suffix}`.toLowerCase())) n++;
+    return `${prefix}${n}${suffix}`;
+  }
+
+  /** The workbook part, from the package's officeDocument relationship. */
+  workbookPath(): string {
+    const rel = this.rels("").find((r) => r.type === REL.officeDocument || r.type.endsWith("/officeDocument"));
+    if (!rel) throw new PackageError("no workbook part (officeDocument relationship)");
+    const found = this.findPart(rel.path);
+    if (!found) throw new PackageError(`the workbook part ${rel.path} is missing`);
+    return found;
+  }
+}
