@@ -41,6 +41,8 @@ const ABOVE_RE = new RegExp(`^(高于|超过|多于|大于)${REF_WORD}$`);
 const NOT_ABOVE_RE = new RegExp(`^(不高于|不超过|不多于|不大于|不得高于|不得超过)${REF_WORD}$`);
 const BELOW_RE = new RegExp(`^(低于|少于|小于)${REF_WORD}$`);
 const FLAT_RE = /^(基本|保持)?持平$/;
+/** 增加42.67万人次: a change in the indicator's own unit — its direction is known, its rate is not */
+const CHANGE_IN_UNITS_RE = new RegExp(`^(${UP}|${DOWN})(?:了)?[+-]?\\d[\\d,]*(?:\\.\\d+)?[\u4e00-\u9fa5]{1,4}$`);
 
 function textOf(v: CellValue): string {
   if (typeof v !== "string") return "";
@@ -110,7 +112,7 @@ export function parseRelativeActual(v: CellValue): RelativeActual | null {
       return { value: signed, sign: signed > 0 ? 1 : signed < 0 ? -1 : 0, measure: c.measure, text: s };
     }
     if (ref) {
-      const d = DIRECTION_ONLY_RE.exec(rest);
+      const d = DIRECTION_ONLY_RE.exec(rest) ?? CHANGE_IN_UNITS_RE.exec(rest);
       if (d) return { value: null, sign: UP_RE.test(d[1]) ? 1 : -1, measure: null, text: s };
     }
     return null;
