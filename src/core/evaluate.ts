@@ -477,8 +477,19 @@ function relativeRow(result: RowResult, target: RelativeTarget, input: Indicator
     if (absolute.kind === "quantity") {
       result.actual.value = absolute.q.value;
       result.actual.unit = absolute.q.unit?.text ?? null;
+      qualitative("relative_needs_prior", { target: target.text });
+      return;
     }
-    qualitative("relative_needs_prior", { target: target.text });
+    const band = qualitativeBand(normalizeText(result.actual.text));
+    if (band) {
+      result.status = "qualitative";
+      result.actual.band = band;
+      scoreQualitative(result, band, W, S, input, messages);
+      return;
+    }
+    // neither a change nor a figure nor an achievement wording: nothing to check
+    messages.push(msg("actual_not_numeric", { text: result.actual.text }, actualCell));
+    result.score = S;
     return;
   }
   result.actual.value = actual.value;
