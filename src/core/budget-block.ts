@@ -187,7 +187,7 @@ export interface BudgetScored {
  * Score a read block. `points` overrides a missing 分值 (the caller decides when the preset's
  * 预算执行 share applies); `cap` is the preset's budget-execution cap.
  */
-export function scoreBudget(read: BudgetRead, grid: Grid, opts: { cap: boolean; scoreTolerance: number; pointsFromPreset: number | null }): BudgetScored {
+export function scoreBudget(read: BudgetRead, grid: Grid, opts: { cap: boolean; scoreTolerance: number; pointsFromPreset: number | null; scoredInTable?: boolean }): BudgetScored {
   const messages: Message[] = [...read.messages];
   const l = read.line;
   const cells = l.cells;
@@ -196,7 +196,8 @@ export function scoreBudget(read: BudgetRead, grid: Grid, opts: { cap: boolean; 
     points = opts.pointsFromPreset;
     messages.push(msg("budget_points_from_preset", { points }, cells.points ?? cells.row ?? undefined));
   } else if (points === null) {
-    messages.push(msg("budget_points_missing", {}, cells.points ?? cells.row ?? undefined));
+    // budget execution scored as an indicator row instead: the block is shown, not scored twice
+    messages.push(msg(opts.scoredInTable ? "budget_points_in_table" : "budget_points_missing", {}, cells.points ?? cells.row ?? undefined));
   }
   let base: number | null = null;
   if (l.budget !== null && l.budget > 0) base = l.budget;

@@ -392,8 +392,19 @@ function evaluateDatedOrRelative(input: IndicatorInput, targetValue: CellValue, 
     name = normalizeText(name).slice(0, at);
     targetValue = tail;
   }
-  const deadline = parseDeadline(targetValue, input.target?.format);
-  const relative = deadline ? null : parseRelativeTarget(targetValue);
+  // the cell as written first: a direction (正向 / 反向) joined to a date or a change means nothing
+  const raw = input.target?.value;
+  const tries: CellValue[] = raw !== undefined && raw !== null && raw !== targetValue && !isBlank(raw) ? [raw, targetValue] : [targetValue];
+  let deadline: Deadline | null = null;
+  let relative: RelativeTarget | null = null;
+  for (const t of tries) {
+    deadline = parseDeadline(t, input.target?.format);
+    relative = deadline ? null : parseRelativeTarget(t);
+    if (deadline || relative) {
+      targetValue = t;
+      break;
+    }
+  }
   if (!deadline && !relative) return null;
   const W = numberOf(input.points, "points_invalid", messages);
   const S = numberOf(input.score, "score_invalid", messages);

@@ -50,6 +50,7 @@ const T: Record<string, Template> = {
   budget_cell_invalid: { severity: "error", zh: (p) => `预算执行数字“${p.text}”无法识别`, en: (p) => `cannot read the budget figure "${p.text}"` },
   budget_points_from_preset: { severity: "info", zh: (p) => `预算执行未填分值，按评分方案的预算执行分值${p.points}分计`, en: (p) => `budget execution has no points; the preset's budget share of ${p.points} points is used` },
   budget_points_missing: { severity: "warning", zh: () => `预算执行未填分值，执行率不计入总分`, en: () => `budget execution has no points; its rate is not counted in the total` },
+  budget_points_in_table: { severity: "info", zh: () => `预算执行已在指标表中计分，预算执行表不另计分`, en: () => `budget execution is scored among the indicators; the budget block is not scored again` },
   budget_initial_used: { severity: "info", zh: (p) => `未填全年预算数，按年初预算数${p.initial}计算执行率`, en: (p) => `no full-year budget; the rate uses the initial budget ${p.initial}` },
   budget_no_budget: { severity: "error", zh: () => `缺少全年预算数和年初预算数，无法计算预算执行率`, en: () => `no full-year or initial budget: the execution rate cannot be worked out` },
   budget_no_executed: { severity: "error", zh: () => `缺少全年执行数，无法计算预算执行率`, en: () => `no executed amount: the execution rate cannot be worked out` },

@@ -32,16 +32,19 @@ const INFO_LABELS: Array<[InfoField, RegExp]> = [
   ["unit", /^(项目)?(实施单位|执行单位)/],
   ["department", /^(主管部门|主管单位|部门名称|部门\(单位\)名称|部门\(单位\)|部门单位名称|单位名称|预算部门|预算单位|填报单位|部门)/],
 ];
-const LABEL_TAIL_RE = /^(\(盖章\)|\(公章\))?[:：]?/;
+const LABEL_TAIL_RE = /^[:：]/;
+const LABEL_SUFFIX_RE = /^(及代码|\(代码\)|代码|名称)?(\(盖章\)|\(公章\))?/;
 
 function labelOf(text: string): { field: InfoField; rest: string } | null {
   if (text.length > 40 || TITLE_RE.test(text)) return null;
   for (const [field, re] of INFO_LABELS) {
     const m = re.exec(text);
     if (!m) continue;
-    const rest = text.slice(m[0].length).replace(LABEL_TAIL_RE, "");
+    // 主管部门及代码, 实施单位（盖章）: words that may follow a label
+    const after = text.slice(m[0].length).replace(LABEL_SUFFIX_RE, "");
+    const rest = after.replace(LABEL_TAIL_RE, "");
     // 部门整体… or 项目名称的说明: a label is short, or followed by a colon
-    if (rest !== "" && !/[:：]/.test(text.slice(m[0].length, m[0].length + 6))) return null;
+    if (rest !== "" && !/^[:：]/.test(after)) return null;
     return { field, rest };
   }
   return null;

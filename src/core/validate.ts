@@ -164,7 +164,7 @@ function budgetLine(ctx: SummaryContext, indicatorPoints: number | null, budgetC
   if (ctx.budgetRead.line.points === null && share !== null && share > 0 && !budgetCategorySeen && indicatorPoints !== null) {
     if (Math.abs(indicatorPoints + share - preset.total) < 1e-9) fromPreset = share;
   }
-  return scoreBudget(ctx.budgetRead, ctx.grid, { cap: preset.budgetExecutionCap, scoreTolerance: settings.scoreTolerance, pointsFromPreset: fromPreset });
+  return scoreBudget(ctx.budgetRead, ctx.grid, { cap: preset.budgetExecutionCap, scoreTolerance: settings.scoreTolerance, pointsFromPreset: fromPreset, scoredInTable: budgetCategorySeen });
 }
 
 function summarize(
@@ -233,7 +233,8 @@ function summarize(
   if (budget) {
     messages.push(...budget.messages);
     const bp = budget.line.points;
-    if (bp !== null) {
+    // without points on the indicator rows there is no total to add the budget line to
+    if (bp !== null && rowPoints) {
       points.add(bp);
       catSums.get("budget")?.add(bp);
       catSeen.add("budget");
@@ -244,7 +245,7 @@ function summarize(
       }
     }
   }
-  const hasPoints = rowPoints || (budget !== null && budget.line.points !== null);
+  const hasPoints = rowPoints;
   const undeterminedPoints = unknown.value();
   const final = unknownRows === 0;
   if (hasPoints) {

@@ -261,3 +261,68 @@ describe("honest totals", () => {
     expect(codes(within)).not.toContain("stated_grade_impossible");
   });
 });
+
+describe("layouts other offices use", () => {
+  test("指标性质 holding 正向指标 / 反向指标, columns in another order, blank columns, a footer spread over the data columns", () => {
+    const { result } = validate(
+      grid([
+        ["2023年度部门整体支出绩效自评表"],
+        ["部门（单位）名称：江门市医疗保障局"],
+        ["项目资金（万元）", "年初预算数（A）", "全年预算数（B）", "全年执行数（C）", "执行率（C/B）", "分值", "得分"],
+        ["年度资金总额", "25,000.00", "26,336.80", "26,336.80", "100.00%", 10, 10],
+        ["一级指标", "三级指标", "", "分值", "指标性质", "实际完成值", "年度指标值", "计量单位", "得分"],
+        ["产出指标", "参保人数", "", 50, "正向指标", 234.42, 200, "万人", 50],
+        ["效益指标", "投诉率", "", 30, "反向指标", 8, 10, "%", 30],
+        ["满意度指标", "满意度", "", 10, "正向指标", 85, 80, "%", 10],
+        ["注：数据来源于医保信息系统"],
+        ["填表人：张三", "", "", "", "", "联系电话：0750-1234567", "", "", ""],
+      ]),
+    );
+    expect(result.form).toMatchObject({ kind: "department", department: "江门市医疗保障局", year: 2023 });
+    expect(result.columns).toMatchObject({ direction: "E", actual: "F", target: "G", unit: "H", points: "D", score: "I" });
+    expect(result.rows.map((r) => [r.name, r.target.op, r.status])).toEqual([
+      ["参保人数", "ge", "met"],
+      ["投诉率", "le", "met"],
+      ["满意度", "ge", "met"],
+    ]);
+    expect(result.summary.budget).toMatchObject({ initialBudget: 25000, budget: 26336.8, executed: 26336.8, rate: 1, score: 10, statedRate: 1 });
+    expect(result.summary).toMatchObject({ totalScore: 100, final: true, grade: "优" });
+  });
+
+  test.each<[string, CellValue[], string]>([
+    ["主管部门及代码", ["主管部门及代码", "", "广东省医疗保障局"], "广东省医疗保障局"],
+    ["one cell with a colon", ["主管部门：广东省医疗保障局"], "广东省医疗保障局"],
+    ["stamped", ["主管部门（盖章）", "广东省医疗保障局"], "广东省医疗保障局"],
+  ])("info label %s", (_label, line, department) => {
+    const { result } = validate(grid(smallForm(HEAD, ["", "年度资金总额", 100, 100, 100, 10, "", ""], [], []).map((r, i) => (i === 2 ? line : r))));
+    expect(result.form.department).toBe(department);
+  });
+
+  test("a 指标方向 column of symbols, and a date target beside a direction", () => {
+    const { result } = validate(
+      grid([
+        ["三级指标", "指标方向", "年度指标值", "实际完成值", "计量单位", "分值", "得分"],
+        ["响应时间", "≤", 3, 2, "分钟", 50, 50],
+        ["上线时间", "反向", "2023年6月30日前", "2023年6月1日", "", 50, 50],
+      ]),
+    );
+    expect(result.columns.direction).toBe("B");
+    expect(result.rows.map((r) => [r.target.op, r.status])).toEqual([
+      ["le", "met"],
+      ["le", "met"],
+    ]);
+  });
+
+  test("a budget block without indicator points is shown but adds no total", () => {
+    const { result } = validate(
+      grid([
+        ["项目资金（万元）", "全年预算数", "全年执行数", "分值"],
+        ["年度资金总额", 100, 90, 10],
+        ["三级指标", "年度指标值", "实际完成值"],
+        ["参保人数", "≥200万人", "234.42万人"],
+      ]),
+    );
+    expect(result.summary.budget).toMatchObject({ rate: 0.9, score: 9 });
+    expect([result.summary.totalScore, result.summary.pointsTotal, result.summary.grade]).toEqual([null, null, null]);
+  });
+});
