@@ -398,8 +398,7 @@ function evaluateDatedOrRelative(input: IndicatorInput, targetValue: CellValue, 
   let deadline: Deadline | null = null;
   let relative: RelativeTarget | null = null;
   for (const t of tries) {
-    deadline = parseDeadline(t, input.target?.format);
-    relative = deadline ? null : parseRelativeTarget(t);
+    ({ deadline, relative } = specialTarget(t, input.target?.format));
     if (deadline || relative) {
       targetValue = t;
       break;
@@ -422,6 +421,20 @@ function evaluateDatedOrRelative(input: IndicatorInput, targetValue: CellValue, 
   }
   tableChecks(result, settings, input, messages);
   return result;
+}
+
+// Targets repeat down a sheet: the date/relative reading of a text is cached (both readings are immutable).
+const specialCache = new Map<string, { deadline: Deadline | null; relative: RelativeTarget | null }>();
+
+function specialTarget(t: CellValue, format: string | null | undefined): { deadline: Deadline | null; relative: RelativeTarget | null } {
+  if (typeof t !== "string") return { deadline: parseDeadline(t, format), relative: null };
+  const hit = specialCache.get(t);
+  if (hit) return hit;
+  const deadline = parseDeadline(t, format);
+  const out = { deadline, relative: deadline ? null : parseRelativeTarget(t) };
+  if (specialCache.size >= 4096) specialCache.clear();
+  specialCache.set(t, out);
+  return out;
 }
 
 const RELATIVE_IN_NAME_RE = /(不低于|不少于|不小于|高于|超过|不高于|不超过|低于|较上年|比上年|较去年|同比)/;
