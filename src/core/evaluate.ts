@@ -407,7 +407,7 @@ function evaluateDatedOrRelative(input: IndicatorInput, targetValue: CellValue, 
   if (!deadline && !relative) return null;
   const W = numberOf(input.points, "points_invalid", messages);
   const S = numberOf(input.score, "score_invalid", messages);
-  const result = blankResult(input, deadline ? deadline.text : cellTextOf(targetValue), W, S, messages);
+  const result = blankResult(input, typeof targetValue === "string" || !deadline ? cellTextOf(targetValue) : deadline.text, W, S, messages);
   result.name = name;
   const actualCell = input.actual?.cell ?? input.nameCell;
   if (!input.actual || isBlank(input.actual.value)) {
