@@ -75,76 +75,88 @@ export interface BudgetRead {
  * read its total row (年度资金总额, else the first row with figures). Null when there is no block.
  */
 export function readBudgetBlock(grid: Grid, rowIndices: number[]): BudgetRead | null {
+  // several candidates (a 年度主要任务 block also has 预算数 | 执行数): the one naming most of the block's columns
+  let best: BudgetRead | null = null;
+  let bestFields = 0;
+  for (let k = 0; k < rowIndices.length; k++) {
+    const read = readAt(grid, rowIndices, k);
+    if (read && read.fields > bestFields) {
+      best = read.read;
+      bestFields = read.fields;
+    }
+  }
+  return best;
+}
+
+function readAt(grid: Grid, rowIndices: number[], k: number): { read: BudgetRead; fields: number } | null {
   const firstRow = grid.firstRow ?? 1;
   const firstCol = grid.firstCol ?? 1;
-  for (let k = 0; k < rowIndices.length; k++) {
-    const h = rowIndices[k];
-    const header = grid.values[h] ?? [];
-    const cols: Partial<Record<Field, number>> = {};
-    for (let c = 0; c < header.length; c++) {
-      const f = fieldOf(header[c]);
-      if (f && cols[f] === undefined) cols[f] = c;
-    }
-    if (cols.executed === undefined || (cols.budget === undefined && cols.initialBudget === undefined)) continue;
-    const firstFigure = Math.min(...FIELDS.map((f) => cols[f] ?? Infinity));
-    // the block's rows: those after the header (up to 12) with a figure in a budget column
-    const block: number[] = [];
-    for (let j = k + 1; j < rowIndices.length && block.length < 12; j++) {
-      const r = rowIndices[j];
-      if (r !== rowIndices[j - 1] + 1) break;
-      const line = grid.values[r] ?? [];
-      const figures = [cols.initialBudget, cols.budget, cols.executed].some((c) => c !== undefined && !isBlank(line[c]));
-      if (!figures) {
-        if (line.every((v) => isBlank(v))) continue;
-        break;
-      }
-      block.push(r);
-    }
-    if (block.length === 0) continue;
-    const labelOf = (r: number) => {
-      const line = grid.values[r] ?? [];
-      let t = "";
-      for (let c = 0; c < Math.min(firstFigure, line.length); c++) t += normalizeText(cellText(line[c]));
-      return t;
-    };
-    const total = block.find((r) => TOTAL_LABEL_RE.test(labelOf(r)) && !/^其中/.test(labelOf(r))) ?? block.find((r) => !SUB_LABEL_RE.test(labelOf(r))) ?? block[0];
-    const messages: Message[] = [];
-    const totalLine = grid.values[total] ?? [];
-    let labelCol = 0;
-    for (let c = 0; c < Math.min(firstFigure, totalLine.length); c++) if (!isBlank(totalLine[c])) labelCol = c;
-    const cells: BudgetLine["cells"] = { row: a1(firstRow + total, firstCol + labelCol), initialBudget: null, budget: null, executed: null, points: null, rate: null, score: null };
-    const values: Record<Field, number | null> = { initialBudget: null, budget: null, executed: null, points: null, rate: null, score: null };
-    for (const f of FIELDS) {
-      const c = cols[f];
-      if (c === undefined) continue;
-      // 分值 / 执行率 / 得分 are often merged down the block: take the first filled one from the total row on
-      let r = total;
-      if (f === "points" || f === "rate" || f === "score") {
-        const from = block.indexOf(total);
-        const filled = block.slice(from).find((x) => !isBlank(grid.values[x]?.[c]));
-        if (filled !== undefined) r = filled;
-      }
-      const address = a1(firstRow + r, firstCol + c);
-      cells[f] = address;
-      const v = grid.values[r]?.[c];
-      values[f] = figure(v, grid.numberFormats?.[r]?.[c], f, address, messages);
-    }
-    return {
-      line: {
-        initialBudget: values.initialBudget,
-        budget: values.budget,
-        executed: values.executed,
-        points: values.points,
-        statedRate: values.rate,
-        statedScore: values.score,
-        cells,
-      },
-      headerIndex: h,
-      rowIndex: total,
-      messages,
-    };
+  const h = rowIndices[k];
+  const header = grid.values[h] ?? [];
+  const cols: Partial<Record<Field, number>> = {};
+  for (let c = 0; c < header.length; c++) {
+    const f = fieldOf(header[c]);
+    if (f && cols[f] === undefined) cols[f] = c;
   }
-  return null;
+  if (cols.executed === undefined || (cols.budget === undefined && cols.initialBudget === undefined)) return null;
+  const firstFigure = Math.min(...FIELDS.map((f) => cols[f] ?? Infinity));
+  // the block's rows: those after the header (up to 12) with a figure in a budget column
+  const block: number[] = [];
+  for (let j = k + 1; j < rowIndices.length && block.length < 12; j++) {
+    const r = rowIndices[j];
+    if (r !== rowIndices[j - 1] + 1) break;
+    const line = grid.values[r] ?? [];
+    const figures = [cols.initialBudget, cols.budget, cols.executed].some((c) => c !== undefined && !isBlank(line[c]));
+    if (!figures) {
+      if (line.every((v) => isBlank(v))) continue;
+      break;
+    }
+    block.push(r);
+  }
+  if (block.length === 0) return null;
+  const labelOf = (r: number) => {
+    const line = grid.values[r] ?? [];
+    let t = "";
+    for (let c = 0; c < Math.min(firstFigure, line.length); c++) t += normalizeText(cellText(line[c]));
+    return t;
+  };
+  const total = block.find((r) => TOTAL_LABEL_RE.test(labelOf(r)) && !/^其中/.test(labelOf(r))) ?? block.find((r) => !SUB_LABEL_RE.test(labelOf(r))) ?? block[0];
+  const messages: Message[] = [];
+  const totalLine = grid.values[total] ?? [];
+  let labelCol = 0;
+  for (let c = 0; c < Math.min(firstFigure, totalLine.length); c++) if (!isBlank(totalLine[c])) labelCol = c;
+  const cells: BudgetLine["cells"] = { row: a1(firstRow + total, firstCol + labelCol), initialBudget: null, budget: null, executed: null, points: null, rate: null, score: null };
+  const values: Record<Field, number | null> = { initialBudget: null, budget: null, executed: null, points: null, rate: null, score: null };
+  for (const f of FIELDS) {
+    const c = cols[f];
+    if (c === undefined) continue;
+    // 分值 / 执行率 / 得分 are often merged down the block: take the first filled one from the total row on
+    let r = total;
+    if (f === "points" || f === "rate" || f === "score") {
+      const from = block.indexOf(total);
+      const filled = block.slice(from).find((x) => !isBlank(grid.values[x]?.[c]));
+      if (filled !== undefined) r = filled;
+    }
+    const address = a1(firstRow + r, firstCol + c);
+    cells[f] = address;
+    const v = grid.values[r]?.[c];
+    values[f] = figure(v, grid.numberFormats?.[r]?.[c], f, address, messages);
+  }
+  const read: BudgetRead = {
+    line: {
+      initialBudget: values.initialBudget,
+      budget: values.budget,
+      executed: values.executed,
+      points: values.points,
+      statedRate: values.rate,
+      statedScore: values.score,
+      cells,
+    },
+    headerIndex: h,
+    rowIndex: total,
+    messages,
+  };
+  return { read, fields: FIELDS.filter((f) => cols[f] !== undefined).length };
 }
 
 const DASH_RE = /^(-|--|—|——|―|\/|\\|\*|无|空|不适用)$/;

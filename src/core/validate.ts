@@ -106,8 +106,8 @@ function summaryPlanRows(s: Summary, kind: FormInfo["kind"], extracted: ReturnTy
     for (const m of s.messages) if (m.code.startsWith("budget_") && m.severity !== "info") parts.push(m.cell ? `${m.cell}: ${m.text}` : m.text);
     out.push({ row: next++, source: budgetRow ?? undefined, values: ["预算执行", b.rate === null ? null : roundHalfUp(b.rate, 6), b.score, parts.join("；") || null], status: null, note: null });
   }
-  // a plain table gets its total on its own 合计/总分 row only; a national form or a provisional total always shows it
-  const appendTotal = kind !== "plain" || !s.final;
+  // a plain table gets its total on its own 合计/总分 row only; a national form always shows it
+  const appendTotal = kind !== "plain";
   if (s.totalScore !== null && (extracted.totalRows.length > 0 || appendTotal)) {
     const totalRow = extracted.totalRows.length ? extracted.totalRows[extracted.totalRows.length - 1].row : next++;
     const budgetPart = b && b.score !== null ? `（含预算执行${b.score}）` : "";

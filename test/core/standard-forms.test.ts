@@ -326,3 +326,22 @@ describe("layouts other offices use", () => {
     expect([result.summary.totalScore, result.summary.pointsTotal, result.summary.grade]).toEqual([null, null, null]);
   });
 });
+
+test("a 年度主要任务 block (任务名称 | 预算数 | 执行数) above the budget block is not the budget line", () => {
+  const { result } = validate(
+    grid([
+      ["部门整体支出绩效自评表"],
+      ["部门（单位）名称", "惠州市医疗保障局"],
+      ["年度主要任务", "任务名称", "主要内容", "预算数", "执行数"],
+      ["", "医疗救助", "资助参保", 2200, 2123.2],
+      ["年度部门整体支出预算（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["", "年度资金总额", 3553.21, 3810.44, 3803.38, 10, "99.81%", 9.98],
+      ["", "按支出性质分：基本支出", "—", "—", "—", "", "", ""],
+      ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "参保人数", "≥480万人", "490.1万人", 90, 90],
+    ]),
+  );
+  expect(result.summary.budget).toMatchObject({ budget: 3810.44, executed: 3803.38, score: 9.98 });
+  expect(result.summary.budget?.cells.executed).toBe("E6");
+  expect(result.summary.totalScore).toBe(99.98);
+});

@@ -29,9 +29,7 @@ describe("checking indicators on a memory workbook", () => {
     expect(columns).toEqual({ level1: "A", level2: "B", name: "C", target: "D", actual: "E", operator: "未识别", direction: "未识别", unit: "未识别", points: "F", score: "G", reason: "H" });
     // the results really are in the sheet, beside the table
     expect(xl.workbook.sheet(SHEET).values("I1:I2")).toEqual([["核对·状态"], ["达标"]]);
-    // and the provisional total on the line below the table
-    expect(xl.workbook.sheet(SHEET).values("I8:K8")).toEqual([["总分（暂定）", "", 77.95]]);
-    expect(text("notice-checked")).toContain("'指标表'!I1:L8");
+    expect(text("notice-checked")).toContain("'指标表'!I1:L7");
   });
 
   test("a problem selects its cell, on the checked sheet even when another sheet is active", async () => {
@@ -76,14 +74,14 @@ describe("checking indicators on a memory workbook", () => {
     const { user, check } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
     await user.click(check);
     await screen.findByTestId("summary");
-    expect(xl.workbook.sheet(SHEET).usedRange()).toBe("A1:L8");
+    expect(xl.workbook.sheet(SHEET).usedRange()).toBe("A1:L7");
 
     await user.click(screen.getByRole("button", { name: "清除结果" }));
     const notice = await screen.findByTestId("notice-cleared");
 
-    expect(notice.textContent).toContain("已清除 '指标表'!I1:L8");
+    expect(notice.textContent).toContain("已清除 '指标表'!I1:L7");
     expect(xl.workbook.sheet(SHEET).usedRange()).toBe("A1:H7");
-    expect(xl.workbook.sheet(SHEET).values("I1:L8").flat().every((v) => v === "")).toBe(true);
+    expect(xl.workbook.sheet(SHEET).values("I1:L7").flat().every((v) => v === "")).toBe(true);
     expect(xl.workbook.sheet(SHEET).values("A1:H7")).toEqual(before);
   });
 
