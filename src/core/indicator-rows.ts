@@ -61,9 +61,10 @@ export interface ExtractedRows {
   lastRow: number;
 }
 
-const TOTAL_RE = /^(合计|总计|小计|总分|总得分|合计得分|得分合计|总计得分|total|subtotal)$/i;
+// 总分（100分） and 自评得分 rows of the national forms too (docs/standard-forms.md)
+const TOTAL_RE = /^(合计|总计|小计|总分|总得分|合计得分|得分合计|总计得分|自评总分|自评得分|自评总得分|综合得分|评价总分|total|subtotal)[:：]?(\([^)]*\))?$/i;
 
-const TOTAL_HINT_RE = /[合总小计]|total/i;
+const TOTAL_HINT_RE = /[合总小计]|得分|total/i;
 
 /** Lines after or inside a form that are not indicators: the stated grade, signatures, notes (docs/standard-forms.md). */
 export const FOOTER_RE = /^(自评等级|评价等级|绩效等级|自评结论|填表人|填报人|联系人|联系电话|审核人|负责人|单位负责人|财务负责人|项目负责人|填报日期|填表日期|注[:：]|备注[:：]|说明[:：])/;

@@ -23,7 +23,7 @@ export type FormInfo = z.infer<typeof FormSchema>;
 const TITLE_RE = /(绩效自评表|自评表|绩效评价表|绩效自评|自评情况表)/;
 const PROJECT_TITLE_RE = /项目(支出)?绩效/;
 const DEPARTMENT_TITLE_RE = /部门(整体)?(支出)?绩效|整体支出/;
-const YEAR_RE = /((?:19|20)\d{2})年/;
+const YEAR_RE = /((?:19|20)\d{2})年|(?:年度|年份)[:：]((?:19|20)\d{2})/;
 
 type InfoField = "project" | "department" | "unit";
 /** Labels of the info block, matched at the start of a normalised cell; the value follows a colon or sits in the next filled cell. */
@@ -86,13 +86,13 @@ export function readFormInfo(grid: Grid, headerIndex: number, budgetFound: boole
   }
   // the year: the title first, then any 20xx年 in the rows above the info block (（2023年度）)
   const fromTitle = info.title ? YEAR_RE.exec(normalizeText(info.title)) : null;
-  if (fromTitle) info.year = Number(fromTitle[1]);
+  if (fromTitle) info.year = Number(fromTitle[1] ?? fromTitle[2]);
   else {
     for (let r = 0; r < Math.min(firstLabelRow, end) && info.year === null; r++) {
       for (const v of grid.values[r] ?? []) {
         const m = typeof v === "string" ? YEAR_RE.exec(normalizeText(v)) : null;
         if (m) {
-          info.year = Number(m[1]);
+          info.year = Number(m[1] ?? m[2]);
           break;
         }
       }

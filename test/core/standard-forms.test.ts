@@ -345,3 +345,17 @@ test("a 年度主要任务 block (任务名称 | 预算数 | 执行数) above th
   expect(result.summary.budget?.cells.executed).toBe("E6");
   expect(result.summary.totalScore).toBe(99.98);
 });
+
+test.each<[string, CellValue[]]>([
+  ["总分（100分）", ["总分（100分）", "", "", "", "", "", 100, 100, ""]],
+  ["自评得分", ["自评得分", "", "", "", "", "", "", 100, ""]],
+])("a %s row is the total row, not an indicator", (_label, line) => {
+  const { result } = validate(grid(smallForm(HEAD, ["", "年度资金总额", 100, 100, 100, 10, "", ""], [], [line])));
+  expect(result.rows).toHaveLength(3);
+  expect(result.summary).toMatchObject({ statedTotal: 100, totalScore: 100, final: true });
+});
+
+test("the year from 年度：2023 above the info block", () => {
+  const { result } = validate(grid(smallForm(HEAD, ["", "年度资金总额", 100, 100, 100, 10, "", ""]).map((r, i) => (i === 1 ? ["年度：2022"] : r))));
+  expect(result.form.year).toBe(2022);
+});
