@@ -152,10 +152,13 @@ export function findStatedGrade(grid: Grid, rowIndices: Iterable<number>, preset
         continue;
       }
       const next = nextFilled(line, c);
-      if (next < 0) continue;
-      const text = cellText(line[next]);
+      const text = next >= 0 ? cellText(line[next]) : "";
       const grade = gradeNamed(text, preset);
       if (grade) return { grade, text: text.trim(), cell: a1(firstRow + r, firstCol + next) };
+      // a heading over its value: 自评等级 above 优
+      const below = cellText(grid.values[r + 1]?.[c]);
+      const gradeBelow = gradeNamed(below, preset);
+      if (gradeBelow) return { grade: gradeBelow, text: below.trim(), cell: a1(firstRow + r + 1, firstCol + c) };
     }
   }
   return null;

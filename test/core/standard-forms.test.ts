@@ -359,3 +359,9 @@ test("the year from 年度：2023 above the info block", () => {
   const { result } = validate(grid(smallForm(HEAD, ["", "年度资金总额", 100, 100, 100, 10, "", ""]).map((r, i) => (i === 1 ? ["年度：2022"] : r))));
   expect(result.form.year).toBe(2022);
 });
+
+test("a 自评等级 heading with the grade below it", () => {
+  const { result } = validate(grid(smallForm(HEAD, ["", "年度资金总额", 100, 100, 100, 10, "", ""], [], [["总分", "", "", "", "", "", 100, 100, ""], ["自评得分", "自评等级"], [100, "良"]])));
+  expect(result.summary.statedGrade).toBe("良");
+  expect(result.summary.messages.find((m) => m.code === "stated_grade_differs")?.cell).toBe("B12");
+});
