@@ -365,3 +365,15 @@ test("a 自评等级 heading with the grade below it", () => {
   expect(result.summary.statedGrade).toBe("良");
   expect(result.summary.messages.find((m) => m.code === "stated_grade_differs")?.cell).toBe("B12");
 });
+
+test("on a results sheet, the budget line links back to the budget block's row", () => {
+  const f = departmentForm();
+  const values = f.values.map((r) => [...r]);
+  values[12][10] = "用户备注"; // user data right of the table: results go to a new sheet
+  const { plan } = validate(grid(values, { numberFormats: f.numberFormats }));
+  expect(plan.mode).toBe("new_sheet");
+  const budgetLine = plan.cells.find((r) => r[1] === "预算执行");
+  expect(budgetLine?.[0]).toEqual({ formula: `HYPERLINK("#'绩效自评表'!A5","绩效自评表!5")` });
+  const total = plan.cells.find((r) => r[1] === "总分");
+  expect(total?.[0]).toEqual({ formula: `HYPERLINK("#'绩效自评表'!A20","绩效自评表!20")` });
+});
