@@ -185,6 +185,11 @@ export function statedRateTolerance(v: CellValue, format: string | null | undefi
   if (!r.ok) return 0;
   let decimals = r.q.decimals;
   if (r.q.unit?.text !== "%" && Math.abs(r.q.value) <= 1.5) decimals -= 2; // a fraction: its digits are percent digits + 2
+  // a number cell is seen as its format shows it (0.995987 in 0.00% reads 99.60%)
+  if (typeof v === "number" && format && /%/.test(format)) {
+    const shown = /\.(0+)/.exec(format.split(";")[0]);
+    decimals = Math.min(decimals, shown ? shown[1].length : 0);
+  }
   return Math.max(0.5 * Math.pow(10, -decimals) / 100, 1e-9);
 }
 
