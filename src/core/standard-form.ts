@@ -124,6 +124,12 @@ export function gradeNamed(text: string, preset: Preset): string | null {
   if (t === "") return null;
   const word = GRADE_WORDS[t] ?? t;
   for (const g of preset.grades) if (word === g.grade || t.toLowerCase() === g.gradeEn.toLowerCase()) return g.grade;
+  // 优（97.96分）, 良好等级: the grade word first, then anything that is not another word
+  const lead = /^(优秀|良好|中等|合格|一般|较差|不合格|优|良|中|差)(等级|等|级)?([(（,，;；\d]|$)/.exec(t);
+  if (lead) {
+    const w = GRADE_WORDS[lead[1]] ?? lead[1];
+    for (const g of preset.grades) if (w === g.grade) return g.grade;
+  }
   return null;
 }
 

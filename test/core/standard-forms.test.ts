@@ -196,6 +196,7 @@ describe("the stated grade", () => {
     ["in its own cell", ["自评等级", "优"], "优", false],
     ["after a colon", ["自评等级：良"], "良", true],
     ["as a word", ["评价等级", "优秀"], "优", false],
+    ["with its score", ["自评等级", "良（85分）"], "良", true],
     ["in text with the total", ["总分97.5分，自评等级为“差”"], "差", true],
   ])("%s", (_label, line, grade, flagged) => {
     const { result } = validate(grid(smallForm(HEAD, ["", "年度资金总额", 100, 100, 100, 10, "", ""], [], [["总分", "", "", "", "", "", 100, 100, ""], line])));
