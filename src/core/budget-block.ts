@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { a1 } from "./address";
-import { roundHalfUp } from "./decimal";
+import { decToNumber, roundHalfUp, shiftDec } from "./decimal";
 import { CellValue, Grid, cellText, isBlank } from "./grid";
 import { Message, msg } from "./messages";
 import { normalizeText } from "./normalize-text";
@@ -172,9 +172,10 @@ function figure(v: CellValue, format: string | null | undefined, f: Field, cell:
   }
   const q = r.q;
   if (f === "rate") {
-    if (q.unit?.text === "%") return q.value / 100;
+    // exact: 95.83% is 0.9583, not 0.9582999999999999
+    if (q.unit?.text === "%") return decToNumber(shiftDec(q.dec, -2));
     // 0.9981 in a General cell is a fraction; 99.81 is a percent
-    return Math.abs(q.value) <= 1.5 ? q.value : q.value / 100;
+    return Math.abs(q.value) <= 1.5 ? q.value : decToNumber(shiftDec(q.dec, -2));
   }
   return q.value;
 }

@@ -275,6 +275,11 @@ function compareQuantities(
     messages.push(msg("actual_not_numeric", { text: actual.text }, actualCell));
     return;
   }
+  if (parseRelativeActual(input.actual?.value) !== null) {
+    // 较上年提高1.5个百分点 against ≥70%: a change cannot be compared with a level
+    messages.push(msg("actual_is_change", { text: String(input.actual?.value ?? "") }, actualCell));
+    return;
+  }
   let tq: Quantity = target.q;
   let tq2: Quantity | undefined = target.q2;
   let aq: Quantity = actual.q;

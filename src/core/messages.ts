@@ -65,6 +65,7 @@ const T: Record<string, Template> = {
   deadline_unknown: { severity: "info", zh: () => `目标为按时完成但未写期限，无法与完成日期比较，按定性指标处理`, en: () => `the target says on time but gives no date: the completion date cannot be compared; treated as qualitative` },
   deadline_ambiguous: { severity: "info", zh: (p) => `实际只写到月份（${p.actual}），无法与期限${p.deadline}逐日比较，按定性指标处理`, en: (p) => `the actual gives only a month (${p.actual}); it cannot be compared day by day with ${p.deadline}; treated as qualitative` },
   deadline_actual_invalid: { severity: "error", zh: (p) => `目标为期限，实际值“${p.text}”中没有日期或完成情况`, en: (p) => `the target is a deadline but the actual "${p.text}" gives no date or completion` },
+  actual_is_change: { severity: "error", zh: (p) => `实际值“${p.text}”是较上年的变化，目标为绝对值，请填写实际完成的数值`, en: (p) => `the actual "${p.text}" is a change on last year but the target is a level: give the value reached` },
   relative_compared: { severity: "info", zh: (p) => `按较上年变化比较：目标${p.target}，实际${p.actual}`, en: (p) => `compared as changes on last year: target ${p.target}, actual ${p.actual}` },
   relative_from_prior: { severity: "info", zh: (p) => `按上年数值${p.prior}计算较上年变化：${p.actual}`, en: (p) => `change on last year worked out from the prior-year figure ${p.prior}: ${p.actual}` },
   relative_needs_prior: { severity: "warning", zh: (p) => `目标为较上年变化（${p.target}），实际值为绝对数，请补充上年数值（如“上年实际值”列）后核对；暂按定性指标处理`, en: (p) => `the target is a change on last year (${p.target}) but the actual is an absolute figure: add the prior-year figure (a 上年实际值 column) to check it; treated as qualitative for now` },

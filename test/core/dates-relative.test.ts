@@ -114,6 +114,12 @@ describe("targets relative to last year", () => {
     expect([r.status, r.actual.value]).toEqual(["met", 5]);
   });
 
+  test("a change written against a level target is invalid, saying why", () => {
+    const r = row("≥70%", "较上年提高1.5个百分点");
+    expect(r.status).toBe("invalid");
+    expect(codes(r)).toContain("actual_is_change");
+  });
+
   test.each<CellValue>(["提高至95%", "增长率≥5%", "≥95%", "有所提升", "95%以上"])("%p is not relative", (t) => {
     expect(parseRelativeTarget(t)).toBeNull();
   });
