@@ -24,6 +24,9 @@ const USAGE = `用法 / usage:
 
   核对绩效指标表：找到表头，逐行核对实际完成值与年度指标值，计算完成率与得分。
   Check an indicator table: find the header, check each actual against its target, score it.
+  项目支出 / 部门整体支出绩效自评表：含预算执行得分、指标方向、日期与较上年目标；有无法核对的行时总分暂定、等级待定。
+  The national project / department forms: budget line, direction column, dates and changes on last year;
+  with unchecked rows the total is provisional and the grade pending (docs/standard-forms.md).
 
   --sheet NAME   工作表名称（默认：第一个含指标表的工作表） / sheet (default: the first with an indicator table)
   --preset ID    评分方案 / scoring preset: ${PRESET_IDS.join(", ")}
