@@ -275,9 +275,10 @@ function compareQuantities(
     messages.push(msg("actual_not_numeric", { text: actual.text }, actualCell));
     return;
   }
-  if (parseRelativeActual(input.actual?.value) !== null) {
+  const actualValue = input.actual?.value;
+  if (typeof actualValue === "string" && /[提增降减升]/.test(actualValue) && parseRelativeActual(actualValue) !== null) {
     // 较上年提高1.5个百分点 against ≥70%: a change cannot be compared with a level
-    messages.push(msg("actual_is_change", { text: String(input.actual?.value ?? "") }, actualCell));
+    messages.push(msg("actual_is_change", { text: actualValue }, actualCell));
     return;
   }
   let tq: Quantity = target.q;
