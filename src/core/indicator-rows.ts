@@ -132,10 +132,11 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
         break;
       }
     }
+    const isTotal = anyTotal || (filled <= 3 && TOTAL_RE.test(normalizeText(cellText(line[0]))));
     let footer = false;
     for (const c of labelCols) {
       const v = line[c];
-      if (typeof v === "string" && FOOTER_RE.test(normalizeText(v))) {
+      if (!isTotal && typeof v === "string" && FOOTER_RE.test(normalizeText(v))) {
         footer = true;
         break;
       }
@@ -144,7 +145,7 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
       sectionRows.push(sheetRow);
       continue;
     }
-    if (anyTotal || (filled <= 3 && TOTAL_RE.test(normalizeText(cellText(line[0]))))) {
+    if (isTotal) {
       totalRows.push({ row: sheetRow, score: cellAt(r, columns.score), points: cellAt(r, columns.points) });
       lastRow = sheetRow;
       continue;

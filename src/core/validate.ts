@@ -1,12 +1,12 @@
 /**
  * J1: check an indicator table. Grid in; results and the write plan out.
  */
-import { columnLetter } from "./address";
+import { a1, columnLetter } from "./address";
 import { BudgetRead, BudgetScored, readBudgetBlock, scoreBudget } from "./budget-block";
 import { ExactSum, roundHalfUp } from "./decimal";
 import { evaluateRow } from "./evaluate";
 import { Grid, isBlank } from "./grid";
-import { extractRows, describeColumns } from "./indicator-rows";
+import { InputCell, extractRows, describeColumns } from "./indicator-rows";
 import { Message, msg } from "./messages";
 import { normalizeText } from "./normalize-text";
 import { Preset, Settings, SettingsSchema, gradeFor, resolvePreset } from "./presets";
@@ -150,6 +150,22 @@ function categoryOf(level1: string, name: string, preset: Preset): string | null
   return null;
 }
 
+/** `自评得分 | 97.95 | 自评等级 | 优`: a total written beside its label rather than in the score column. */
+function totalBesideLabel(grid: Grid, sheetRow: number): InputCell | null {
+  const r = sheetRow - (grid.firstRow ?? 1);
+  const line = grid.values[r] ?? [];
+  for (let c = 0; c < line.length; c++) {
+    const v = line[c];
+    if (typeof v !== "string" || !/^(自评得分|自评总分|总得分|总分|综合得分|评价总分|合计得分)[:：]?$/.test(normalizeText(v))) continue;
+    for (let k = c + 1; k < line.length; k++) {
+      if (isBlank(line[k])) continue;
+      if (typeof line[k] !== "number") break;
+      return { value: line[k], format: grid.numberFormats?.[r]?.[k], cell: a1(sheetRow, (grid.firstCol ?? 1) + k) };
+    }
+  }
+  return null;
+}
+
 interface SummaryContext {
   grid: Grid;
   budgetRead: BudgetRead | null;
@@ -278,7 +294,8 @@ function summarize(
       gradeTextEn = "pending";
       messages.push(msg("invalid_rows", { n: unknownRows, points: undeterminedPoints, min: range[0], max: range[1] }));
     }
-    for (const t of extracted.totalRows) {
+    for (const row of extracted.totalRows) {
+      const t = { ...row, score: row.score && !isBlank(row.score.value) ? row.score : totalBesideLabel(ctx.grid, row.row) };
       if (t.score && !isBlank(t.score.value)) {
         const q = parseQuantity(t.score.value, t.score.format);
         if (q.ok) {

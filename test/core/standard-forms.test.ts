@@ -381,3 +381,9 @@ test("on a results sheet, the budget line links back to the budget block's row",
   const total = plan.cells.find((r) => r[1] === "总分");
   expect(total?.[0]).toEqual({ formula: `HYPERLINK("#'绩效自评表'!A20","绩效自评表!20")` });
 });
+
+test("a stated total beside its label: 自评得分 | 95 | 自评等级 | 优", () => {
+  const { result } = validate(grid(smallForm(HEAD, ["", "年度资金总额", 100, 100, 100, 10, "", ""], [], [["自评得分", 95, "自评等级", "优"]])));
+  expect(result.summary).toMatchObject({ totalScore: 100, statedTotal: 95, statedGrade: "优" });
+  expect(result.summary.messages.find((m) => m.code === "stated_total")?.cell).toBe("B10");
+});
