@@ -24,6 +24,9 @@ const USAGE = `用法 / usage:
 
   核对绩效指标表：找到表头，逐行核对实际完成值与年度指标值，计算完成率与得分。
   Check an indicator table: find the header, check each actual against its target, score it.
+  项目支出 / 部门整体支出绩效自评表：含预算执行得分、指标方向、日期与较上年目标；有无法核对的行时总分暂定、等级待定。
+  The national project / department forms: budget line, direction column, dates and changes on last year;
+  with unchecked rows the total is provisional and the grade pending (docs/standard-forms.md).
 
   文件可为 .xlsx / .xlsm（宏保留）；旧版 .xls 与 WPS .et 经 LibreOffice 读取，结果写入新的 .xlsx。
   .xlsx / .xlsm (macros kept); old .xls and WPS .et are read through LibreOffice, results go into a new .xlsx.
@@ -148,13 +151,45 @@ function report(r: ValidateResult, lang: "zh" | "en", out: string | null, newShe
   const cols = Object.entries(r.columns).map(([k, v]) => `${k}=${v}`).join(" ");
   lines.push(en ? `Sheet "${r.sheet}", header row ${r.headerRow}, columns ${cols}` : `工作表“${r.sheet}”，表头第${r.headerRow}行，列：${cols}`);
   const counts = STATUSES.map((s) => `${en ? STATUS_LABELS[s].en : STATUS_LABELS[s].zh} ${r.summary.counts[s]}`).join(" | ");
+  const f = r.form;
+  if (f.kind !== "plain") {
+    const kind = f.kind === "project" ? (en ? "Project expenditure self-evaluation form" : "项目支出绩效自评表") : en ? "Department expenditure self-evaluation form" : "部门整体支出绩效自评表";
+    const parts = [
+      f.year !== null ? (en ? `year ${f.year}` : `${f.year}年度`) : null,
+      f.project !== null ? (en ? `project ${f.project}` : `项目：${f.project}`) : null,
+      f.department !== null ? (en ? `department ${f.department}` : `主管部门：${f.department}`) : null,
+      f.unit !== null ? (en ? `unit ${f.unit}` : `实施单位：${f.unit}`) : null,
+    ].filter((x): x is string => x !== null);
+    lines.push(`${kind}${parts.length ? (en ? ": " : "，") + parts.join(en ? ", " : "，") : ""}`);
+  }
   lines.push(`${en ? "Rows" : "指标"} ${r.summary.rowCount}: ${counts}`);
-  if (r.summary.totalScore !== null) {
+  const b = r.summary.budget;
+  if (b) {
+    const rate = b.rate === null ? "—" : `${(b.rate * 100).toFixed(2)}%`;
+    const score = b.score === null ? (en ? "not scored" : "未计分") : `${b.score.toFixed(2)} / ${b.points}`;
     lines.push(
       en
-        ? `Total score ${r.summary.totalScore.toFixed(2)} (${r.summary.gradeEn}), points ${r.summary.pointsTotal}, preset ${r.summary.presetId}`
-        : `总分 ${r.summary.totalScore.toFixed(2)}（${r.summary.grade}），分值合计 ${r.summary.pointsTotal}，评分方案 ${r.summary.presetId}`,
+        ? `Budget execution: executed ${b.executed ?? "—"} of budget ${b.budget ?? b.initialBudget ?? "—"}, rate ${rate}, score ${score}`
+        : `预算执行：全年执行数 ${b.executed ?? "—"}，全年预算数 ${b.budget ?? "—"}${b.initialBudget !== null ? `（年初预算数 ${b.initialBudget}）` : ""}，执行率 ${rate}，得分 ${score}`,
     );
+  }
+  const s = r.summary;
+  if (s.totalScore !== null) {
+    if (s.final) {
+      lines.push(
+        en
+          ? `Total score ${s.totalScore.toFixed(2)} (${s.gradeEn}), points ${s.pointsTotal}, preset ${s.presetId}`
+          : `总分 ${s.totalScore.toFixed(2)}（${s.grade}），分值合计 ${s.pointsTotal}，评分方案 ${s.presetId}`,
+      );
+    } else {
+      const [lo, hi] = s.range ?? [s.totalScore, s.totalScore];
+      lines.push(
+        en
+          ? `Total score ${s.totalScore.toFixed(2)} (provisional; ${s.undetermined.rows} rows, ${s.undetermined.points} points not checked; between ${lo.toFixed(2)} and ${hi.toFixed(2)}), grade pending, points ${s.pointsTotal}, preset ${s.presetId}`
+          : `总分 ${s.totalScore.toFixed(2)}（暂定：${s.undetermined.rows}行、${s.undetermined.points}分未能核对，可能范围 ${lo.toFixed(2)}–${hi.toFixed(2)}），等级待定，分值合计 ${s.pointsTotal}，评分方案 ${s.presetId}`,
+      );
+    }
+    if (s.statedGrade !== null) lines.push(en ? `Stated grade ${s.statedGrade}` : `填报自评等级 ${s.statedGrade}`);
   }
   const problems = r.rows.flatMap((row) =>
     row.messages.filter((m) => m.severity !== "info").map((m) => `  ${m.cell ?? "row " + row.row} ${row.name}: ${en ? m.en : m.text}`),

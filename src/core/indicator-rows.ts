@@ -42,8 +42,11 @@ export interface IndicatorInput {
   nameCell: string;
   target: InputCell | null;
   actual: InputCell | null;
+  /** the operator (≥ ≤ …) or direction (正向 / 反向 / 定性) cell: the operator column's when written, else the direction column's */
   operator: InputCell | null;
   unit: InputCell | null;
+  /** the prior-year figure, for targets relative to last year */
+  prior?: InputCell | null;
   points: InputCell | null;
   score: InputCell | null;
   reason: InputCell | null;
@@ -58,13 +61,22 @@ export interface ExtractedRows {
   lastRow: number;
 }
 
-const TOTAL_RE = /^(合计|总计|小计|总分|总得分|合计得分|得分合计|总计得分|total|subtotal)$/i;
+// 总分（100分） and 自评得分 rows of the national forms too (docs/standard-forms.md)
+const TOTAL_RE = /^(合计|总计|小计|总分|总得分|合计得分|得分合计|总计得分|自评总分|自评得分|自评总得分|综合得分|评价总分|total|subtotal)[:：]?(\([^)]*\))?$/i;
 
-const TOTAL_HINT_RE = /[合总小计]|total/i;
+const TOTAL_HINT_RE = /[合总小计]|得分|total/i;
+
+/** Lines after or inside a form that are not indicators: the stated grade, signatures, notes (docs/standard-forms.md). */
+export const FOOTER_RE = /^(自评等级|评价等级|绩效等级|自评结论|填表人|填报人|联系人|联系电话|审核人|负责人|单位负责人|财务负责人|项目负责人|填报日期|填表日期|注[:：]|备注[:：]|说明[:：])/;
 
 const OPERATOR_WORDS: Record<string, string> = {
   正向: "≥", 反向: "≤", 大于等于: "≥", 小于等于: "≤", 等于: "=", 大于: ">", 小于: "<", 定性: "定性", 定量: "",
 };
+
+/** 正向指标 → 正向, 反向型 → 反向: the direction word itself. */
+function directionWord(s: string): string {
+  return /^(正向|反向|定性|定量)(指标|型)$/.test(s) ? s.slice(0, 2) : s;
+}
 
 function textAt(line: CellValue[], c: number | undefined): string {
   return c === undefined ? "" : displayText(cellText(line[c]));
@@ -89,7 +101,12 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
   const labelCols = Array.from(new Set([0, columns.level1, columns.level2, columns.name].filter((c): c is number => c !== undefined)));
   const nameIsOwn = columns.name !== undefined && columns.name !== columns.level2 && columns.name !== columns.level1;
   const stop = layout.ownColumn ?? Infinity;
-  const dataCols = [columns.target, columns.actual, columns.points, columns.score, columns.operator].filter((c): c is number => c !== undefined);
+  const dataCols = [columns.target, columns.actual, columns.points, columns.score, columns.operator, columns.direction].filter((c): c is number => c !== undefined);
+  const opCell = (r: number): InputCell | null => {
+    const op = cellAt(r, columns.operator);
+    if (op && !isBlank(op.value)) return op;
+    return cellAt(r, columns.direction) ?? op;
+  };
 
   for (let r = layout.headerIndex + 1; r < grid.values.length; r++) {
     const line = grid.values[r] ?? [];
@@ -115,7 +132,20 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
         break;
       }
     }
-    if (anyTotal || (filled <= 3 && TOTAL_RE.test(normalizeText(cellText(line[0]))))) {
+    const isTotal = anyTotal || (filled <= 3 && TOTAL_RE.test(normalizeText(cellText(line[0]))));
+    let footer = false;
+    for (const c of labelCols) {
+      const v = line[c];
+      if (!isTotal && typeof v === "string" && FOOTER_RE.test(normalizeText(v))) {
+        footer = true;
+        break;
+      }
+    }
+    if (footer) {
+      sectionRows.push(sheetRow);
+      continue;
+    }
+    if (isTotal) {
       totalRows.push({ row: sheetRow, score: cellAt(r, columns.score), points: cellAt(r, columns.points) });
       lastRow = sheetRow;
       continue;
@@ -160,8 +190,9 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
       nameCell: a1(sheetRow, firstCol + (nameCol ?? 0)),
       target: cellAt(r, columns.target),
       actual: cellAt(r, columns.actual),
-      operator: cellAt(r, columns.operator),
+      operator: opCell(r),
       unit: cellAt(r, columns.unit),
+      prior: cellAt(r, columns.prior),
       points: cellAt(r, columns.points),
       score: cellAt(r, columns.score),
       reason: cellAt(r, columns.reason),
@@ -177,7 +208,7 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
  */
 export function joinParts(value: InputCell | null, operator: InputCell | null, unit: InputCell | null): CellValue {
   if (!value) return null;
-  const opText = operator ? normalizeText(cellText(operator.value)) : "";
+  const opText = operator ? directionWord(normalizeText(cellText(operator.value))) : "";
   const unitText = unit ? normalizeText(cellText(unit.value)) : "";
   if (!opText && !unitText) return value.value;
   if (opText === "定性") return isBlank(value.value) ? "定性" : cellText(value.value);

@@ -1,5 +1,7 @@
 /** Result types of a validate run, declared once as zod schemas (the CLI's --json shape). */
 import { z } from "zod";
+import { BudgetSchema } from "./budget-block";
+import { FormSchema } from "./standard-form";
 
 export const STATUSES = ["met", "not_met", "qualitative", "not_applicable", "invalid"] as const;
 export const StatusSchema = z.enum(STATUSES);
@@ -52,7 +54,7 @@ export const RowResultSchema = z.object({
   points: z.number().nullable(),
   statedScore: z.number().nullable(),
   computedScore: z.number().nullable(),
-  /** the score that counts in the total: computed for quantitative rows, stated otherwise */
+  /** the row's score: computed for quantitative rows, stated otherwise; an invalid row's stated score is not counted (docs/standard-forms.md, honest totals) */
   score: z.number().nullable(),
   messages: z.array(MessageSchema),
 });
@@ -65,8 +67,22 @@ export const SummarySchema = z.object({
   rawScore: z.number().nullable(),
   totalScore: z.number().nullable(),
   statedTotal: z.number().nullable(),
+  /** null when the total is not final (rows undetermined): the grade is withheld */
   grade: z.string().nullable(),
   gradeEn: z.string().nullable(),
+  /** the grade as shown: the grade, or 待定 / pending when the total is provisional */
+  gradeText: z.string().nullable(),
+  gradeTextEn: z.string().nullable(),
+  /** the budget-execution line of a national form (its score is part of totalScore), or null */
+  budget: BudgetSchema.nullable(),
+  /** every scored row (and the budget line) was checked */
+  final: z.boolean(),
+  /** scored rows that could not be checked, and their points */
+  undetermined: z.object({ rows: z.number().int().nonnegative(), points: z.number() }),
+  /** [min, max] the total could take, only when not final */
+  range: z.tuple([z.number(), z.number()]).optional(),
+  /** the 自评等级 written on the form (a grade of the preset), or null */
+  statedGrade: z.string().nullable(),
   presetId: z.string(),
   messages: z.array(MessageSchema),
 });
@@ -74,6 +90,8 @@ export type Summary = z.infer<typeof SummarySchema>;
 
 export const ValidateResultSchema = z.object({
   sheet: z.string(),
+  /** which national form the sheet is, and its info block */
+  form: FormSchema,
   headerRow: z.number().int().positive(),
   columns: z.record(z.string(), z.string()),
   rows: z.array(RowResultSchema),

@@ -13,22 +13,27 @@ export type Role =
   | "target"
   | "actual"
   | "operator"
+  | "direction"
   | "unit"
   | "points"
   | "score"
-  | "reason";
+  | "reason"
+  | "prior";
 
-export const ROLES: Role[] = ["level1", "level2", "name", "target", "actual", "operator", "unit", "points", "score", "reason"];
+export const ROLES: Role[] = ["level1", "level2", "name", "target", "actual", "operator", "direction", "unit", "points", "score", "reason", "prior"];
 
 /** The header prefix of every column the add-in writes; such columns are never read as input. */
 export const OWN_HEADER_PREFIX = "核对·";
 
 /** Header words per role, tried most specific first. Matching is on normalised text. */
 const RULES: Array<[Role, RegExp]> = [
+  // prior-year figures (for targets relative to last year, docs/standard-forms.md)
+  ["prior", /(上年实际|上年完成|上年值|上年数|上年同期|上年度|基期值|^上年$)/],
   ["reason", /(偏差原因|未完成原因|原因分析|改进措施|^原因$|^reason|deviation)/],
   ["score", /(得分|^评分$|^score|selfscore)/],
   ["points", /(分值|权重|^满分$|^weight|^points?$|^maxscore)/],
   ["actual", /(实际完成|完成值|实际值|实际完成情况|完成情况|实际数|^actual)/],
+  ["direction", /(指标方向|^方向$|^指标类型$|^指标属性$|^direction)/],
   ["operator", /(指标性质|计算符号|^符号$|^运算符$|^operator)/],
   ["unit", /(度量单位|计量单位|^单位$|^unit)/],
   ["target", /(指标值|目标值|调整后指标|^目标$|^年度目标$|^target)/],
@@ -38,7 +43,7 @@ const RULES: Array<[Role, RegExp]> = [
 ];
 
 /** Strip brackets' content such as （A）, (B), 【分】 before matching; keep the text when nothing else remains. */
-function headerKey(v: CellValue): string {
+export function headerKey(v: CellValue): string {
   const s = normalizeText(cellText(v)).toLowerCase();
   const stripped = s.replace(/[(（[【][^)）\]】]*[)）\]】]/g, "");
   return stripped === "" ? s : stripped;
@@ -124,6 +129,11 @@ export function findTable(grid: Grid, override?: { headerIndex?: number; columns
   }
   const columns: ColumnMap = { ...best.cols, ...(override?.columns ?? {}) };
   if (columns.name === undefined) columns.name = columns.level2 ?? columns.level1;
+  if (columns.operator !== undefined && columns.direction === undefined && override?.columns?.operator === undefined && holdsDirectionWords(rows, best.index, columns.operator)) {
+    // 指标性质 / 计算符号 holding 正向 / 反向 / 定性: a direction column (docs/standard-forms.md)
+    columns.direction = columns.operator;
+    delete columns.operator;
+  }
   const header = rows[best.index] ?? [];
   let ownColumn: number | null = null;
   for (let c = 0; c < header.length; c++) {
@@ -137,4 +147,16 @@ export function findTable(grid: Grid, override?: { headerIndex?: number; columns
   const stop = ownColumn ?? Infinity;
   for (let c = 0; c < Math.min(header.length, stop); c++) if (!isBlank(header[c]) && c > lastColumn) lastColumn = c;
   return { ok: true, layout: { headerIndex: best.index, columns, ownColumn, lastColumn } };
+}
+
+/** 正向 / 反向 / 定性 (also 正向指标, 反向型…) as written in a direction column. */
+export const DIRECTION_WORD_RE = /^(正向|反向|定性|定量)(指标|型)?$/;
+
+function holdsDirectionWords(rows: CellValue[][], headerIndex: number, col: number): boolean {
+  const end = Math.min(rows.length, headerIndex + 200);
+  for (let r = headerIndex + 1; r < end; r++) {
+    const v = rows[r]?.[col];
+    if (typeof v === "string" && DIRECTION_WORD_RE.test(normalizeText(v))) return true;
+  }
+  return false;
 }

@@ -1,16 +1,18 @@
 /**
  * J1: check an indicator table. Grid in; results and the write plan out.
  */
-import { columnLetter } from "./address";
+import { a1, columnLetter } from "./address";
+import { BudgetRead, BudgetScored, readBudgetBlock, scoreBudget } from "./budget-block";
 import { ExactSum, roundHalfUp } from "./decimal";
 import { evaluateRow } from "./evaluate";
 import { Grid, isBlank } from "./grid";
-import { extractRows, describeColumns } from "./indicator-rows";
+import { InputCell, extractRows, describeColumns } from "./indicator-rows";
 import { Message, msg } from "./messages";
 import { normalizeText } from "./normalize-text";
 import { Preset, Settings, SettingsSchema, gradeFor, resolvePreset } from "./presets";
 import { parseQuantity } from "./quantity";
 import { RowResult, STATUSES, STATUS_LABELS, Status, Summary, ValidateResult } from "./results";
+import { FormInfo, StatedGrade, findStatedGrade, readFormInfo } from "./standard-form";
 import { ColumnMap, findTable } from "./table-finder";
 import { PlanColumn, PlanRowInput, WritePlan, buildPlan } from "./write-plan";
 
@@ -42,29 +44,79 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
   if (extracted.rows.length === 0) {
     return { ok: false, reason: "找到了表头，但表头下没有指标行", reasonEn: "found the header but no indicator rows below it" };
   }
+  const headerTop = layout.headerIndex;
+  // rows around the table: the title, info and budget blocks above it, the grade below it
+  const above = Array.from({ length: headerTop }, (_, i) => i);
+  const budgetRead = readBudgetBlock(grid, above);
+  const form = readFormInfo(grid, headerTop, budgetRead !== null);
+  const context = { year: form.year };
   const rows: RowResult[] = new Array(extracted.rows.length);
-  for (let i = 0; i < extracted.rows.length; i++) rows[i] = evaluateRow(extracted.rows[i], settings, preset);
-  const summary = summarize(rows, extracted, layout.columns, preset, settings);
+  for (let i = 0; i < extracted.rows.length; i++) rows[i] = evaluateRow(extracted.rows[i], settings, preset, context);
   const firstRow = grid.firstRow ?? 1;
+  const lastIndex = extracted.lastRow - firstRow;
+  const below: number[] = [];
+  for (const t of extracted.totalRows) below.push(t.row - firstRow);
+  for (let r = lastIndex + 1; r < Math.min(grid.values.length, lastIndex + 16); r++) below.push(r);
+  const statedGrade = findStatedGrade(grid, [...below, ...above], preset);
+  const summary = summarize(rows, extracted, layout.columns, preset, settings, { grid, budgetRead, statedGrade });
   const firstCol = grid.firstCol ?? 1;
   const result: ValidateResult = {
     sheet: grid.sheet,
+    form,
     headerRow: firstRow + layout.headerIndex,
     columns: describeColumns(layout.columns, firstCol, columnLetter),
     rows,
     summary,
   };
+  const summaryLines = summaryPlanRows(summary, form.kind, extracted, budgetRead ? firstRow + budgetRead.rowIndex : null);
+  const planRows = rows.map(planRow);
+  if (summaryLines.length) {
+    planRows.push(...summaryLines);
+    planRows.sort((a, b) => a.row - b.row);
+  }
   const plan = buildPlan({
     grid,
     headerIndex: layout.headerIndex,
     lastColumn: layout.lastColumn,
     ownColumn: layout.ownColumn,
-    lastRow: extracted.lastRow,
+    lastRow: Math.max(extracted.lastRow, ...summaryLines.map((l) => l.row)),
     columns: RESULT_COLUMNS,
-    rows: rows.map(planRow),
+    rows: planRows,
   });
   for (const m of plan.messages) summary.messages.push({ code: m.code, severity: "info", text: m.text, en: m.en });
   return { ok: true, result, plan };
+}
+
+/**
+ * The budget line and the total, written with the results (docs/standard-forms.md, "Write-back"):
+ * the budget line below the table (linked to the block's row on a results sheet), the total on the
+ * table's 总分 row or below the budget line.
+ */
+function summaryPlanRows(s: Summary, kind: FormInfo["kind"], extracted: ReturnType<typeof extractRows>, budgetRow: number | null): PlanRowInput[] {
+  const out: PlanRowInput[] = [];
+  let next = extracted.lastRow + 1;
+  const b = s.budget;
+  if (b) {
+    const parts: string[] = [];
+    if (b.rate !== null) {
+      const base = b.budget !== null && b.budget > 0 ? `全年预算数${b.budget}` : `年初预算数${b.initialBudget}`;
+      parts.push(`预算执行率${roundHalfUp(b.rate * 100, 2)}%（全年执行数${b.executed}÷${base}）`);
+    }
+    if (b.score !== null && b.points !== null) parts.push(`得分${b.score}/${b.points}`);
+    for (const m of s.messages) if (m.code.startsWith("budget_") && m.severity !== "info") parts.push(m.cell ? `${m.cell}: ${m.text}` : m.text);
+    out.push({ row: next++, source: budgetRow ?? undefined, values: ["预算执行", b.rate === null ? null : roundHalfUp(b.rate, 6), b.score, parts.join("；") || null], status: null, note: null });
+  }
+  // a plain table gets its total on its own 合计/总分 row only; a national form always shows it
+  const appendTotal = kind !== "plain";
+  if (s.totalScore !== null && (extracted.totalRows.length > 0 || appendTotal)) {
+    const totalRow = extracted.totalRows.length ? extracted.totalRows[extracted.totalRows.length - 1].row : next++;
+    const budgetPart = b && b.score !== null ? `（含预算执行${b.score}）` : "";
+    const text = s.final
+      ? `总分${s.totalScore}${budgetPart}，等级${s.grade}`
+      : `暂定总分${s.totalScore}${budgetPart}：${s.undetermined.rows}行、${s.undetermined.points}分未能核对，可能范围${s.range?.[0]}–${s.range?.[1]}，等级待定`;
+    out.push({ row: totalRow, values: [s.final ? "总分" : "总分（暂定）", null, s.totalScore, text], status: null, note: null });
+  }
+  return out;
 }
 
 /** One row of result cells: status label, completion, score, explanation. */
@@ -98,26 +150,65 @@ function categoryOf(level1: string, name: string, preset: Preset): string | null
   return null;
 }
 
+/** `自评得分 | 97.95 | 自评等级 | 优`: a total written beside its label rather than in the score column. */
+function totalBesideLabel(grid: Grid, sheetRow: number): InputCell | null {
+  const r = sheetRow - (grid.firstRow ?? 1);
+  const line = grid.values[r] ?? [];
+  for (let c = 0; c < line.length; c++) {
+    const v = line[c];
+    if (typeof v !== "string" || !/^(自评得分|自评总分|总得分|总分|综合得分|评价总分|合计得分)[:：]?$/.test(normalizeText(v))) continue;
+    for (let k = c + 1; k < line.length; k++) {
+      if (isBlank(line[k])) continue;
+      if (typeof line[k] !== "number") break;
+      return { value: line[k], format: grid.numberFormats?.[r]?.[k], cell: a1(sheetRow, (grid.firstCol ?? 1) + k) };
+    }
+  }
+  return null;
+}
+
+interface SummaryContext {
+  grid: Grid;
+  budgetRead: BudgetRead | null;
+  statedGrade: StatedGrade | null;
+}
+
+/** The budget line, scored; its points come from the preset's 预算执行 share only when that is what the table leaves room for. */
+function budgetLine(ctx: SummaryContext, indicatorPoints: number | null, budgetCategorySeen: boolean, preset: Preset, settings: Settings): BudgetScored | null {
+  if (!ctx.budgetRead) return null;
+  const share = preset.categories.find((c) => c.id === "budget")?.points ?? null;
+  let fromPreset: number | null = null;
+  if (ctx.budgetRead.line.points === null && share !== null && share > 0 && !budgetCategorySeen && indicatorPoints !== null) {
+    if (Math.abs(indicatorPoints + share - preset.total) < 1e-9) fromPreset = share;
+  }
+  return scoreBudget(ctx.budgetRead, ctx.grid, { cap: preset.budgetExecutionCap, scoreTolerance: settings.scoreTolerance, pointsFromPreset: fromPreset, scoredInTable: budgetCategorySeen });
+}
+
 function summarize(
   rows: RowResult[],
   extracted: ReturnType<typeof extractRows>,
   columns: ColumnMap,
   preset: Preset,
   settings: Settings,
+  ctx: SummaryContext,
 ): Summary {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const messages: Message[] = [];
-  const hasPoints = columns.points !== undefined && rows.some((r) => r.points !== null);
+  const rowPoints = columns.points !== undefined && rows.some((r) => r.points !== null);
   let pointsTotal: number | null = null;
   let rawScore: number | null = null;
   let totalScore: number | null = null;
   let statedTotal: number | null = null;
   let grade: string | null = null;
   let gradeEn: string | null = null;
+  let gradeText: string | null = null;
+  let gradeTextEn: string | null = null;
+  let range: [number, number] | undefined;
   // one pass: counts, exact sums, category sums (category looked up once per level-1 text)
   const points = new ExactSum();
   const naSum = new ExactSum();
   const scored = new ExactSum();
+  const unknown = new ExactSum();
+  let unknownRows = 0;
   const catSums = new Map<string, ExactSum>(preset.categories.map((c) => [c.id, new ExactSum()]));
   const catSeen = new Set<string>();
   const catCache = new Map<string, string | null>();
@@ -125,13 +216,19 @@ function summarize(
   let lost = 0;
   for (const r of rows) {
     counts[r.status]++;
-    if (!hasPoints) continue;
+    if (!rowPoints) continue;
     const p = r.points ?? 0;
     points.add(p);
     if (r.status === "not_applicable") {
       if (r.points !== null) {
         naSum.add(p);
         naCount++;
+      }
+    } else if (r.status === "invalid") {
+      // an unchecked row: its points are undetermined, its stated score is not counted
+      if (r.points !== null && r.points > 0) {
+        unknown.add(p);
+        unknownRows++;
       }
     } else {
       scored.add(r.score ?? 0);
@@ -148,6 +245,25 @@ function summarize(
       catSeen.add(cat);
     }
   }
+  const budget = budgetLine(ctx, rowPoints ? points.value() : null, catSeen.has("budget"), preset, settings);
+  if (budget) {
+    messages.push(...budget.messages);
+    const bp = budget.line.points;
+    // without points on the indicator rows there is no total to add the budget line to
+    if (bp !== null && rowPoints) {
+      points.add(bp);
+      catSums.get("budget")?.add(bp);
+      catSeen.add("budget");
+      if (budget.line.score !== null) scored.add(budget.line.score);
+      else if (budget.undetermined) {
+        unknown.add(bp);
+        unknownRows++;
+      }
+    }
+  }
+  const hasPoints = rowPoints;
+  const undeterminedPoints = unknown.value();
+  const final = unknownRows === 0;
   if (hasPoints) {
     pointsTotal = points.value();
     const naPoints = naSum.value();
@@ -162,20 +278,32 @@ function summarize(
       if (Math.abs(sum - c.points) > 1e-9) messages.push(msg("category_total", { category: c.label, sum, expected: c.points }));
     }
     const applicable = pointsTotal - naPoints;
-    totalScore = naPoints > 0 && applicable > 0 ? roundHalfUp((rawScore * preset.total) / applicable, 2) : roundHalfUp(rawScore, 2);
+    const rescale = (x: number) => (naPoints > 0 && applicable > 0 ? roundHalfUp((x * preset.total) / applicable, 2) : roundHalfUp(x, 2));
+    totalScore = rescale(rawScore);
     if (naCount > 0) messages.push(msg("rescaled", { n: naCount, points: naPoints }));
-    const g = gradeFor(totalScore, preset);
-    grade = g.grade;
-    gradeEn = g.gradeEn;
-    const invalid = counts.invalid;
-    if (invalid > 0) messages.push(msg("invalid_rows", { n: invalid }));
-    for (const t of extracted.totalRows) {
+    if (final) {
+      const g = gradeFor(totalScore, preset);
+      grade = g.grade;
+      gradeEn = g.gradeEn;
+      gradeText = g.grade;
+      gradeTextEn = g.gradeEn;
+    } else {
+      // honest totals (docs/standard-forms.md): provisional total, the range it could take, grade withheld
+      range = [totalScore, rescale(rawScore + undeterminedPoints)];
+      gradeText = "待定";
+      gradeTextEn = "pending";
+      messages.push(msg("invalid_rows", { n: unknownRows, points: undeterminedPoints, min: range[0], max: range[1] }));
+    }
+    for (const row of extracted.totalRows) {
+      const t = { ...row, score: row.score && !isBlank(row.score.value) ? row.score : totalBesideLabel(ctx.grid, row.row) };
       if (t.score && !isBlank(t.score.value)) {
         const q = parseQuantity(t.score.value, t.score.format);
         if (q.ok) {
           statedTotal = q.q.value;
-          if (Math.abs(statedTotal - rawScore) > settings.scoreTolerance) {
+          if (final && Math.abs(statedTotal - rawScore) > settings.scoreTolerance) {
             messages.push(msg("stated_total", { stated: statedTotal, computed: rawScore }, t.score.cell));
+          } else if (!final && range && (statedTotal < range[0] - settings.scoreTolerance || statedTotal > range[1] + settings.scoreTolerance)) {
+            messages.push(msg("stated_total_outside", { stated: statedTotal, min: range[0], max: range[1] }, t.score.cell));
           }
         }
       }
@@ -184,7 +312,23 @@ function summarize(
       if (lost > 0) messages.push(msg("no_reason_column", { n: lost }));
     }
   }
-  return {
+  const stated = ctx.statedGrade;
+  if (stated && totalScore !== null) {
+    if (final && grade !== null && stated.grade !== grade) {
+      messages.push(msg("stated_grade_differs", { stated: stated.text, computed: grade, score: totalScore }, stated.cell));
+    } else if (!final && range) {
+      const reachable = new Set<string>();
+      for (const g of preset.grades) {
+        // the grade band [g.min, next higher min) meets [min, max]
+        const higher = preset.grades.filter((x) => x.min > g.min).map((x) => x.min);
+        const top = higher.length ? Math.min(...higher) : Infinity;
+        if (range[1] >= g.min && range[0] < top) reachable.add(g.grade);
+      }
+      if (!reachable.has(stated.grade)) messages.push(msg("stated_grade_impossible", { stated: stated.text, min: range[0], max: range[1] }, stated.cell));
+      else messages.push(msg("stated_grade_unconfirmed", { stated: stated.text }, stated.cell));
+    }
+  }
+  const summary: Summary = {
     counts,
     rowCount: rows.length,
     pointsTotal,
@@ -193,7 +337,15 @@ function summarize(
     statedTotal,
     grade,
     gradeEn,
+    gradeText,
+    gradeTextEn,
+    budget: budget ? budget.line : null,
+    final,
+    undetermined: { rows: unknownRows, points: undeterminedPoints },
+    statedGrade: stated ? stated.grade : null,
     presetId: preset.id,
     messages,
   };
+  if (range) summary.range = range;
+  return summary;
 }

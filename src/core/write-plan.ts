@@ -62,6 +62,8 @@ export interface PlanColumn {
 export interface PlanRowInput {
   /** 1-based sheet row of the source row */
   row: number;
+  /** the sheet row a results sheet links back to, when not `row` (the budget line's block row) */
+  source?: number;
   values: PlanCell[];
   status: Status | null;
   note: string | null;
@@ -157,8 +159,8 @@ export function buildPlan(args: {
   const cells: PlanCell[][] = [all.map((c) => c.header)];
   rows.forEach((pr, i) => {
     const sheetRow = 2 + i;
-    const target = `#${quoteSheet(grid.sheet)}!A${pr.row}`;
-    const label = `${grid.sheet}!${pr.row}`;
+    const target = `#${quoteSheet(grid.sheet)}!A${pr.source ?? pr.row}`;
+    const label = `${grid.sheet}!${pr.source ?? pr.row}`;
     cells.push([{ formula: `HYPERLINK("${target.replace(/"/g, '""')}","${label.replace(/"/g, '""')}")` }, ...pr.values]);
     if (pr.status) pushRun(statusRuns, pr.status, sheetRow);
     if (pr.note) notes.push({ cell: a1(sheetRow, 2), text: pr.note });

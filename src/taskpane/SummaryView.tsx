@@ -2,6 +2,7 @@ import { Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components"
 import { findPreset } from "../core/presets";
 import { STATUSES, STATUS_LABELS, type ValidateResult } from "../core/results";
 import { STATUS_FILLS } from "../core/write-plan";
+import { fmt } from "./i18n";
 import { useLocale } from "./locale";
 
 const useStyles = makeStyles({
@@ -23,6 +24,7 @@ const useStyles = makeStyles({
 });
 
 const num = (n: number | null) => (n === null ? "—" : String(n));
+const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 10000) / 100}%`);
 
 export interface SummaryViewProps {
   result: ValidateResult;
@@ -36,6 +38,10 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
   const styles = useStyles();
   const s = result.summary;
   const preset = findPreset(s.presetId);
+  const form = result.form;
+  const budget = s.budget ?? null;
+  // honest totals: a total with unchecked rows is provisional and its grade withheld
+  const provisional = s.final === false && s.totalScore !== null;
   return (
     <section className={styles.root} aria-labelledby="jx-summary" data-testid="summary">
       <Subtitle2 as="h2" id="jx-summary">
@@ -55,14 +61,75 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         ))}
       </ul>
       <dl className={styles.figures}>
+        {form && form.kind !== "plain" && (
+          <>
+            <dt className={styles.term}>{t.formKind}</dt>
+            <dd className={styles.value} data-testid="form-kind">
+              {form.kind === "project" ? t.formKind_project : t.formKind_department}
+              {form.year !== null ? ` · ${form.year}` : ""}
+            </dd>
+          </>
+        )}
+        {form?.project && (
+          <>
+            <dt className={styles.term}>{t.formProject}</dt>
+            <dd className={styles.value} data-testid="form-project">
+              {form.project}
+            </dd>
+          </>
+        )}
+        {form?.department && (
+          <>
+            <dt className={styles.term}>{t.formDepartment}</dt>
+            <dd className={styles.value} data-testid="form-department">
+              {form.department}
+            </dd>
+          </>
+        )}
+        {form?.unit && (
+          <>
+            <dt className={styles.term}>{t.formUnit}</dt>
+            <dd className={styles.value}>{form.unit}</dd>
+          </>
+        )}
+        {budget && (
+          <>
+            <dt className={styles.term}>{t.budgetLine}</dt>
+            <dd className={styles.value} data-testid="budget-line">
+              {budget.score !== null && budget.points !== null
+                ? fmt(t.budgetLineScored, { rate: pct(budget.rate), score: budget.score, points: budget.points })
+                : fmt(t.budgetLineUnscored, { rate: pct(budget.rate) })}
+            </dd>
+          </>
+        )}
         <dt className={styles.term}>{t.totalScore}</dt>
         <dd className={styles.value} data-testid="total-score">
-          {num(s.totalScore)}
+          {provisional && s.totalScore !== null ? fmt(t.totalProvisional, { score: s.totalScore }) : num(s.totalScore)}
         </dd>
+        {provisional && s.range && (
+          <>
+            <dt className={styles.term}>{t.totalRange}</dt>
+            <dd className={styles.value} data-testid="total-range">
+              {`${s.range[0]} – ${s.range[1]}`}
+            </dd>
+            <dt className={styles.term}>{t.undetermined}</dt>
+            <dd className={styles.value} data-testid="undetermined">
+              {fmt(t.undeterminedText, { rows: s.undetermined?.rows ?? 0, points: s.undetermined?.points ?? 0 })}
+            </dd>
+          </>
+        )}
         <dt className={styles.term}>{t.grade}</dt>
         <dd className={styles.value} data-testid="grade">
-          {s.grade === null ? "—" : pick({ zh: s.grade, en: s.gradeEn ?? s.grade })}
+          {provisional ? t.gradePending : s.grade === null ? "—" : pick({ zh: s.grade, en: s.gradeEn ?? s.grade })}
         </dd>
+        {s.statedGrade && (
+          <>
+            <dt className={styles.term}>{t.statedGrade}</dt>
+            <dd className={styles.value} data-testid="stated-grade">
+              {s.statedGrade}
+            </dd>
+          </>
+        )}
         <dt className={styles.term}>{t.pointsTotal}</dt>
         <dd className={styles.value} data-testid="points-total">
           {num(s.pointsTotal)}
@@ -82,6 +149,11 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         <dt className={styles.term}>{t.summarySheet}</dt>
         <dd className={styles.value}>{result.sheet}</dd>
       </dl>
+      {provisional && (
+        <Text size={200} className={styles.warn} data-testid="provisional-note">
+          {t.provisionalNote}
+        </Text>
+      )}
       {s.pointsTotal === null && (
         <Text size={200} className={styles.note}>
           {t.noPoints}

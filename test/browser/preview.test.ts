@@ -57,7 +57,10 @@ describe("the task pane in the browser preview", () => {
     const summary = pane.getByTestId("summary");
     await summary.waitFor();
     await expectTextContaining(pane.getByTestId("notice-checked"), "'绩效自评表'!I4:L18");
-    await expectText(pane.getByTestId("total-score"), "92.56");
+    // one scored row (I17, 10 points) cannot be checked: the total is provisional, the grade withheld
+    await expectText(pane.getByTestId("total-score"), "82.56（暂定）");
+    await expectText(pane.getByTestId("total-range"), "82.56 – 92.56");
+    await expectText(pane.getByTestId("grade"), "待定");
     await expectText(pane.getByTestId("count-met"), /^达标\s*8$/);
 
     // the grid shows what the adapter wrote: headers, statuses, ratios in 0.00%, scores in 0.00

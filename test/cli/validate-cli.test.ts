@@ -106,7 +106,8 @@ describe("jixiao validate", () => {
     const c = capture();
     expect(await main(["validate", out1, "--out", out2, "--json"], c.io)).toBe(0);
     const json = JSON.parse(c.out.join("\n"));
-    expect(json.plan).toMatchObject({ mode: "beside", owned: "'自评表'!H4:K8" });
+    // rows 5–8 and the total line of the department form below them (row 9)
+    expect(json.plan).toMatchObject({ mode: "beside", owned: "'自评表'!H4:K9" });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out2);
     const ws = wb.getWorksheet("自评表")!;

@@ -387,7 +387,7 @@ describe("checks on a scored table", () => {
     if (m) expect([m.text, m.cell]).toEqual(["填报总分18与计算总分17.5不一致", "G4"]);
   });
 
-  test("a stated score counts in the total of an invalid row; a missing one counts 0", () => {
+  test("an invalid row's stated score is not counted: the total is provisional, with its range, and the grade withheld", () => {
     const { result } = table([
       scoredRow("产出指标", "参保人数", "≥200万人", "300元", 50, 40, "原因"),
       scoredRow("产出指标", "报告数", "≥3", "", 50, null, "原因"),
@@ -396,7 +396,7 @@ describe("checks on a scored table", () => {
       ["invalid", 40],
       ["invalid", null],
     ]);
-    expect(result.summary.rawScore).toBe(40);
+    expect(result.summary).toMatchObject({ rawScore: 0, totalScore: 0, final: false, undetermined: { rows: 2, points: 100 }, range: [0, 100], grade: null, gradeText: "待定" });
     expect(result.summary.messages.find((m) => m.code === "invalid_rows")?.text).toContain("2行无法核对");
   });
 });

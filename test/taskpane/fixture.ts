@@ -17,6 +17,9 @@ export const INDICATORS: CellValue[][] = [
   ["满意度指标", "服务对象满意度", "参保群众满意度", "≥85%", "88%", 10, 10, ""],
 ];
 
+/** The same table with every scored row checkable (投诉量 7件 against ≤5件: 12 of 20), so its total is final: 89.95. */
+export const SCORED_INDICATORS: CellValue[][] = INDICATORS.map((row) => (row[2] === "投诉量" ? [...row.slice(0, 4), "7件", ...row.slice(5)] : row));
+
 /** The same figures under headers no rule recognises: the user has to pick the columns. */
 export const UNRECOGNISED: CellValue[][] = [
   ["名称", "计划数", "完成数", "满分"],

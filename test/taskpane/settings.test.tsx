@@ -2,7 +2,7 @@
 import "./setup";
 import { screen, waitFor } from "@testing-library/react";
 import { SETTINGS_KEY, createMemorySettingsStore, createOfficeSettingsStore, loadSettings } from "../../src/taskpane/settings-store";
-import { memoryBook } from "./fixture";
+import { SCORED_INDICATORS, memoryBook } from "./fixture";
 import { renderPane, text } from "./helpers";
 
 async function openSettings(user: Awaited<ReturnType<typeof renderPane>>["user"]) {
@@ -12,7 +12,7 @@ async function openSettings(user: Awaited<ReturnType<typeof renderPane>>["user"]
 
 describe("settings", () => {
   test("changing the preset changes the grade, and the settings are saved and read back", async () => {
-    const { adapter } = memoryBook();
+    const { adapter } = memoryBook(SCORED_INDICATORS);
     const store = createMemorySettingsStore();
     const first = await renderPane({ adapter, settingsStore: store });
     await first.user.click(first.check);
@@ -40,7 +40,7 @@ describe("settings", () => {
   });
 
   test("category points and grade lines edit the preset; the run uses them", async () => {
-    const { adapter } = memoryBook();
+    const { adapter } = memoryBook(SCORED_INDICATORS);
     const store = createMemorySettingsStore();
     const { user, check } = await renderPane({ adapter, settingsStore: store });
     await openSettings(user);
@@ -102,7 +102,7 @@ describe("settings", () => {
   });
 
   test("a failed save is reported, and the pane keeps working with the new settings", async () => {
-    const { adapter } = memoryBook();
+    const { adapter } = memoryBook(SCORED_INDICATORS);
     const store = { read: () => undefined, write: () => Promise.reject(new Error("the workbook is read-only")) };
     const { user, check } = await renderPane({ adapter, settingsStore: store });
     await openSettings(user);
