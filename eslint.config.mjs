@@ -21,6 +21,13 @@ export default tseslint.config(
     },
   },
   {
+    // the in-memory workbook is for the tests and the preview only: it never ships in the add-in
+    files: ["src/excel/**/*.ts", "src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/commands/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["../memory-excel", "../memory-excel/*", "../../memory-excel", "../../memory-excel/*"] }],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly", __dirname: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -6,7 +6,7 @@
 import { AUDIT_NOTICES } from "../../src/core/audit/messages";
 import type { CellValue } from "../../src/core/grid";
 import { SheetAdapterError } from "../../src/excel/errors";
-import { createMemoryExcel } from "../../src/excel/memory-workbook";
+import { createMemoryExcel } from "../../src/memory-excel";
 import { AuditRun, createSheetAdapter } from "../../src/excel/sheet-adapter";
 
 const SHEET = "收支情况";

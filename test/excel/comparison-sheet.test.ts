@@ -4,8 +4,8 @@
  */
 import { MISSING_MARK, SheetPlan, TEMPLATES, TemplateId, buildComparisonSheet, seedDepartments } from "../../src/core/compare";
 import { SheetAdapterError } from "../../src/excel/errors";
-import { MemoryExcel, createMemoryExcel } from "../../src/excel/memory-workbook";
-import { sheetRef } from "../../src/excel/memory/state";
+import { MemoryExcel, createMemoryExcel } from "../../src/memory-excel";
+import { sheetRef } from "../../src/memory-excel/state";
 import { charsToPoints, createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { recordFromXml } from "../../src/excel/written-record";
 

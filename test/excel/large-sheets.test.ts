@@ -1,4 +1,4 @@
-import { createMemoryExcel } from "../../src/excel/memory-workbook";
+import { createMemoryExcel } from "../../src/memory-excel";
 import { PAYLOAD_LIMIT } from "../../src/excel/payload";
 import { ValidateRun, createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { indicatorTable } from "./indicator-grid";

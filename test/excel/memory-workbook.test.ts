@@ -1,4 +1,4 @@
-import { MemoryContext, MemoryExcelError, createMemoryExcel } from "../../src/excel/memory-workbook";
+import { MemoryContext, MemoryExcelError, createMemoryExcel } from "../../src/memory-excel";
 
 function book(apiVersion?: string) {
   return createMemoryExcel({ apiVersion, sheets: [{ name: "Sheet1", values: [["a", 1], ["b", 2]] }, "Sheet2"] });

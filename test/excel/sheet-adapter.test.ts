@@ -1,7 +1,7 @@
 import type { CellValue } from "../../src/core/grid";
 import type { WritePlan } from "../../src/core/write-plan";
 import { SheetAdapterError } from "../../src/excel/errors";
-import { MemoryExcel, createMemoryExcel } from "../../src/excel/memory-workbook";
+import { MemoryExcel, createMemoryExcel } from "../../src/memory-excel";
 import { ValidateRun, createSheetAdapter, joinAddresses } from "../../src/excel/sheet-adapter";
 import { RECORD_NAMESPACE, recordFromXml, recordToXml } from "../../src/excel/written-record";
 import { HEADER, indicatorRow, indicatorTable } from "./indicator-grid";

@@ -1,6 +1,6 @@
 /** The memory workbook's state: sheets and cells, and how Excel reads input and shows values. */
-import { EXCEL_ERRORS } from "../../core/grid";
-import { Rect, sameName } from "../a1";
+import { EXCEL_ERRORS } from "../core/grid";
+import { Rect, sameName } from "../excel/a1";
 
 /** Excel's default column width: 8.43 characters of Calibri 11, in points. */
 export const DEFAULT_COLUMN_WIDTH = 48;

@@ -1,7 +1,7 @@
 /** The host side of the memory workbook: building fixtures and looking at the result, outside any batch. */
-import { columnLetter } from "../../core/address";
-import { CellValue } from "../../core/grid";
-import { Rect, parseRect, rectA1, splitSheet } from "../a1";
+import { columnLetter } from "../core/address";
+import { CellValue } from "../core/grid";
+import { Rect, parseRect, rectA1, splitSheet } from "../excel/a1";
 import { eachCell } from "./objects";
 import { Cell, CfRule, DEFAULT_COLUMN_WIDTH, Fault, SheetState, SheetVisibility, WorkbookState, evaluate, grid, readValue, sheetRef } from "./state";
 

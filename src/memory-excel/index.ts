@@ -26,18 +26,18 @@
  * It does not calculate: formulas other than a literal or HYPERLINK(...) read as "".
  * No Node APIs, so the browser preview can use it.
  */
-import { PAYLOAD_LIMIT } from "./payload";
-import { MemoryWorkbookHost, SheetInit } from "./memory/host";
-import { MemoryContext, MemoryStats, compareVersions } from "./memory/objects";
-import { WorkbookState } from "./memory/state";
+import { PAYLOAD_LIMIT } from "../excel/payload";
+import { MemoryWorkbookHost, SheetInit } from "./host";
+import { MemoryContext, MemoryStats, compareVersions } from "./objects";
+import { WorkbookState } from "./state";
 
-export { DEFAULT_COLUMN_WIDTH, MemoryExcelError } from "./memory/state";
-export type { Fault } from "./memory/state";
-export { MemoryContext, MemoryStats } from "./memory/objects";
-export type { SyncRecord } from "./memory/objects";
-export { MemoryWorkbookHost, SheetHandle } from "./memory/host";
-export type { CellSnapshot, ChartSnapshot, ConditionalFormatSnapshot, DisplayedFormat, FreezeSnapshot, SheetInit, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./memory/host";
-export type { CfRule, SheetVisibility } from "./memory/state";
+export { DEFAULT_COLUMN_WIDTH, MemoryExcelError } from "./state";
+export type { Fault } from "./state";
+export { MemoryContext, MemoryStats } from "./objects";
+export type { SyncRecord } from "./objects";
+export { MemoryWorkbookHost, SheetHandle } from "./host";
+export type { CellSnapshot, ChartSnapshot, ConditionalFormatSnapshot, DisplayedFormat, FreezeSnapshot, SheetInit, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./host";
+export type { CfRule, SheetVisibility } from "./state";
 
 export interface MemoryExcelOptions {
   /** the highest ExcelApi requirement set the simulated Excel supports (default "1.18") */

@@ -1,5 +1,5 @@
 /** The office.js objects of the memory workbook: proxies that queue work for `sync()`. */
-import { MAX_COLS, MAX_ROWS, Rect, intersect, parseRect, rectA1, sameName, splitSheet } from "../a1";
+import { MAX_COLS, MAX_ROWS, Rect, intersect, parseRect, rectA1, sameName, splitSheet } from "../excel/a1";
 import type {
   XlApplication,
   XlAutoFilter,
@@ -40,8 +40,8 @@ import type {
   XlWorksheetCollection,
   XlWorksheetFreezePanes,
   XlWorksheetProtection,
-} from "../excel-api";
-import { jsonBytes } from "../payload";
+} from "../excel/excel-api";
+import { jsonBytes } from "../excel/payload";
 import {
   CELL_VALUE_OPERATORS,
   Cell,
