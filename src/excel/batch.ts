@@ -6,7 +6,7 @@
 import { columnLetter } from "../core/address";
 import { CellValue, Grid } from "../core/grid";
 import { OWN_HEADER_PREFIX } from "../core/table-finder";
-import { RESULT_SHEET } from "../core/write-plan";
+import { PlanCell, RESULT_SHEET } from "../core/write-plan";
 import { Rect, parseRect, rectA1, sameName, splitSheet } from "./a1";
 import { SheetAdapterError } from "./errors";
 import type { XlContext, XlCustomXmlPart, XlRange, XlWorksheet } from "./excel-api";
@@ -76,6 +76,12 @@ export function charsToPoints(chars: number): number {
 /** Whole columns: "F:F", "F:I". */
 export function columnsRange(c1: number, c2: number): string {
   return `${columnLetter(c1)}:${columnLetter(c2)}`;
+}
+
+/** A row's number formats with General for its formulas where the plan says Text ("@"): Excel would keep them as text. */
+export function formulaFormats(cells: readonly PlanCell[], formats: string[]): string[] {
+  if (!cells.some((c, i) => c !== null && typeof c === "object" && formats[i] === "@")) return formats;
+  return formats.map((f, i) => (f === "@" && cells[i] !== null && typeof cells[i] === "object" ? "General" : f));
 }
 
 export function ownedRect(owned: string): { sheet: string; rect: Rect } {

@@ -17,6 +17,7 @@ import {
   Step,
   charsToPoints,
   columnsRange,
+  formulaFormats,
   kindOf,
   lc,
   loadHeaders,
@@ -163,16 +164,17 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
   if (temp) steps.push({ bytes: STEP_OVERHEAD, queue: () => (sheet().name = target) });
   else steps.push(add);
 
-  // values and formulas in one write, number formats in another: values first, so a formula is
-  // not taken as text in a cell formatted "@"; strings Excel could misread get the quote prefix
+  // number formats in one write, then values and formulas in another: formats first, since Excel
+  // stores a formula written into a cell formatted as Text ("@") as text; strings Excel could
+  // misread get the quote prefix
   const inputs = plan.cells.map((row) => row.map(toExcelInput));
   const all = rectA1({ r1: 1, c1: 1, r2: plan.cells.length, c2: width });
   steps.push({
     bytes: jsonBytes(inputs) + jsonBytes(plan.numberFormats) + STEP_OVERHEAD * 2,
     queue: () => {
       const r = range(all);
+      r.numberFormat = plan.cells.map((row, i) => formulaFormats(row, plan.numberFormats[i]));
       r.values = inputs;
-      r.numberFormat = plan.numberFormats;
     },
   });
   steps.push({

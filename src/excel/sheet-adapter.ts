@@ -26,6 +26,7 @@ import {
   batchFill,
   charsToPoints,
   columnsRange,
+  formulaFormats,
   gridCell,
   kindOf,
   lc,
@@ -604,9 +605,10 @@ function planSteps(s: Session, p: Prepared, args: { grid?: Grid; ours: WrittenOu
       bytes: chunk.bytes + STEP_OVERHEAD,
       queue: () => {
         const r = sheet().getRange(rectA1({ r1: plan.startRow + chunk.from, c1: plan.startCol, r2: plan.startRow + chunk.to - 1, c2: plan.startCol + width - 1 }));
-        // values before formats: a formula written into a text-formatted cell would stay text
+        // number formats first (General or the plan's): Excel stores a formula written into a
+        // cell formatted as Text ("@", common in template sheets) as text, never computing it
+        r.numberFormat = plan.cells.slice(chunk.from, chunk.to).map((row, i) => (chunk.from + i === 0 ? general : formulaFormats(row, plan.numberFormats)));
         r.values = inputs.slice(chunk.from, chunk.to);
-        r.numberFormat = inputs.slice(chunk.from, chunk.to).map((_, i) => (chunk.from + i === 0 ? general : plan.numberFormats));
       },
     });
   }

@@ -59,6 +59,7 @@ import {
   TableState,
   WorkbookState,
   area,
+  cellValue,
   display,
   enter,
   fail,
@@ -277,7 +278,7 @@ export class MemRange extends MemObject implements XlRange {
         return grid(rect, (r, c) => (sheet.hiddenByMerge(r, c) ? "" : (sheet.get(r, c)?.f ?? sheet.get(r, c)?.v ?? "")));
       case "text":
         readLimitCheck(rect, this._ctx, this._path);
-        return grid(rect, (r, c) => (sheet.hiddenByMerge(r, c) ? "" : display(sheet.get(r, c)?.v, sheet.get(r, c)?.nf)));
+        return grid(rect, (r, c) => (sheet.hiddenByMerge(r, c) ? "" : display(cellValue(sheet, r, c), sheet.get(r, c)?.nf)));
       case "rowHidden":
         this._ctx._require("1.2", "Range.rowHidden");
         return sheet.rowHidden(rect.r1, rect.r2);
@@ -353,6 +354,7 @@ export class MemRange extends MemObject implements XlRange {
   private _enterAll(t: RangeTarget, data: unknown[][]): void {
     const sheet = writableSheet(t.sheet, this._path);
     const rows = checkShape(t.rect, data, this._path);
+    sheet.checkMergedWrite(t.rect, this._path);
     for (let r = t.rect.r1; r <= t.rect.r2; r++) {
       const line = rows[r - t.rect.r1];
       for (let c = t.rect.c1; c <= t.rect.c2; c++) enter(sheet, r, c, line[c - t.rect.c1]);
@@ -377,6 +379,7 @@ export class MemRange extends MemObject implements XlRange {
   clear(applyTo: XlClearApplyTo = "All"): void {
     this._write<RangeTarget>("range.clear", { applyTo }, (t) => {
       const sheet = writableSheet(t.sheet, this._path);
+      if (applyTo !== "Formats") sheet.checkMergedWrite(t.rect, this._path);
       // as Excel's Clear Formats: the cleared cells lose their conditional formats too
       if (applyTo === "All" || applyTo === "Formats") sheet.clearConditionalFormats(t.rect);
       for (const [r, c, cell] of [...sheet.cellsIn(t.rect)]) {
@@ -869,6 +872,7 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
     this._loaded.set("name", name);
     this._write<SheetState>("worksheet.name", { name }, (s) => {
       if (s.deleted) fail("ItemNotFound", "The worksheet has been deleted.", this._path);
+      this._ctx._state.checkStructure(this._path);
       this._ctx._state.checkSheetName(name, s);
       s.name = name;
     });
@@ -884,6 +888,7 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
     this._loaded.set("position", position);
     this._write<SheetState>("worksheet.position", { position }, (s) => {
       if (s.deleted) fail("ItemNotFound", "The worksheet has been deleted.", this._path);
+      this._ctx._state.checkStructure(this._path);
       const sheets = this._ctx._state.sheets;
       if (!Number.isInteger(position) || position < 0 || position >= sheets.length) fail("InvalidArgument", `The position ${position} is outside the workbook's ${sheets.length} sheets.`, this._path);
       sheets.splice(sheets.indexOf(s), 1);
@@ -901,6 +906,7 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
       { visibility },
       (s) => {
         if (s.deleted) fail("ItemNotFound", "The worksheet has been deleted.", this._path);
+        this._ctx._state.checkStructure(this._path);
         if (!["Visible", "Hidden", "VeryHidden"].includes(visibility)) fail("InvalidArgument", `'${String(visibility)}' is not a sheet visibility.`, this._path);
         const others = this._ctx._state.sheets.filter((x) => x !== s && x.visibility === "Visible");
         if (visibility !== "Visible" && others.length === 0) fail("InvalidOperation", "A workbook must contain at least one visible worksheet.", this._path);
@@ -958,6 +964,7 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
   delete(): void {
     this._write<SheetState>("worksheet.delete", {}, (s) => {
       if (s.deleted) fail("ItemNotFound", "The worksheet has been deleted.", this._path);
+      this._ctx._state.checkStructure(this._path);
       this._ctx._state.deleteSheet(s);
     });
   }
@@ -1241,6 +1248,7 @@ export class MemWorksheetCollection extends MemCollection<MemWorksheet, SheetSta
   add(name?: string): MemWorksheet {
     const ws = new MemWorksheet(this._ctx, `worksheets.add(${name ?? ""})`, () => fail("InvalidObjectPath", "The worksheet was not added.", "worksheets.add"));
     this._ctx._queue("worksheets.add", { name }, () => {
+      this._ctx._state.checkStructure("worksheets.add");
       ws._bind(this._ctx._state.addSheet(name));
     });
     return ws;
@@ -1388,6 +1396,8 @@ export class MemWorkbook implements XlWorkbook {
       const sel = state.selection;
       const sheet = sel ? state.sheets.find((s) => s.id === sel.sheetId) : undefined;
       if (!sel || !sheet) return { sheet: state.active(), rect: { r1: 1, c1: 1, r2: 1, c2: 1 } };
+      // several areas (Ctrl-select) are not one range: Excel fails the batch
+      if (sel.areas && sel.areas.length > 1) fail("InvalidSelection", "The current selection is invalid for this operation.", "workbook.getSelectedRange");
       return { sheet, rect: sel.rect };
     });
   }
@@ -1418,6 +1428,8 @@ function checkTableName(state: WorkbookState, name: string, self: TableState | n
   }
   const other = state.findTable(name);
   if (other && other.table !== self) fail("InvalidArgument", `A table named '${name}' already exists.`, path);
+  // tables and defined names share one namespace
+  if (state.hasName(name)) fail("InvalidArgument", `The name '${name}' is already used by a defined name.`, path);
 }
 
 function liveTable(t: TableTarget | null, path: string): TableTarget | null {

@@ -115,7 +115,7 @@ describe("writing", () => {
   test.each([
     ["'=x", "=x", undefined],
     ["'+1", "+1", undefined],
-    ["=1+1", "", "=1+1"],
+    ["=1+1", 2, "=1+1"],
     ['=HYPERLINK("#A1","go")', "go", '=HYPERLINK("#A1","go")'],
     ["+1", 1, undefined],
     ["-2.5", -2.5, undefined],
