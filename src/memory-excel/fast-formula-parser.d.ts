@@ -22,7 +22,7 @@ declare module "fast-formula-parser" {
     onVariable?: (name: string, sheet: string) => unknown;
     functions?: Record<string, (...args: FunctionArg[]) => unknown>;
   }
-  class FormulaError extends Error {
+  export class FormulaError extends Error {
     constructor(error: string, msg?: string, details?: unknown);
     readonly error: string;
     details?: unknown;

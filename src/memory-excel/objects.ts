@@ -40,6 +40,9 @@ import type {
   XlWorksheetCollection,
   XlWorksheetFreezePanes,
   XlWorksheetProtection,
+  XlNamedItem,
+  XlNamedItemCollection,
+  XlWorkbookProtection,
 } from "../excel/excel-api";
 import { jsonBytes } from "../excel/payload";
 import {
@@ -694,6 +697,54 @@ export class MemWorksheetProtection extends MemObject implements XlWorksheetProt
   }
   unprotect(): void {
     this._write<SheetState>("protection.unprotect", {}, (s) => (s.protected = false));
+  }
+}
+
+/** ExcelApi 1.7: Review → Protect Workbook (structure). */
+export class MemWorkbookProtection extends MemObject implements XlWorkbookProtection {
+  protected _resolve(): WorkbookState {
+    this._ctx._require("1.7", "WorkbookProtection");
+    return this._ctx._state;
+  }
+  protected override _scalars(): readonly string[] {
+    return ["protected"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    return name === "protected" ? (target as WorkbookState).structureProtected : undefined;
+  }
+  get protected(): boolean {
+    return this._get("protected");
+  }
+}
+
+/** A defined name; its formula is not modelled, only that the name is taken. */
+export class MemNamedItem extends MemObject implements XlNamedItem {
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _key: string,
+  ) {
+    super(ctx, path);
+  }
+  protected _resolve(): string | null {
+    this._ctx._require("1.4", "NamedItemCollection.getItemOrNullObject");
+    return [...this._ctx._state.names.keys()].find((n) => sameName(n, this._key)) ?? null;
+  }
+  protected override _scalars(): readonly string[] {
+    return ["name"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    return name === "name" ? target : undefined;
+  }
+  get name(): string {
+    return this._get("name");
+  }
+}
+
+export class MemNamedItemCollection implements XlNamedItemCollection {
+  constructor(private readonly _ctx: MemoryContext) {}
+  getItemOrNullObject(name: string): MemNamedItem {
+    return new MemNamedItem(this._ctx, `names.getItemOrNullObject(${name})`, name);
   }
 }
 
@@ -1383,10 +1434,14 @@ export class MemCustomXmlPartCollection extends MemCollection<MemCustomXmlPart, 
 
 export class MemWorkbook implements XlWorkbook {
   readonly worksheets: MemWorksheetCollection;
+  readonly protection: MemWorkbookProtection;
+  readonly names: MemNamedItemCollection;
   readonly customXmlParts: MemCustomXmlPartCollection;
   readonly tables: MemTableCollection;
   constructor(private readonly _ctx: MemoryContext) {
     this.worksheets = new MemWorksheetCollection(_ctx, "worksheets");
+    this.protection = new MemWorkbookProtection(_ctx, "workbook.protection");
+    this.names = new MemNamedItemCollection(_ctx);
     this.tables = new MemTableCollection(_ctx, "tables", null);
     this.customXmlParts = new MemCustomXmlPartCollection(_ctx, "customXmlParts");
   }

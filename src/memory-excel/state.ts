@@ -434,10 +434,6 @@ export function numberInput(s: string): { value: number; percent: boolean; decim
   return { value: percent ? n / 100 : n, percent, decimals };
 }
 
-function unquote(s: string): string {
-  return s.replace(/""/g, '"');
-}
-
 /** A formula's value when it names no cell (conditional-format rules): "#NAME?" for a bare name. */
 export function evaluate(formula: string): Scalar {
   try {
