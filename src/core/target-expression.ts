@@ -165,7 +165,7 @@ function parseExpressionUncached(value: CellValue, opts: ParseOptions): Expressi
   return { kind: "qualitative", text: raw, band, messages: [] };
 }
 
-/** Chinese numeral + count word of SPEC §3, not 一次性 (one-off); "not after 第" is checked by hand. */
+/** Chinese numeral + count word, not 一次性 (one-off); "not after 第" is checked by hand (no lookbehind). */
 const CN_COUNT_RE = new RegExp(`[零〇一二两三四五六七八九十][${CHINESE_NUMERAL_CHARS}]*(?:品种|个|项|次|件|家|户|场|期|份|批|篇|所|台|套|张|种|类)(?!性)`, "g");
 /** What may not stand before a count: 第 (ordinal) or another numeral (the count would be cut). */
 const BEFORE_NO_COUNT = new RegExp(`[第${CHINESE_NUMERAL_CHARS}]`);

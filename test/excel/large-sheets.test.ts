@@ -24,7 +24,7 @@ function formatOps(ops: Record<string, number>): number {
 /** Operations of the final optional sync (docs/excel-platform.md): notes and column widths only. */
 const OPTIONAL_OPS = new Set(["notes.add", "format.columnWidth"]);
 
-/** The syncs that carry the run (SPEC bar: ≤ 3), the optional formatting sync after them not counted. */
+/** The syncs that carry the run (at most 3), the optional formatting sync after them not counted (docs/excel-platform.md). */
 function carrying(xl: ReturnType<typeof setup>["xl"], syncs: number): number {
   const last = xl.stats.log[xl.stats.log.length - 1];
   const optionalOnly = last !== undefined && Object.keys(last.ops).every((k) => OPTIONAL_OPS.has(k) || k.startsWith("application."));
