@@ -123,6 +123,13 @@ export class SheetHandle {
     return this;
   }
 
+  /** A threaded comment (Review → New Comment) on a cell: that cell takes no note. */
+  addThreadedComment(at: string): this {
+    const { r1, c1 } = this.rect(at);
+    this._sheet.threadedComments.add(rectA1({ r1, c1, r2: r1, c2: c1 }));
+    return this;
+  }
+
   /** A formula typed by the user; its value is computed when read. */
   setFormula(at: string, formula: string): this {
     const { r1, c1 } = this.rect(at);

@@ -840,6 +840,8 @@ export class MemNoteCollection implements XlNoteCollection {
       if (!s) return;
       writableSheet(s, this._path);
       const key = noteKey(s, cellAddress, this._path);
+      // a cell holds a note or a threaded comment, not both
+      if (s.threadedComments.has(key)) fail("InvalidOperation", `The cell ${key} has a threaded comment; it cannot also have a note.`, this._path);
       if (s.notes.has(key)) fail("InvalidArgument", `The cell ${key} already has a note.`, this._path);
       s.notes.set(key, String(content));
       note._bind({ sheet: s, cell: key });

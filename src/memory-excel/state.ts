@@ -123,6 +123,8 @@ export class SheetState {
   readonly merges: Rect[] = [];
   /** note text by cell ("F3") */
   readonly notes = new Map<string, string>();
+  /** cells ("F3") carrying a threaded comment (ExcelApi 1.10), which take no note */
+  readonly threadedComments = new Set<string>();
   /** conditional formats, highest priority first (office.js `add` puts a new one first) */
   readonly cfs: CfState[] = [];
   /** rows (1-based) the user hid by hand */

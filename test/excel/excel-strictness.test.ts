@@ -105,13 +105,22 @@ describe("optional operations fail in a final sync of their own, and the results
     expect(xl.workbook.sheetNames()).toEqual(["Sheet1"]);
   });
 
-  test("validate: a note refused (its cell carries a threaded comment) leaves every result written", async () => {
+  test("validate re-run: a note refused because the user put a threaded comment on a result cell; every result stands", async () => {
     const xl = indicators();
-    xl.workbook.injectFault({ kind: "notes.add", code: "GeneralException" });
-    const run = await adapterOf(xl).runValidate();
-    if (!run.ok) throw new Error(run.reason);
-    expect(run.write.messages.map((m) => m.code)).toContain("optional_formatting_failed");
+    const adapter = adapterOf(xl);
+    const first = await adapter.runValidate();
+    if (!first.ok) throw new Error(first.reason);
+    const noted = first.plan.notes[0]?.cell;
+    expect(noted).toBeDefined();
+    // the imitation refuses a note there, as Excel does
+    xl.workbook.sheet("指标表").addThreadedComment(noted!);
+    const again = await adapter.runValidate();
+    if (!again.ok) throw new Error(again.reason);
+    expect(again.write.messages.map((m) => m.code)).toContain("optional_formatting_failed");
+    expect(again.write.messages.find((m) => m.code === "optional_formatting_failed")?.en).toContain("InvalidOperation");
     expect(xl.workbook.sheet("指标表").values("F1:F2")).toEqual([["核对·状态"], ["达标"]]);
+    // the results of the re-run are all there, the same as the first run's
+    expect(xl.workbook.sheet("指标表").values(first.write.owned.split("!")[1])).toEqual(first.plan.cells.map((row) => row.map((c) => (c === null ? "" : typeof c === "object" ? expect.anything() : c))));
   });
 });
 
