@@ -21,8 +21,20 @@ export default tseslint.config(
     },
   },
   {
+    // the in-memory workbook is for the tests and the preview only: it never ships in the add-in
+    files: ["src/excel/**/*.ts", "src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/commands/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["../memory-excel", "../memory-excel/*", "../../memory-excel", "../../memory-excel/*"] }],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly", __dirname: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // the engine check runs in the browser, in ES5, before the bundle (docs/excel-platform.md)
+    files: ["src/taskpane/engine-check.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { window: "readonly", document: "readonly" } },
   },
 );

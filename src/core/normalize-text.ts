@@ -88,7 +88,9 @@ export function parseChineseNumeral(s: string): number | null {
 }
 
 const CJK = "\u3000-\u9fff\uff00-\uffef";
-const SPACE_NEAR_CJK = new RegExp(` (?=[${CJK}])|(?<=[${CJK}]) `, "g");
+// a space before a CJK character, or one after it (the character kept by "$1"); no lookbehind,
+// which Safari before 16.4 cannot parse (docs/excel-platform.md)
+const SPACE_NEAR_CJK = new RegExp(`([${CJK}]) | (?=[${CJK}])`, "g");
 
 /**
  * Text as shown back to the user (names, levels): line breaks a PDF paste put inside a
@@ -96,5 +98,5 @@ const SPACE_NEAR_CJK = new RegExp(` (?=[${CJK}])|(?<=[${CJK}]) `, "g");
  */
 export function displayText(raw: string): string {
   if (!/\s/.test(raw)) return raw;
-  return raw.replace(/[\s\u3000\u00A0]+/g, " ").trim().replace(SPACE_NEAR_CJK, "");
+  return raw.replace(/[\s\u3000\u00A0]+/g, " ").trim().replace(SPACE_NEAR_CJK, "$1");
 }

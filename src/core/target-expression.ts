@@ -165,15 +165,19 @@ function parseExpressionUncached(value: CellValue, opts: ParseOptions): Expressi
   return { kind: "qualitative", text: raw, band, messages: [] };
 }
 
-/** Chinese numeral + count word of SPEC §3; not after 第 (ordinal) and not 一次性 (one-off). */
-const CN_COUNT_RE = new RegExp(
-  `(?<![第${CHINESE_NUMERAL_CHARS}])[零〇一二两三四五六七八九十][${CHINESE_NUMERAL_CHARS}]*(?:品种|个|项|次|件|家|户|场|期|份|批|篇|所|台|套|张|种|类)(?!性)`,
-  "g",
-);
+/** Chinese numeral + count word, not 一次性 (one-off); "not after 第" is checked by hand (no lookbehind). */
+const CN_COUNT_RE = new RegExp(`[零〇一二两三四五六七八九十][${CHINESE_NUMERAL_CHARS}]*(?:品种|个|项|次|件|家|户|场|期|份|批|篇|所|台|套|张|种|类)(?!性)`, "g");
+/** What may not stand before a count: 第 (ordinal) or another numeral (the count would be cut). */
+const BEFORE_NO_COUNT = new RegExp(`[第${CHINESE_NUMERAL_CHARS}]`);
 
-/** All Chinese-numeral count phrases inside a text without digits. */
+/** All Chinese-numeral count phrases inside a text without digits (no regex lookbehind: Safari 14 lacks it). */
 export function findChineseCounts(s: string): string[] {
-  return s.match(CN_COUNT_RE) ?? [];
+  const out: string[] = [];
+  for (const m of s.matchAll(CN_COUNT_RE)) {
+    if (m.index > 0 && BEFORE_NO_COUNT.test(s[m.index - 1])) continue;
+    out.push(m[0]);
+  }
+  return out;
 }
 
 /** All operator+number phrases inside a text. */

@@ -6,9 +6,9 @@
 import { columnLetter } from "../core/address";
 import { CellValue, Grid } from "../core/grid";
 import { OWN_HEADER_PREFIX } from "../core/table-finder";
-import { RESULT_SHEET } from "../core/write-plan";
+import { PlanCell, RESULT_SHEET } from "../core/write-plan";
 import { Rect, parseRect, rectA1, sameName, splitSheet } from "./a1";
-import { SheetAdapterError } from "./errors";
+import { SheetAdapterError, excelCode } from "./errors";
 import type { XlContext, XlCustomXmlPart, XlRange, XlWorksheet } from "./excel-api";
 import { EMPTY_RECORD, RECORD_NAMESPACE, WrittenOutput, WrittenRecord, recordFromXml, recordToXml } from "./written-record";
 
@@ -38,7 +38,11 @@ export interface Caps {
 /** One Excel.run: counts its syncs. */
 export class Session {
   syncs = 0;
-  constructor(readonly ctx: XlContext) {}
+  constructor(
+    readonly ctx: XlContext,
+    /** ExcelApi 1.7: the workbook's structure protection can be read */
+    readonly workbookProtection = true,
+  ) {}
   async sync(): Promise<void> {
     this.syncs++;
     await this.ctx.sync();
@@ -75,6 +79,12 @@ export function columnsRange(c1: number, c2: number): string {
   return `${columnLetter(c1)}:${columnLetter(c2)}`;
 }
 
+/** A row's number formats with General for its formulas where the plan says Text ("@"): Excel would keep them as text. */
+export function formulaFormats(cells: readonly PlanCell[], formats: string[]): string[] {
+  if (!cells.some((c, i) => c !== null && typeof c === "object" && formats[i] === "@")) return formats;
+  return formats.map((f, i) => (f === "@" && cells[i] !== null && typeof cells[i] === "object" ? "General" : f));
+}
+
 export function ownedRect(owned: string): { sheet: string; rect: Rect } {
   const { sheet, range } = splitSheet(owned);
   const rect = parseRect(range);
@@ -92,7 +102,11 @@ export function readSheets(s: Session) {
   sheets.load("items/name,items/protection/protected,items/visibility,items/position");
   const parts = s.ctx.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
   parts.load("items/id");
+  // ExcelApi 1.7 (the manifest's floor): Review → Protect Workbook
+  const protection = s.workbookProtection ? s.ctx.workbook.protection : null;
+  protection?.load("protected");
   return () => ({
+    structureProtected: protection?.protected ?? false,
     sheets: new Map(sheets.items.map((w): [string, SheetInfo] => [lc(w.name), { name: w.name, protected: w.protection.protected, visibility: w.visibility, position: w.position }])),
     parts: parts.items,
   });
@@ -225,10 +239,59 @@ export function queueRecord(s: Session, parts: XlCustomXmlPart[], record: Writte
 export interface Step {
   bytes: number;
   queue: () => void;
+  /**
+   * Formatting the results do without (frozen panes, notes, column widths, the chart): queued in
+   * a final sync of its own, whose failure is reported and tolerated, never undoing the results
+   * written before it (docs/excel-platform.md)
+   */
+  optional?: boolean;
 }
 
-/** Queue steps in order, syncing whenever the next one would push the batch over the budget. */
-export async function runSteps(s: Session, steps: Step[], budget: number, caps: Caps): Promise<{ syncs: number; bytes: number }> {
+export interface StepsDone {
+  syncs: number;
+  bytes: number;
+  /** what made the final, optional sync fail; the other steps were all written */
+  optionalError?: unknown;
+}
+
+/** The message for an optional sync that failed: the results stand, some formatting is missing. */
+export function optionalFailedMessage(e: unknown): { code: string; text: string; en: string } {
+  const code = excelCode(e) ?? "error";
+  return {
+    code: "optional_formatting_failed",
+    text: `结果已全部写入，但部分格式（冻结窗格、批注、列宽或图表）未能设置：Excel 返回 ${code}`,
+    en: `the results are all written, but some formatting (frozen panes, notes, column widths or the chart) could not be applied: Excel returned ${code}`,
+  };
+}
+
+/** Fails before anything is written when the run must add or delete a sheet and the workbook's structure is protected. */
+export function checkStructure(structureProtected: boolean, what: { adds?: boolean; deletes?: boolean }): void {
+  if (!structureProtected || (!what.adds && !what.deletes)) return;
+  throw new SheetAdapterError(
+    "workbook_protected",
+    "工作簿结构受保护，无法添加或删除工作表，未写入任何内容。请先撤销工作簿保护（审阅 → 保护工作簿）再试。",
+    "the workbook's structure is protected, so sheets cannot be added or deleted; nothing was written. Unprotect it (Review → Protect Workbook) and try again.",
+  );
+}
+
+/**
+ * Queue the steps in order, syncing whenever the next one would push the batch over the budget;
+ * the optional ones last, in syncs of their own whose failure is returned, not thrown.
+ */
+export async function runSteps(s: Session, steps: Step[], budget: number, caps: Caps): Promise<StepsDone> {
+  const done = await runBatches(s, steps.filter((st) => !st.optional), budget, caps);
+  const optional = steps.filter((st) => st.optional);
+  if (optional.length === 0) return done;
+  const before = s.syncs;
+  try {
+    const more = await runBatches(s, optional, budget, caps);
+    return { syncs: done.syncs + more.syncs, bytes: done.bytes + more.bytes };
+  } catch (e) {
+    return { ...done, syncs: done.syncs + (s.syncs - before), optionalError: e };
+  }
+}
+
+async function runBatches(s: Session, steps: Step[], budget: number, caps: Caps): Promise<{ syncs: number; bytes: number }> {
   let batch = 0;
   let queued = 0;
   let syncs = 0;

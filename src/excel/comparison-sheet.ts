@@ -16,11 +16,15 @@ import {
   STEP_OVERHEAD,
   Session,
   Step,
+  StepsDone,
   charsToPoints,
+  checkStructure,
   columnsRange,
+  formulaFormats,
   kindOf,
   lc,
   loadHeaders,
+  optionalFailedMessage,
   queueRecord,
   readRecord,
   readSheets,
@@ -74,8 +78,16 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
     t.load("name,worksheet/name");
     return t;
   });
+  // tables and defined names share one namespace: a name the Name Manager holds is taken too
+  const definedNames = tableNames.map((name) => {
+    const n = s.ctx.workbook.names.getItemOrNullObject(name);
+    n.load("name");
+    return n;
+  });
   await s.sync();
-  const { sheets, parts } = meta();
+  const { sheets, parts, structureProtected } = meta();
+  // the comparison is a new sheet: refused before anything is written when none can be added
+  checkStructure(structureProtected, { adds: true });
   // sync 2, only when the add-in has written before: the record and the first rows of its sheets
   const rec = await readRecord(s, { sheets, parts }, (key) => key.startsWith(lc(plan.sheet)) || args.alsoTop(key));
   const ev: Evidence = { sheets, topRows: rec.topRows };
@@ -110,11 +122,11 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
 
   // the table's name: the first not held by a table on a sheet that stays
   const gone = (sheet: string) => freed.has(lc(sheet));
-  const tableName = tableNames.find((_, i) => holders[i].isNullObject || gone(holders[i].worksheet.name));
+  const tableName = tableNames.find((_, i) => definedNames[i].isNullObject && (holders[i].isNullObject || gone(holders[i].worksheet.name)));
   if (tableName === undefined) {
-    messages.push({ code: "table_name_taken", text: `工作簿中已有名为“${plan.table.name}”的表格，新表格使用 Excel 的默认名称`, en: `the workbook already has a table named "${plan.table.name}"; the new table keeps Excel's default name` });
+    messages.push({ code: "table_name_taken", text: `工作簿中已有名为“${plan.table.name}”的表格或名称，新表格使用 Excel 的默认名称`, en: `the workbook already has a table or a defined name "${plan.table.name}"; the new table keeps Excel's default name` });
   } else if (tableName !== plan.table.name) {
-    messages.push({ code: "table_renamed", text: `工作簿中已有名为“${plan.table.name}”的表格，新表格名为“${tableName}”`, en: `the workbook already has a table named "${plan.table.name}"; the new table is "${tableName}"` });
+    messages.push({ code: "table_renamed", text: `工作簿中已有名为“${plan.table.name}”的表格或名称，新表格名为“${tableName}”`, en: `the workbook already has a table or a defined name "${plan.table.name}"; the new table is "${tableName}"` });
   }
   if (plan.notes.length > 0 && !caps.notes) {
     messages.push({ code: "notes_unsupported", text: "此版本 Excel 不支持单元格批注（ExcelApi 1.18），未写入批注；每个数字的来源见表下的“来源”", en: "this Excel has no cell notes (ExcelApi 1.18); none were written, the sources are listed under the table" });
@@ -162,16 +174,17 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
   if (temp) steps.push({ bytes: STEP_OVERHEAD, queue: () => (sheet().name = target) });
   else steps.push(add);
 
-  // values and formulas in one write, number formats in another: values first, so a formula is
-  // not taken as text in a cell formatted "@"; strings Excel could misread get the quote prefix
+  // number formats in one write, then values and formulas in another: formats first, since Excel
+  // stores a formula written into a cell formatted as Text ("@") as text; strings Excel could
+  // misread get the quote prefix
   const inputs = plan.cells.map((row) => row.map(toExcelInput));
   const all = rectA1({ r1: 1, c1: 1, r2: plan.cells.length, c2: width });
   steps.push({
     bytes: jsonBytes(inputs) + jsonBytes(plan.numberFormats) + STEP_OVERHEAD * 2,
     queue: () => {
       const r = range(all);
+      r.numberFormat = plan.cells.map((row, i) => formulaFormats(row, plan.numberFormats[i]));
       r.values = inputs;
-      r.numberFormat = plan.numberFormats;
     },
   });
   steps.push({
@@ -201,12 +214,14 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
     });
   }
   for (const run of widthRuns(plan.columnWidths)) {
-    steps.push({ bytes: STEP_OVERHEAD, queue: () => (range(columnsRange(run.c1, run.c2)).format.columnWidth = charsToPoints(run.chars)) });
+    steps.push({ bytes: STEP_OVERHEAD, optional: true, queue: () => (range(columnsRange(run.c1, run.c2)).format.columnWidth = charsToPoints(run.chars)) });
   }
   const { rows, columns } = plan.freeze;
   if (caps.freezeAndSeries && (rows > 0 || columns > 0)) {
+    // optional: freezing fails with GeneralException on some Office 2019 builds
     steps.push({
       bytes: STEP_OVERHEAD,
+      optional: true,
       queue: () => {
         const panes = sheet().freezePanes;
         if (rows > 0 && columns > 0) panes.freezeAt(rectA1({ r1: 1, c1: 1, r2: rows, c2: columns }));
@@ -229,7 +244,7 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
     },
   });
   if (caps.notes) {
-    for (const n of plan.notes) steps.push({ bytes: jsonBytes([n.cell, n.text]) + STEP_OVERHEAD, queue: () => sheet().notes.add(n.cell, n.text) });
+    for (const n of plan.notes) steps.push({ bytes: jsonBytes([n.cell, n.text]) + STEP_OVERHEAD, optional: true, queue: () => sheet().notes.add(n.cell, n.text) });
   }
   const chart = plan.chart;
   if (drawChart && chart) {
@@ -237,6 +252,7 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
     // name set one by one: the departments need not be adjacent columns
     steps.push({
       bytes: STEP_OVERHEAD * (4 + 4 * chart.series.length) + jsonBytes(chart),
+      optional: true,
       queue: () => {
         const c = sheet().charts.add(chart.type, range(chart.series[0].values), "Auto");
         const categories = range(chart.categories);
@@ -253,7 +269,7 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
     });
   }
 
-  let done: { syncs: number; bytes: number };
+  let done: StepsDone;
   try {
     done = await runSteps(s, steps, budget, caps);
   } catch (e) {
@@ -268,6 +284,7 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
     }
     throw toAdapterError(e, { writing: true, rolledBack });
   }
+  if (done.optionalError !== undefined) messages.push(optionalFailedMessage(done.optionalError));
   return {
     sheet: target,
     replaced: ours.length > 0,

@@ -7,6 +7,7 @@ import type { ValidateResult } from "../core/results";
 
 export type AdapterErrorCode =
   | "sheet_protected"
+  | "workbook_protected"
   | "access_denied"
   | "not_found"
   | "invalid_argument"

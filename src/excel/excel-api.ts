@@ -255,8 +255,27 @@ export interface XlCustomXmlPartCollection {
   getItem(id: string): XlCustomXmlPart;
 }
 
+/** ExcelApi 1.7: Review → Protect Workbook (its structure: sheets cannot be added, deleted, renamed, moved). */
+export interface XlWorkbookProtection {
+  readonly protected: boolean;
+  load(propertyNames?: string | string[]): unknown;
+}
+
+/** A defined name (ExcelApi 1.1); tables and defined names share one namespace. */
+export interface XlNamedItem extends XlClientObject {
+  readonly name: string;
+  load(propertyNames?: string | string[]): unknown;
+}
+
+export interface XlNamedItemCollection {
+  /** ExcelApi 1.4 */
+  getItemOrNullObject(name: string): XlNamedItem;
+}
+
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
+  readonly protection: XlWorkbookProtection;
+  readonly names: XlNamedItemCollection;
   /** every table in the workbook (table names are unique across it) */
   readonly tables: XlTableCollection;
   readonly customXmlParts: XlCustomXmlPartCollection;
@@ -298,6 +317,8 @@ export type ExcelChartSeriesFitsXl = Assignable<Excel.ChartSeries, XlChartSeries
 export type ExcelChartAxisFitsXl = Assignable<Excel.ChartAxis, XlChartAxis>;
 export type ExcelFreezePanesFitsXl = Assignable<Excel.WorksheetFreezePanes, XlWorksheetFreezePanes>;
 export type ExcelWorksheetFitsXl = Assignable<Excel.Worksheet, XlWorksheet>;
+export type ExcelWorkbookProtectionFitsXl = Assignable<Excel.WorkbookProtection, XlWorkbookProtection>;
+export type ExcelNamedItemCollectionFitsXl = Assignable<Excel.NamedItemCollection, XlNamedItemCollection>;
 export type ExcelAutoFilterFitsXl = Assignable<Excel.AutoFilter, XlAutoFilter>;
 export type ExcelRangeFitsXl = Assignable<Excel.Range, XlRange>;
 export type ExcelRangeFormatFitsXl = Assignable<Excel.RangeFormat, XlRangeFormat>;

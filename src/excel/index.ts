@@ -1,4 +1,8 @@
-/** The Excel side of the add-in: the adapter the task pane uses, and the memory workbook. */
+/**
+ * The Excel side of the add-in: the adapter the task pane uses. The in-memory workbook that
+ * imitates Excel lives in src/memory-excel, imported only by the tests and the preview, so it
+ * never ships in the task pane's chunks (test/build/production-chunks.test.ts).
+ */
 export type {
   AdapterMessage,
   AuditRun,
@@ -16,5 +20,3 @@ export { createSheetAdapter } from "./sheet-adapter";
 export { createOfficeSheetAdapter } from "./office-adapter";
 export { SheetAdapterError } from "./errors";
 export type { AdapterErrorCode } from "./errors";
-export { createMemoryExcel } from "./memory-workbook";
-export type { ChartSnapshot, FreezeSnapshot, MemoryExcel, MemoryExcelOptions, TableSnapshot } from "./memory-workbook";

@@ -25,13 +25,17 @@ import {
   Session,
   SheetInfo,
   Step,
+  StepsDone,
   batchFill,
+  checkStructure,
   charsToPoints,
   columnsRange,
+  formulaFormats,
   gridCell,
   kindOf,
   lc,
   loadHeaders,
+  optionalFailedMessage,
   ownedRect,
   queueRecord,
   readRecord,
@@ -192,6 +196,8 @@ interface ReadState {
   widths: Map<number, number>;
   /** some rows of the grid are hidden, or the sheet's AutoFilter has filtered rows out (when asked for) */
   hiddenRows: boolean;
+  /** Review → Protect Workbook: no sheet can be added or deleted */
+  structureProtected: boolean;
 }
 
 interface ReadOptions {
@@ -202,6 +208,22 @@ interface ReadOptions {
    * (ExcelApi 1.2) and, with `autoFilter` (ExcelApi 1.9), the sheet's AutoFilter state
    */
   hidden?: { autoFilter: boolean };
+}
+
+/** Several selected areas (Ctrl-select) are not one table: Excel refuses to read them as one range. */
+export const MULTI_AREA_SELECTION = {
+  text: "选区包含多个不相连的区域：请只选择一个连续的区域（或改为核对整个工作表）再试",
+  en: "the selection has several separate areas: select one contiguous range (or check the whole sheet) and try again",
+};
+
+/** The read, or null when the selection has several areas (Excel's InvalidSelection). */
+async function readSelection(s: Session, source: GridSource, options: ReadOptions): Promise<ReadState | null> {
+  try {
+    return await readState(s, source, options);
+  } catch (e) {
+    if (source === "selection" && excelCode(e) === "InvalidSelection") return null;
+    throw e;
+  }
 }
 
 /** Hidden or filtered rows are read and checked like the others; the run says so. */
@@ -320,7 +342,7 @@ async function readState(s: Session, source: GridSource, options: ReadOptions = 
   };
   const dimensions = hidden ? [...DIMENSIONS, "rowHidden"] : DIMENSIONS;
   const finish = (q: ReturnType<typeof queue>, values: unknown[][], formats: unknown[][]): ReadState => {
-    const { sheets, parts } = q.meta();
+    const { sheets, parts, structureProtected } = q.meta();
     const isNull = q.range.isNullObject;
     const firstRow = isNull ? 1 : q.range.rowIndex + 1;
     const firstCol = isNull ? 1 : q.range.columnIndex + 1;
@@ -333,7 +355,7 @@ async function readState(s: Session, source: GridSource, options: ReadOptions = 
       firstRow,
       firstCol,
     };
-    return { grid, sheets, parts, widths, hiddenRows: hidden !== undefined && someHidden(q.range, q.filter) };
+    return { grid, sheets, parts, widths, hiddenRows: hidden !== undefined && someHidden(q.range, q.filter), structureProtected };
   };
 
   let q = queue();
@@ -413,7 +435,7 @@ interface ExecuteInput {
   jobs: WriteJob[];
   /** the earlier outputs this run replaces: removed when they still hold what was written */
   replaces: (o: WrittenOutput) => boolean;
-  read: Pick<ReadState, "sheets" | "widths"> & Partial<Pick<ReadState, "hiddenRows">>;
+  read: Pick<ReadState, "sheets" | "widths"> & Partial<Pick<ReadState, "hiddenRows" | "structureProtected">>;
   rec: RecordState;
   grid?: Grid;
   gridIsUsedRange?: boolean;
@@ -522,6 +544,7 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
     return { plan, target, owned, output, statusFormats, planMessages: plan.messages.map((m) => ({ ...m })), ownMessages };
   });
   for (const o of ours) if (!o.createdSheet && read.sheets.get(lc(o.sheet))?.protected) throw protectedSheetError(o.sheet);
+  checkStructure(read.structureProtected ?? false, { adds: prepared.some((p) => p.plan.mode === "new_sheet"), deletes: ours.some((o) => o.createdSheet) });
 
   // outputs this run replaces: the earlier ones, and any whose block a new one overlaps
   const overlaps = (o: WrittenOutput) => {
@@ -542,7 +565,7 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
     steps.push(...own);
   }
 
-  let done: { syncs: number; bytes: number };
+  let done: StepsDone;
   try {
     done = await runSteps(s, steps, input.budget, caps);
   } catch (e) {
@@ -567,7 +590,7 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
       notesWritten: caps.notes ? p.plan.notes.length : 0,
       writeSyncs: done.syncs,
       requestBytes: planBytes[i] + (i === 0 ? shared : 0),
-      messages: [...p.planMessages, ...(i === 0 ? runMessages : []), ...p.ownMessages],
+      messages: [...p.planMessages, ...(i === 0 ? runMessages : []), ...p.ownMessages, ...(i === 0 && done.optionalError !== undefined ? [optionalFailedMessage(done.optionalError)] : [])],
     })),
   };
 }
@@ -605,9 +628,10 @@ function planSteps(s: Session, p: Prepared, args: { grid?: Grid; ours: WrittenOu
       bytes: chunk.bytes + STEP_OVERHEAD,
       queue: () => {
         const r = sheet().getRange(rectA1({ r1: plan.startRow + chunk.from, c1: plan.startCol, r2: plan.startRow + chunk.to - 1, c2: plan.startCol + width - 1 }));
-        // values before formats: a formula written into a text-formatted cell would stay text
+        // number formats first (General or the plan's): Excel stores a formula written into a
+        // cell formatted as Text ("@", common in template sheets) as text, never computing it
+        r.numberFormat = plan.cells.slice(chunk.from, chunk.to).map((row, i) => (chunk.from + i === 0 ? general : formulaFormats(row, plan.numberFormats)));
         r.values = inputs.slice(chunk.from, chunk.to);
-        r.numberFormat = inputs.slice(chunk.from, chunk.to).map((_, i) => (chunk.from + i === 0 ? general : plan.numberFormats));
       },
     });
   }
@@ -621,7 +645,7 @@ function planSteps(s: Session, p: Prepared, args: { grid?: Grid; ours: WrittenOu
     },
   });
   plan.columnWidths.forEach((chars, i) => {
-    steps.push({ bytes: STEP_OVERHEAD, queue: () => (sheet().getRange(columnsRange(plan.startCol + i, plan.startCol + i)).format.columnWidth = charsToPoints(chars)) });
+    steps.push({ bytes: STEP_OVERHEAD, optional: true, queue: () => (sheet().getRange(columnsRange(plan.startCol + i, plan.startCol + i)).format.columnWidth = charsToPoints(chars)) });
   });
   if (statusFormats) {
     // one conditional format per status, on the status column's data rows: the operations do
@@ -658,7 +682,8 @@ function planSteps(s: Session, p: Prepared, args: { grid?: Grid; ours: WrittenOu
     }
   }
   if (caps.notes) {
-    for (const n of plan.notes) steps.push({ bytes: jsonBytes([n.cell, n.text]) + STEP_OVERHEAD, queue: () => sheet().notes.add(n.cell, n.text) });
+    // a cell with a threaded comment takes no note: optional, the 说明 column has the text
+    for (const n of plan.notes) steps.push({ bytes: jsonBytes([n.cell, n.text]) + STEP_OVERHEAD, optional: true, queue: () => sheet().notes.add(n.cell, n.text) });
   }
   return steps;
 }
@@ -696,7 +721,7 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
   });
   const session = <T>(work: (s: Session) => Promise<T>, writing: boolean): Promise<T> =>
     options
-      .run((ctx) => work(new Session(ctx)))
+      .run((ctx) => work(new Session(ctx, isSetSupported("ExcelApi", "1.7"))))
       .catch((e: unknown) => {
         throw toAdapterError(e, { writing });
       });
@@ -709,7 +734,8 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
     runValidate(runOptions = {}) {
       const { source = "used", ...validateOptions } = runOptions;
       return session(async (s): Promise<ValidateRun> => {
-        const read = await readState(s, source, { hidden: hidden() });
+        const read = await readSelection(s, source, { hidden: hidden() });
+        if (!read) return { ok: false, reason: MULTI_AREA_SELECTION.text, reasonEn: MULTI_AREA_SELECTION.en, sheet: "", syncs: s.syncs };
         const outcome = validateGrid(read.grid, validateOptions);
         if (!outcome.ok) return { ok: false, reason: outcome.reason, reasonEn: outcome.reasonEn, sheet: read.grid.sheet, syncs: s.syncs };
         try {
@@ -745,7 +771,7 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
           return f;
         }) : [];
         await s.sync();
-        const { sheets, parts } = meta();
+        const { sheets, parts, structureProtected } = meta();
         const widths = new Map<number, number>();
         widthFormats.forEach((f, i) => {
           if (!f.isNullObject) widths.set(plan.startCol + i, f.columnWidth);
@@ -755,7 +781,7 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
           kind: "results",
           jobs: [{ plan, key }],
           replaces: (o) => kindOf(o) === "results" && sameName(o.sourceSheet, plan.sourceSheet) && o.sourceHeaderRow === key,
-          read: { sheets, widths },
+          read: { sheets, widths, structureProtected },
           rec,
           caps: caps(),
           budget,
@@ -769,7 +795,7 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
         const c = caps();
         const meta = readSheets(s);
         await s.sync();
-        const { sheets, parts } = meta();
+        const { sheets, parts, structureProtected } = meta();
         const rec = await readRecord(s, { sheets, parts }, comparisonSheet);
         const ev: Evidence = { sheets, topRows: rec.topRows };
         await loadHeaders(s, rec.record.outputs, ev);
@@ -781,6 +807,7 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
           else report.skipped.push({ sheet: o.sheet, owned: o.owned, reason: v === "gone" ? "gone" : "changed" });
         }
         for (const o of ours) if (!o.createdSheet && sheets.get(lc(o.sheet))?.protected) throw protectedSheetError(o.sheet);
+        checkStructure(structureProtected, { deletes: ours.some((o) => o.createdSheet) });
         if (rec.parts.length > 0) {
           const steps = ours.flatMap((o) => removalSteps(s, o, c));
           steps.push({ bytes: STEP_OVERHEAD * 2, queue: () => queueRecord(s, rec.parts, EMPTY_RECORD) });
@@ -822,7 +849,8 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
     runAudit(auditOptions = {}) {
       const source = auditOptions.source ?? "used";
       return session(async (s): Promise<AuditRun> => {
-        const read = await readState(s, source, { hidden: hidden() });
+        const read = await readSelection(s, source, { hidden: hidden() });
+        if (!read) return { ok: false, reason: MULTI_AREA_SELECTION.text, reasonEn: MULTI_AREA_SELECTION.en, sheet: "", syncs: s.syncs };
         const sheet = read.grid.sheet;
         const rec = await readRecord(s, read);
         // a sheet the add-in made (核对结果, 核对·…, a comparison) holds no statement of the user's

@@ -2,6 +2,7 @@
  * preview.html: the real task pane beside an in-memory workbook, for a browser without Excel
  * (npm start on Linux, the browser tests). No office.js: the pane gets its services from here.
  */
+import "../taskpane/platform";
 import { createRoot } from "react-dom/client";
 import { currentLocale } from "../taskpane/i18n";
 import { PreviewApp } from "./PreviewApp";

@@ -4,7 +4,8 @@
  * made in the grid, ends with `changed()`, so the grid re-reads the workbook after each sync.
  */
 import { rangeA1 } from "../core/address";
-import { type MemoryExcel, createMemoryExcel, createSheetAdapter } from "../excel";
+import { createSheetAdapter } from "../excel";
+import { type MemoryExcel, createMemoryExcel } from "../memory-excel";
 import type { PaneServices } from "../taskpane/services";
 import { createMemorySettingsStore } from "../taskpane/settings-store";
 import type { SampleSheet } from "./sample-indicators";

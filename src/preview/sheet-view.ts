@@ -5,7 +5,7 @@
  */
 import { columnLetter, parseA1 } from "../core/address";
 import type { CellValue } from "../core/grid";
-import type { MemoryExcel } from "../excel";
+import type { MemoryExcel } from "../memory-excel";
 import { type Alignment, alignmentOf, displayText } from "./cell-text";
 
 type Host = MemoryExcel["workbook"];

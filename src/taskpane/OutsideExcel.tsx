@@ -18,12 +18,14 @@ export function OutsideExcel({ reason, strings }: OutsideExcelProps) {
     browser: strings.outsideBody,
     "other-host": strings.otherHostBody,
     "no-office-js": strings.noOfficeJsBody,
+    "ready-timeout": strings.readyTimeoutBody,
   }[reason];
+  const title = reason === "ready-timeout" ? strings.readyTimeoutTitle : strings.outsideTitle;
   return (
     <section className={styles.root} data-testid="outside-excel">
-      <MessageBar intent={reason === "no-office-js" ? "error" : "warning"} layout="multiline">
+      <MessageBar intent={reason === "no-office-js" || reason === "ready-timeout" ? "error" : "warning"} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{strings.outsideTitle}</MessageBarTitle>
+          <MessageBarTitle>{title}</MessageBarTitle>
           {detail}
         </MessageBarBody>
       </MessageBar>

@@ -1,9 +1,16 @@
-import "./zod-jitless";
+import "./platform";
 import { createRoot } from "react-dom/client";
 import { detectHost, type HostState } from "./host";
 import { currentLocale } from "./i18n";
 import { TaskPaneRoot } from "./Root";
 import type { PaneServices } from "./services";
+
+declare global {
+  interface Window {
+    /** set by engine-check.js when this engine cannot run the pane; it shows what to do instead */
+    JIXIAO_UNSUPPORTED_ENGINE?: string;
+  }
+}
 
 const container = document.getElementById("container");
 if (!container) throw new Error("taskpane.html has no #container element");
@@ -18,15 +25,19 @@ function render(state: HostState, services?: PaneServices | null): void {
   root.render(<TaskPaneRoot state={state} services={services} />);
 }
 
-render({ kind: "loading" });
-void detectHost().then(async (state) => {
-  render(state);
-  if (state.kind !== "excel") return;
-  let services: PaneServices | null;
-  try {
-    services = (await officeServices).createOfficeServices();
-  } catch {
-    services = null;
-  }
-  render(state, services);
-});
+if (window.JIXIAO_UNSUPPORTED_ENGINE === undefined) start();
+
+function start(): void {
+  render({ kind: "loading" });
+  void detectHost().then(async (state) => {
+    render(state);
+    if (state.kind !== "excel") return;
+    let services: PaneServices | null;
+    try {
+      services = (await officeServices).createOfficeServices();
+    } catch {
+      services = null;
+    }
+    render(state, services);
+  });
+}

@@ -1,7 +1,7 @@
 /** The preview's pieces that need no browser: clipboard text, cell text, the samples, the sheet view. */
 import seed from "../../seeds/huizhou-2022.json";
 import { SeedSchema } from "../../src/core/seed-schema";
-import { createMemoryExcel } from "../../src/excel";
+import { createMemoryExcel } from "../../src/memory-excel";
 import { alignmentOf, displayText } from "../../src/preview/cell-text";
 import { createPreviewWorkbook } from "../../src/preview/preview-workbook";
 import { INDICATOR_SHEET, indicatorSample } from "../../src/preview/sample-indicators";
@@ -109,7 +109,8 @@ describe("the grid's view of a sheet", () => {
     book.subscribe(() => heard++);
     await book.enter(INDICATOR_SHEET, 20, 1, [["12%", "'007", "=1+1"], ["3"]]);
     const s = book.xl.workbook.sheet(INDICATOR_SHEET);
-    expect(s.values("A20:C21")).toEqual([[0.12, "007", ""], [3, "", ""]]);
+    // the formula computes, as in Excel
+    expect(s.values("A20:C21")).toEqual([[0.12, "007", 2], [3, "", ""]]);
     expect(s.formulas()).toMatchObject({ C20: "=1+1" });
     // the unit line runs on over the empty cells of its row, up to the edge of the view; a formula stops it
     const view = sheetView(book.xl.workbook, INDICATOR_SHEET);

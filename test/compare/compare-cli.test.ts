@@ -26,7 +26,7 @@ import { SEEDS } from "../../src/core/seed-data";
 import { DEPARTMENT_IDS, Seed, SeedSchema, TEMPLATE_IDS, TemplateId } from "../../src/core/seed-schema";
 import { SheetEntry, XlsxWorkbook } from "../../src/cli/xlsx-workbook";
 import { checkPackage } from "../../src/cli/xlsx-check";
-import { Scalar, evaluateFormula } from "./formula-eval";
+import { FormulaValue as Scalar, evaluateFormula } from "../../src/memory-excel/formulas";
 
 /** every --out this file writes passes the structural check */
 const compareCommand = withStructureCheck(rawCompare);
@@ -64,7 +64,7 @@ function sheetLookup(ws: ExcelJS.Worksheet) {
     const v = ws.getCell(row, col).value;
     let out: Scalar;
     if (v === null || v === undefined) out = null;
-    else if (isFormula(v)) out = evaluateFormula(v.formula, lookup);
+    else if (isFormula(v)) out = evaluateFormula(v.formula, (_sheet, r, c) => lookup(r, c));
     else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") out = v;
     else throw new Error(`unexpected cell value at ${row},${col}: ${JSON.stringify(v)}`);
     memo.set(key, out);

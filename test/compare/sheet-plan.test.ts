@@ -23,7 +23,7 @@ import {
 } from "../../src/core/compare";
 import { SEEDS } from "../../src/core/seed-data";
 import { FIGURE_CATALOG, Seed, SeedSchema, TEMPLATE_IDS, templateFigureIds } from "../../src/core/seed-schema";
-import { evaluateFormula, Scalar } from "./formula-eval";
+import { FormulaValue as Scalar, evaluateFormula } from "../../src/memory-excel/formulas";
 
 const DEPTS = seedDepartments();
 
@@ -38,7 +38,7 @@ function planLookup(plan: SheetPlan) {
     const key = `${row},${col}`;
     if (memo.has(key)) return memo.get(key) as Scalar;
     const v = cellAt(plan, row, col);
-    const out = v !== null && typeof v === "object" ? evaluateFormula(v.formula, lookup) : v;
+    const out = v !== null && typeof v === "object" ? evaluateFormula(v.formula, (_sheet, r, c) => lookup(r, c)) : v;
     memo.set(key, out);
     return out;
   };

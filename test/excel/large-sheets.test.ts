@@ -1,4 +1,4 @@
-import { createMemoryExcel } from "../../src/excel/memory-workbook";
+import { createMemoryExcel } from "../../src/memory-excel";
 import { PAYLOAD_LIMIT } from "../../src/excel/payload";
 import { ValidateRun, createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { indicatorTable } from "./indicator-grid";
@@ -21,25 +21,36 @@ function formatOps(ops: Record<string, number>): number {
     .reduce((n, [, v]) => n + v, 0);
 }
 
+/** Operations of the final optional sync (docs/excel-platform.md): notes and column widths only. */
+const OPTIONAL_OPS = new Set(["notes.add", "format.columnWidth"]);
+
+/** The syncs that carry the run (at most 3), the optional formatting sync after them not counted (docs/excel-platform.md). */
+function carrying(xl: ReturnType<typeof setup>["xl"], syncs: number): number {
+  const last = xl.stats.log[xl.stats.log.length - 1];
+  const optionalOnly = last !== undefined && Object.keys(last.ops).every((k) => OPTIONAL_OPS.has(k) || k.startsWith("application."));
+  return optionalOnly ? syncs - 1 : syncs;
+}
+
 const GREEN = { fill: "#C6EFCE", fontColor: "#006100" };
 const RED = { fill: "#FFC7CE", fontColor: "#9C0006" };
 
-test("10,000 indicator rows: at most 3 syncs, first run and re-run", async () => {
+test("10,000 indicator rows: at most 3 syncs carry the run, first run and re-run, then one for notes and widths", async () => {
   const { xl, adapter } = setup(10_000);
   const first = ok(await adapter.runValidate());
-  expect(first.syncs).toBeLessThanOrEqual(3);
+  expect(carrying(xl, first.syncs)).toBeLessThanOrEqual(3);
+  expect(first.syncs - carrying(xl, first.syncs)).toBe(1);
   expect(xl.stats.syncs).toBe(first.syncs);
   xl.stats.reset();
   const again = ok(await adapter.runValidate());
-  expect(again.syncs).toBeLessThanOrEqual(3);
+  expect(carrying(xl, again.syncs)).toBeLessThanOrEqual(3);
   expect(xl.stats.log.every((s) => s.requestBytes <= PAYLOAD_LIMIT && s.responseBytes <= PAYLOAD_LIMIT)).toBe(true);
   expect(xl.workbook.sheet("Sheet1").values("F10001:F10001")).toEqual([["无法核对"]]);
 });
 
-test("10,000 rows with statuses mixed row by row: one conditional format per status, ≤ 3 syncs", async () => {
+test("10,000 rows with statuses mixed row by row: one conditional format per status, ≤ 3 syncs carry the run", async () => {
   const { xl, adapter } = setup(10_000, "mixed");
   const run = ok(await adapter.runValidate());
-  expect(run.syncs).toBeLessThanOrEqual(3);
+  expect(carrying(xl, run.syncs)).toBeLessThanOrEqual(3);
   expect(run.write).toMatchObject({ fillMethod: "conditionalFormats", fillOperations: 5 });
   expect(xl.stats.ops["conditionalFormats.add"]).toBe(5);
   // the header row's fill and font are the only range formats
@@ -52,7 +63,7 @@ test("10,000 rows with statuses mixed row by row: one conditional format per sta
   expect(s.displayed("F9998")).toEqual(RED);
   xl.stats.reset();
   const again = ok(await adapter.runValidate());
-  expect(again.syncs).toBeLessThanOrEqual(3);
+  expect(carrying(xl, again.syncs)).toBeLessThanOrEqual(3);
   expect(xl.stats.ops["conditionalFormats.add"]).toBe(5);
   expect(xl.workbook.getConditionalFormats("Sheet1")).toHaveLength(5);
 });

@@ -1,5 +1,5 @@
 /** The memory workbook's tables, charts, frozen panes and sheet order, visibility and names. */
-import { MemoryExcelError, createMemoryExcel } from "../../src/excel/memory-workbook";
+import { MemoryExcelError, createMemoryExcel } from "../../src/memory-excel";
 
 function book(apiVersion?: string) {
   return createMemoryExcel({

@@ -1,4 +1,4 @@
-import { MemoryContext, MemoryExcelError, createMemoryExcel } from "../../src/excel/memory-workbook";
+import { MemoryContext, MemoryExcelError, createMemoryExcel } from "../../src/memory-excel";
 
 function book(apiVersion?: string) {
   return createMemoryExcel({ apiVersion, sheets: [{ name: "Sheet1", values: [["a", 1], ["b", 2]] }, "Sheet2"] });
@@ -115,7 +115,7 @@ describe("writing", () => {
   test.each([
     ["'=x", "=x", undefined],
     ["'+1", "+1", undefined],
-    ["=1+1", "", "=1+1"],
+    ["=1+1", 2, "=1+1"],
     ['=HYPERLINK("#A1","go")', "go", '=HYPERLINK("#A1","go")'],
     ["+1", 1, undefined],
     ["-2.5", -2.5, undefined],

@@ -3,7 +3,8 @@
  * sheet (one row per status, points adding up to 100), an own-department sheet and a statement.
  */
 import type { CellValue } from "../../src/core/grid";
-import { createMemoryExcel, createSheetAdapter } from "../../src/excel";
+import { createSheetAdapter } from "../../src/excel";
+import { createMemoryExcel } from "../../src/memory-excel";
 
 export const SHEET = "指标表";
 

@@ -2,7 +2,7 @@
  * An in-memory workbook with office.js semantics, for unit tests and the browser preview.
  *
  * It implements exactly the part of the Excel JavaScript API the adapter uses (see
- * excel-api.ts), and behaves like Excel where it matters to the adapter:
+ * src/excel/excel-api.ts), and behaves like Excel where it matters to the adapter:
  * - properties must be loaded and synced before they are read (PropertyNotLoaded otherwise);
  * - writes queue and apply at `sync()`, in order; a failing operation stops the batch and
  *   leaves the earlier ones applied (Excel batches are not transactions);
@@ -23,21 +23,24 @@
  *   when none are, null when some are (set up with `hideRows` and `setAutoFilter`);
  * - merged cells other than the top-left read as blank; `*OrNullObject` gives null objects on
  *   which methods do nothing; APIs above the configured ExcelApi version fail with ApiNotFound.
- * It does not calculate: formulas other than a literal or HYPERLINK(...) read as "".
- * No Node APIs, so the browser preview can use it.
+ * - formulas compute (fast-formula-parser, formulas.ts) on every read; a malformed one fails the sync;
+ * - a write or clear of part of a merged area, getSelectedRange on several areas, and sheet
+ *   changes under workbook structure protection fail as in Excel (docs/excel-platform.md).
+ * For the tests and the preview only: nothing the add-in ships imports it. No Node APIs, so the
+ * browser preview can use it.
  */
-import { PAYLOAD_LIMIT } from "./payload";
-import { MemoryWorkbookHost, SheetInit } from "./memory/host";
-import { MemoryContext, MemoryStats, compareVersions } from "./memory/objects";
-import { WorkbookState } from "./memory/state";
+import { PAYLOAD_LIMIT } from "../excel/payload";
+import { MemoryWorkbookHost, SheetInit } from "./host";
+import { MemoryContext, MemoryStats, compareVersions } from "./objects";
+import { WorkbookState } from "./state";
 
-export { DEFAULT_COLUMN_WIDTH, MemoryExcelError } from "./memory/state";
-export type { Fault } from "./memory/state";
-export { MemoryContext, MemoryStats } from "./memory/objects";
-export type { SyncRecord } from "./memory/objects";
-export { MemoryWorkbookHost, SheetHandle } from "./memory/host";
-export type { CellSnapshot, ChartSnapshot, ConditionalFormatSnapshot, DisplayedFormat, FreezeSnapshot, SheetInit, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./memory/host";
-export type { CfRule, SheetVisibility } from "./memory/state";
+export { DEFAULT_COLUMN_WIDTH, MemoryExcelError } from "./state";
+export type { Fault } from "./state";
+export { MemoryContext, MemoryStats } from "./objects";
+export type { SyncRecord } from "./objects";
+export { MemoryWorkbookHost, SheetHandle } from "./host";
+export type { CellSnapshot, ChartSnapshot, ConditionalFormatSnapshot, DisplayedFormat, FreezeSnapshot, SheetInit, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./host";
+export type { CfRule, SheetVisibility } from "./state";
 
 export interface MemoryExcelOptions {
   /** the highest ExcelApi requirement set the simulated Excel supports (default "1.18") */

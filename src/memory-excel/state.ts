@@ -1,6 +1,7 @@
 /** The memory workbook's state: sheets and cells, and how Excel reads input and shows values. */
-import { EXCEL_ERRORS } from "../../core/grid";
-import { Rect, sameName } from "../a1";
+import { EXCEL_ERRORS } from "../core/grid";
+import { Rect, intersect, sameName } from "../excel/a1";
+import { FormulaValue, evaluateFormula, formulaSyntaxError } from "./formulas";
 
 /** Excel's default column width: 8.43 characters of Calibri 11, in points. */
 export const DEFAULT_COLUMN_WIDTH = 48;
@@ -122,6 +123,8 @@ export class SheetState {
   readonly merges: Rect[] = [];
   /** note text by cell ("F3") */
   readonly notes = new Map<string, string>();
+  /** cells ("F3") carrying a threaded comment (ExcelApi 1.10), which take no note */
+  readonly threadedComments = new Set<string>();
   /** conditional formats, highest priority first (office.js `add` puts a new one first) */
   readonly cfs: CfState[] = [];
   /** rows (1-based) the user hid by hand */
@@ -131,6 +134,8 @@ export class SheetState {
   constructor(
     readonly id: string,
     public name: string,
+    /** the workbook, for formulas that name other sheets */
+    readonly book: WorkbookState | null = null,
   ) {}
 
   get(r: number, c: number): Cell | undefined {
@@ -182,7 +187,7 @@ export class SheetState {
   displayed(r: number, c: number): { fill: string; font: string } {
     let fill: string | undefined;
     let font: string | undefined;
-    const value = this.get(r, c)?.v;
+    const value = cellValue(this, r, c);
     for (const cf of this.cfs) {
       if (fill !== undefined && font !== undefined) break;
       if (!cf.rects.some((x) => r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2)) continue;
@@ -199,6 +204,20 @@ export class SheetState {
     const hidden = new Set<number>();
     for (const r of [...this.hiddenRows, ...(this.autoFilter?.filteredRows ?? [])]) if (r >= r1 && r <= r2) hidden.add(r);
     return hidden.size === 0 ? false : hidden.size === r2 - r1 + 1 ? true : null;
+  }
+
+  /**
+   * Excel refuses to change part of a merged area ("Cannot change part of a merged cell"): a
+   * write or clear of `rect` that cuts through one fails. The area's top-left cell alone is the
+   * merged cell itself and may be written.
+   */
+  checkMergedWrite(rect: Rect, path: string): void {
+    for (const m of this.merges) {
+      if (intersect(m, rect) === null) continue;
+      const whole = rect.r1 <= m.r1 && rect.c1 <= m.c1 && rect.r2 >= m.r2 && rect.c2 >= m.c2;
+      const topLeft = rect.r1 === m.r1 && rect.c1 === m.c1 && rect.r2 === m.r1 && rect.c2 === m.c1;
+      if (!whole && !topLeft) fail("InvalidOperation", "Cannot change part of a merged cell.", path);
+    }
   }
 
   /** True for a merged cell other than its area's top-left, which Excel reads as blank. */
@@ -242,7 +261,7 @@ export function subtractRect(a: Rect, b: Rect): Rect[] {
 
 export const CELL_VALUE_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqual", "LessThanOrEqual"];
 
-/** A rule's formula as a value: "=..." is evaluated (literals only), anything else is read as typed. */
+/** A rule's formula as a value: "=..." is computed (constants only), anything else is read as typed. */
 function ruleOperand(formula: string): Scalar {
   if (formula.startsWith("=")) return evaluate(formula);
   const n = numberInput(formula);
@@ -316,8 +335,13 @@ export class WorkbookState {
   readonly sheets: SheetState[] = [];
   readonly parts: PartState[] = [];
   activeId: string | null = null;
-  selection: { sheetId: string; rect: Rect } | null = null;
+  /** the selection; more than one rectangle when the user Ctrl-selected several areas */
+  selection: { sheetId: string; rect: Rect; areas?: Rect[] } | null = null;
   faults: Fault[] = [];
+  /** Review → Protect Workbook (structure): sheets cannot be added, deleted, renamed, moved, hidden */
+  structureProtected = false;
+  /** defined names (Formulas → Name Manager), which table names may not repeat */
+  readonly names = new Map<string, string>();
   private nextId = 1;
 
   newId(prefix: string): string {
@@ -351,7 +375,7 @@ export class WorkbookState {
       n = `Sheet${i}`;
     }
     this.checkSheetName(n);
-    const sheet = new SheetState(this.newId("{sheet-"), n);
+    const sheet = new SheetState(this.newId("{sheet-"), n, this);
     this.sheets.push(sheet);
     if (this.activeId === null) this.activeId = sheet.id;
     return sheet;
@@ -374,6 +398,15 @@ export class WorkbookState {
 
   findTable(name: string): { sheet: SheetState; table: TableState } | undefined {
     return this.tables().find((t) => sameName(t.table.name, name));
+  }
+
+  /** Fails as Excel does when the workbook's structure is protected. */
+  checkStructure(path: string): void {
+    if (this.structureProtected) fail("AccessDenied", "The workbook's structure is protected; sheets cannot be added, deleted, renamed, moved or hidden.", path);
+  }
+
+  hasName(name: string): boolean {
+    return [...this.names.keys()].some((n) => sameName(n, name));
   }
 
   takeFault(kind: string): Fault | null {
@@ -403,22 +436,49 @@ export function numberInput(s: string): { value: number; percent: boolean; decim
   return { value: percent ? n / 100 : n, percent, decimals };
 }
 
-function unquote(s: string): string {
-  return s.replace(/""/g, '"');
+/** A formula's value when it names no cell (conditional-format rules): "#NAME?" for a bare name. */
+export function evaluate(formula: string): Scalar {
+  try {
+    return evaluateFormula(formula, () => null) ?? "";
+  } catch {
+    return "";
+  }
 }
 
-/** The few formulas the memory workbook can show a value for; the rest read as "". */
-export function evaluate(formula: string): Scalar {
-  const body = formula.slice(1).trim();
-  let m = /^HYPERLINK\(\s*"((?:[^"]|"")*)"\s*(?:,\s*"((?:[^"]|"")*)"\s*)?\)$/i.exec(body);
-  if (m) return unquote(m[2] ?? m[1]);
-  m = /^"((?:[^"]|"")*)"$/.exec(body);
-  if (m) return unquote(m[1]);
-  const n = numberInput(body);
-  if (n) return n.value;
-  if (/^(true|false)$/i.test(body)) return body.toUpperCase() === "TRUE";
-  if (/^[+-]?[A-Za-z_][\w.]*$/.test(body)) return "#NAME?";
-  return "";
+/** Cells whose formulas are being computed, to stop at a circular reference as Excel does (0). */
+const computing = new Set<Cell>();
+
+/** A cell's value as a formula sees it: null when blank. */
+function lookupValue(sheet: SheetState, r: number, c: number): FormulaValue {
+  if (sheet.hiddenByMerge(r, c)) return null;
+  return cellValue(sheet, r, c) ?? null;
+}
+
+/**
+ * The value a cell shows: its constant, or its formula computed now from the cells it names
+ * (docs/excel-platform.md: Excel recalculates; so does this, on every read).
+ */
+export function cellValue(sheet: SheetState, r: number, c: number): Scalar | undefined {
+  const cell = sheet.get(r, c);
+  if (!cell || cell.f === undefined) return cell?.v;
+  if (computing.has(cell)) return 0;
+  computing.add(cell);
+  try {
+    const v = evaluateFormula(
+      cell.f,
+      (name, row, col) => {
+        if (name === null) return lookupValue(sheet, row, col);
+        const other = sheet.book?.find(name);
+        return other ? lookupValue(other, row, col) : "#REF!";
+      },
+      { sheet: sheet.name, row: r, col: c },
+    );
+    return v ?? 0;
+  } catch {
+    return "#VALUE!";
+  } finally {
+    computing.delete(cell);
+  }
 }
 
 /** Apply one element of a `values` or `formulas` assignment to a cell. */
@@ -440,6 +500,13 @@ export function enter(sheet: SheetState, r: number, c: number, input: unknown): 
   sheet.tidy(r, c);
 }
 
+/** A formula Excel accepts; a malformed one fails the whole sync with InvalidArgument, as in Excel. */
+function setFormula(cell: Cell, formula: string): void {
+  const error = formulaSyntaxError(formula);
+  if (error !== null) fail("InvalidArgument", `The formula ${formula} is not valid: ${error}`);
+  cell.f = formula;
+}
+
 function enterText(cell: Cell, s: string): void {
   if (s === "") return;
   if (s.startsWith("'")) {
@@ -447,12 +514,11 @@ function enterText(cell: Cell, s: string): void {
     return;
   }
   if (cell.nf === "@") {
-    cell.v = s; // a cell formatted as text keeps what is typed
+    cell.v = s; // a cell formatted as text keeps what is typed, a formula too (it stays text)
     return;
   }
   if (s.startsWith("=") && s.length > 1) {
-    cell.f = s;
-    cell.v = evaluate(s);
+    setFormula(cell, s);
     return;
   }
   const n = numberInput(s);
@@ -461,9 +527,8 @@ function enterText(cell: Cell, s: string): void {
     if (n.percent && cell.nf === undefined) cell.nf = n.decimals ? `0.${"0".repeat(n.decimals)}%` : "0%";
     return;
   }
-  if (/^[+\-@]/.test(s)) {
-    cell.f = `=${s[0] === "@" ? s.slice(1) : s}`;
-    cell.v = evaluate(cell.f);
+  if (/^[+\-@]/.test(s) && s.length > 1) {
+    setFormula(cell, `=${s[0] === "@" ? s.slice(1) : s}`);
     return;
   }
   if (/^(true|false)$/i.test(s)) {
@@ -485,7 +550,7 @@ export function sheetRef(name: string): string {
 
 export function readValue(sheet: SheetState, r: number, c: number): Scalar {
   if (sheet.hiddenByMerge(r, c)) return "";
-  return sheet.get(r, c)?.v ?? "";
+  return cellValue(sheet, r, c) ?? "";
 }
 
 export function display(v: Scalar | undefined, nf: string | undefined): string {

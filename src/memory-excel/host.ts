@@ -1,9 +1,9 @@
 /** The host side of the memory workbook: building fixtures and looking at the result, outside any batch. */
-import { columnLetter } from "../../core/address";
-import { CellValue } from "../../core/grid";
-import { Rect, parseRect, rectA1, splitSheet } from "../a1";
+import { columnLetter } from "../core/address";
+import { CellValue } from "../core/grid";
+import { Rect, parseRect, rectA1, splitSheet } from "../excel/a1";
 import { eachCell } from "./objects";
-import { Cell, CfRule, DEFAULT_COLUMN_WIDTH, Fault, SheetState, SheetVisibility, WorkbookState, evaluate, grid, readValue, sheetRef } from "./state";
+import { Cell, CfRule, DEFAULT_COLUMN_WIDTH, Fault, SheetState, SheetVisibility, WorkbookState, cellValue, grid, readValue, sheetRef } from "./state";
 
 // The host side: building fixtures and looking at the result
 
@@ -123,11 +123,19 @@ export class SheetHandle {
     return this;
   }
 
+  /** A threaded comment (Review → New Comment) on a cell: that cell takes no note. */
+  addThreadedComment(at: string): this {
+    const { r1, c1 } = this.rect(at);
+    this._sheet.threadedComments.add(rectA1({ r1, c1, r2: r1, c2: c1 }));
+    return this;
+  }
+
+  /** A formula typed by the user; its value is computed when read. */
   setFormula(at: string, formula: string): this {
     const { r1, c1 } = this.rect(at);
     const cell = this._sheet.ensure(r1, c1);
     cell.f = formula;
-    cell.v = evaluate(formula);
+    delete cell.v;
     return this;
   }
 
@@ -252,7 +260,7 @@ export class SheetHandle {
     const { r1, c1 } = this.rect(address);
     const cell = this._sheet.get(r1, c1);
     const note = this._sheet.notes.get(rectA1({ r1, c1, r2: r1, c2: c1 }));
-    return { ...snapshotCell(cell, this._sheet.hiddenByMerge(r1, c1)), ...(note !== undefined ? { note } : {}) };
+    return { ...snapshotCell(cell, this._sheet.hiddenByMerge(r1, c1), cellValue(this._sheet, r1, c1)), ...(note !== undefined ? { note } : {}) };
   }
 
   columnWidth(column: string): number {
@@ -310,8 +318,8 @@ function snapshotCharts(sheet: SheetState): ChartSnapshot[] {
   }));
 }
 
-function snapshotCell(cell: Cell | undefined, hidden = false): CellSnapshot {
-  const out: CellSnapshot = { value: hidden ? "" : (cell?.v ?? "") };
+function snapshotCell(cell: Cell | undefined, hidden = false, value = cell?.v): CellSnapshot {
+  const out: CellSnapshot = { value: hidden ? "" : (value ?? "") };
   if (cell?.f) out.formula = cell.f;
   if (cell?.nf) out.numberFormat = cell.nf;
   if (cell?.fill) out.fill = cell.fill;
@@ -382,13 +390,24 @@ export class MemoryWorkbookHost {
     return this._state.active().name;
   }
 
-  /** Select a range, as the user would (the sheet becomes active). */
+  /** Select a range, as the user would (the sheet becomes active); "B2:B5,D2:D5" selects several areas. */
   select(name: string, address: string): void {
     const s = this.sheetState(name);
-    const rect = parseRect(address);
-    if (!rect) throw new Error(`bad address ${address}`);
+    const areas = address.split(",").map((a) => parseRect(a.trim()));
+    if (areas.some((r) => r === null)) throw new Error(`bad address ${address}`);
+    const rects = areas as Rect[];
     this._state.activeId = s.id;
-    this._state.selection = { sheetId: s.id, rect };
+    this._state.selection = { sheetId: s.id, rect: rects[0], ...(rects.length > 1 ? { areas: rects } : {}) };
+  }
+
+  /** Review → Protect Workbook (structure) on or off. */
+  protectStructure(on = true): void {
+    this._state.structureProtected = on;
+  }
+
+  /** A defined name (Formulas → Name Manager) referring to `formula`. */
+  addName(name: string, formula: string): void {
+    this._state.names.set(name, formula);
   }
 
   selection(): string | null {
@@ -414,7 +433,7 @@ export class MemoryWorkbookHost {
         const cells: Record<string, CellSnapshot> = {};
         for (const r of [...s.rows.keys()].sort((a, b) => a - b)) {
           const row = s.rows.get(r)!;
-          for (const c of [...row.keys()].sort((a, b) => a - b)) cells[`${columnLetter(c)}${r}`] = snapshotCell(row.get(c), s.hiddenByMerge(r, c));
+          for (const c of [...row.keys()].sort((a, b) => a - b)) cells[`${columnLetter(c)}${r}`] = snapshotCell(row.get(c), s.hiddenByMerge(r, c), cellValue(s, r, c));
         }
         const widths: Record<string, number> = {};
         for (const c of [...s.widths.keys()].sort((a, b) => a - b)) widths[columnLetter(c)] = s.widths.get(c)!;

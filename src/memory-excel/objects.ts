@@ -1,5 +1,5 @@
 /** The office.js objects of the memory workbook: proxies that queue work for `sync()`. */
-import { MAX_COLS, MAX_ROWS, Rect, intersect, parseRect, rectA1, sameName, splitSheet } from "../a1";
+import { MAX_COLS, MAX_ROWS, Rect, intersect, parseRect, rectA1, sameName, splitSheet } from "../excel/a1";
 import type {
   XlApplication,
   XlAutoFilter,
@@ -40,8 +40,11 @@ import type {
   XlWorksheetCollection,
   XlWorksheetFreezePanes,
   XlWorksheetProtection,
-} from "../excel-api";
-import { jsonBytes } from "../payload";
+  XlNamedItem,
+  XlNamedItemCollection,
+  XlWorkbookProtection,
+} from "../excel/excel-api";
+import { jsonBytes } from "../excel/payload";
 import {
   CELL_VALUE_OPERATORS,
   Cell,
@@ -59,6 +62,7 @@ import {
   TableState,
   WorkbookState,
   area,
+  cellValue,
   display,
   enter,
   fail,
@@ -277,7 +281,7 @@ export class MemRange extends MemObject implements XlRange {
         return grid(rect, (r, c) => (sheet.hiddenByMerge(r, c) ? "" : (sheet.get(r, c)?.f ?? sheet.get(r, c)?.v ?? "")));
       case "text":
         readLimitCheck(rect, this._ctx, this._path);
-        return grid(rect, (r, c) => (sheet.hiddenByMerge(r, c) ? "" : display(sheet.get(r, c)?.v, sheet.get(r, c)?.nf)));
+        return grid(rect, (r, c) => (sheet.hiddenByMerge(r, c) ? "" : display(cellValue(sheet, r, c), sheet.get(r, c)?.nf)));
       case "rowHidden":
         this._ctx._require("1.2", "Range.rowHidden");
         return sheet.rowHidden(rect.r1, rect.r2);
@@ -353,6 +357,7 @@ export class MemRange extends MemObject implements XlRange {
   private _enterAll(t: RangeTarget, data: unknown[][]): void {
     const sheet = writableSheet(t.sheet, this._path);
     const rows = checkShape(t.rect, data, this._path);
+    sheet.checkMergedWrite(t.rect, this._path);
     for (let r = t.rect.r1; r <= t.rect.r2; r++) {
       const line = rows[r - t.rect.r1];
       for (let c = t.rect.c1; c <= t.rect.c2; c++) enter(sheet, r, c, line[c - t.rect.c1]);
@@ -377,6 +382,7 @@ export class MemRange extends MemObject implements XlRange {
   clear(applyTo: XlClearApplyTo = "All"): void {
     this._write<RangeTarget>("range.clear", { applyTo }, (t) => {
       const sheet = writableSheet(t.sheet, this._path);
+      if (applyTo !== "Formats") sheet.checkMergedWrite(t.rect, this._path);
       // as Excel's Clear Formats: the cleared cells lose their conditional formats too
       if (applyTo === "All" || applyTo === "Formats") sheet.clearConditionalFormats(t.rect);
       for (const [r, c, cell] of [...sheet.cellsIn(t.rect)]) {
@@ -694,6 +700,54 @@ export class MemWorksheetProtection extends MemObject implements XlWorksheetProt
   }
 }
 
+/** ExcelApi 1.7: Review → Protect Workbook (structure). */
+export class MemWorkbookProtection extends MemObject implements XlWorkbookProtection {
+  protected _resolve(): WorkbookState {
+    this._ctx._require("1.7", "WorkbookProtection");
+    return this._ctx._state;
+  }
+  protected override _scalars(): readonly string[] {
+    return ["protected"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    return name === "protected" ? (target as WorkbookState).structureProtected : undefined;
+  }
+  get protected(): boolean {
+    return this._get("protected");
+  }
+}
+
+/** A defined name; its formula is not modelled, only that the name is taken. */
+export class MemNamedItem extends MemObject implements XlNamedItem {
+  constructor(
+    ctx: MemoryContext,
+    path: string,
+    private readonly _key: string,
+  ) {
+    super(ctx, path);
+  }
+  protected _resolve(): string | null {
+    this._ctx._require("1.4", "NamedItemCollection.getItemOrNullObject");
+    return [...this._ctx._state.names.keys()].find((n) => sameName(n, this._key)) ?? null;
+  }
+  protected override _scalars(): readonly string[] {
+    return ["name"];
+  }
+  protected override _read(name: string, target: unknown): unknown {
+    return name === "name" ? target : undefined;
+  }
+  get name(): string {
+    return this._get("name");
+  }
+}
+
+export class MemNamedItemCollection implements XlNamedItemCollection {
+  constructor(private readonly _ctx: MemoryContext) {}
+  getItemOrNullObject(name: string): MemNamedItem {
+    return new MemNamedItem(this._ctx, `names.getItemOrNullObject(${name})`, name);
+  }
+}
+
 export class MemAutoFilter extends MemObject implements XlAutoFilter {
   constructor(
     ctx: MemoryContext,
@@ -786,6 +840,8 @@ export class MemNoteCollection implements XlNoteCollection {
       if (!s) return;
       writableSheet(s, this._path);
       const key = noteKey(s, cellAddress, this._path);
+      // a cell holds a note or a threaded comment, not both
+      if (s.threadedComments.has(key)) fail("InvalidOperation", `The cell ${key} has a threaded comment; it cannot also have a note.`, this._path);
       if (s.notes.has(key)) fail("InvalidArgument", `The cell ${key} already has a note.`, this._path);
       s.notes.set(key, String(content));
       note._bind({ sheet: s, cell: key });
@@ -869,6 +925,7 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
     this._loaded.set("name", name);
     this._write<SheetState>("worksheet.name", { name }, (s) => {
       if (s.deleted) fail("ItemNotFound", "The worksheet has been deleted.", this._path);
+      this._ctx._state.checkStructure(this._path);
       this._ctx._state.checkSheetName(name, s);
       s.name = name;
     });
@@ -884,6 +941,7 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
     this._loaded.set("position", position);
     this._write<SheetState>("worksheet.position", { position }, (s) => {
       if (s.deleted) fail("ItemNotFound", "The worksheet has been deleted.", this._path);
+      this._ctx._state.checkStructure(this._path);
       const sheets = this._ctx._state.sheets;
       if (!Number.isInteger(position) || position < 0 || position >= sheets.length) fail("InvalidArgument", `The position ${position} is outside the workbook's ${sheets.length} sheets.`, this._path);
       sheets.splice(sheets.indexOf(s), 1);
@@ -901,6 +959,7 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
       { visibility },
       (s) => {
         if (s.deleted) fail("ItemNotFound", "The worksheet has been deleted.", this._path);
+        this._ctx._state.checkStructure(this._path);
         if (!["Visible", "Hidden", "VeryHidden"].includes(visibility)) fail("InvalidArgument", `'${String(visibility)}' is not a sheet visibility.`, this._path);
         const others = this._ctx._state.sheets.filter((x) => x !== s && x.visibility === "Visible");
         if (visibility !== "Visible" && others.length === 0) fail("InvalidOperation", "A workbook must contain at least one visible worksheet.", this._path);
@@ -958,6 +1017,7 @@ export class MemWorksheet extends MemObject implements XlWorksheet {
   delete(): void {
     this._write<SheetState>("worksheet.delete", {}, (s) => {
       if (s.deleted) fail("ItemNotFound", "The worksheet has been deleted.", this._path);
+      this._ctx._state.checkStructure(this._path);
       this._ctx._state.deleteSheet(s);
     });
   }
@@ -1241,6 +1301,7 @@ export class MemWorksheetCollection extends MemCollection<MemWorksheet, SheetSta
   add(name?: string): MemWorksheet {
     const ws = new MemWorksheet(this._ctx, `worksheets.add(${name ?? ""})`, () => fail("InvalidObjectPath", "The worksheet was not added.", "worksheets.add"));
     this._ctx._queue("worksheets.add", { name }, () => {
+      this._ctx._state.checkStructure("worksheets.add");
       ws._bind(this._ctx._state.addSheet(name));
     });
     return ws;
@@ -1375,10 +1436,14 @@ export class MemCustomXmlPartCollection extends MemCollection<MemCustomXmlPart, 
 
 export class MemWorkbook implements XlWorkbook {
   readonly worksheets: MemWorksheetCollection;
+  readonly protection: MemWorkbookProtection;
+  readonly names: MemNamedItemCollection;
   readonly customXmlParts: MemCustomXmlPartCollection;
   readonly tables: MemTableCollection;
   constructor(private readonly _ctx: MemoryContext) {
     this.worksheets = new MemWorksheetCollection(_ctx, "worksheets");
+    this.protection = new MemWorkbookProtection(_ctx, "workbook.protection");
+    this.names = new MemNamedItemCollection(_ctx);
     this.tables = new MemTableCollection(_ctx, "tables", null);
     this.customXmlParts = new MemCustomXmlPartCollection(_ctx, "customXmlParts");
   }
@@ -1388,6 +1453,8 @@ export class MemWorkbook implements XlWorkbook {
       const sel = state.selection;
       const sheet = sel ? state.sheets.find((s) => s.id === sel.sheetId) : undefined;
       if (!sel || !sheet) return { sheet: state.active(), rect: { r1: 1, c1: 1, r2: 1, c2: 1 } };
+      // several areas (Ctrl-select) are not one range: Excel fails the batch
+      if (sel.areas && sel.areas.length > 1) fail("InvalidSelection", "The current selection is invalid for this operation.", "workbook.getSelectedRange");
       return { sheet, rect: sel.rect };
     });
   }
@@ -1418,6 +1485,8 @@ function checkTableName(state: WorkbookState, name: string, self: TableState | n
   }
   const other = state.findTable(name);
   if (other && other.table !== self) fail("InvalidArgument", `A table named '${name}' already exists.`, path);
+  // tables and defined names share one namespace
+  if (state.hasName(name)) fail("InvalidArgument", `The name '${name}' is already used by a defined name.`, path);
 }
 
 function liveTable(t: TableTarget | null, path: string): TableTarget | null {

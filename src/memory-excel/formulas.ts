@@ -1,0 +1,129 @@
+/**
+ * Formulas as Excel computes them, with fast-formula-parser (MIT), for the in-memory workbook
+ * and the tests: a formula Excel would reject (unbalanced, a dangling operator) is a syntax
+ * error; any other formula gets a value, an Excel error such as "#DIV/0!" included, so the
+ * preview shows computed ratios and tests compare computed values (docs/excel-platform.md).
+ */
+import FormulaParser, { type CellRef, type FunctionArg, type RangeRef } from "fast-formula-parser";
+
+export type FormulaValue = number | string | boolean | null;
+
+/** A cell's value by its sheet (null: the formula's own sheet), 1-based row and column; null when blank. */
+export type FormulaLookup = (sheet: string | null, row: number, col: number) => FormulaValue;
+
+const { FormulaError } = FormulaParser;
+const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"]);
+/** Where a formula is computed when its own cell does not matter (the formula names its cells). */
+const NOWHERE = "\u0000";
+
+/** HYPERLINK is not computed by the library; Excel shows its friendly name, else the link. */
+const EXTRA_FUNCTIONS = {
+  HYPERLINK: (link: FunctionArg, name?: FunctionArg) => (name === undefined ? link.value : name.value),
+};
+
+function toParser(v: FormulaValue): unknown {
+  if (typeof v === "string" && ERROR_VALUES.has(v)) return new FormulaError(v);
+  return v;
+}
+
+/** A parse failure (chevrotain's report has a token and where it stopped), not a failing function. */
+function isSyntaxError(e: unknown): boolean {
+  if (!(e instanceof FormulaError)) return false;
+  const details = e.details as { token?: unknown; errorLocation?: unknown } | undefined;
+  return details !== undefined && details !== null && (details.token !== undefined || details.errorLocation !== undefined);
+}
+
+function body(formula: string): string {
+  const f = formula.trim();
+  return f.startsWith("=") ? f.slice(1) : f;
+}
+
+function scalar(v: unknown): FormulaValue {
+  if (v instanceof FormulaError) return v.error;
+  if (Array.isArray(v)) return scalar(Array.isArray(v[0]) ? v[0][0] : v[0]);
+  if (v === null || v === undefined) return 0; // a formula pointing at a blank cell shows 0
+  if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  return "#VALUE!";
+}
+
+/** A bare name in the formula (not a function, a sheet, a cell, TRUE or FALSE), which Excel shows as #NAME?. */
+function undefinedName(f: string): boolean {
+  const bare = f.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, "");
+  for (const m of bare.matchAll(/[\p{L}_\\][\p{L}\p{N}_.]*/gu)) {
+    const next = bare.slice((m.index ?? 0) + m[0].length).trimStart()[0];
+    const before = bare[(m.index ?? 0) - 1];
+    if (next === "(" || next === "!" || (before !== undefined && /[\p{L}\p{N}_.$]/u.test(before))) continue;
+    if (/^\$?[A-Za-z]{1,3}\$?\d+$/.test(m[0]) || /^[A-Za-z]{1,3}$/.test(m[0]) && /[:$]/.test(bare) || /^(TRUE|FALSE)$/i.test(m[0])) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Why Excel would refuse this formula, or null when it is well-formed. */
+export function formulaSyntaxError(formula: string): string | null {
+  try {
+    evaluateFormula(formula, () => null);
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+interface Frame {
+  lookup: FormulaLookup;
+  own: string;
+  sheet: string | null;
+}
+
+/** Parsers are costly to build: one per depth of formulas computing other formulas' cells. */
+const parsers: FormulaParser[] = [];
+const frames: Frame[] = [];
+
+function parserAt(depth: number): FormulaParser {
+  while (parsers.length <= depth) {
+    const d = parsers.length;
+    const cell = (sheet: string, row: number, col: number) => {
+      const f = frames[d];
+      return toParser(f.lookup(sheet === f.own ? f.sheet : sheet === NOWHERE ? null : sheet, row, col));
+    };
+    parsers.push(
+      new FormulaParser({
+        onCell: (ref: CellRef) => cell(ref.sheet, ref.row, ref.col),
+        onRange: (ref: RangeRef) => {
+          const rows: unknown[][] = [];
+          for (let r = ref.from.row; r <= ref.to.row; r++) {
+            const row: unknown[] = [];
+            for (let c = ref.from.col; c <= ref.to.col; c++) row.push(cell(ref.sheet, r, c));
+            rows.push(row);
+          }
+          return rows;
+        },
+        functions: EXTRA_FUNCTIONS,
+      }),
+    );
+  }
+  return parsers[depth];
+}
+
+/**
+ * The value Excel shows for a formula; errors come back as their strings ("#DIV/0!"). `at` is
+ * the formula's own cell, for references without a sheet.
+ */
+export function evaluateFormula(formula: string, lookup: FormulaLookup, at: { sheet?: string; row?: number; col?: number } = {}): FormulaValue {
+  const f = body(formula);
+  const depth = frames.length;
+  const own = at.sheet ?? NOWHERE;
+  frames.push({ lookup, own, sheet: at.sheet ?? null });
+  try {
+    const value = scalar(parserAt(depth).parse(f, { sheet: own, row: at.row ?? 1, col: at.col ?? 1 }));
+    // a name the workbook does not define (the memory workbook's names refer to no cells): #NAME?
+    return undefinedName(f) ? "#NAME?" : value;
+  } catch (e) {
+    if (isSyntaxError(e)) throw new Error(`malformed formula ${formula}`);
+    // a function the library lacks: Excel would know it, so the value is unknown here
+    return e instanceof FormulaError && /not implemented/.test(e.message) ? "#NAME?" : "#VALUE!";
+  } finally {
+    frames.pop();
+  }
+}
