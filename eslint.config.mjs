@@ -13,11 +13,26 @@ export default tseslint.config(
     },
   },
   {
-    // core is pure: no Node, no Office, no DOM (SPEC §2)
+    // core is pure at every depth: no Node, no Office, no DOM, no adapter or UI code (ARCHITECTURE.md,
+    // docs/rules.md §2); test/lint/purity.test.ts proves a forbidden import fails
     files: ["src/core/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["fs", "path", "node:*", "exceljs", "react", "react-dom", "@fluentui/*", "../excel/*", "../cli/*", "../taskpane/*"] }],
-      "no-restricted-globals": ["error", "Excel", "Office", "document", "window", "process", "require"],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["fs", "path", "os", "url", "util", "zlib", "crypto", "child_process", "worker_threads", "stream", "events", "buffer", "http", "https", "node:*", "exceljs", "fflate", "react", "react-dom", "react-dom/*", "@fluentui/*", "playwright-core"],
+              message: "src/core is pure: no Node, no host libraries, no UI (docs/rules.md §2).",
+            },
+            {
+              group: ["**/excel", "**/excel/**", "**/memory-excel", "**/memory-excel/**", "**/cli", "**/cli/**", "**/taskpane", "**/taskpane/**", "**/preview", "**/preview/**", "**/commands", "**/commands/**"],
+              message: "src/core decides and the adapters execute: core never imports an adapter or the UI (docs/rules.md §2).",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "Excel", "Office", "OfficeExtension", "document", "window", "navigator", "localStorage", "process", "require", "Buffer", "__dirname", "__filename"],
     },
   },
   {
