@@ -106,7 +106,7 @@ function readAt(grid: Grid, rowIndices: number[], k: number): { read: BudgetRead
     const r = rowIndices[j];
     if (r !== rowIndices[j - 1] + 1) break;
     const line = grid.values[r] ?? [];
-    const figures = [cols.initialBudget, cols.budget, cols.executed].some((c) => c !== undefined && !isBlank(line[c]));
+    const figures = [cols.initialBudget, cols.budget, cols.executed].some((c) => c !== undefined && isFigureCell(line[c]));
     if (!figures) {
       if (line.every((v) => isBlank(v))) continue;
       break;
@@ -160,6 +160,20 @@ function readAt(grid: Grid, rowIndices: number[], k: number): { read: BudgetRead
 }
 
 const DASH_RE = /^(-|--|—|——|―|\/|\\|\*|无|空|不适用)$/;
+
+/**
+ * A cell of the block's figure columns: a number, a figure written as text, or a dash. A header
+ * word (the indicator block's 三级指标 | 指标方向 | 计量单位 right under the block) is not one, so
+ * the block ends there.
+ */
+function isFigureCell(v: CellValue): boolean {
+  if (isBlank(v)) return false;
+  if (typeof v === "number") return true;
+  if (typeof v !== "string") return false;
+  const t = normalizeText(v);
+  // digits, not a Chinese numeral: 三级指标 is a header word, not 3 of something
+  return DASH_RE.test(t) || (/[0-9]/.test(t) && parseQuantity(v).ok);
+}
 
 /** One figure of the block: a number, a dash (null), or a message on its cell. Rates come back as fractions. */
 function figure(v: CellValue, format: string | null | undefined, f: Field, cell: string, messages: Message[]): number | null {

@@ -150,15 +150,18 @@ function categoryOf(level1: string, name: string, preset: Preset): string | null
   return null;
 }
 
-/** `自评得分 | 97.95 | 自评等级 | 优`: a total written beside its label rather than in the score column. */
-function totalBesideLabel(grid: Grid, sheetRow: number): InputCell | null {
+/**
+ * `自评得分 | 97.95 | 自评等级 | 优`: a total written beside its label rather than in the score column.
+ * A number in the points column is the 分值 total (100), never the stated score.
+ */
+function totalBesideLabel(grid: Grid, sheetRow: number, pointsColumn: number | undefined): InputCell | null {
   const r = sheetRow - (grid.firstRow ?? 1);
   const line = grid.values[r] ?? [];
   for (let c = 0; c < line.length; c++) {
     const v = line[c];
     if (typeof v !== "string" || !/^(自评得分|自评总分|总得分|总分|综合得分|评价总分|合计得分)[:：]?$/.test(normalizeText(v))) continue;
     for (let k = c + 1; k < line.length; k++) {
-      if (isBlank(line[k])) continue;
+      if (isBlank(line[k]) || k === pointsColumn) continue;
       if (typeof line[k] !== "number") break;
       return { value: line[k], format: grid.numberFormats?.[r]?.[k], cell: a1(sheetRow, (grid.firstCol ?? 1) + k) };
     }
@@ -295,7 +298,7 @@ function summarize(
       messages.push(msg("invalid_rows", { n: unknownRows, points: undeterminedPoints, min: range[0], max: range[1] }));
     }
     for (const row of extracted.totalRows) {
-      const t = { ...row, score: row.score && !isBlank(row.score.value) ? row.score : totalBesideLabel(ctx.grid, row.row) };
+      const t = { ...row, score: row.score && !isBlank(row.score.value) ? row.score : totalBesideLabel(ctx.grid, row.row, columns.points) };
       if (t.score && !isBlank(t.score.value)) {
         const q = parseQuantity(t.score.value, t.score.format);
         if (q.ok) {

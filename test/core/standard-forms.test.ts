@@ -387,3 +387,39 @@ test("a stated total beside its label: 自评得分 | 95 | 自评等级 | 优", 
   expect(result.summary).toMatchObject({ totalScore: 100, statedTotal: 95, statedGrade: "优" });
   expect(result.summary.messages.find((m) => m.code === "stated_total")?.cell).toBe("B10");
 });
+
+describe("a department form whose indicator header sits right under the budget block", () => {
+  // Laid out as an office would: the budget rows end, and the next row is the indicator block's
+  // two-row header (三级指标 | 指标方向 | 计量单位 in the budget block's figure columns); the 总分 row
+  // carries only the 分值 total, its 得分 left blank.
+  const values: CellValue[][] = [
+    ["2022年度部门整体支出绩效自评表"],
+    ["部门名称", "惠州市医疗保障局"],
+    ["预算资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", 3716.16, 3810.44, 3803.38, 10, "", ""],
+    ["", "基本支出", 1150, 1203.35, 1203.34, "", "", ""],
+    ["", "项目支出", 2566.16, 2607.09, 2600.04, "", "", ""],
+    ["一级指标", "二级指标", "三级指标", "指标方向", "计量单位", "指标值", "", "分值", "得分", "偏差原因分析"],
+    ["", "", "", "", "", "年度指标值", "实际完成值", "", "", ""],
+    ["产出指标", "数量指标", "基本医保参保人数", "正向", "万人", 300, 310.5, 30, 30, ""],
+    ["", "时效指标", "异地就医备案办理时限", "反向", "个工作日", 5, 3, 10, 10, ""],
+    ["", "成本指标", "人均办公经费", "反向", "万元", 2, 2.6, 10, 7, "物价上涨"],
+    ["效益指标", "社会效益", "医疗费用增长率", "反向", "%", 10, 8, 30, 30, ""],
+    ["满意度指标", "服务对象满意度", "参保群众满意度", "正向", "%", 90, 95, 10, 10, ""],
+    ["总分", "", "", "", "", "", "", 100, "", ""],
+  ];
+  const { result } = validate(grid(values));
+
+  test("the budget block ends before the header words: no message on H7, the 得分 cell is the block's own", () => {
+    expect(result.summary.messages.filter((m) => m.code === "budget_cell_invalid")).toEqual([]);
+    expect(result.summary.budget?.cells.score).toBe("H4");
+    expect(result.summary.budget?.score).toBe(9.98);
+  });
+
+  test("the 分值 total on the 总分 row is not read as a stated score", () => {
+    expect(result.summary.statedTotal).toBeNull();
+    expect(codes(result.summary)).not.toContain("stated_total");
+    // 9.98 + 30 + 10 + 7 + 30 + 10: 反向 2.6万元 against ≤2万元 scores (1 − 0.6 ÷ 2) × 10 = 7
+    expect(result.summary).toMatchObject({ totalScore: 96.98, final: true, grade: "优" });
+  });
+});
