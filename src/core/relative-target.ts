@@ -29,8 +29,9 @@ export interface RelativeActual {
 const REF = "(?:较|比|与|同)?(?:上年|去年|上一年|上年度|上年同期|(?:19|20)\\d\\d年|基期)(?:同期)?(?:相比|比较)?";
 const REF_START_RE = new RegExp(`^(?:${REF}|同比)`);
 const REF_WORD = "(?:上年|去年|上一年|上年度|上年同期)(?:同期)?(?:水平|数|值)?";
-const UP = "提高|增长|增加|上升|提升|增幅|增速|增";
-const DOWN = "下降|降低|减少|压减|压缩|降幅|缩减|减";
+// longer words first: the alternation takes the first that matches
+const UP = "提高|增长|增加|上升|提升|扩大|增大|上涨|增幅|增速|增";
+const DOWN = "下降|降低|减少|压减|压降|压缩|缩短|缩小|缩减|节约|节省|回落|降幅|减";
 const CHANGE_RE = new RegExp(
   `^(?:有所)?(${UP}|${DOWN})(?:了)?(不低于|不少于|至少|达到|超过|高于|不超过|不高于|控制在|低于)?([+-]?\\d+(?:\\.\\d+)?)(个百分点|百分点|%|‰)(以上|及以上|以内|之内|以下|左右)?$`,
 );

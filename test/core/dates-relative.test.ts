@@ -87,6 +87,11 @@ describe("targets relative to last year", () => {
     ["同比下降3%", "同比下降4%", "met", 10, "relative_compared"],
     ["同比下降3%", "下降1.5%", "not_met", 5, "relative_not_met"],
     ["同比下降3%", "增长1%", "not_met", 0, "relative_not_met"],
+    // a time or a cost that shrinks: 缩短 / 压降 / 节约 are decreases too
+    ["较上年缩短20%", "缩短25%", "met", 10, "relative_compared"],
+    ["较上年缩短20%", "较上年缩短10%", "not_met", 5, "relative_not_met"],
+    ["较上年压降10%", "同比节约12%", "met", 10, "relative_compared"],
+    ["较上年扩大5%", "扩大3%", "not_met", 6, "relative_not_met"],
     ["不低于上年", "与上年持平", "met", 10, "relative_compared"],
     ["不低于上年", "较上年增加42.67万人次", "met", 10, "relative_compared"],
     ["不低于上年", "较上年下降2%", "not_met", 0, "relative_not_met"],
