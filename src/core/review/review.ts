@@ -58,7 +58,7 @@ export const ReviewRowSchema = z.object({
   department: z.string().nullable(),
   unit: z.string().nullable(),
   year: z.number().int().nullable(),
-  /** indicator rows checked; for a statement, the rows of its tables */
+  /** indicator rows checked; for a statement, the rows of its tables and its cells of text */
   rowsChecked: z.number().int().nonnegative(),
   /** counts by status (indicator tables only; all zero for a statement) */
   counts: z.record(StatusSchema, z.number().int().nonnegative()),
@@ -201,7 +201,7 @@ function fromAudit(file: string, sheetIndex: number, r: AuditResult): { row: Rev
     department: null,
     unit: null,
     year: null,
-    rowsChecked: r.tables.reduce((n, t) => n + (t.lastRow - t.firstRow + 1), 0),
+    rowsChecked: r.tables.reduce((n, t) => n + (t.lastRow - t.firstRow + 1), 0) + r.textCells.length,
     counts: emptyCounts(),
     budgetRate: null,
     budgetScore: null,
