@@ -117,7 +117,9 @@ export function isOwnSheet(grid: Grid): boolean {
   const first = cellText(grid.values[0]?.[0]);
   if (name.startsWith(OWN_HEADER_PREFIX)) return true;
   if ((name.startsWith(RESULT_SHEET) || name.startsWith(SUMMARY_SHEET_ADDIN)) && first.startsWith(OWN_HEADER_PREFIX)) return true;
-  return first === SUMMARY_TITLE;
+  // the add-in's 核对汇总 starts at its header (文件, 工作表, …)
+  if (name.startsWith(SUMMARY_SHEET_ADDIN) && first === "文件" && cellText(grid.values[0]?.[1]) === "工作表") return true;
+  return first.startsWith(SUMMARY_TITLE);
 }
 
 /** The sheet name of the add-in's summary. */

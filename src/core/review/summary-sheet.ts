@@ -6,8 +6,8 @@
  */
 import { columnLetter, quoteSheet } from "../address";
 import { STATUSES, STATUS_LABELS } from "../results";
-import { PlanCell, STATUS_FILLS } from "../write-plan";
-import { KIND_LABELS, ReviewProblem, ReviewRow, ReviewSkip, SEVERITY_LABELS, SUMMARY_TITLE } from "./review";
+import { PlanCell, STATUS_FILLS, WritePlan } from "../write-plan";
+import { KIND_LABELS, ReviewProblem, ReviewRow, ReviewSkip, SEVERITY_LABELS, SUMMARY_SHEET_ADDIN, SUMMARY_TITLE } from "./review";
 
 /** Where a link points: a path/URL (the CLI: the file, relative to the summary workbook), or null for no link. */
 export interface LinkTargets {
@@ -123,11 +123,12 @@ function titleLine(title: string, width: number): PlanCell[] {
   return line;
 }
 
-function build(name: string, tableName: string, title: string, columns: LayoutColumn[], data: PlanCell[][], foot: boolean): SheetLayout {
-  const headerRow = 2;
-  const firstDataRow = 3;
+/** `title` null: the sheet starts at its header (the add-in's write plan). */
+function build(name: string, tableName: string, title: string | null, columns: LayoutColumn[], data: PlanCell[][], foot: boolean): SheetLayout {
+  const headerRow = title === null ? 1 : 2;
+  const firstDataRow = headerRow + 1;
   const lastDataRow = firstDataRow + data.length - 1;
-  const cells: PlanCell[][] = [titleLine(title, columns.length), columns.map((c) => c.header), ...data];
+  const cells: PlanCell[][] = [...(title === null ? [] : [titleLine(title, columns.length)]), columns.map((c) => c.header), ...data];
   let footRow: number | null = null;
   if (foot && data.length) {
     footRow = lastDataRow + 1;
@@ -157,7 +158,7 @@ function build(name: string, tableName: string, title: string, columns: LayoutCo
 }
 
 /** The 汇总 (CLI) / 核对汇总 (add-in) sheet. */
-export function summaryLayout(rows: ReviewRow[], links: LinkTargets, name: string = REVIEW_SHEETS.summary.zh): SheetLayout {
+export function summaryLayout(rows: ReviewRow[], links: LinkTargets, name: string = REVIEW_SHEETS.summary.zh, titled = true): SheetLayout {
   const data = rows.map((r): PlanCell[] => [
     linked(links.file(r.file), r.file),
     linked(links.cell(r.file, r.sheet, "A1"), r.sheet),
@@ -180,7 +181,7 @@ export function summaryLayout(rows: ReviewRow[], links: LinkTargets, name: strin
     r.problems.info,
     text(r.firstProblems),
   ]);
-  const layout = build(name, "JixiaoReview", `${SUMMARY_TITLE}（${rows.length} 张表 / tables）`, SUMMARY_COLUMNS, data, true);
+  const layout = build(name, "JixiaoReview", titled ? `${SUMMARY_TITLE}（${rows.length} 张表 / tables）` : null, SUMMARY_COLUMNS, data, true);
   // status colours: a count column in its status's colour where it is not zero; the total's state; errors red
   const statusCol = (s: (typeof STATUSES)[number]) => 9 + STATUSES.indexOf(s);
   const finalCol = SUMMARY_COLUMNS.findIndex((c) => c.header === "总分状态") + 1;
@@ -218,4 +219,39 @@ export function problemsLayout(problems: ReviewProblem[], links: LinkTargets): S
 export function skippedLayout(skipped: ReviewSkip[]): SheetLayout {
   const data = skipped.map((s): PlanCell[] => [s.file, `${s.reason} / ${s.en}`]);
   return build(REVIEW_SHEETS.unreadable.zh, "JixiaoNotRead", `核对·未能读取（${skipped.length} 个文件 / files）`, SKIP_COLUMNS, data, false);
+}
+
+/**
+ * The add-in's 核对汇总 sheet as a write plan (a new sheet the add-in records, replaces on a
+ * re-run and removes with "clear results"): the 汇总 columns from A1, the header first, the
+ * totals at the foot, each sheet linked; the colours as fills.
+ */
+export function summaryWritePlan(rows: ReviewRow[], links: LinkTargets): WritePlan {
+  // the plan's block starts at its header: no title line
+  const layout = summaryLayout(rows, links, SUMMARY_SHEET_ADDIN, false);
+  const cells = layout.cells;
+  const byColour = new Map<string, { fill: string; font: string; ranges: string[] }>();
+  for (const f of layout.fills) {
+    const key = `${f.fill}|${f.font}`;
+    let e = byColour.get(key);
+    if (!e) byColour.set(key, (e = { fill: f.fill, font: f.font, ranges: [] }));
+    e.ranges.push(`${columnLetter(f.col)}${f.row}`);
+  }
+  const width = layout.columns.length;
+  return {
+    sheet: SUMMARY_SHEET_ADDIN,
+    mode: "new_sheet",
+    sourceSheet: SUMMARY_SHEET_ADDIN,
+    startRow: 1,
+    startCol: 1,
+    cells,
+    numberFormats: layout.columns.map((c) => c.numberFormat),
+    columnWidths: layout.columns.map((c) => c.width),
+    // keyed by colour, not status: the add-in paints these ranges as they are
+    fills: [...byColour.values()].map((e, i) => ({ status: `summary_${i}`, ...e })),
+    headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+    notes: [],
+    owned: `${quoteSheet(SUMMARY_SHEET_ADDIN)}!A1:${columnLetter(width)}${cells.length}`,
+    messages: [],
+  };
 }
