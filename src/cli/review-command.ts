@@ -96,7 +96,11 @@ function defaultWorkerScript(): string | null {
   return fs.existsSync(beside) ? beside : null;
 }
 
-/** Run the jobs: in `jobs` worker threads when a worker script exists, else one by one here. Results in job order. */
+/**
+ * Run the jobs: with `threads` > 1 and a worker script, in this thread and `threads` − 1 worker
+ * threads pulling the next file as they finish one; else one by one here. Results in job order,
+ * whatever finished first.
+ */
 export async function runJobs(jobs: FileJob[], threads: number, workerScript: string | null, onDone: (done: number, job: FileJob) => void): Promise<FileOutcome[]> {
   const results: FileOutcome[] = new Array(jobs.length);
   let done = 0;
@@ -107,10 +111,21 @@ export async function runJobs(jobs: FileJob[], threads: number, workerScript: st
     }
     return results;
   }
-  const n = Math.min(threads, jobs.length);
+  // the main thread takes files too, from the start: the workers need a moment to load
+  const n = Math.min(threads, jobs.length) - 1;
   let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, () => {
+  const here = async () => {
+    while (next < jobs.length) {
+      const id = next++;
+      results[id] = await reviewFile(jobs[id]);
+      onDone(++done, jobs[id]);
+      // let the workers' messages in between two files
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all([
+    here(),
+    ...Array.from({ length: n }, () => {
       const w = new Worker(workerScript);
       return new Promise<void>((resolve, reject) => {
         const give = () => {
@@ -136,7 +151,7 @@ export async function runJobs(jobs: FileJob[], threads: number, workerScript: st
         give();
       });
     }),
-  );
+  ]);
   return results;
 }
 
@@ -168,7 +183,9 @@ export function writeLayout(wb: XlsxWorkbook, layout: SheetLayout): void {
   );
   layout.numberFormats.forEach((line, i) =>
     line.forEach((f, j) => {
-      if (f !== "General") ed.setStyle(i + 1, j + 1, { numFmt: f });
+      // a string is written as text already: "@" matters only on cells without one
+      const v = layout.cells[i][j];
+      if (f !== "General" && !(f === "@" && (typeof v === "string" || v === null))) ed.setStyle(i + 1, j + 1, { numFmt: f });
     }),
   );
   ed.setStyle(1, 1, { bold: true, fontSize: 13 });
