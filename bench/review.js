@@ -7,6 +7,7 @@ const os = require("os");
 const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
+const { Buffer } = require("buffer");
 const ExcelJS = require("exceljs");
 
 const FILES = Number(process.env.JIXIAO_BENCH_FILES || 200);
