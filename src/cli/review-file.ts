@@ -25,6 +25,11 @@ export interface FileOutcome {
   legacy: boolean;
 }
 
+const LEGACY_READ = {
+  text: "旧版 .xls / WPS .et 文件，经 LibreOffice 转换后核对（原文件未改动）；建议另存为 .xlsx 后提交",
+  en: "an old .xls / WPS .et file, checked after conversion by LibreOffice (the original is untouched); saving it as .xlsx is advised",
+};
+
 const ENCRYPTED_MARK = Buffer.from("EncryptedPackage", "utf16le");
 
 function unreadable(file: string, reason: string, en: string): FileOutcome {
@@ -64,7 +69,13 @@ export async function reviewFile(job: FileJob): Promise<FileOutcome> {
     const { wb, source } = await openWorkbook(job.path);
     const grids = wb.visibleWorksheets().map((ws) => wb.grid(ws));
     const r = reviewWorkbook(file, grids, job.settings);
-    return { ...r, legacy: source === "legacy" };
+    const legacy = source === "legacy";
+    // an old .xls / .et was read through LibreOffice: said once per sheet, among its notes
+    if (legacy) for (const row of r.rows) {
+      r.problems.push({ file, sheet: row.sheet, cell: null, check: "legacy_converted", severity: "info", message: LEGACY_READ.text, en: LEGACY_READ.en });
+      row.problems.info++;
+    }
+    return { ...r, legacy };
   } catch (e) {
     if (e instanceof UsageError) {
       const h = halves(e.message.split(job.path).join(file));

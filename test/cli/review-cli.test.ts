@@ -82,6 +82,11 @@ async function makeFolder(root: string): Promise<void> {
   const good = fs.readFileSync(path.join(root, "plain.xlsx"));
   fs.writeFileSync(path.join(root, "corrupt.xlsx"), good.subarray(0, Math.floor(good.length / 2)));
   fs.writeFileSync(path.join(root, "notes.xlsx"), "这是一个文本文件，不是工作簿。\n");
+  // what Excel saves with a password to open: a compound file holding the EncryptedPackage stream
+  const cfb = Buffer.alloc(1024);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb, 0);
+  Buffer.from("EncryptionInfo\u0000EncryptedPackage", "utf16le").copy(cfb, 512);
+  fs.writeFileSync(path.join(root, "protected.xlsx"), cfb);
   fs.copyFileSync(path.join(__dirname, "..", "fixtures", "workbooks", "legacy-office.xls"), path.join(root, "old.xls"));
   // neither a workbook nor named like one: a folder search passes it by
   fs.writeFileSync(path.join(root, "readme.txt"), "not a workbook");
@@ -202,12 +207,14 @@ describe("jixiao review on a folder of submissions", () => {
 
     // the files not read, with reasons
     const skipped = Object.fromEntries(report.skipped.map((s) => [s.file, s]));
-    expect(Object.keys(skipped).sort()).toEqual(["corrupt.xlsx", "empty.xlsx", "notes.xlsx", ...(HAS_SOFFICE ? [] : ["old.xls"])].sort());
+    expect(Object.keys(skipped).sort()).toEqual(["corrupt.xlsx", "empty.xlsx", "notes.xlsx", "protected.xlsx", ...(HAS_SOFFICE ? [] : ["old.xls"])].sort());
+    expect(skipped["protected.xlsx"].en).toMatch(/password-protected/);
     expect(skipped["notes.xlsx"]).toMatchObject({ kind: "unreadable" });
     expect(skipped["notes.xlsx"].en).toMatch(/not an Excel workbook/);
     expect(skipped["corrupt.xlsx"]).toMatchObject({ kind: "unreadable" });
     expect(skipped["empty.xlsx"]).toMatchObject({ kind: "empty", en: "no indicator table or statement found" });
     if (!HAS_SOFFICE) expect(skipped["old.xls"].en).toMatch(/LibreOffice/);
+    else expect(report.problems.filter((p) => p.file === "old.xls" && p.check === "legacy_converted").map((p) => p.sheet)).toEqual(["自评表", "收支表"]);
     expect(r.err).toMatch(/not read: notes\.xlsx/);
     expect(r.err).toMatch(/not read: corrupt\.xlsx/);
   });
