@@ -84,9 +84,10 @@ export function collectFiles(inputs: string[], exclude: string[]): { jobs: Array
       missing.push(input);
       continue;
     }
-    const shownBase = input.split(path.sep).join("/").replace(/\/+$/, "");
-    if (fs.statSync(input).isDirectory()) walk(input, inputs.length > 1 ? path.basename(path.resolve(input)) : "");
-    else add(input, inputs.length > 1 || path.isAbsolute(input) ? path.basename(input) : shownBase);
+    // one folder: paths inside it; several inputs: each as given, so two folders of one name stay apart
+    const shown = input.split(path.sep).join("/").replace(/(.)\/+$/, "$1");
+    if (fs.statSync(input).isDirectory()) walk(input, inputs.length > 1 ? shown : "");
+    else add(input, inputs.length > 1 || !path.isAbsolute(input) ? shown : path.basename(input));
   }
   return { jobs, missing };
 }

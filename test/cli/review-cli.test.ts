@@ -240,13 +240,25 @@ describe("jixiao review on a folder of submissions", () => {
   });
 
   test("--jobs 3 gives the same document and the same workbook", async () => {
+    const before = snapshot(inputs);
     const out3 = path.join(dir, "out3", "复核汇总.xlsx");
     const r = await run([inputs, "--out", out3, "--jobs", "3"]);
+    expect(snapshot(inputs)).toEqual(before);
     expect(r.code).toBe(0);
     const j = await run([inputs, "--json", "--jobs", "3"]);
     expect(j.out).toBe(json1);
     // same folder depth, so the same relative links
     expect(Buffer.compare(fs.readFileSync(out3), fs.readFileSync(out1))).toBe(0);
+  });
+
+  test("several inputs: each file named by the path given, a file named directly is taken whatever its name", async () => {
+    const single = path.join(dir, "single.dat");
+    fs.copyFileSync(path.join(inputs, "plain.xlsx"), single);
+    const r = await run([path.join(inputs, "项目"), single, "--json", "--jobs", "1"]);
+    expect(r.code).toBe(0);
+    const report = ReviewReportSchema.parse(JSON.parse(r.out));
+    const shown = (p: string) => p.split(path.sep).join("/");
+    expect(report.rows.map((x) => x.file).sort()).toEqual([shown(single), `${shown(path.join(inputs, "项目"))}/project.xlsx`].sort());
   });
 
   test("nothing usable: exit 2; a usage error: exit 2; --json prints no progress", async () => {

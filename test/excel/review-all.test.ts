@@ -113,3 +113,18 @@ describe("runReviewAll", () => {
     expect(small.xl.workbook.sheet("核对汇总").values(`B2:B${count + 1}`).map((r) => r[0])).toEqual(Array.from({ length: count }, (_, i) => `表${i + 1}`));
   });
 });
+
+test("sheets too big to read together are read one by one, and every response stays under the limit", async () => {
+  const limit = 200_000;
+  const xl = createMemoryExcel({ payloadLimit: limit, sheets: [0, 1, 2].map((i) => ({ name: `大表${i + 1}`, values: plainTable(2500) })) });
+  const adapter = createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported, syncBudget: limit / 2 });
+  const run = await adapter.runReviewAll();
+  expect(xl.stats.log.some((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+  expect(run.rows.map((r) => [r.sheet, r.rowsChecked])).toEqual([
+    ["大表1", 2500],
+    ["大表2", 2500],
+    ["大表3", 2500],
+  ]);
+  for (const s of xl.stats.log) if (!s.error) expect(s.responseBytes).toBeLessThanOrEqual(limit);
+  expect(xl.workbook.sheet("核对汇总").values("B2:B4").map((r) => r[0])).toEqual(["大表1", "大表2", "大表3"]);
+});
