@@ -9,7 +9,8 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { PRESET_IDS } from "../core/presets";
-import { LinkTargets, ReviewReport, SheetLayout, problemsLayout, sheetTarget, skippedLayout, sortReport, summaryLayout } from "../core/review";
+import { cellText } from "../core/grid";
+import { LinkTargets, ReviewReport, SUMMARY_TITLE, SheetLayout, problemsLayout, sheetTarget, skippedLayout, sortReport, summaryLayout } from "../core/review";
 import { parseArgs } from "./args";
 import { FileJob, FileOutcome, reviewFile } from "./review-file";
 import { UsageError } from "./workbook-file";
@@ -156,6 +157,18 @@ export async function runJobs(jobs: FileJob[], threads: number, workerScript: st
   return results;
 }
 
+/** A file this command wrote earlier (its first sheet's A1 is the summary's title): the only file --out may replace. */
+function isOurSummary(file: string): boolean {
+  try {
+    if (fs.statSync(file).isDirectory()) return false;
+    const wb = XlsxWorkbook.fromBytes(fs.readFileSync(file));
+    const first = wb.sheets.find((s) => s.kind === "worksheet");
+    return first !== undefined && cellText(wb.grid(first).values[0]?.[0]).startsWith(SUMMARY_TITLE);
+  } catch {
+    return false;
+  }
+}
+
 /** Link targets of the CLI's summary: the file relative to the summary workbook, a cell as file#'Sheet'!A1. */
 function cliLinks(outFile: string, paths: Map<string, string>): LinkTargets {
   const outDir = path.dirname(path.resolve(outFile));
@@ -267,6 +280,9 @@ async function run(argv: string[], io: ReviewIo, options: ReviewRunOptions): Pro
     const n = Number(flags.jobs);
     if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs 应为 1–64 的整数 / --jobs must be a whole number from 1 to 64`);
     threads = n;
+  }
+  if (out && fs.existsSync(out) && !isOurSummary(out)) {
+    throw new UsageError(`--out 文件已存在且不是本工具写的汇总，不会覆盖 / --out exists and is not a summary this tool wrote; it is not overwritten: ${out}`);
   }
   const { jobs: found, missing } = collectFiles(positional, out ? [out] : []);
   for (const m of missing) io.err(`jixiao review: 找不到 / no such file or folder: ${m}`);

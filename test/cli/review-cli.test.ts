@@ -270,6 +270,22 @@ describe("jixiao review on a folder of submissions", () => {
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, rows: [], skipped: [{ file: "a.xlsx", kind: "unreadable" }] });
     expect(r.err).not.toMatch(/\[1\/1\]/);
     expect((await run([bad])).code).toBe(2);
+    // --out never overwrites a file that is not a summary of ours (a submission, say)
+    const submission = path.join(inputs, "plain.xlsx");
+    const bytes = fs.readFileSync(submission);
+    const clash = await run([bad, "--out", submission, "--jobs", "1"]);
+    expect(clash.code).toBe(2);
+    expect(clash.err).toMatch(/not a summary this tool wrote/);
+    expect(fs.readFileSync(submission).equals(bytes)).toBe(true);
+    // a summary of ours is replaced, and is not reviewed as a submission when it lies among the inputs
+    const again = await run([inputs, "--out", out1, "--jobs", "1", "--json"]);
+    expect(again.code).toBe(0);
+    const copy = path.join(inputs, "earlier-summary.xlsx");
+    fs.copyFileSync(out1, copy);
+    const withCopy = JSON.parse((await run([inputs, "--json", "--jobs", "1"])).out);
+    fs.rmSync(copy);
+    expect(withCopy.rows.filter((x: { file: string }) => x.file === "earlier-summary.xlsx")).toEqual([]);
+    expect(withCopy.skipped.find((x: { file: string }) => x.file === "earlier-summary.xlsx")).toMatchObject({ kind: "empty" });
     expect((await run([bad, "--out", "x.xlsx", "--jobs", "0"])).code).toBe(2);
   });
 });

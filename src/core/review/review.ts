@@ -119,13 +119,17 @@ export function isOwnSheet(grid: Grid): boolean {
   if ((name.startsWith(RESULT_SHEET) || name.startsWith(SUMMARY_SHEET_ADDIN)) && first.startsWith(OWN_HEADER_PREFIX)) return true;
   // the add-in's 核对汇总 starts at its header (文件, 工作表, …)
   if (name.startsWith(SUMMARY_SHEET_ADDIN) && first === "文件" && cellText(grid.values[0]?.[1]) === "工作表") return true;
-  return first.startsWith(SUMMARY_TITLE);
+  return REVIEW_TITLES.some((t) => first.startsWith(t));
 }
 
 /** The sheet name of the add-in's summary. */
 export const SUMMARY_SHEET_ADDIN = "核对汇总";
 /** A1 of every summary sheet this tool writes (how a rerun knows its own sheet). */
 export const SUMMARY_TITLE = "核对·复核汇总";
+export const PROBLEMS_TITLE = "核对·问题清单";
+export const NOT_READ_TITLE = "核对·未能读取";
+/** A1 of the three sheets of a summary workbook: a sheet starting with one is this tool's. */
+export const REVIEW_TITLES = [SUMMARY_TITLE, PROBLEMS_TITLE, NOT_READ_TITLE];
 
 function emptyCounts(): Record<(typeof STATUSES)[number], number> {
   return { met: 0, not_met: 0, qualitative: 0, not_applicable: 0, invalid: 0 };

@@ -7,7 +7,7 @@
 import { columnLetter, quoteSheet } from "../address";
 import { STATUSES, STATUS_LABELS } from "../results";
 import { PlanCell, STATUS_FILLS, WritePlan } from "../write-plan";
-import { KIND_LABELS, ReviewProblem, ReviewRow, ReviewSkip, SEVERITY_LABELS, SUMMARY_SHEET_ADDIN, SUMMARY_TITLE } from "./review";
+import { KIND_LABELS, ReviewProblem, ReviewRow, ReviewSkip, SEVERITY_LABELS, NOT_READ_TITLE, PROBLEMS_TITLE, SUMMARY_SHEET_ADDIN, SUMMARY_TITLE } from "./review";
 
 /** Where a link points: a path/URL (the CLI: the file, relative to the summary workbook), or null for no link. */
 export interface LinkTargets {
@@ -207,7 +207,7 @@ export function problemsLayout(problems: ReviewProblem[], links: LinkTargets): S
     SEVERITY_LABELS[p.severity].zh,
     p.message,
   ]);
-  const layout = build(REVIEW_SHEETS.problems.zh, "JixiaoProblems", `核对·问题清单（${problems.length} 条 / findings）`, PROBLEM_COLUMNS, data, false);
+  const layout = build(REVIEW_SHEETS.problems.zh, "JixiaoProblems", `${PROBLEMS_TITLE}（${problems.length} 条 / findings）`, PROBLEM_COLUMNS, data, false);
   problems.forEach((p, i) => {
     if (p.severity === "error") layout.fills.push({ row: layout.firstDataRow + i, col: 5, ...STATUS_FILLS.not_met });
     else if (p.severity === "warning") layout.fills.push({ row: layout.firstDataRow + i, col: 5, ...STATUS_FILLS.invalid });
@@ -218,7 +218,7 @@ export function problemsLayout(problems: ReviewProblem[], links: LinkTargets): S
 /** The 未能读取 sheet: every file that gave no row, with the reason in both languages. */
 export function skippedLayout(skipped: ReviewSkip[]): SheetLayout {
   const data = skipped.map((s): PlanCell[] => [s.file, `${s.reason} / ${s.en}`]);
-  return build(REVIEW_SHEETS.unreadable.zh, "JixiaoNotRead", `核对·未能读取（${skipped.length} 个文件 / files）`, SKIP_COLUMNS, data, false);
+  return build(REVIEW_SHEETS.unreadable.zh, "JixiaoNotRead", `${NOT_READ_TITLE}（${skipped.length} 个文件 / files）`, SKIP_COLUMNS, data, false);
 }
 
 /**
