@@ -5,9 +5,9 @@
  * summary's layout are core's (src/core/review); this file only reads and writes.
  *
  * Syncs: the sheet names (1); every sheet's used range with the record (1, or one read per sheet
- * when the workbook is too big for one response); then the writes of each checked sheet (one
- * batch each, more only when a sheet's results exceed the payload budget) and the summary's.
- * They grow with the number of sheets, never with rows.
+ * when the workbook is too big for one response); the write of each checked sheet (one batch each,
+ * more only when a sheet's results exceed the payload budget) and the summary's; one last sync for
+ * the optional formatting of them all. They grow with the number of sheets, never with rows.
  */
 import type { AuditResult } from "../core/audit/finding";
 import type { Grid } from "../core/grid";
@@ -15,7 +15,7 @@ import type { Settings } from "../core/presets";
 import { ReviewProblem, ReviewRow, SUMMARY_SHEET_ADDIN, reviewSheet, sheetTarget, sortReport, summaryWritePlan } from "../core/review";
 import { RESULT_SHEET, WritePlan } from "../core/write-plan";
 import { sameName } from "./a1";
-import { Caps, RecordState, Session, SheetInfo, kindOf, lc, readRecord, readSheets } from "./batch";
+import { Caps, RecordState, Session, SheetInfo, Step, kindOf, lc, optionalFailedMessage, readRecord, readSheets, runSteps } from "./batch";
 import { excelCode } from "./errors";
 import type { XlRange } from "./excel-api";
 import type { AdapterMessage, WriteReport } from "./sheet-adapter";
@@ -109,6 +109,8 @@ export async function reviewAllSheets(s: Session, args: { caps: Caps; budget: nu
   const writes: ReviewAllRun["writes"] = [];
   const messages: AdapterMessage[] = [];
   const known = new Map<string, SheetInfo>(sheets);
+  // the formatting a single check writes in a last sync of its own (widths, notes): here one last sync for all sheets
+  const optional: Step[] = [];
   const claim = (reports: WriteReport[]) => {
     for (const r of reports) if (r.createdSheet) known.set(lc(r.createdSheet), { name: r.createdSheet, protected: false, visibility: "Visible", position: known.size });
   };
@@ -129,7 +131,7 @@ export async function reviewAllSheets(s: Session, args: { caps: Caps; budget: nu
     rows.push(review.row);
     problems.push(...review.problems);
     const read = { sheets: known, widths, structureProtected };
-    const common = { read, rec, grid, gridIsUsedRange: true, caps: args.caps, budget: args.budget };
+    const common = { read, rec, grid, gridIsUsedRange: true, caps: args.caps, budget: args.budget, deferOptional: optional };
     let done;
     if (review.validate) {
       const plan = review.plans[0];
@@ -166,9 +168,14 @@ export async function reviewAllSheets(s: Session, args: { caps: Caps; budget: nu
       rec,
       caps: args.caps,
       budget: args.budget,
+      deferOptional: optional,
     });
     summarySheet = done.reports[0].sheet;
     messages.push(...done.reports[0].messages);
+  }
+  if (optional.length > 0) {
+    const done = await runSteps(s, optional, args.budget, args.caps);
+    if (done.optionalError !== undefined) messages.push(optionalFailedMessage(done.optionalError));
   }
   return { rows, problems, sheets: outcomes, summarySheet, writes, messages, syncs: s.syncs };
 }

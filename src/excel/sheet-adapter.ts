@@ -445,6 +445,11 @@ export interface ExecuteInput {
   gridIsUsedRange?: boolean;
   caps: Caps;
   budget: number;
+  /**
+   * When given, the optional steps (widths, notes) are handed over here instead of being run: a
+   * caller writing many sheets runs them all in one sync at the end (review-all.ts)
+   */
+  deferOptional?: Step[];
 }
 
 export interface ExecuteOutput {
@@ -575,7 +580,8 @@ export async function execute(s: Session, input: ExecuteInput): Promise<ExecuteO
 
   let done: StepsDone;
   try {
-    done = await runSteps(s, steps, input.budget, caps);
+    if (input.deferOptional) input.deferOptional.push(...steps.filter((st) => st.optional));
+    done = await runSteps(s, input.deferOptional ? steps.filter((st) => !st.optional) : steps, input.budget, caps);
   } catch (e) {
     let rolledBack = false;
     try {
