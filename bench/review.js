@@ -2,7 +2,8 @@
 "use strict";
 // `npm run bench:review`: `jixiao review` over 200 generated submissions (docs/review.md, "Speed"),
 // files per second with --jobs 1 and --jobs 2 against the floor: exceljs reading the same files
-// in one process. Speed is measured here, never by timed assertions in tests.
+// in one process. Speed is measured here, never by timed assertions in tests. JIXIAO_BENCH_FILES,
+// JIXIAO_BENCH_ROWS and JIXIAO_BENCH_REPS change the batch (default 200 files, 20 rows, best of 3).
 const os = require("os");
 const fs = require("fs");
 const path = require("path");
@@ -11,7 +12,7 @@ const { Buffer } = require("buffer");
 const ExcelJS = require("exceljs");
 
 const FILES = Number(process.env.JIXIAO_BENCH_FILES || 200);
-const ROWS = 20;
+const ROWS = Number(process.env.JIXIAO_BENCH_ROWS || 20);
 const REPS = Number(process.env.JIXIAO_BENCH_REPS || 3);
 
 const LEVELS = [
@@ -134,6 +135,25 @@ function floorProcessMs(files) {
   });
 }
 
+/**
+ * How parallel the machine is right now: the same CPU-bound loop once, then twice at once (this
+ * thread and a worker). ≈ 1× on two free cores, ≈ 2× when only one is free (a shared machine).
+ */
+function parallelControl() {
+  const script = `const {Worker,isMainThread}=require("worker_threads");const work=()=>{let s=0;for(let i=0;i<2e8;i++)s+=i%7;return s};
+if(!isMainThread){work();process.exit(0)}let t=Date.now();work();const one=Date.now()-t;t=Date.now();const w=new Worker(__filename);work();
+w.on("exit",()=>{console.log(JSON.stringify({one,two:Date.now()-t}))});`;
+  const file = path.join(os.tmpdir(), `jixiao-bench-control-${process.pid}.js`);
+  fs.writeFileSync(file, script);
+  try {
+    const r = spawnSync(process.execPath, [file], { encoding: "utf8" });
+    const { one, two } = JSON.parse(r.stdout);
+    return two / one;
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
 function reviewMs(dir, jobs, out) {
   return best(() => {
     const t0 = process.hrtime.bigint();
@@ -166,6 +186,8 @@ async function main() {
     ];
     console.log(`jixiao review bench: ${files.length} files (${broken} broken, every 5th with two sheets, ${ROWS} indicator rows a sheet), best of ${REPS}, ${os.cpus().length} cores, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
     for (const r of rows) console.log(r.join("  |  "));
+    const control = parallelControl();
+    console.log(`parallel control: two CPU-bound threads take ${control.toFixed(2)}× the time of one (≈ 1 with two free cores; ≈ 2 when the machine is shared and one core is free)`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -93,7 +93,7 @@ export const SKIP_COLUMNS: LayoutColumn[] = [col("文件", "File", 40, "@"), col
 
 export const FINAL_LABELS = { final: { zh: "最终", en: "final" }, provisional: { zh: "暂定", en: "provisional" } };
 
-/** A text cell: a string that would read as a formula keeps a leading apostrophe-free escape (the writers write text as text). */
+/** A text cell, or an empty one: both writers write a string as text, never as a formula, whatever it starts with. */
 function text(s: string | null): PlanCell {
   return s === null || s === "" ? null : s;
 }
