@@ -11,6 +11,7 @@ import { ValidateOutcome, validateGrid } from "../core/validate";
 import { parseArgs } from "./args";
 import { AUDIT_USAGE, auditCommand } from "./audit-command";
 import { COMPARE_USAGE, SEEDS_USAGE, compareCommand, seedsCommand } from "./compare-command";
+import { REVIEW_USAGE, reviewCommand } from "./review-command";
 import { PlanWriteReport, applyPlan } from "./write-xlsx";
 import { UsageError, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
 import { LEGACY_NOTE } from "./legacy-convert";
@@ -42,11 +43,15 @@ Exit codes: 0 the check ran (whatever the verdicts); 2 unusable input; 1 interna
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  tty?: boolean;
+  errRaw?: (s: string) => void;
 }
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s + "\n"),
   err: (s) => process.stderr.write(s + "\n"),
+  tty: process.stderr.isTTY === true,
+  errRaw: (s) => process.stderr.write(s),
 };
 
 
@@ -54,7 +59,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const [command, ...rest] = argv;
   try {
     if (!command || command === "--help" || command === "-h" || command === "help") {
-      io.out([USAGE, AUDIT_USAGE, COMPARE_USAGE, SEEDS_USAGE].join("\n\n"));
+      io.out([USAGE, AUDIT_USAGE, COMPARE_USAGE, SEEDS_USAGE, REVIEW_USAGE].join("\n\n"));
       return command ? EXIT_OK : EXIT_UNUSABLE;
     }
     if (command === "--version") {
@@ -65,6 +70,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (command === "audit") return await auditCommand(rest, io);
     if (command === "compare") return await compareCommand(rest, io);
     if (command === "seeds") return await seedsCommand(rest, io);
+    if (command === "review") return await reviewCommand(rest, io);
     io.err(`jixiao: 未知命令 / unknown command "${command}"\n\n${USAGE}`);
     return EXIT_UNUSABLE;
   } catch (e) {

@@ -221,16 +221,20 @@ export function removalSteps(s: Session, o: WrittenOutput, caps: Caps): Step[] {
   return steps;
 }
 
-export function queueRecord(s: Session, parts: XlCustomXmlPart[], record: WrittenRecord): void {
+/** Queue the record's write; returns the parts that hold it afterwards (for a later write in the same run). */
+export function queueRecord(s: Session, parts: XlCustomXmlPart[], record: WrittenRecord): XlCustomXmlPart[] {
   const [first, ...extra] = parts;
   for (const p of extra) p.delete();
   if (record.outputs.length === 0) {
     first?.delete();
-    return;
+    return [];
   }
   const xml = recordToXml(record);
-  if (first) first.setXml(xml);
-  else s.ctx.workbook.customXmlParts.add(xml);
+  if (first) {
+    first.setXml(xml);
+    return [first];
+  }
+  return [s.ctx.workbook.customXmlParts.add(xml)];
 }
 
 // ---------------------------------------------------------------------------------------------

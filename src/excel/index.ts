@@ -17,6 +17,7 @@ export type {
   WriteReport,
 } from "./sheet-adapter";
 export { createSheetAdapter } from "./sheet-adapter";
+export type { ReviewAllRun, ReviewAllSheet } from "./review-all";
 export { createOfficeSheetAdapter } from "./office-adapter";
 export { SheetAdapterError } from "./errors";
 export type { AdapterErrorCode } from "./errors";

@@ -47,6 +47,8 @@ import {
 } from "./batch";
 import { toExcelInput } from "./cell-input";
 import { writeComparisonSheet } from "./comparison-sheet";
+import type { Settings } from "../core/presets";
+import { ReviewAllRun, reviewAllSheets } from "./review-all";
 import { excelCode, protectedSheetError, toAdapterError } from "./errors";
 import type { IsSetSupported, XlAutoFilter, XlCustomXmlPart, XlRange, XlRangeFormat, XlRun, XlWorksheet } from "./excel-api";
 import { SYNC_BUDGET, jsonBytes, utf8Length } from "./payload";
@@ -167,6 +169,8 @@ export interface SheetAdapter {
   writeSheetPlan(plan: SheetPlan): Promise<SheetPlanReport>;
   /** Read the active sheet (or the selection's rows), audit it, write the 核对· columns and the findings list. */
   runAudit(options?: RunAuditOptions): Promise<AuditRun>;
+  /** 核对全部工作表: check or audit every sheet holding a table or statement, write each back and a 核对汇总 sheet (review-all.ts). */
+  runReviewAll(options?: { settings?: Partial<Settings> }): Promise<ReviewAllRun>;
 }
 
 export interface SheetAdapterOptions {
@@ -180,7 +184,7 @@ export interface SheetAdapterOptions {
 
 
 /** Columns whose widths are read up front, counted from the grid's first column. */
-const WIDTH_WINDOW = 64;
+export const WIDTH_WINDOW = 64;
 /** Cells in the first read when the sheet is too big for one response. */
 const CELLS_PER_READ = 100_000;
 /** Response bytes aimed at per chunked read: rows further down may be wider than those measured. */
@@ -188,7 +192,7 @@ const READ_BUDGET = 3_000_000;
 /** Excel's limit on a multi-area address string, as for VBA's Range(): stay under it. */
 const MAX_AREAS_ADDRESS = 255;
 
-interface ReadState {
+export interface ReadState {
   grid: Grid;
   sheets: Map<string, SheetInfo>;
   parts: XlCustomXmlPart[];
@@ -233,11 +237,11 @@ export const HIDDEN_ROWS_MESSAGE: AdapterMessage = {
   en: "Some rows are hidden or filtered out: they were checked too, and their results are written beside them (clear the filter to see them)",
 };
 
-function toCellValue(v: unknown): CellValue {
+export function toCellValue(v: unknown): CellValue {
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
 }
 
-function toFormat(v: unknown): string | null {
+export function toFormat(v: unknown): string | null {
   return typeof v === "string" ? v : null;
 }
 
@@ -324,7 +328,7 @@ const someHidden = (range: XlRange, filter: XlAutoFilter | null): boolean =>
  * named, every sheet's name and protection, the add-in's record parts and the column widths
  * beside the table. A sheet too big for one 5 MB response is read again in row chunks.
  */
-async function readState(s: Session, source: GridSource, options: ReadOptions = {}): Promise<ReadState> {
+export async function readState(s: Session, source: GridSource, options: ReadOptions = {}): Promise<ReadState> {
   const { sheetName, hidden } = options;
   const queue = () => {
     const ws = sheetName === undefined ? s.ctx.workbook.worksheets.getActiveWorksheet() : s.ctx.workbook.worksheets.getItem(sheetName);
@@ -425,12 +429,12 @@ function valueChunks(cells: unknown[][], formats: string[], budget: number, firs
 }
 
 /** One plan to write, and the key that finds its earlier output (the source table's header row). */
-interface WriteJob {
+export interface WriteJob {
   plan: WritePlan;
   key: number;
 }
 
-interface ExecuteInput {
+export interface ExecuteInput {
   kind: "results" | "audit";
   jobs: WriteJob[];
   /** the earlier outputs this run replaces: removed when they still hold what was written */
@@ -441,11 +445,19 @@ interface ExecuteInput {
   gridIsUsedRange?: boolean;
   caps: Caps;
   budget: number;
+  /**
+   * When given, the optional steps (widths, notes) are handed over here instead of being run: a
+   * caller writing many sheets runs them all in one sync at the end (review-all.ts)
+   */
+  deferOptional?: Step[];
 }
 
-interface ExecuteOutput {
+export interface ExecuteOutput {
   plans: WritePlan[];
   reports: WriteReport[];
+  /** the record as written, and the parts holding it: a later write in the same run starts from them */
+  record: WrittenRecord;
+  parts: XlCustomXmlPart[];
 }
 
 /** The plan, moved to another sheet when the one it names belongs to the user. */
@@ -471,7 +483,7 @@ interface Prepared {
  * ahead, so an interrupted run can still be cleared), then each plan's sheet, values, formats,
  * colours and notes, all packed into as few syncs as the budget allows.
  */
-async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> {
+export async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> {
   const { read, rec, caps } = input;
   const ev: Evidence = { sheets: read.sheets, grid: input.grid, gridIsUsedRange: input.gridIsUsedRange, topRows: rec.topRows };
 
@@ -556,7 +568,8 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
 
   const steps: Step[] = [];
   for (const o of ours) steps.push(...removalSteps(s, o, caps));
-  steps.push({ bytes: jsonBytes(recordToXml(record)) + STEP_OVERHEAD * 2, queue: () => queueRecord(s, rec.parts, record) });
+  let partsAfter: XlCustomXmlPart[] = rec.parts;
+  steps.push({ bytes: jsonBytes(recordToXml(record)) + STEP_OVERHEAD * 2, queue: () => (partsAfter = queueRecord(s, rec.parts, record)) });
   const shared = steps.reduce((n, st) => n + st.bytes, 0);
   const planBytes: number[] = [];
   for (const p of prepared) {
@@ -567,7 +580,8 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
 
   let done: StepsDone;
   try {
-    done = await runSteps(s, steps, input.budget, caps);
+    if (input.deferOptional) input.deferOptional.push(...steps.filter((st) => st.optional));
+    done = await runSteps(s, input.deferOptional ? steps.filter((st) => !st.optional) : steps, input.budget, caps);
   } catch (e) {
     let rolledBack = false;
     try {
@@ -579,6 +593,8 @@ async function execute(s: Session, input: ExecuteInput): Promise<ExecuteOutput> 
     throw toAdapterError(e, { writing: true, rolledBack });
   }
   return {
+    record,
+    parts: partsAfter,
     plans: prepared.map((p) => p.plan),
     reports: prepared.map((p, i) => ({
       sheet: p.target,
@@ -844,6 +860,10 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
 
     writeSheetPlan(plan) {
       return session((s) => writeComparisonSheet(s, plan, { caps: caps(), budget, alsoTop: comparisonSheet }), true);
+    },
+
+    runReviewAll(reviewOptions = {}) {
+      return session((s) => reviewAllSheets(s, { caps: caps(), budget, settings: reviewOptions.settings ?? {} }), true);
     },
 
     runAudit(auditOptions = {}) {

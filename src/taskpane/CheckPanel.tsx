@@ -7,10 +7,12 @@ import { fmt } from "./i18n";
 import { useLocale } from "./locale";
 import { Notices } from "./Notices";
 import { ProblemList } from "./ProblemList";
+import { ReviewAllSection } from "./ReviewAllSection";
 import { collectProblems } from "./problems";
 import { SettingsPanel } from "./SettingsPanel";
 import { SummaryView } from "./SummaryView";
 import type { PaneModel } from "./use-pane";
+import type { ReviewAllModel } from "./use-review-all";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -20,10 +22,12 @@ const useStyles = makeStyles({
 
 export interface CheckPanelProps {
   pane: PaneModel;
+  /** 核对全部工作表, when the pane offers it */
+  reviewAll?: ReviewAllModel;
 }
 
 /** 核对指标: check, clear, results, problems, table layout and settings. */
-export function CheckPanel({ pane }: CheckPanelProps) {
+export function CheckPanel({ pane, reviewAll }: CheckPanelProps) {
   const { t } = useLocale();
   const styles = useStyles();
   const { busy, view, picker, settings } = pane;
@@ -84,6 +88,7 @@ export function CheckPanel({ pane }: CheckPanelProps) {
           onChange={pane.openPicker}
         />
       )}
+      {reviewAll && <ReviewAllSection model={reviewAll} settings={settings} disabled={working} />}
       <SettingsPanel settings={settings} onChange={pane.changeSettings} disabled={working} />
     </div>
   );

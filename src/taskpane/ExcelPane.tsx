@@ -8,6 +8,7 @@ import type { PaneServices } from "./services";
 import { useAudit } from "./use-audit";
 import { useCompare } from "./use-compare";
 import { usePane } from "./use-pane";
+import { useReviewAll } from "./use-review-all";
 import { useRunner } from "./use-runner";
 
 const useStyles = makeStyles({
@@ -35,6 +36,7 @@ export function ExcelPane({ services }: ExcelPaneProps) {
   const pane = usePane(services, runner);
   const compare = useCompare(services, runner);
   const audit = useAudit(services, runner);
+  const reviewAll = useReviewAll(services, runner);
   const [job, setJob] = useState<Job>("check");
   const label: Record<Job, string> = { check: t.tabCheck, compare: t.tabCompare, audit: t.tabAudit };
 
@@ -59,7 +61,7 @@ export function ExcelPane({ services }: ExcelPaneProps) {
         ))}
       </TabList>
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(job)} data-testid={`job-${job}`}>
-        {job === "check" && <CheckPanel pane={pane} />}
+        {job === "check" && <CheckPanel pane={pane} reviewAll={reviewAll} />}
         {job === "compare" && <ComparePanel model={compare} />}
         {job === "audit" && <AuditPanel model={audit} />}
       </div>

@@ -18,5 +18,7 @@ export function busyLabel(t: Strings, busy: Busy): string {
       return t.busyBuilding;
     case "audit":
       return t.busyAuditing;
+    case "reviewAll":
+      return t.busyReviewingAll;
   }
 }

@@ -5,7 +5,7 @@
 import { useCallback, useRef, useState } from "react";
 import { fmt, stringsFor } from "./i18n";
 
-export type Busy = "check" | "clear" | "read" | "sheets" | "readSheet" | "compare" | "audit";
+export type Busy = "check" | "clear" | "read" | "sheets" | "readSheet" | "compare" | "audit" | "reviewAll";
 
 export interface Bilingual {
   zh: string;

@@ -1,0 +1,3 @@
+/** The reviewer's job: many sheets checked, one summary (docs/review.md). */
+export * from "./review";
+export * from "./summary-sheet";

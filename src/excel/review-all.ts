@@ -1,0 +1,181 @@
+/**
+ * 核对全部工作表 (docs/review.md, "In the add-in"): every visible sheet holding an indicator
+ * table or a statement is checked and written back as a single check or audit writes it, then a
+ * 核对汇总 sheet gets one row per sheet, linked to it. Which sheets count, the rows and the
+ * summary's layout are core's (src/core/review); this file only reads and writes.
+ *
+ * Syncs: the sheet names (1); every sheet's used range with the record (1, or one read per sheet
+ * when the workbook is too big for one response); the write of each checked sheet (one batch each,
+ * more only when a sheet's results exceed the payload budget) and the summary's; one last sync for
+ * the optional formatting of them all. They grow with the number of sheets, never with rows.
+ */
+import type { AuditResult } from "../core/audit/finding";
+import type { Grid } from "../core/grid";
+import type { Settings } from "../core/presets";
+import { ReviewProblem, ReviewRow, SUMMARY_SHEET_ADDIN, reviewSheet, sheetTarget, sortReport, summaryWritePlan } from "../core/review";
+import { RESULT_SHEET, WritePlan } from "../core/write-plan";
+import { sameName } from "./a1";
+import { Caps, RecordState, Session, SheetInfo, Step, kindOf, lc, optionalFailedMessage, readRecord, readSheets, runSteps } from "./batch";
+import { excelCode } from "./errors";
+import type { XlRange } from "./excel-api";
+import type { AdapterMessage, WriteReport } from "./sheet-adapter";
+import { WIDTH_WINDOW, execute, readState, toCellValue, toFormat } from "./sheet-adapter";
+
+export interface ReviewAllSheet {
+  sheet: string;
+  /** "checked": a row of the summary; "none": no table or statement; "own": a sheet the add-in wrote */
+  outcome: "checked" | "none" | "own";
+}
+
+export interface ReviewAllRun {
+  /** one per checked sheet, in tab order (the summary's rows) */
+  rows: ReviewRow[];
+  problems: ReviewProblem[];
+  /** every visible sheet and what became of it, in tab order */
+  sheets: ReviewAllSheet[];
+  /** the summary sheet written ("核对汇总", or "核对汇总 (2)" when a sheet of the user's has the name); null when no sheet was checked */
+  summarySheet: string | null;
+  /** each checked sheet's write reports */
+  writes: Array<{ sheet: string; reports: WriteReport[] }>;
+  messages: AdapterMessage[];
+  syncs: number;
+}
+
+/** The key of an audit plan's output: its table's header row; 0 for the list of findings (as a single audit keys it). */
+function auditKey(plan: WritePlan, result: AuditResult): number {
+  if (plan.mode === "beside") return plan.startRow;
+  return plan.sheet === RESULT_SHEET ? (result.tables[0]?.headerRow ?? 1) : 0;
+}
+
+interface SheetRead {
+  grid: Grid;
+  widths: Map<number, number>;
+}
+
+/** Queue the used range and the column widths beside it of one sheet. */
+function queueSheet(s: Session, name: string) {
+  const ws = s.ctx.workbook.worksheets.getItem(name);
+  const range: XlRange = ws.getUsedRange(true);
+  range.load(["address", "rowIndex", "columnIndex", "values", "numberFormat"]);
+  const widths = Array.from({ length: WIDTH_WINDOW }, (_, i) => {
+    const f = range.getCell(0, i).format;
+    f.load("columnWidth");
+    return f;
+  });
+  return (): SheetRead => {
+    if (range.isNullObject) return { grid: { sheet: name, values: [], numberFormats: [], firstRow: 1, firstCol: 1 }, widths: new Map() };
+    const firstRow = range.rowIndex + 1;
+    const firstCol = range.columnIndex + 1;
+    const w = new Map<number, number>();
+    widths.forEach((f, i) => w.set(firstCol + i, f.columnWidth));
+    return {
+      grid: { sheet: name, values: range.values.map((r) => r.map(toCellValue)), numberFormats: range.numberFormat.map((r) => r.map(toFormat)), firstRow, firstCol },
+      widths: w,
+    };
+  };
+}
+
+export async function reviewAllSheets(s: Session, args: { caps: Caps; budget: number; settings: Partial<Settings> }): Promise<ReviewAllRun> {
+  // sync 1: the sheets (names, protection, places) and the record's parts
+  const meta = readSheets(s);
+  await s.sync();
+  const { sheets, parts, structureProtected } = meta();
+  const visible = [...sheets.values()].filter((w) => w.visibility === "Visible").sort((a, b) => a.position - b.position);
+  const alsoTop = (key: string) => key.startsWith(lc(SUMMARY_SHEET_ADDIN));
+
+  // sync 2: every sheet's used range, read with the record when there is one
+  let reads: SheetRead[];
+  let rec: RecordState;
+  try {
+    const pending = visible.map((w) => queueSheet(s, w.name));
+    rec = await readRecord(s, { sheets, parts }, alsoTop);
+    if (parts.length === 0) await s.sync();
+    reads = pending.map((p) => p());
+  } catch (e) {
+    if (excelCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+    // too big for one response: the record alone, then one read per sheet (chunked when a sheet needs it)
+    rec = await readRecord(s, { sheets, parts }, alsoTop);
+    reads = [];
+    for (const w of visible) {
+      const r = await readState(s, "used", { sheetName: w.name });
+      reads.push({ grid: r.grid, widths: r.widths });
+    }
+  }
+
+  const own = new Set(rec.record.outputs.filter((o) => o.createdSheet).map((o) => lc(o.sheet)));
+  const rows: ReviewRow[] = [];
+  const problems: ReviewProblem[] = [];
+  const outcomes: ReviewAllSheet[] = [];
+  const writes: ReviewAllRun["writes"] = [];
+  const messages: AdapterMessage[] = [];
+  const known = new Map<string, SheetInfo>(sheets);
+  // the formatting a single check writes in a last sync of its own (widths, notes): here one last sync for all sheets
+  const optional: Step[] = [];
+  const claim = (reports: WriteReport[]) => {
+    for (const r of reports) if (r.createdSheet) known.set(lc(r.createdSheet), { name: r.createdSheet, protected: false, visibility: "Visible", position: known.size });
+  };
+
+  for (let i = 0; i < visible.length; i++) {
+    const name = visible[i].name;
+    const { grid, widths } = reads[i];
+    if (own.has(lc(name))) {
+      outcomes.push({ sheet: name, outcome: "own" });
+      continue;
+    }
+    const review = reviewSheet("", i, grid, args.settings);
+    if (!review) {
+      outcomes.push({ sheet: name, outcome: "none" });
+      continue;
+    }
+    outcomes.push({ sheet: name, outcome: "checked" });
+    rows.push(review.row);
+    problems.push(...review.problems);
+    const read = { sheets: known, widths, structureProtected };
+    const common = { read, rec, grid, gridIsUsedRange: true, caps: args.caps, budget: args.budget, deferOptional: optional };
+    let done;
+    if (review.validate) {
+      const plan = review.plans[0];
+      const key = review.validate.headerRow;
+      done = await execute(s, {
+        ...common,
+        kind: "results",
+        jobs: [{ plan, key }],
+        replaces: (o) => kindOf(o) === "results" && sameName(o.sourceSheet, plan.sourceSheet) && o.sourceHeaderRow === key,
+      });
+    } else {
+      const result = review.audit as AuditResult;
+      done = await execute(s, {
+        ...common,
+        kind: "audit",
+        jobs: review.plans.map((plan) => ({ plan, key: auditKey(plan, result) })),
+        replaces: (o) => kindOf(o) === "audit" && sameName(o.sourceSheet, name),
+      });
+    }
+    rec = { ...rec, record: done.record, parts: done.parts };
+    claim(done.reports);
+    writes.push({ sheet: name, reports: done.reports });
+  }
+
+  let summarySheet: string | null = null;
+  if (rows.length > 0) {
+    const report = sortReport({ rows, problems, skipped: [] });
+    const plan = summaryWritePlan(report.rows, { file: () => null, cell: (_file, sheet, cell) => sheetTarget(sheet, cell) });
+    const done = await execute(s, {
+      kind: "results",
+      jobs: [{ plan, key: 0 }],
+      replaces: (o) => kindOf(o) === "results" && sameName(o.sourceSheet, SUMMARY_SHEET_ADDIN),
+      read: { sheets: known, widths: new Map(), structureProtected },
+      rec,
+      caps: args.caps,
+      budget: args.budget,
+      deferOptional: optional,
+    });
+    summarySheet = done.reports[0].sheet;
+    messages.push(...done.reports[0].messages);
+  }
+  if (optional.length > 0) {
+    const done = await runSteps(s, optional, args.budget, args.caps);
+    if (done.optionalError !== undefined) messages.push(optionalFailedMessage(done.optionalError));
+  }
+  return { rows, problems, sheets: outcomes, summarySheet, writes, messages, syncs: s.syncs };
+}

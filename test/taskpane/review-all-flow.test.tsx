@@ -1,0 +1,60 @@
+/** @jest-environment jsdom */
+/**
+ * 核对全部工作表 in the pane (docs/review.md, "In the add-in"): one click checks every sheet holding
+ * a table or statement, writes the 核对汇总 sheet, lists the sheets with totals and grades, and a
+ * sheet in the list selects it.
+ */
+import "./setup";
+import { screen, waitFor, within } from "@testing-library/react";
+import { createSheetAdapter } from "../../src/excel/sheet-adapter";
+import { createMemoryExcel } from "../../src/memory-excel";
+import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
+import { projectForm } from "../fixtures/standard-forms";
+import { INDICATORS, STATEMENT } from "./fixture";
+import { renderPane } from "./helpers";
+
+function book() {
+  const xl = createMemoryExcel({
+    sheets: [
+      { name: "说明", values: [["本工作簿含各项目自评表"]] },
+      { name: "项目甲", values: projectForm().values, numberFormats: projectForm().numberFormats },
+      { name: "指标", values: INDICATORS },
+      { name: "收支", values: STATEMENT },
+    ],
+  });
+  xl.workbook.activate("说明");
+  return { xl, adapter: createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported }) };
+}
+
+describe("核对全部工作表", () => {
+  test("checks every sheet, writes 核对汇总 with a linked row per sheet, lists totals and grades", async () => {
+    const { xl, adapter } = book();
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    const section = screen.getByTestId("review-all");
+    expect(section.textContent).toContain("核对本工作簿中每个含指标表或收支表的工作表");
+    await user.click(within(section).getByRole("button", { name: "核对全部工作表" }));
+    const summary = await screen.findByTestId("review-all-summary");
+    expect(summary.textContent).toBe("已核对 3 张工作表，汇总写入“核对汇总”。");
+
+    const items = within(screen.getByTestId("review-all-sheets")).getAllByRole("listitem");
+    expect(items.map((li) => li.querySelector("button")?.textContent)).toEqual(["项目甲", "指标", "收支"]);
+    expect(items[0].textContent).toContain("项目支出绩效自评表 · 总分 97.96 · 等级 优");
+    expect(items[2].textContent).toContain("收支报表 · 总分 — · 等级 —");
+
+    const sheet = xl.workbook.sheet("核对汇总");
+    expect(sheet.values("B1:B4").map((r) => r[0])).toEqual(["工作表", "项目甲", "指标", "收支"]);
+    expect(sheet.formulas().B3).toBe(`=HYPERLINK("#'指标'!A1","指标")`);
+
+    await user.click(within(items[1]).getByRole("button", { name: "指标" }));
+    await waitFor(() => expect(xl.workbook.activeSheet()).toBe("指标"));
+  });
+
+  test("a workbook with nothing to check says so and writes no sheet", async () => {
+    const xl = createMemoryExcel({ sheets: [{ name: "说明", values: [["无表格"]] }] });
+    const adapter = createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported });
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    await user.click(within(screen.getByTestId("review-all")).getByRole("button", { name: "核对全部工作表" }));
+    expect((await screen.findByTestId("review-all-summary")).textContent).toBe("没有找到含指标表或收支表的工作表。");
+    expect(xl.workbook.sheetNames()).toEqual(["说明"]);
+  });
+});
