@@ -94,7 +94,7 @@ export function AuditPanel({ model }: AuditPanelProps) {
         <MessageBar intent="info" layout="multiline" data-testid="audit-cleared">
           <MessageBarBody>
             <MessageBarTitle>{t.clearedTitle}</MessageBarTitle>
-            <ClearLines report={notice.report} className={styles.lines} />
+            <ClearLines report={notice.report} shownRemoved={notice.shownRemoved ? t.clearedShownAudit : null} className={styles.lines} />
           </MessageBarBody>
           {dismiss}
         </MessageBar>

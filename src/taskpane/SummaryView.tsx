@@ -42,6 +42,9 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
   const budget = s.budget ?? null;
   // honest totals: a total with unchecked rows is provisional and its grade withheld
   const provisional = s.final === false && s.totalScore !== null;
+  // the core says when the points are not the preset's total: score against the points present, no grade
+  const partial = !provisional && s.gradeWithheld === "points_total" && s.totalScore !== null;
+  const outOf = s.outOf ?? null;
   return (
     <section className={styles.root} aria-labelledby="jx-summary" data-testid="summary">
       <Subtitle2 as="h2" id="jx-summary">
@@ -104,7 +107,11 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         )}
         <dt className={styles.term}>{t.totalScore}</dt>
         <dd className={styles.value} data-testid="total-score">
-          {provisional && s.totalScore !== null ? fmt(t.totalProvisional, { score: s.totalScore }) : num(s.totalScore)}
+          {provisional && s.totalScore !== null
+            ? fmt(t.totalProvisional, { score: s.totalScore })
+            : partial && outOf !== null
+              ? fmt(t.totalOutOf, { score: num(s.totalScore), outOf })
+              : num(s.totalScore)}
         </dd>
         {provisional && s.range && (
           <>
@@ -120,7 +127,12 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         )}
         <dt className={styles.term}>{t.grade}</dt>
         <dd className={styles.value} data-testid="grade">
-          {provisional ? t.gradePending : s.grade === null ? "—" : pick({ zh: s.grade, en: s.gradeEn ?? s.grade })}
+          {provisional ? t.gradePending : partial ? t.gradeNotGraded : s.grade === null ? "—" : pick({ zh: s.grade, en: s.gradeEn ?? s.grade })}
+          {partial && (
+            <Text size={200} className={styles.warn} data-testid="partial-note" block>
+              {fmt(t.partialPointsNote, { points: num(s.pointsTotal), total: preset?.total ?? "—" })}
+            </Text>
+          )}
         </dd>
         {s.statedGrade && (
           <>

@@ -358,6 +358,20 @@ describe("checks on a scored table", () => {
     if (flagged) expect(result.summary.messages.find((m) => m.code === "points_total")?.text).toContain(`分值合计${result.summary.pointsTotal}，与评分方案总分100不符`);
   });
 
+  test.each<[string, number[], number, number, string | null, string | null]>([
+    ["a 5-row table of 50 points", [10, 10, 10, 10, 10], 48.5, 50, null, "points_total"],
+    ["a table over the preset's total", [10, 50, 30, 10, 5], 103.5, 105, null, "points_total"],
+    ["a table of the preset's total", [10, 50, 30, 10], 98.5, 100, "优", null],
+  ])("%s scores against the points present and is graded only at the preset's total", (_label, points, total, outOf, grade, withheld) => {
+    const rows = points.map((p, i) => scoredRow("产出指标", `指标${i}`, i === 0 ? "≥200万人" : "≥1", i === 0 ? "170万人" : "1", p, null, "原因"));
+    const s = table(rows).result.summary;
+    expect(s.totalScore).toBe(total);
+    expect(s.outOf).toBe(outOf);
+    expect(s.grade).toBe(grade);
+    expect(s.gradeWithheld).toBe(withheld);
+    expect(s.gradeText).toBe(grade ?? "不评等级");
+  });
+
   test.each<[CellValue, boolean]>([
     [8, true],
     [7.5, false],

@@ -6,6 +6,9 @@ import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
 import { INDICATORS, STATEMENT, STATEMENT_SHEET, memoryBook } from "./fixture";
 import { openJob, renderPane, text } from "./helpers";
 
+/** the 核对收支表 tab; its English label is shorter than the button's */
+const AUDIT_TAB: Record<string, string> = { "zh-CN": "核对收支表", "en-US": "Statement" };
+
 const statementBook = () => memoryBook(STATEMENT, { name: STATEMENT_SHEET });
 
 describe("核对收支表", () => {
@@ -86,7 +89,7 @@ describe("核对收支表", () => {
     const { xl, adapter } = memoryBook(values, { name: "说明" });
     const before = xl.workbook.snapshot();
     const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() }, language);
-    const panel = await openJob(user, button);
+    const panel = await openJob(user, AUDIT_TAB[language]);
     await user.click(within(panel).getByRole("button", { name: button }));
     const bar = await screen.findByTestId("audit-no-statement");
     expect(bar.textContent).toContain(title);
@@ -118,7 +121,7 @@ describe("核对收支表", () => {
     adapter.runAudit = () =>
       Promise.reject(new SheetAdapterError("cell_edit_mode", "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试", "Excel is in cell-edit mode: press Enter or Esc, then try again"));
     const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() }, language);
-    const panel = await openJob(user, button);
+    const panel = await openJob(user, AUDIT_TAB[language]);
     await user.click(within(panel).getByRole("button", { name: button }));
     expect((await screen.findByTestId("audit-error")).textContent).toContain(shown);
     expect((within(panel).getByRole("button", { name: button }) as HTMLButtonElement).disabled).toBe(false);
