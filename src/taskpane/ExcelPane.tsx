@@ -12,7 +12,9 @@ import { useRunner } from "./use-runner";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  tabs: { flexWrap: "wrap", marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // one row at Excel's narrowest pane (320 px): no negative margin past the pane's edge, tabs that
+  // shrink to their label rather than wrap (docs/task-pane.md)
+  tabs: { flexWrap: "nowrap", minWidth: 0, "& > button": { minWidth: 0, flexShrink: 1, paddingInline: tokens.spacingHorizontalS } },
 });
 
 export type Job = "check" | "compare" | "audit";
