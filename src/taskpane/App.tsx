@@ -26,6 +26,21 @@ const useStyles = makeStyles({
     "& .fui-Select__select": { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
     "& .fui-Input": { width: "100%", minWidth: 0, maxWidth: "100%", boxSizing: "border-box" },
     "& .fui-Input__input": { width: "100%", minWidth: 0 },
+    // a focused link (a problem, a finding, 选中结果区域) gets the buttons' focus ring, not only an underline
+    "& .fui-Link:focus-visible": {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: "solid",
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: tokens.strokeWidthThin,
+      borderRadius: tokens.borderRadiusMedium,
+    },
+    "& .fui-Link[data-fui-focus-visible]": {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: "solid",
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: tokens.strokeWidthThin,
+      borderRadius: tokens.borderRadiusMedium,
+    },
   },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
   headings: { display: "flex", flexDirection: "column", minWidth: 0 },

@@ -1,4 +1,4 @@
-import { Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { findPreset } from "../core/presets";
 import { STATUSES, STATUS_LABELS, type ValidateResult } from "../core/results";
 import { STATUS_FILLS } from "../core/write-plan";
@@ -16,9 +16,11 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     fontSize: tokens.fontSizeBase200,
   },
-  figures: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  figures: { display: "grid", gridTemplateColumns: "max-content minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: "anywhere" },
+  // a name taken from a cell: three lines at most, whole in its tooltip (docs/task-pane.md)
+  clamp: { display: "-webkit-box", WebkitLineClamp: 3, WebkitBoxOrient: "vertical", overflow: "hidden" },
   note: { color: tokens.colorNeutralForeground3 },
   warn: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -76,7 +78,7 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         {form?.project && (
           <>
             <dt className={styles.term}>{t.formProject}</dt>
-            <dd className={styles.value} data-testid="form-project">
+            <dd className={mergeClasses(styles.value, styles.clamp)} data-testid="form-project" title={form.project}>
               {form.project}
             </dd>
           </>
@@ -84,7 +86,7 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         {form?.department && (
           <>
             <dt className={styles.term}>{t.formDepartment}</dt>
-            <dd className={styles.value} data-testid="form-department">
+            <dd className={mergeClasses(styles.value, styles.clamp)} data-testid="form-department" title={form.department}>
               {form.department}
             </dd>
           </>
@@ -92,7 +94,9 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         {form?.unit && (
           <>
             <dt className={styles.term}>{t.formUnit}</dt>
-            <dd className={styles.value}>{form.unit}</dd>
+            <dd className={mergeClasses(styles.value, styles.clamp)} title={form.unit}>
+              {form.unit}
+            </dd>
           </>
         )}
         {budget && (

@@ -122,6 +122,15 @@ describe("the task pane at Excel's width", () => {
       await pane.getByRole("button", { name: n.check, exact: true }).click();
       await pane.getByTestId("summary").waitFor();
       await expectFits(page, width, `${at}-check.png`);
+      if (width === WIDTHS[0]) {
+        // a problem link focused from the keyboard shows a focus ring, as a button does
+        const link = pane.getByTestId("problems").getByRole("button").first();
+        await link.focus();
+        await page.keyboard.press("Shift+Tab");
+        await page.keyboard.press("Tab");
+        const ring = await link.evaluate((el) => ({ focused: document.activeElement === el, style: getComputedStyle(el).outlineStyle, width: parseFloat(getComputedStyle(el).outlineWidth) }));
+        expect(ring).toEqual({ focused: true, style: "solid", width: 2 });
+      }
       await pane.getByRole("button", { name: n.change }).click();
       await pane.getByRole("button", { name: n.change }).waitFor({ state: "detached" });
       await expectFits(page, width, `${at}-picker.png`);

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "./setup";
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
 import { departmentForm, projectForm } from "../fixtures/standard-forms";
 import { memoryBook } from "./fixture";
@@ -88,5 +88,24 @@ describe("what the summary says is what happened", () => {
     expect(screen.queryByTestId("problems")).toBeNull();
     expect(cleared.textContent).toMatch(/已清除 .+![A-Z]+\d+:[A-Z]+\d+|已清除 [A-Z]+\d+:[A-Z]+\d+/);
     expect(cleared.textContent).toContain("任务窗格中的核对汇总和问题列表已一并清除");
+  });
+});
+
+describe("long texts in the problem list", () => {
+  test("a 2,000-character cell: its message is cut short, 全文 shows it whole and 收起 cuts it again", async () => {
+    const long = "说明".repeat(1000);
+    const values = FIFTY_POINTS.map((row, i) => (i === 1 ? [row[0], row[1], row[2], long, row[4], row[5], row[6]] : row));
+    const { adapter } = memoryBook(values);
+    const { user, check } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    await user.click(check);
+    const problems = await screen.findByTestId("problems");
+    const item = within(problems).getByRole("button", { name: /说明说明/ });
+    expect(Array.from(item.textContent ?? "").length).toBeLessThan(220);
+    const more = within(problems).getByRole("button", { name: "全文" });
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    await user.click(more);
+    expect(item.textContent).toContain(long);
+    await user.click(within(problems).getByRole("button", { name: "收起" }));
+    expect(item.textContent).not.toContain(long);
   });
 });

@@ -56,7 +56,7 @@ describe("the pane's three jobs", () => {
 
 describe("English", () => {
   test("tabs, the comparison job and the statement job in en-US, engine messages in English", async () => {
-    const { adapter } = memoryBook(STATEMENT, { name: STATEMENT_SHEET });
+    const { xl, adapter } = memoryBook(STATEMENT, { name: STATEMENT_SHEET });
     const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() }, "en-US");
     const list = screen.getByRole("tablist", { name: "Jobs" });
     expect(within(list).getAllByRole("tab").map(label)).toEqual(["Indicators", "Compare", "Statement"]);
@@ -80,6 +80,9 @@ describe("English", () => {
     expect(within(report).getByRole("button", { name: "Go to the sheet" })).toBeTruthy();
     expect(screen.getByTestId("compare-missing").textContent).toContain("Not given (shown as —, see the notes)");
 
+    // the comparison sheet was made the active one: back to the statement
+    expect(xl.workbook.activeSheet()).toBe("支出结构对比");
+    xl.workbook.activate(STATEMENT_SHEET);
     const audit = await openJob(user, "Statement");
     await user.click(within(audit).getByRole("button", { name: "Check statement" }));
     const summary = await screen.findByTestId("audit-summary");
