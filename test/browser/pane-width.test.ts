@@ -93,10 +93,33 @@ function measure(page: Page): Promise<Layout> {
   });
 }
 
-async function expectFits(page: Page, width: number, shot: string): Promise<void> {
+/** `show`: what the screenshot should have in view (the pane scrolls on its own). */
+async function expectFits(page: Page, width: number, shot: string, show?: Locator): Promise<void> {
   const layout = await measure(page);
+  await show?.evaluate((el) => el.scrollIntoView({ block: "start" }));
   await screenshot(page, shot);
   expect({ shot, ...layout }).toEqual({ shot, overflowing: [], outside: [], paneWidth: width });
+}
+
+/** Until the element's box stops changing (the accordion opens with a motion). */
+async function settled(locator: Locator): Promise<void> {
+  await locator.waitFor();
+  await locator.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        let last = "";
+        let same = 0;
+        const tick = () => {
+          const r = el.getBoundingClientRect();
+          const now = `${r.width}x${r.height}`;
+          same = now === last ? same + 1 : 0;
+          last = now;
+          if (same >= 5) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
 }
 
 async function open(lang: Lang, width: number): Promise<{ page: Page; watch: PageWatch; pane: Locator; grid: Locator }> {
@@ -121,7 +144,7 @@ describe("the task pane at Excel's width", () => {
       // check, then the column picker and the settings open
       await pane.getByRole("button", { name: n.check, exact: true }).click();
       await pane.getByTestId("summary").waitFor();
-      await expectFits(page, width, `${at}-check.png`);
+      await expectFits(page, width, `${at}-check.png`, pane.getByTestId("summary"));
       if (width === WIDTHS[0]) {
         // a problem link focused from the keyboard shows a focus ring, as a button does
         const link = pane.getByTestId("problems").getByRole("button").first();
@@ -133,16 +156,17 @@ describe("the task pane at Excel's width", () => {
       }
       await pane.getByRole("button", { name: n.change }).click();
       await pane.getByRole("button", { name: n.change }).waitFor({ state: "detached" });
-      await expectFits(page, width, `${at}-picker.png`);
+      await expectFits(page, width, `${at}-picker.png`, pane.getByTestId("column-picker"));
       await pane.getByRole("button", { name: n.settings }).click();
-      await expectFits(page, width, `${at}-settings.png`);
+      await settled(pane.getByTestId("settings"));
+      await expectFits(page, width, `${at}-settings.png`, pane.getByTestId("settings"));
 
       // clear: the summary goes with the results, and the notice says so
       await pane.getByRole("button", { name: n.clear }).first().click();
       await pane.getByTestId("notice-cleared").waitFor();
       expect(await pane.getByTestId("summary").count()).toBe(0);
       expect(await pane.getByTestId("problems").count()).toBe(0);
-      await expectFits(page, width, `${at}-clear.png`);
+      await expectFits(page, width, `${at}-clear.png`, pane.getByTestId("notice-cleared"));
 
       // compare: the expenditure sheet, Guangzhou's 项目支出 in its consistent reading
       await pane.getByRole("tab", { name: n.tabCompare }).click();
