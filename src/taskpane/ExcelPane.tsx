@@ -40,6 +40,16 @@ export function ExcelPane({ services }: ExcelPaneProps) {
   const [job, setJob] = useState<Job>("check");
   const label: Record<Job, string> = { check: t.tabCheck, compare: t.tabCompare, audit: t.tabAudit };
 
+  // 清除结果 removes everything the add-in wrote: the other job's results are gone as well
+  const { forget: forgetCheck } = pane;
+  const { forget: forgetAudit } = audit;
+  useEffect(() => {
+    if (audit.notice?.kind === "cleared") forgetCheck();
+  }, [audit.notice, forgetCheck]);
+  useEffect(() => {
+    if (pane.notice?.kind === "cleared") forgetAudit();
+  }, [pane.notice, forgetAudit]);
+
   const { open } = compare;
   useEffect(() => {
     if (job === "compare") open();

@@ -80,7 +80,10 @@ export function useAudit({ adapter }: PaneServices, runner: Runner) {
     [adapter],
   );
 
-  return { busy, view, notice, audit, clear, select, dismissNotice: () => setNotice(null) };
+  /** Another job cleared the add-in's results: this one's are gone from the sheet too. */
+  const forget = useCallback(() => setView(null), []);
+
+  return { busy, view, notice, audit, clear, select, forget, dismissNotice: () => setNotice(null) };
 }
 
 export type AuditModel = ReturnType<typeof useAudit>;

@@ -137,6 +137,9 @@ export function usePane({ adapter, settingsStore }: PaneServices, shared?: Runne
     [adapter, guarded, view],
   );
 
+  /** Another job cleared the add-in's results: this one's are gone from the sheet too. */
+  const forget = useCallback(() => setView(null), []);
+
   const select = useCallback(
     async (address: string) => {
       try {
@@ -175,6 +178,7 @@ export function usePane({ adapter, settingsStore }: PaneServices, shared?: Runne
     resetOverride,
     clear,
     select,
+    forget,
     changeSettings,
     dismissNotice: () => setNotice(null),
     dismissSettingsNotice: () => setSettingsNotice(null),

@@ -34,6 +34,25 @@ describe("核对收支表", () => {
     ]);
   });
 
+  test.each([
+    ["its own tab", "核对收支表", "audit-cleared", "收支表核对汇总和问题列表已一并清除"],
+    ["the 核对指标 tab", "核对指标", "notice-cleared", "已清除"],
+  ])("清除结果 from %s: the statement check's summary and findings leave the pane with the results", async (_name, clearTab, noticeId, says) => {
+    const { xl, adapter } = statementBook();
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    const panel = await openJob(user, "核对收支表");
+    await user.click(within(panel).getByRole("button", { name: "核对收支表" }));
+    await screen.findByTestId("audit-findings");
+    const written = xl.workbook.snapshot();
+    const other = await openJob(user, clearTab);
+    await user.click(within(other).getByRole("button", { name: "清除结果" }));
+    expect((await screen.findByTestId(noticeId)).textContent).toContain(says);
+    expect(xl.workbook.snapshot()).not.toEqual(written);
+    await openJob(user, "核对收支表");
+    expect(screen.queryByTestId("audit-summary")).toBeNull();
+    expect(screen.queryByTestId("audit-findings")).toBeNull();
+  });
+
   test("hidden rows in the statement are audited too, and the pane says so", async () => {
     const { xl, adapter } = statementBook();
     xl.workbook.sheet(STATEMENT_SHEET).hideRows(3);
