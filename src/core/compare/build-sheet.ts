@@ -211,7 +211,7 @@ export function buildComparisonSheet(templateOrId: ComparisonTemplate | Template
         code: "compare_missing",
         severity: "info",
         text: `${header}：${missingCount}项未给出，显示为“${MISSING_MARK}”（见批注）`,
-        en: `${header}: ${missingCount} figures not given, shown as ${MISSING_MARK} (see the notes)`,
+        en: `${header}: ${missingCount} ${missingCount === 1 ? "figure" : "figures"} not given, shown as ${MISSING_MARK} (see the notes)`,
       });
     }
     if (dept.own && lastTableRow >= FIRST_DATA_ROW) styles.push({ range: rangeA1(FIRST_DATA_ROW, col, lastTableRow, col), fill: OWN_FILL });
