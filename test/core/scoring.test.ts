@@ -372,6 +372,14 @@ describe("checks on a scored table", () => {
     expect(s.gradeText).toBe(grade ?? "不评等级");
   });
 
+  test("a 50-point table's 合计 row is written as 48.5/50, not graded", () => {
+    const rows = [10, 10, 10, 10, 10].map((p, i) => scoredRow("产出指标", `指标${i}`, i === 0 ? "≥200万人" : "≥1", i === 0 ? "170万人" : "1", p, null, "原因"));
+    const { plan } = table([...rows, ["合计", "", "", "", "", 50, null, ""]]);
+    const text = JSON.stringify(plan);
+    expect(text).toContain("总分48.5/50：分值合计50分，不是评分方案的满分，不评等级");
+    expect(text).not.toContain("等级差");
+  });
+
   test.each<[CellValue, boolean]>([
     [8, true],
     [7.5, false],
