@@ -38,6 +38,15 @@ describe("ownDepartmentFromGrid", () => {
     expect(r.messages.filter((m) => m.code === "own_unit_assumed")).toHaveLength(assumed);
   });
 
+  test("the note of a figure whose unit came from the title line says where", () => {
+    const r = ownDepartmentFromGrid(grid([["本单位收支情况"], ["单位：万元"], ["总支出", 2633.68]]));
+    const dept = r.department;
+    if (!dept) throw new Error("no department");
+    expect(dept.figures.total_expenditure?.unitFrom).toBe("A2“单位：万元”");
+    const plan = buildComparisonSheet("expenditure", [dept]);
+    expect(plan.notes.find((n) => n.cell === "B5")?.text).toContain("单位按A2“单位：万元”");
+  });
+
   test("a money title line says nothing of persons or rates: they keep their own reading", () => {
     const r = ownDepartmentFromGrid(grid([["单位：万元"], ["总支出", 2633.68], ["参保人数", 404.54], ["参保率", "98.42%"]]));
     expect(r.department?.figures.total_expenditure?.value).toBe(2633.68);

@@ -26,6 +26,8 @@ export const CompareFigureSchema = z
     conflict: z.boolean().optional(),
     /** read in its siblings' unit because the report's own sum proves the written unit wrong */
     reading: z.object({ asWritten: z.string().min(1), unitRead: z.string().min(1), isTotal: z.boolean() }).optional(),
+    /** where its unit was read when not beside it: A2“单位：万元” (an own department's title line) */
+    unitFrom: z.string().min(1).optional(),
     /** maintainers' words on the figure (the seed's, in English): kept in the data, not put on the sheet */
     note: z.string().optional(),
   })

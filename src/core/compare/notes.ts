@@ -25,6 +25,7 @@ export function figureNote(dept: CompareDepartment, figure: CompareFigure): stri
   const lines = [sourceLine(dept, figure.source.section)];
   if (figure.reading) lines.push(`${readingNote(figure.reading)}。`);
   else if (figure.asWritten) lines.push(`${dept.own ? "表中所填" : "报告原文"}：${figure.asWritten}`);
+  if (figure.unitFrom) lines.push(`单位按${figure.unitFrom}`);
   if (figure.qualifier) lines.push(QUALIFIER_TEXT[figure.qualifier]);
   if (figure.year !== null && figure.year !== dept.year) lines.push(`数据年度：${figure.year}`);
   if (figure.alternatives?.length) {

@@ -152,7 +152,7 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
   const messages: SheetMessage[] = [];
   let name = options.name ?? null;
   let year = options.year ?? null;
-  let sheetUnit: { unit: UnitInfo; cell: string } | null = null;
+  let sheetUnit: { unit: UnitInfo; from: string } | null = null;
 
   grid.values.forEach((line, r) => {
     const formats = grid.numberFormats?.[r];
@@ -166,14 +166,14 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
       // a title line (单位：万元) states the unit of the rows from there on
       const stated = titleLineUnit(labelCell);
       if (stated && !LABEL_INDEX.has(splitLabel(labelCell).key)) {
-        sheetUnit = { unit: stated, cell: a1(firstRow + r, firstCol + c) };
+        sheetUnit = { unit: stated, from: `${a1(firstRow + r, firstCol + c)}“${displayText(labelCell)}”` };
         c++;
         continue;
       }
       if (UNIT_LABEL.test(normalizeText(labelCell)) && typeof line[c + 1] === "string") {
         const u = unitInfo(line[c + 1] as string);
         if (u) {
-          sheetUnit = { unit: u, cell: a1(firstRow + r, firstCol + c) };
+          sheetUnit = { unit: u, from: `${a1(firstRow + r, firstCol + c)}“${displayText(labelCell)}：${displayText(line[c + 1] as string)}”` };
           c += 2;
           continue;
         }
@@ -217,7 +217,7 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
         c = next;
         continue;
       }
-      const parsed = readFigure(id, value, formats?.[vc] ?? null, labelUnit ?? unitCell, cell, document, sheetUnit?.unit ?? null);
+      const parsed = readFigure(id, value, formats?.[vc] ?? null, labelUnit ?? unitCell, cell, document, sheetUnit);
       c = next;
       if ("error" in parsed) {
         messages.push(message("own_unreadable", "warning", `${cell}：“${FIGURE_CATALOG[id].label}”${parsed.error}`, `${cell}: ${FIGURE_CATALOG[id].en}: ${parsed.errorEn}`, cell));
@@ -266,7 +266,15 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
 type ReadResult = { figure: CompareFigure; assumed?: string } | { error: string; errorEn: string };
 
 /** `sheetUnit`: the unit a title line states, for a figure with none of its own when it is of the figure's family. */
-function readFigure(id: FigureId, value: CellValue, format: string | null, givenUnit: UnitInfo | null, cell: string, document: string, sheetUnit: UnitInfo | null): ReadResult {
+function readFigure(
+  id: FigureId,
+  value: CellValue,
+  format: string | null,
+  givenUnit: UnitInfo | null,
+  cell: string,
+  document: string,
+  sheetUnit: { unit: UnitInfo; from: string } | null,
+): ReadResult {
   const entry = FIGURE_CATALOG[id];
   const asWritten = typeof value === "number" ? String(value) : displayText(cellText(value));
   const base = { unit: entry.unit, year: null, asWritten, source: { document, section: cell } };
@@ -278,7 +286,8 @@ function readFigure(id: FigureId, value: CellValue, format: string | null, given
   if (!q.ok) return { error: `无法识别数值“${asWritten}”`, errorEn: `cannot read a number in "${asWritten}"` };
   const own = q.q.unit ?? givenUnit;
   // the sheet's unit applies only where it fits: 单位：万元 says nothing of 参保人数 or a rate
-  const unit = own ?? (sheetUnit && toCanonical(q.q, sheetUnit, entry.unit) ? sheetUnit : null);
+  const fromSheet = own === null && sheetUnit !== null && toCanonical(q.q, sheetUnit.unit, entry.unit) !== null;
+  const unit = own ?? (fromSheet && sheetUnit ? sheetUnit.unit : null);
   let dec: Dec | null;
   let assumed: string | undefined;
   if (unit) {
@@ -293,5 +302,6 @@ function readFigure(id: FigureId, value: CellValue, format: string | null, given
     assumed = entry.unit;
   }
   const figure: CompareFigure = { ...base, value: decToNumber(dec) };
+  if (fromSheet && sheetUnit) figure.unitFrom = sheetUnit.from;
   return assumed ? { figure, assumed } : { figure };
 }
