@@ -181,7 +181,13 @@ function report(r: ValidateResult, lang: "zh" | "en", out: string | null, newShe
   }
   const s = r.summary;
   if (s.totalScore !== null) {
-    if (s.final) {
+    if (s.final && s.gradeWithheld === "points_total") {
+      lines.push(
+        en
+          ? `Total score ${s.totalScore.toFixed(2)} / ${s.outOf} (not graded: the points add up to ${s.pointsTotal}, not the preset's total), preset ${s.presetId}`
+          : `总分 ${s.totalScore.toFixed(2)} / ${s.outOf}（分值合计 ${s.pointsTotal}，不是评分方案的满分，不评等级），评分方案 ${s.presetId}`,
+      );
+    } else if (s.final) {
       lines.push(
         en
           ? `Total score ${s.totalScore.toFixed(2)} (${s.gradeEn}), points ${s.pointsTotal}, preset ${s.presetId}`

@@ -41,11 +41,11 @@ const T: Record<string, Template> = {
   budget_capped: { severity: "info", zh: (p) => `预算执行率${p.ratio}超过100%，得分以分值为上限`, en: (p) => `budget execution ${p.ratio} above 100%; score capped at the points` },
   points_total: { severity: "warning", zh: (p) => `分值合计${p.sum}，与评分方案总分${p.total}不符（${p.detail}）`, en: (p) => `points add up to ${p.sum}, not the preset's ${p.total} (${p.detail})` },
   category_total: { severity: "warning", zh: (p) => `“${p.category}”分值合计${p.sum}，评分方案为${p.expected}`, en: (p) => `"${p.category}" points add up to ${p.sum}; the preset gives ${p.expected}` },
-  rescaled: { severity: "info", zh: (p) => `${p.n}项不适用指标（分值${p.points}）不计，其余按100分折算`, en: (p) => `${p.n} not-applicable indicators (${p.points} points) dropped; the rest rescaled to 100` },
+  rescaled: { severity: "info", zh: (p) => `${p.n}项不适用指标（分值${p.points}）不计，其余按100分折算`, en: (p) => `${p.n} not-applicable ${p.n === 1 ? "indicator" : "indicators"} (${p.points} points) dropped; the rest rescaled to 100` },
   invalid_rows: {
     severity: "warning",
     zh: (p) => `${p.n}行无法核对（计分${p.points}分），总分暂定为${p.min}，可能范围${p.min}–${p.max}，等级待定`,
-    en: (p) => `${p.n} scored rows could not be checked (${p.points} points): the total is provisional at ${p.min}, between ${p.min} and ${p.max}; grade pending`,
+    en: (p) => `${p.n} scored ${p.n === 1 ? "row" : "rows"} could not be checked (${p.points} points): the total is provisional at ${p.min}, between ${p.min} and ${p.max}; grade pending`,
   },
   budget_cell_invalid: { severity: "error", zh: (p) => `预算执行数字“${p.text}”无法识别`, en: (p) => `cannot read the budget figure "${p.text}"` },
   budget_points_from_preset: { severity: "info", zh: (p) => `预算执行未填分值，按评分方案的预算执行分值${p.points}分计`, en: (p) => `budget execution has no points; the preset's budget share of ${p.points} points is used` },
@@ -71,7 +71,7 @@ const T: Record<string, Template> = {
   relative_needs_prior: { severity: "warning", zh: (p) => `目标为较上年变化（${p.target}），实际值为绝对数，请补充上年数值（如“上年实际值”列）后核对；暂按定性指标处理`, en: (p) => `the target is a change on last year (${p.target}) but the actual is an absolute figure: add the prior-year figure (a 上年实际值 column) to check it; treated as qualitative for now` },
   relative_measure_differs: { severity: "warning", zh: (p) => `目标与实际的变化口径不同（${p.target}／${p.actual}），无法比较，按定性指标处理`, en: (p) => `target and actual measure the change differently (${p.target} / ${p.actual}); treated as qualitative` },
   relative_not_met: { severity: "warning", zh: (p) => `未达到目标：目标${p.target}，实际${p.actual}`, en: (p) => `target not met: target ${p.target}, actual ${p.actual}` },
-  no_reason_column: { severity: "warning", zh: (p) => `${p.n}项指标扣分但表中没有偏差原因列`, en: (p) => `${p.n} indicators lost points but the table has no reason column` },
+  no_reason_column: { severity: "warning", zh: (p) => `${p.n}项指标扣分但表中没有偏差原因列`, en: (p) => `${p.n} ${p.n === 1 ? "indicator" : "indicators"} lost points but the table has no reason column` },
   stated_total: { severity: "warning", zh: (p) => `填报总分${p.stated}与计算总分${p.computed}不一致`, en: (p) => `stated total ${p.stated} differs from the computed ${p.computed}` },
   results_new_sheet: { severity: "info", zh: (p) => `表格右侧${p.range}已有数据，结果写入新工作表“${p.sheet}”`, en: (p) => `cells right of the table (${p.range}) hold data; results go to the new sheet "${p.sheet}"` },
 };

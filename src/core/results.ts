@@ -81,6 +81,13 @@ export const SummarySchema = z.object({
   undetermined: z.object({ rows: z.number().int().nonnegative(), points: z.number() }),
   /** [min, max] the total could take, only when not final */
   range: z.tuple([z.number(), z.number()]).optional(),
+  /**
+   * the points the total is scored against: the preset's total, or the points present when the
+   * table's points add up to something else (a 50-point table scores 48.5 / 50); null without points
+   */
+  outOf: z.number().nullable().optional(),
+  /** why there is no grade: rows unchecked (provisional), or points that are not the preset's total (docs/task-pane.md) */
+  gradeWithheld: z.enum(["provisional", "points_total"]).nullable().optional(),
   /** the 自评等级 written on the form (a grade of the preset), or null */
   statedGrade: z.string().nullable(),
   presetId: z.string(),

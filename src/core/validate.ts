@@ -111,7 +111,9 @@ function summaryPlanRows(s: Summary, kind: FormInfo["kind"], extracted: ReturnTy
   if (s.totalScore !== null && (extracted.totalRows.length > 0 || appendTotal)) {
     const totalRow = extracted.totalRows.length ? extracted.totalRows[extracted.totalRows.length - 1].row : next++;
     const budgetPart = b && b.score !== null ? `（含预算执行${b.score}）` : "";
-    const text = s.final
+    const text = s.final && s.gradeWithheld === "points_total"
+      ? `总分${s.totalScore}/${s.outOf}${budgetPart}：分值合计${s.pointsTotal}分，不是评分方案的满分，不评等级`
+      : s.final
       ? `总分${s.totalScore}${budgetPart}，等级${s.grade}`
       : `暂定总分${s.totalScore}${budgetPart}：${s.undetermined.rows}行、${s.undetermined.points}分未能核对，可能范围${s.range?.[0]}–${s.range?.[1]}，等级待定`;
     out.push({ row: totalRow, values: [s.final ? "总分" : "总分（暂定）", null, s.totalScore, text], status: null, note: null });
@@ -206,6 +208,8 @@ function summarize(
   let gradeText: string | null = null;
   let gradeTextEn: string | null = null;
   let range: [number, number] | undefined;
+  let outOf: number | null = null;
+  let gradeWithheld: Summary["gradeWithheld"] = null;
   // one pass: counts, exact sums, category sums (category looked up once per level-1 text)
   const points = new ExactSum();
   const naSum = new ExactSum();
@@ -284,7 +288,17 @@ function summarize(
     const rescale = (x: number) => (naPoints > 0 && applicable > 0 ? roundHalfUp((x * preset.total) / applicable, 2) : roundHalfUp(x, 2));
     totalScore = rescale(rawScore);
     if (naCount > 0) messages.push(msg("rescaled", { n: naCount, points: naPoints }));
-    if (final) {
+    // the grade lines are for a table worth the preset's total: a table worth other points is
+    // scored against what it has (48.5 / 50) and not graded (docs/task-pane.md)
+    const rescaled = naPoints > 0 && applicable > 0;
+    outOf = rescaled ? preset.total : pointsTotal;
+    const pointsDiffer = Math.abs(pointsTotal - preset.total) > 1e-9;
+    if (!final) gradeWithheld = "provisional";
+    else if (pointsDiffer) gradeWithheld = "points_total";
+    if (final && pointsDiffer) {
+      gradeText = "不评等级";
+      gradeTextEn = "not graded";
+    } else if (final) {
       const g = gradeFor(totalScore, preset);
       grade = g.grade;
       gradeEn = g.gradeEn;
@@ -348,6 +362,8 @@ function summarize(
     statedGrade: stated ? stated.grade : null,
     presetId: preset.id,
     messages,
+    outOf,
+    gradeWithheld,
   };
   if (range) summary.range = range;
   return summary;

@@ -269,6 +269,16 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
     });
   }
 
+  // the user sees what was made: the new sheet becomes the active one, its top-left cell selected
+  steps.push({
+    bytes: STEP_OVERHEAD * 2,
+    optional: true,
+    queue: () => {
+      sheet().activate();
+      range("A1").select();
+    },
+  });
+
   let done: StepsDone;
   try {
     done = await runSteps(s, steps, budget, caps);

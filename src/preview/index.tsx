@@ -6,6 +6,7 @@ import "../taskpane/platform";
 import { createRoot } from "react-dom/client";
 import { currentLocale } from "../taskpane/i18n";
 import { PreviewApp } from "./PreviewApp";
+import { paneWidthFrom } from "./pane-width";
 import { createPreviewWorkbook } from "./preview-workbook";
 import { indicatorSample } from "./sample-indicators";
 import { previewStrings } from "./strings";
@@ -21,7 +22,7 @@ document.title = previewStrings(locale).pageTitle;
 
 const book = createPreviewWorkbook();
 book.addSample(indicatorSample());
-createRoot(container).render(<PreviewApp book={book} displayLanguage={displayLanguage} locale={locale} />);
+createRoot(container).render(<PreviewApp book={book} displayLanguage={displayLanguage} locale={locale} paneWidth={paneWidthFrom(location.search)} />);
 
 // The statement is built from seed data, fetched as a chunk of its own: in no other bundle.
 void import(/* webpackChunkName: "preview-statement" */ "./sample-statement").then((m) => book.addSample(m.seedStatement()));

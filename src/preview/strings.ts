@@ -14,6 +14,7 @@ const zhCN = {
   rowsCapped: "仅显示前 {n} 行。",
   editFailed: "未能写入：{message}",
   language: "语言",
+  paneDivider: "任务窗格宽度（拖动或用左右方向键调整）",
 } as const;
 
 export type PreviewStrings = { readonly [K in keyof typeof zhCN]: string };
@@ -31,6 +32,7 @@ const enUS: PreviewStrings = {
   rowsCapped: "Showing the first {n} rows.",
   editFailed: "Could not write: {message}",
   language: "Language",
+  paneDivider: "Task pane width (drag, or use the left and right arrow keys)",
 };
 
 export function previewStrings(locale: Locale): PreviewStrings {

@@ -14,10 +14,36 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
+    // Excel's narrowest pane is about 320 px: a narrower margin, and a long word breaks rather than
+    // push the pane wider (docs/task-pane.md)
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    overflowWrap: "break-word",
+    // fields take the width they are given, never their longest option's: a dropdown stays whole
+    // with its arrow inside the pane, its chosen text cut with … when longer
+    "& .fui-Field": { minWidth: 0 },
+    "& .fui-Select": { width: "100%", minWidth: 0, maxWidth: "100%" },
+    "& .fui-Select__select": { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
+    "& .fui-Input": { width: "100%", minWidth: 0, maxWidth: "100%", boxSizing: "border-box" },
+    "& .fui-Input__input": { width: "100%", minWidth: 0 },
+    // a focused link (a problem, a finding, 选中结果区域) gets the buttons' focus ring, not only an underline
+    "& .fui-Link:focus-visible": {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: "solid",
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: tokens.strokeWidthThin,
+      borderRadius: tokens.borderRadiusMedium,
+    },
+    "& .fui-Link[data-fui-focus-visible]": {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: "solid",
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: tokens.strokeWidthThin,
+      borderRadius: tokens.borderRadiusMedium,
+    },
   },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
-  headings: { display: "flex", flexDirection: "column" },
+  headings: { display: "flex", flexDirection: "column", minWidth: 0 },
 });
 
 export interface AppProps {

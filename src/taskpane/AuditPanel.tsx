@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { CHECKS, type Check, type Finding } from "../core/audit/finding";
 import { busyLabel } from "./busy";
 import { fmt } from "./i18n";
+import { useLongText } from "./LongText";
 import { useLocale } from "./locale";
 import { ClearLines } from "./Notices";
 import { SeverityBadge } from "./SeverityBadge";
@@ -32,7 +33,17 @@ const useStyles = makeStyles({
   countHit: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground2 },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: "none" },
   lines: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  item: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "baseline", textAlign: "start" },
+  // badge, cell and kind of check on one line, the message below at the pane's full width
+  item: {
+    display: "grid",
+    gridTemplateColumns: "max-content max-content minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalXS,
+    alignItems: "baseline",
+    textAlign: "start",
+    width: "100%",
+    minWidth: 0,
+  },
+  message: { gridColumn: "1 / -1", minWidth: 0 },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   kind: { color: tokens.colorNeutralForeground2 },
   note: { color: tokens.colorNeutralForeground3 },
@@ -94,7 +105,7 @@ export function AuditPanel({ model }: AuditPanelProps) {
         <MessageBar intent="info" layout="multiline" data-testid="audit-cleared">
           <MessageBarBody>
             <MessageBarTitle>{t.clearedTitle}</MessageBarTitle>
-            <ClearLines report={notice.report} className={styles.lines} />
+            <ClearLines report={notice.report} shownRemoved={notice.shownRemoved ? t.clearedShownAudit : null} className={styles.lines} />
           </MessageBarBody>
           {dismiss}
         </MessageBar>
@@ -175,6 +186,22 @@ function AuditSummary({ view, disabled, onSelect }: { view: AuditView; disabled:
   );
 }
 
+/** One finding, a link to its cell; a long message cut short with 全文 beside it. */
+function FindingItem({ finding: f, message, disabled, onSelect }: { finding: Finding; message: string; disabled: boolean; onSelect(address: string): void }) {
+  const { t } = useLocale();
+  const styles = useStyles();
+  const { shown, toggle } = useLongText(message);
+  return (
+    <li>
+      <Link as="button" className={styles.item} disabled={disabled} onClick={() => onSelect(findingAddress(f))}>
+        <SeverityBadge severity={f.severity} /> <span className={styles.cell}>{f.cell}</span> <span className={styles.kind}>{t[`check_${f.check}`]}</span>{" "}
+        <span className={styles.message}>{shown}</span>
+      </Link>
+      {toggle}
+    </li>
+  );
+}
+
 function FindingList({ findings, disabled, onSelect }: { findings: Finding[]; disabled: boolean; onSelect(address: string): void }) {
   const { t, pick } = useLocale();
   const styles = useStyles();
@@ -187,12 +214,7 @@ function FindingList({ findings, disabled, onSelect }: { findings: Finding[]; di
       {findings.length === 0 && <Text>{t.auditNoFindings}</Text>}
       <ul className={styles.list}>
         {listed.map((f, i) => (
-          <li key={`${f.cell}.${f.check}.${i}`}>
-            <Link as="button" className={styles.item} disabled={disabled} onClick={() => onSelect(findingAddress(f))}>
-              <SeverityBadge severity={f.severity} /> <span className={styles.cell}>{f.cell}</span> <span className={styles.kind}>{t[`check_${f.check}`]}</span>{" "}
-              <span>{pick({ zh: f.message, en: f.en })}</span>
-            </Link>
-          </li>
+          <FindingItem key={`${f.cell}.${f.check}.${i}`} finding={f} message={pick({ zh: f.message, en: f.en })} disabled={disabled} onSelect={onSelect} />
         ))}
       </ul>
       {listed.length < findings.length && (

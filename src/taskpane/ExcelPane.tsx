@@ -13,7 +13,9 @@ import { useRunner } from "./use-runner";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  tabs: { flexWrap: "wrap", marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // one row at Excel's narrowest pane (320 px): no negative margin past the pane's edge, tabs that
+  // shrink to their label rather than wrap (docs/task-pane.md)
+  tabs: { flexWrap: "nowrap", minWidth: 0, "& > button": { minWidth: 0, flexShrink: 1, paddingInline: tokens.spacingHorizontalS } },
 });
 
 export type Job = "check" | "compare" | "audit";
@@ -39,6 +41,16 @@ export function ExcelPane({ services }: ExcelPaneProps) {
   const reviewAll = useReviewAll(services, runner);
   const [job, setJob] = useState<Job>("check");
   const label: Record<Job, string> = { check: t.tabCheck, compare: t.tabCompare, audit: t.tabAudit };
+
+  // 清除结果 removes everything the add-in wrote: the other job's results are gone as well
+  const { forget: forgetCheck } = pane;
+  const { forget: forgetAudit } = audit;
+  useEffect(() => {
+    if (audit.notice?.kind === "cleared") forgetCheck();
+  }, [audit.notice, forgetCheck]);
+  useEffect(() => {
+    if (pane.notice?.kind === "cleared") forgetAudit();
+  }, [pane.notice, forgetAudit]);
 
   const { open } = compare;
   useEffect(() => {

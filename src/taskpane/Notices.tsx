@@ -72,7 +72,7 @@ export function Notices({ notice, hint, onDismiss, onSelect }: NoticesProps) {
       <MessageBar intent="info" layout="multiline" data-testid="notice-cleared">
         <MessageBarBody>
           <MessageBarTitle>{t.clearedTitle}</MessageBarTitle>
-          <ClearLines report={notice.report} className={styles.lines} />
+          <ClearLines report={notice.report} shownRemoved={notice.shownRemoved ? t.clearedShownCheck : null} className={styles.lines} />
         </MessageBarBody>
         {dismiss}
       </MessageBar>
@@ -90,13 +90,15 @@ export function Notices({ notice, hint, onDismiss, onSelect }: NoticesProps) {
   );
 }
 
-export function ClearLines({ report, className }: { report: ClearReport; className: string }) {
+/** What clearing removed from the sheets, then what it removed from the pane. */
+export function ClearLines({ report, shownRemoved = null, className }: { report: ClearReport; shownRemoved?: string | null; className: string }) {
   const { t } = useLocale();
   const lines = [
     ...report.cleared.map((c) => (c.deletedSheet ? fmt(t.clearedSheet, { sheet: c.sheet }) : fmt(t.clearedRange, { range: c.owned }))),
     ...report.skipped.map((s) => fmt(s.reason === "gone" ? t.skippedGone : t.skippedChanged, { range: s.owned })),
   ];
-  if (lines.length === 0) return <>{t.clearedNothing}</>;
+  if (lines.length === 0) lines.push(t.clearedNothing);
+  if (shownRemoved) lines.push(shownRemoved);
   return (
     <ul className={className}>
       {lines.map((line, i) => (

@@ -10,7 +10,9 @@ const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
   group: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(110px, 1fr))",
+    // two short fields a row at 320 px, more when the pane is wider; a field never wider than its cell
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 96px), 1fr))",
+    minWidth: 0,
     gap: tokens.spacingHorizontalS,
     margin: 0,
     padding: 0,

@@ -1,4 +1,4 @@
-import { Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { findPreset } from "../core/presets";
 import { STATUSES, STATUS_LABELS, type ValidateResult } from "../core/results";
 import { STATUS_FILLS } from "../core/write-plan";
@@ -16,9 +16,11 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     fontSize: tokens.fontSizeBase200,
   },
-  figures: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  figures: { display: "grid", gridTemplateColumns: "max-content minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: "anywhere" },
+  // a name taken from a cell: three lines at most, whole in its tooltip (docs/task-pane.md)
+  clamp: { display: "-webkit-box", WebkitLineClamp: 3, WebkitBoxOrient: "vertical", overflow: "hidden" },
   note: { color: tokens.colorNeutralForeground3 },
   warn: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -42,6 +44,9 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
   const budget = s.budget ?? null;
   // honest totals: a total with unchecked rows is provisional and its grade withheld
   const provisional = s.final === false && s.totalScore !== null;
+  // the core says when the points are not the preset's total: score against the points present, no grade
+  const partial = !provisional && s.gradeWithheld === "points_total" && s.totalScore !== null;
+  const outOf = s.outOf ?? null;
   return (
     <section className={styles.root} aria-labelledby="jx-summary" data-testid="summary">
       <Subtitle2 as="h2" id="jx-summary">
@@ -73,7 +78,7 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         {form?.project && (
           <>
             <dt className={styles.term}>{t.formProject}</dt>
-            <dd className={styles.value} data-testid="form-project">
+            <dd className={mergeClasses(styles.value, styles.clamp)} data-testid="form-project" title={form.project}>
               {form.project}
             </dd>
           </>
@@ -81,7 +86,7 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         {form?.department && (
           <>
             <dt className={styles.term}>{t.formDepartment}</dt>
-            <dd className={styles.value} data-testid="form-department">
+            <dd className={mergeClasses(styles.value, styles.clamp)} data-testid="form-department" title={form.department}>
               {form.department}
             </dd>
           </>
@@ -89,7 +94,9 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         {form?.unit && (
           <>
             <dt className={styles.term}>{t.formUnit}</dt>
-            <dd className={styles.value}>{form.unit}</dd>
+            <dd className={mergeClasses(styles.value, styles.clamp)} title={form.unit}>
+              {form.unit}
+            </dd>
           </>
         )}
         {budget && (
@@ -104,7 +111,11 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         )}
         <dt className={styles.term}>{t.totalScore}</dt>
         <dd className={styles.value} data-testid="total-score">
-          {provisional && s.totalScore !== null ? fmt(t.totalProvisional, { score: s.totalScore }) : num(s.totalScore)}
+          {provisional && s.totalScore !== null
+            ? fmt(t.totalProvisional, { score: s.totalScore })
+            : partial && outOf !== null
+              ? fmt(t.totalOutOf, { score: num(s.totalScore), outOf })
+              : num(s.totalScore)}
         </dd>
         {provisional && s.range && (
           <>
@@ -120,7 +131,12 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         )}
         <dt className={styles.term}>{t.grade}</dt>
         <dd className={styles.value} data-testid="grade">
-          {provisional ? t.gradePending : s.grade === null ? "—" : pick({ zh: s.grade, en: s.gradeEn ?? s.grade })}
+          {provisional ? t.gradePending : partial ? t.gradeNotGraded : s.grade === null ? "—" : pick({ zh: s.grade, en: s.gradeEn ?? s.grade })}
+          {partial && (
+            <Text size={200} className={styles.warn} data-testid="partial-note" block>
+              {fmt(t.partialPointsNote, { points: num(s.pointsTotal), total: preset?.total ?? "—" })}
+            </Text>
+          )}
         </dd>
         {s.statedGrade && (
           <>

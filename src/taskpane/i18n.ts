@@ -36,7 +36,9 @@ const zhCN = {
   clearedTitle: "已清除结果",
   clearedRange: "已清除 {range}",
   clearedSheet: "已删除工作表“{sheet}”",
-  clearedNothing: "没有需要清除的结果。",
+  clearedNothing: "工作表中没有需要清除的结果。",
+  clearedShownCheck: "任务窗格中的核对汇总和问题列表已一并清除。",
+  clearedShownAudit: "任务窗格中的收支表核对汇总和问题列表已一并清除。",
   skippedGone: "{range}：所在工作表已不存在",
   skippedChanged: "{range}：写入后已被修改，未清除",
   sheetChanged: "当前工作表“{sheet}”不是指定列时的工作表，本次按自动识别核对。",
@@ -71,6 +73,9 @@ const zhCN = {
   gradePending: "待定",
   statedGrade: "填报等级",
   provisionalNote: "有计分行未能核对：总分为暂定，等级待定。",
+  totalOutOf: "{score} / {outOf}",
+  gradeNotGraded: "不评等级",
+  partialPointsNote: "本表分值合计 {points} 分，不是评分方案的满分 {total} 分：得分按表中分值计，等级线不适用。",
 
   tableTitle: "识别到的表格",
   headerRow: "表头行",
@@ -104,6 +109,9 @@ const zhCN = {
   noProblems: "没有发现需要处理的问题。",
   problemsTruncated: "仅列出前 {shown} 条，共 {total} 条；其余见表格中的“核对·说明”列。",
   tableLevel: "整表",
+  showAll: "全文",
+  showLess: "收起",
+  showAllChars: "显示全部 {n} 个字",
   severity_error: "错误",
   severity_warning: "警告",
   severity_info: "提示",
@@ -114,10 +122,10 @@ const zhCN = {
   settingsPresetTotal: "满分 {total} 分",
   settingsGrades: "等级线（总分不低于）",
   settingsWeights: "各类指标分值",
-  settingsTolerance: "“约/左右”目标的允许偏差（%）",
-  settingsImplicit: "未写比较符号的目标（如“100%”）按",
-  implicitGe: "≥ 至少达到",
-  implicitEq: "= 等于",
+  settingsTolerance: "“约/左右”允许偏差（%）",
+  settingsImplicit: "无比较符号的目标（如“100%”）",
+  implicitGe: "按 ≥ 至少达到",
+  implicitEq: "按 = 等于",
   settingsReason: "得分低于分值时要求填写偏差原因",
   settingsReset: "恢复默认设置",
   settingsInvalidStored: "此工作簿中保存的设置无效，已改用默认设置。",
@@ -205,7 +213,7 @@ export type StringKey = keyof typeof zhCN;
 export type Strings = { readonly [K in StringKey]: string };
 
 const enUS: Strings = {
-  title: "绩效核对 · Performance Check",
+  title: "绩效核对 Jixiao",
   subtitle: "Checks budget-performance indicator tables and financial statements",
   connecting: "Connecting to Excel…",
   loadingPane: "Loading…",
@@ -230,14 +238,16 @@ const enUS: Strings = {
   errorTitle: "Something went wrong",
   noTableTitle: "No indicator table found",
   noTableHint: "Pick the header row and the columns below, then check again.",
-  checkedTitle: "Checked",
-  checkedBody: "Checked {rows} indicator rows; results written to {range}.",
+  checkedTitle: "Check complete",
+  checkedBody: "{rows} indicator {rows|row|rows} checked; results written to {range}.",
   showResults: "Select the results",
   notWritten: "The indicators were checked, but the results were not written to the sheet.",
   clearedTitle: "Results cleared",
   clearedRange: "Removed {range}",
   clearedSheet: "Deleted the sheet “{sheet}”",
-  clearedNothing: "There were no results to clear.",
+  clearedNothing: "There were no results on the sheets to clear.",
+  clearedShownCheck: "The summary and the problem list are gone from the pane too.",
+  clearedShownAudit: "The statement check's summary and findings are gone from the pane too.",
   skippedGone: "{range}: its sheet no longer exists",
   skippedChanged: "{range}: changed since it was written; left alone",
   sheetChanged: "The active sheet “{sheet}” is not the one the columns were picked on; detecting the table automatically this time.",
@@ -263,19 +273,22 @@ const enUS: Strings = {
   formUnit: "Implementing unit",
   formYear: "Year",
   budgetLine: "Budget execution",
-  budgetLineScored: "rate {rate}, score {score} / {points}",
-  budgetLineUnscored: "rate {rate} (not scored)",
+  budgetLineScored: "Rate {rate}, score {score} / {points}",
+  budgetLineUnscored: "Rate {rate} (not scored)",
   totalProvisional: "{score} (provisional)",
   totalRange: "Total could be",
   undetermined: "Not checked",
-  undeterminedText: "{rows} rows, {points} points",
-  gradePending: "pending",
+  undeterminedText: "{rows} {rows|row|rows}, {points} {points|point|points}",
+  gradePending: "Pending",
   statedGrade: "Stated grade",
   provisionalNote: "Some scored rows could not be checked: the total is provisional and the grade is withheld.",
+  totalOutOf: "{score} / {outOf}",
+  gradeNotGraded: "Not graded",
+  partialPointsNote: "The table's points add up to {points}, not the preset's {total}: the score is out of the points present, and the grade lines do not apply.",
 
   tableTitle: "Detected table",
   headerRow: "Header row",
-  roleNotFound: "not found",
+  roleNotFound: "Not found",
   changeColumns: "Change header and columns",
   overridesActive: "Using the header row and columns you picked.",
   role_level1: "Level 1 indicator",
@@ -283,7 +296,7 @@ const enUS: Strings = {
   role_name: "Indicator name",
   role_target: "Annual target",
   role_actual: "Actual value",
-  role_operator: "Operator",
+  role_operator: "Nature (direction)",
   role_unit: "Unit",
   role_points: "Points",
   role_score: "Score",
@@ -305,6 +318,9 @@ const enUS: Strings = {
   noProblems: "No problems to deal with.",
   problemsTruncated: "Listing the first {shown} of {total}; the rest are in the 核对·说明 column.",
   tableLevel: "Table",
+  showAll: "Show all",
+  showLess: "Show less",
+  showAllChars: "Show all {n} {n|character|characters}",
   severity_error: "Error",
   severity_warning: "Warning",
   severity_info: "Note",
@@ -315,8 +331,8 @@ const enUS: Strings = {
   settingsPresetTotal: "{total} points in all",
   settingsGrades: "Grade lines (total score at least)",
   settingsWeights: "Points per indicator category",
-  settingsTolerance: "Tolerance of “约/左右” (approximately) targets (%)",
-  settingsImplicit: "A target with no operator (such as “100%”) means",
+  settingsTolerance: "“约/左右” tolerance (%)",
+  settingsImplicit: "Target with no operator (“100%”)",
   implicitGe: "≥ at least",
   implicitEq: "= equal to",
   settingsReason: "Require a reason where the score is below the points",
@@ -329,9 +345,9 @@ const enUS: Strings = {
   errNonNegative: "Enter a number of 0 or more",
 
   jobsLabel: "Jobs",
-  tabCheck: "Check indicators",
+  tabCheck: "Indicators",
   tabCompare: "Compare",
-  tabAudit: "Check statement",
+  tabAudit: "Statement",
   busyListing: "Reading the sheet list…",
   busyReadingSheet: "Reading the sheet…",
   busyBuilding: "Building the comparison sheet…",
@@ -358,7 +374,7 @@ const enUS: Strings = {
   ownNone: "Do not add",
   ownRefresh: "Refresh the sheet list",
   ownHint: "One figure a row: its name and its value, such as “总支出 | 12,345.67万元”.",
-  ownRead: "Read {n} figures from the sheet “{sheet}”:",
+  ownRead: "Read {n} {n|figure|figures} from the sheet “{sheet}”:",
   ownReadNothing: "Nothing usable was read from the sheet “{sheet}”.",
   ownFigure: "{label} ({cell}): {value}",
   compareDoneTitle: "Comparison sheet built",
@@ -366,7 +382,7 @@ const enUS: Strings = {
   compareDoneReplaced: "Replaced the sheet “{sheet}”.",
   compareTableMade: "an Excel table",
   compareChartMade: "a chart",
-  compareNotesMade: "{n} notes (sources)",
+  compareNotesMade: "{n} {n|note|notes} (sources)",
   compareIncludes: "With {parts}.",
   compareShowSheet: "Go to the sheet",
   compareMissingTitle: "Not given (shown as —, see the notes)",
@@ -419,7 +435,19 @@ export function currentLocale(officeDisplayLanguage?: string): Locale {
   return pickLocale(officeDisplayLanguage || browser);
 }
 
-/** Fill "{name}" placeholders. */
+/**
+ * Fill "{name}" placeholders; "{name|one|other}" is the word for that count: "1 row", "2 rows"
+ * (Chinese templates need none).
+ */
 export function fmt(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, key: string, one?: string, other?: string) => {
+    if (!(key in values)) return whole;
+    if (one === undefined || other === undefined) return String(values[key]);
+    return Number(values[key]) === 1 ? one : other;
+  });
+}
+
+/** An engine message shown as a sentence of its own: English ones start with a capital. */
+export function sentence(text: string): string {
+  return text.replace(/^([("“]?)([a-z])/, (_, open: string, first: string) => open + first.toUpperCase());
 }

@@ -1,16 +1,16 @@
 // The pane's language, chosen once from Office's display language and read by every component.
 import { createContext, useContext } from "react";
-import { type Locale, type Strings, stringsFor } from "./i18n";
+import { type Locale, type Strings, sentence, stringsFor } from "./i18n";
 
 export interface LocaleValue {
   locale: Locale;
   t: Strings;
-  /** pick the zh or en form of an engine or adapter message */
+  /** pick the zh or en form of an engine or adapter message (the English one starts with a capital) */
   pick(bilingual: { zh: string; en: string }): string;
 }
 
 export function localeValue(locale: Locale): LocaleValue {
-  return { locale, t: stringsFor(locale), pick: (b) => (locale === "en-US" ? b.en : b.zh) };
+  return { locale, t: stringsFor(locale), pick: (b) => (locale === "en-US" ? sentence(b.en) : b.zh) };
 }
 
 export const LocaleContext = createContext<LocaleValue>(localeValue("zh-CN"));

@@ -18,7 +18,8 @@ export interface AuditView {
 export type AuditNotice =
   /** why: no statement on the sheet, nothing to check on it, or (absent) the add-in's own sheet */
   | { kind: "noStatement"; why?: NotAStatement; reason: Bilingual; sheet: string }
-  | { kind: "cleared"; report: ClearReport }
+  /** shownRemoved: the last audit's summary and findings were on screen and are gone with it */
+  | { kind: "cleared"; report: ClearReport; shownRemoved: boolean }
   | { kind: "error"; error: Bilingual };
 
 /** What selectCell gets for a finding: its cell on its sheet, so it works from any sheet. */
@@ -58,11 +59,14 @@ export function useAudit({ adapter }: PaneServices, runner: Runner) {
         "clear",
         async () => {
           setNotice(null);
-          setNotice({ kind: "cleared", report: await adapter.clearResults() });
+          const report = await adapter.clearResults();
+          const shownRemoved = view !== null;
+          setView(null);
+          setNotice({ kind: "cleared", report, shownRemoved });
         },
         onError,
       ),
-    [adapter, onError, run],
+    [adapter, onError, run, view],
   );
 
   const select = useCallback(
@@ -76,7 +80,10 @@ export function useAudit({ adapter }: PaneServices, runner: Runner) {
     [adapter],
   );
 
-  return { busy, view, notice, audit, clear, select, dismissNotice: () => setNotice(null) };
+  /** Another job cleared the add-in's results: this one's are gone from the sheet too. */
+  const forget = useCallback(() => setView(null), []);
+
+  return { busy, view, notice, audit, clear, select, forget, dismissNotice: () => setNotice(null) };
 }
 
 export type AuditModel = ReturnType<typeof useAudit>;

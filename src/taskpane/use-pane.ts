@@ -26,7 +26,8 @@ export interface RunView {
 export type Notice =
   | { kind: "checked"; rows: number; write: WriteReport }
   | { kind: "noTable"; reason: Bilingual; sheet: string }
-  | { kind: "cleared"; report: ClearReport }
+  /** shownRemoved: the summary and problem list of the last check were on screen and are gone with it */
+  | { kind: "cleared"; report: ClearReport; shownRemoved: boolean }
   | { kind: "error"; error: Bilingual };
 
 export type Hint = { kind: "sheetChanged"; sheet: string } | { kind: "overrideOutside" };
@@ -127,10 +128,17 @@ export function usePane({ adapter, settingsStore }: PaneServices, shared?: Runne
         setNotice(null);
         setHint(null);
         const report = await adapter.clearResults();
-        setNotice({ kind: "cleared", report });
+        // the results on the sheet are gone: so is what the pane showed of them
+        const shownRemoved = view !== null;
+        setView(null);
+        setPicker(null);
+        setNotice({ kind: "cleared", report, shownRemoved });
       }),
-    [adapter, guarded],
+    [adapter, guarded, view],
   );
+
+  /** Another job cleared the add-in's results: this one's are gone from the sheet too. */
+  const forget = useCallback(() => setView(null), []);
 
   const select = useCallback(
     async (address: string) => {
@@ -170,6 +178,7 @@ export function usePane({ adapter, settingsStore }: PaneServices, shared?: Runne
     resetOverride,
     clear,
     select,
+    forget,
     changeSettings,
     dismissNotice: () => setNotice(null),
     dismissSettingsNotice: () => setSettingsNotice(null),

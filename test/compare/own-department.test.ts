@@ -25,6 +25,41 @@ describe("ownDepartmentFromGrid", () => {
     expect(assumed).toBe(_name.startsWith("no unit"));
   });
 
+  test.each<[string, CellValue[][], number, number]>([
+    ["a title line 单位：万元 over the figures", [["本单位收支情况"], ["单位：万元"], ["总支出", 2633.68], ["基本支出", 1000], ["项目支出", 1633.68]], 2633.68, 0],
+    ["a title line 单位：亿元 converts", [["金额单位：亿元"], ["总支出", 0.263368], ["基本支出", 0.1], ["项目支出", 0.163368]], 2633.68, 0],
+    ["单位 | 万元 in two cells", [["单位", "万元"], ["总支出", 2633.68], ["基本支出", 1000], ["项目支出", 1633.68]], 2633.68, 0],
+    ["labels naming the department: 本单位总支出, 我局基本支出", [["单位：万元"], ["本单位总支出", 2633.68], ["我局基本支出", 1000], ["本部门项目支出", 1633.68]], 2633.68, 0],
+    ["no unit anywhere: the catalog's unit, said for each figure", [["总支出", 2633.68], ["基本支出", 1000], ["项目支出", 1633.68]], 2633.68, 3],
+  ])("%s", (_name, rows, total, assumed) => {
+    const r = ownDepartmentFromGrid(grid(rows));
+    expect(r.department?.figures.total_expenditure?.value).toBe(total);
+    expect(r.department?.figures.basic_expenditure?.value).toBe(1000);
+    expect(r.messages.filter((m) => m.code === "own_unit_assumed")).toHaveLength(assumed);
+  });
+
+  test("the note of a figure whose unit came from the title line says where", () => {
+    const r = ownDepartmentFromGrid(grid([["本单位收支情况"], ["单位：万元"], ["总支出", 2633.68]]));
+    const dept = r.department;
+    if (!dept) throw new Error("no department");
+    expect(dept.figures.total_expenditure?.unitFrom).toBe("A2“单位：万元”");
+    const plan = buildComparisonSheet("expenditure", [dept]);
+    expect(plan.notes.find((n) => n.cell === "B5")?.text).toContain("单位按A2“单位：万元”");
+  });
+
+  test("a money title line says nothing of persons or rates: they keep their own reading", () => {
+    const r = ownDepartmentFromGrid(grid([["单位：万元"], ["总支出", 2633.68], ["参保人数", 404.54], ["参保率", "98.42%"]]));
+    expect(r.department?.figures.total_expenditure?.value).toBe(2633.68);
+    expect(r.department?.figures.insured_persons?.value).toBe(404.54);
+    expect(r.department?.figures.insurance_coverage_rate?.value).toBe(98.42);
+    expect(r.messages.filter((m) => m.code === "own_unit_assumed").map((m) => m.cell)).toEqual(["B3"]);
+  });
+
+  test("编制单位：XX局 is the office, not a unit", () => {
+    const r = ownDepartmentFromGrid(grid([["编制单位：示例局"], ["总支出", 2633.68]]));
+    expect(r.messages.filter((m) => m.code === "own_unit_assumed")).toHaveLength(1);
+  });
+
   test("a number format carrying the unit, a percent-formatted share, persons in 万人", () => {
     const r = ownDepartmentFromGrid(
       grid(

@@ -358,6 +358,28 @@ describe("checks on a scored table", () => {
     if (flagged) expect(result.summary.messages.find((m) => m.code === "points_total")?.text).toContain(`分值合计${result.summary.pointsTotal}，与评分方案总分100不符`);
   });
 
+  test.each<[string, number[], number, number, string | null, string | null]>([
+    ["a 5-row table of 50 points", [10, 10, 10, 10, 10], 48.5, 50, null, "points_total"],
+    ["a table over the preset's total", [10, 50, 30, 10, 5], 103.5, 105, null, "points_total"],
+    ["a table of the preset's total", [10, 50, 30, 10], 98.5, 100, "优", null],
+  ])("%s scores against the points present and is graded only at the preset's total", (_label, points, total, outOf, grade, withheld) => {
+    const rows = points.map((p, i) => scoredRow("产出指标", `指标${i}`, i === 0 ? "≥200万人" : "≥1", i === 0 ? "170万人" : "1", p, null, "原因"));
+    const s = table(rows).result.summary;
+    expect(s.totalScore).toBe(total);
+    expect(s.outOf).toBe(outOf);
+    expect(s.grade).toBe(grade);
+    expect(s.gradeWithheld).toBe(withheld);
+    expect(s.gradeText).toBe(grade ?? "不评等级");
+  });
+
+  test("a 50-point table's 合计 row is written as 48.5/50, not graded", () => {
+    const rows = [10, 10, 10, 10, 10].map((p, i) => scoredRow("产出指标", `指标${i}`, i === 0 ? "≥200万人" : "≥1", i === 0 ? "170万人" : "1", p, null, "原因"));
+    const { plan } = table([...rows, ["合计", "", "", "", "", 50, null, ""]]);
+    const text = JSON.stringify(plan);
+    expect(text).toContain("总分48.5/50：分值合计50分，不是评分方案的满分，不评等级");
+    expect(text).not.toContain("等级差");
+  });
+
   test.each<[CellValue, boolean]>([
     [8, true],
     [7.5, false],

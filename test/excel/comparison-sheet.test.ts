@@ -58,6 +58,8 @@ describe.each(IDS)("template %s with the five seed departments", (id) => {
     expect(report.syncs).toBe(3);
     expect(xl.stats.syncs).toBe(report.syncs);
     expect(xl.workbook.sheetNames()).toEqual([USER_SHEET, plan.sheet]);
+    // the new sheet is the one the user now sees
+    expect(xl.workbook.activeSheet()).toBe(plan.sheet);
     const s = xl.workbook.sheet(plan.sheet);
 
     // every formula of the plan is a formula in Excel, and nothing else is

@@ -6,6 +6,9 @@ import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
 import { INDICATORS, STATEMENT, STATEMENT_SHEET, memoryBook } from "./fixture";
 import { openJob, renderPane, text } from "./helpers";
 
+/** the 核对收支表 tab; its English label is shorter than the button's */
+const AUDIT_TAB: Record<string, string> = { "zh-CN": "核对收支表", "en-US": "Statement" };
+
 const statementBook = () => memoryBook(STATEMENT, { name: STATEMENT_SHEET });
 
 describe("核对收支表", () => {
@@ -29,6 +32,25 @@ describe("核对收支表", () => {
       expect.stringMatching(/^错误 B2 加总 各项之和与“本年支出合计”不符：1,203.34 \+ 2,700.03 = 3,903.37万元，填报为 3,803.37万元/),
       expect.stringMatching(/^错误 C3 占比 “基本支出”占比应为 1,203.34万元 ÷ 3,803.37万元（本年支出合计）= 31.64%，填报为 35.00%$/),
     ]);
+  });
+
+  test.each([
+    ["its own tab", "核对收支表", "audit-cleared", "收支表核对汇总和问题列表已一并清除"],
+    ["the 核对指标 tab", "核对指标", "notice-cleared", "已清除"],
+  ])("清除结果 from %s: the statement check's summary and findings leave the pane with the results", async (_name, clearTab, noticeId, says) => {
+    const { xl, adapter } = statementBook();
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    const panel = await openJob(user, "核对收支表");
+    await user.click(within(panel).getByRole("button", { name: "核对收支表" }));
+    await screen.findByTestId("audit-findings");
+    const written = xl.workbook.snapshot();
+    const other = await openJob(user, clearTab);
+    await user.click(within(other).getByRole("button", { name: "清除结果" }));
+    expect((await screen.findByTestId(noticeId)).textContent).toContain(says);
+    expect(xl.workbook.snapshot()).not.toEqual(written);
+    await openJob(user, "核对收支表");
+    expect(screen.queryByTestId("audit-summary")).toBeNull();
+    expect(screen.queryByTestId("audit-findings")).toBeNull();
   });
 
   test("hidden rows in the statement are audited too, and the pane says so", async () => {
@@ -86,7 +108,7 @@ describe("核对收支表", () => {
     const { xl, adapter } = memoryBook(values, { name: "说明" });
     const before = xl.workbook.snapshot();
     const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() }, language);
-    const panel = await openJob(user, button);
+    const panel = await openJob(user, AUDIT_TAB[language]);
     await user.click(within(panel).getByRole("button", { name: button }));
     const bar = await screen.findByTestId("audit-no-statement");
     expect(bar.textContent).toContain(title);
@@ -118,7 +140,7 @@ describe("核对收支表", () => {
     adapter.runAudit = () =>
       Promise.reject(new SheetAdapterError("cell_edit_mode", "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试", "Excel is in cell-edit mode: press Enter or Esc, then try again"));
     const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() }, language);
-    const panel = await openJob(user, button);
+    const panel = await openJob(user, AUDIT_TAB[language]);
     await user.click(within(panel).getByRole("button", { name: button }));
     expect((await screen.findByTestId("audit-error")).textContent).toContain(shown);
     expect((within(panel).getByRole("button", { name: button }) as HTMLButtonElement).disabled).toBe(false);

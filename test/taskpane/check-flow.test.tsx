@@ -109,7 +109,7 @@ describe("checking indicators on a memory workbook", () => {
 
 describe("language", () => {
   test.each([
-    ["en-US", ["Check indicators", "Clear results"], ["Met", "Not met", "Total score", "Grade"], "pending", /target not met: target ≥95%, actual 90%/],
+    ["en-US", ["Check indicators", "Clear results"], ["Met", "Not met", "Total score", "Grade"], "Pending", /Target not met: target ≥95%, actual 90%/],
     ["zh-CN", ["核对指标", "清除结果"], ["达标", "未达标", "总分", "等级"], "待定", /未达到目标：目标≥95%，实际90%/],
   ])("display language %s: buttons, summary and engine messages", async (language, buttons, labels, grade, message) => {
     const { adapter } = memoryBook();

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "./setup";
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
 import { departmentForm, projectForm } from "../fixtures/standard-forms";
 import { memoryBook } from "./fixture";
@@ -30,12 +30,82 @@ describe("the summary of a national form", () => {
     await user.click(check);
     await screen.findByTestId("summary");
     expect(text("form-kind")).toBe("Department expenditure self-evaluation (部门整体支出绩效自评表) · 2022");
-    expect(text("budget-line")).toBe("rate 99.81%, score 9.98 / 10");
+    expect(text("budget-line")).toBe("Rate 99.81%, score 9.98 / 10");
     // 97.95 − 15 = 82.95, up to 97.95
     expect(text("total-score")).toBe("82.95 (provisional)");
     expect(text("total-range")).toBe("82.95 – 97.95");
-    expect(text("undetermined")).toBe("1 rows, 15 points");
-    expect(text("grade")).toBe("pending");
+    expect(text("undetermined")).toBe("1 row, 15 points");
+    expect(text("grade")).toBe("Pending");
     expect(text("provisional-note")).toContain("grade is withheld");
+  });
+});
+
+/** A pasted table of five indicators worth 10 points each: 50 points, not the preset's 100. */
+const FIFTY_POINTS = [
+  ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+  ["产出指标", "参保人数", "≥200万人", "170万人", 10, null, "受疫情影响"],
+  ["产出指标", "定点机构检查数", "≥100家", "120家", 10, null, ""],
+  ["效益指标", "基金结余率", "≤10%", "8%", 10, null, ""],
+  ["效益指标", "群众满意度", "≥90%", "95%", 10, null, ""],
+  ["满意度指标", "服务对象满意度", "≥90%", "92%", 10, null, ""],
+];
+
+describe("what the summary says is what happened", () => {
+  test.each([
+    ["zh-CN", "48.5 / 50", "不评等级", "本表分值合计 50 分，不是评分方案的满分 100 分"],
+    ["en-US", "48.5 / 50", "Not graded", "The table's points add up to 50, not the preset's 100"],
+  ])("a 50-point table in %s: the score against the points present, no grade, the warning beside it", async (language, total, grade, note) => {
+    const { adapter } = memoryBook(FIFTY_POINTS);
+    const { user, check } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() }, language);
+    await user.click(check);
+    await screen.findByTestId("summary");
+    expect(text("total-score")).toBe(total);
+    expect(text("grade")).toContain(grade);
+    expect(text("partial-note")).toContain(note);
+    expect(text("grade")).not.toMatch(/^(差|Poor)/);
+  });
+
+  test("a table of error cells: provisional total, grade withheld, never 100 / 优", async () => {
+    const values = FIFTY_POINTS.map((row, i) => (i === 0 ? row : [row[0], row[1], row[2], "#N/A", 20, 20, ""]));
+    const { adapter } = memoryBook(values);
+    const { user, check } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    await user.click(check);
+    await screen.findByTestId("summary");
+    expect(text("total-score")).toBe("0（暂定）");
+    expect(text("grade")).toBe("待定");
+    expect(text("provisional-note")).toContain("等级待定");
+  });
+
+  test("clear results: the summary and the problem list go too, and the notice says so", async () => {
+    const { adapter } = memoryBook(FIFTY_POINTS);
+    const { user, check } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    await user.click(check);
+    await screen.findByTestId("summary");
+    expect(screen.queryByTestId("problems")).not.toBeNull();
+    await user.click(screen.getByRole("button", { name: "清除结果" }));
+    const cleared = await screen.findByTestId("notice-cleared");
+    expect(screen.queryByTestId("summary")).toBeNull();
+    expect(screen.queryByTestId("problems")).toBeNull();
+    expect(cleared.textContent).toMatch(/已清除 .+![A-Z]+\d+:[A-Z]+\d+|已清除 [A-Z]+\d+:[A-Z]+\d+/);
+    expect(cleared.textContent).toContain("任务窗格中的核对汇总和问题列表已一并清除");
+  });
+});
+
+describe("long texts in the problem list", () => {
+  test("a 2,000-character cell: its message is cut short, 全文 shows it whole and 收起 cuts it again", async () => {
+    const long = "说明".repeat(1000);
+    const values = FIFTY_POINTS.map((row, i) => (i === 1 ? [row[0], row[1], row[2], long, row[4], row[5], row[6]] : row));
+    const { adapter } = memoryBook(values);
+    const { user, check } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    await user.click(check);
+    const problems = await screen.findByTestId("problems");
+    const item = within(problems).getByRole("button", { name: /说明说明/ });
+    expect(Array.from(item.textContent ?? "").length).toBeLessThan(220);
+    const more = within(problems).getByRole("button", { name: "全文" });
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    await user.click(more);
+    expect(item.textContent).toContain(long);
+    await user.click(within(problems).getByRole("button", { name: "收起" }));
+    expect(item.textContent).not.toContain(long);
   });
 });

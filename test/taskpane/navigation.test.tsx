@@ -56,10 +56,10 @@ describe("the pane's three jobs", () => {
 
 describe("English", () => {
   test("tabs, the comparison job and the statement job in en-US, engine messages in English", async () => {
-    const { adapter } = memoryBook(STATEMENT, { name: STATEMENT_SHEET });
+    const { xl, adapter } = memoryBook(STATEMENT, { name: STATEMENT_SHEET });
     const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() }, "en-US");
     const list = screen.getByRole("tablist", { name: "Jobs" });
-    expect(within(list).getAllByRole("tab").map(label)).toEqual(["Check indicators", "Compare", "Check statement"]);
+    expect(within(list).getAllByRole("tab").map(label)).toEqual(["Indicators", "Compare", "Statement"]);
 
     const compare = await openJob(user, "Compare");
     await within(compare).findByRole("radiogroup", {}, { timeout: 10000 });
@@ -80,13 +80,16 @@ describe("English", () => {
     expect(within(report).getByRole("button", { name: "Go to the sheet" })).toBeTruthy();
     expect(screen.getByTestId("compare-missing").textContent).toContain("Not given (shown as —, see the notes)");
 
-    const audit = await openJob(user, "Check statement");
+    // the comparison sheet was made the active one: back to the statement
+    expect(xl.workbook.activeSheet()).toBe("支出结构对比");
+    xl.workbook.activate(STATEMENT_SHEET);
+    const audit = await openJob(user, "Statement");
     await user.click(within(audit).getByRole("button", { name: "Check statement" }));
     const summary = await screen.findByTestId("audit-summary");
     for (const label of ["Tables found", "Figures read", "Checks passed", "Findings"]) expect(within(summary).getByText(label)).toBeTruthy();
     expect(screen.getByTestId("audit-check-sum").textContent).toBe("Sums1");
     const findings = screen.getByTestId("audit-findings");
     expect(findings.textContent).toContain("Problems (2)");
-    expect(within(findings).getByRole("button", { name: /^Error B2 Sums the parts do not add up to "本年支出合计": 1,203.34 \+ 2,700.03 = 3,903.37万元/ })).toBeTruthy();
+    expect(within(findings).getByRole("button", { name: /^Error B2 Sums The parts do not add up to "本年支出合计": 1,203.34 \+ 2,700.03 = 3,903.37万元/ })).toBeTruthy();
   });
 });

@@ -67,7 +67,7 @@ describe("settings", () => {
     const { adapter } = memoryBook();
     const { user } = await renderPane({ adapter, settingsStore: store });
     await openSettings(user);
-    const tolerance = screen.getByRole("textbox", { name: "“约/左右”目标的允许偏差（%）" });
+    const tolerance = screen.getByRole("textbox", { name: "“约/左右”允许偏差（%）" });
 
     await user.clear(tolerance);
     await user.type(tolerance, "150");
@@ -81,7 +81,7 @@ describe("settings", () => {
     expect(screen.queryByText("请输入 0–100 之间的数")).toBeNull();
     expect(store.saved).toMatchObject({ approxTolerance: 0.1 });
 
-    await user.selectOptions(screen.getByRole("combobox", { name: "未写比较符号的目标（如“100%”）按" }), "eq");
+    await user.selectOptions(screen.getByRole("combobox", { name: "无比较符号的目标（如“100%”）" }), "eq");
     await user.click(screen.getByRole("checkbox", { name: "得分低于分值时要求填写偏差原因" }));
     expect(store.saved).toMatchObject({ implicitOperator: "eq", reasonRequired: false, approxTolerance: 0.1 });
 

@@ -11,6 +11,7 @@ import { decimalsOf, formatFixed } from "../decimal";
 import { CanonicalUnit } from "../seed-schema";
 import { PlanCell, looksLikeFormula } from "../write-plan";
 import { CompareDepartment, departmentHeader } from "./department";
+import { readingNote } from "./consistent-reading";
 import { figureNote, missingNote } from "./notes";
 import { ChartSpec, SheetMessage, SheetPlan, SheetStyle } from "./sheet-plan";
 import { ComparisonTemplate, FormulaRow, TemplateId, TemplateRow, rowUnit, templateById } from "./templates";
@@ -184,6 +185,16 @@ export function buildComparisonSheet(templateOrId: ComparisonTemplate | Template
       }
       put(row, col, v.kind === "number" ? v.value : v.text, format);
       notes.push({ cell, text: figureNote(dept, figure) });
+      if (figure.reading) {
+        const { asWritten, unitRead } = figure.reading;
+        messages.push({
+          code: "compare_magnitude_read",
+          severity: "info",
+          text: `${header}：“${r.label}”${readingNote(figure.reading)}`,
+          en: `${header}: the report writes ${r.en} as ${asWritten}, which its own total disproves; read in ${unitRead}`,
+          cell,
+        });
+      }
       if (figure.conflict) {
         const alts = (figure.alternatives ?? []).map((a) => `${a.asWritten}（${a.section}）`).join("、");
         messages.push({
@@ -200,7 +211,7 @@ export function buildComparisonSheet(templateOrId: ComparisonTemplate | Template
         code: "compare_missing",
         severity: "info",
         text: `${header}：${missingCount}项未给出，显示为“${MISSING_MARK}”（见批注）`,
-        en: `${header}: ${missingCount} figures not given, shown as ${MISSING_MARK} (see the notes)`,
+        en: `${header}: ${missingCount} ${missingCount === 1 ? "figure" : "figures"} not given, shown as ${MISSING_MARK} (see the notes)`,
       });
     }
     if (dept.own && lastTableRow >= FIRST_DATA_ROW) styles.push({ range: rangeA1(FIRST_DATA_ROW, col, lastTableRow, col), fill: OWN_FILL });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { DEPARTMENT_IDS, SEEDS, seedById } from "../seed-data";
 import { reportTitle } from "../seed-reports";
 import { CanonicalUnitSchema, FigureId, FigureIdSchema, QualifierSchema, Seed } from "../seed-schema";
+import { consistentReadings } from "./consistent-reading";
 
 export const CompareFigureSchema = z
   .object({
@@ -23,6 +24,11 @@ export const CompareFigureSchema = z
     alternatives: z.array(z.object({ asWritten: z.string(), value: z.number().finite(), section: z.string().min(1), note: z.string().optional() })).optional(),
     /** true when the alternatives disagree beyond the precision written */
     conflict: z.boolean().optional(),
+    /** read in its siblings' unit because the report's own sum proves the written unit wrong */
+    reading: z.object({ asWritten: z.string().min(1), unitRead: z.string().min(1), isTotal: z.boolean() }).optional(),
+    /** where its unit was read when not beside it: A2“单位：万元” (an own department's title line) */
+    unitFrom: z.string().min(1).optional(),
+    /** maintainers' words on the figure (the seed's, in English): kept in the data, not put on the sheet */
     note: z.string().optional(),
   })
   .refine((f) => (f.value === undefined) !== (f.text === undefined), { message: "a figure has a number or a text" });
@@ -80,6 +86,10 @@ export function departmentFromSeed(seed: Seed): CompareDepartment {
     }
     if (f.note) cf.note = f.note;
     figures[id] = cf;
+  }
+  for (const r of consistentReadings(seed.figures)) {
+    const cf = figures[r.figure];
+    if (cf) Object.assign(cf, { value: r.value, reading: { asWritten: r.asWritten, unitRead: r.unitRead, isTotal: r.isTotal } });
   }
   return {
     id: seed.id,

@@ -1,9 +1,12 @@
 /**
  * Cell-note texts of a comparison sheet: where a figure comes from (document and section),
- * what the report wrote, second values it gives, and why a cell shows —.
+ * what the report wrote, second values it gives, and why a cell shows —. In Chinese only, as a
+ * reviewer would put them in a report (docs/rules.md §8): the seeds' English notes for
+ * maintainers stay in the data.
  */
 import { FIGURE_CATALOG, FigureId } from "../seed-schema";
 import { CompareDepartment, CompareFigure, departmentHeader } from "./department";
+import { readingNote } from "./consistent-reading";
 import { MissingReason } from "./values";
 
 const QUALIFIER_TEXT = {
@@ -20,15 +23,16 @@ export function sourceLine(dept: CompareDepartment, section: string): string {
 
 export function figureNote(dept: CompareDepartment, figure: CompareFigure): string {
   const lines = [sourceLine(dept, figure.source.section)];
-  if (figure.asWritten) lines.push(`${dept.own ? "表中所填" : "报告原文"}：${figure.asWritten}`);
+  if (figure.reading) lines.push(`${readingNote(figure.reading)}。`);
+  else if (figure.asWritten) lines.push(`${dept.own ? "表中所填" : "报告原文"}：${figure.asWritten}`);
+  if (figure.unitFrom) lines.push(`单位按${figure.unitFrom}`);
   if (figure.qualifier) lines.push(QUALIFIER_TEXT[figure.qualifier]);
   if (figure.year !== null && figure.year !== dept.year) lines.push(`数据年度：${figure.year}`);
   if (figure.alternatives?.length) {
     lines.push(figure.conflict ? "报告前后数值不一致，本表取第一个：" : "报告另有数值（在所写精度内一致），本表取第一个：");
     lines.push(`· ${figure.asWritten ?? String(figure.value)}（${figure.source.section}）`);
-    for (const a of figure.alternatives) lines.push(`· ${a.asWritten}（${a.section}）${a.note ? ` note: ${a.note}` : ""}`);
+    for (const a of figure.alternatives) lines.push(`· ${a.asWritten}（${a.section}）`);
   }
-  if (figure.note) lines.push(`注 / note: ${figure.note}`);
   return lines.join("\n");
 }
 
@@ -42,9 +46,7 @@ export function missingNote(dept: CompareDepartment, reason: MissingReason, rowL
     case "not_given": {
       const listed = dept.missing.includes(reason.figure);
       const where = dept.own ? `${dept.document}中未填写` : listed ? `报告未给出（${dept.document}）` : `未收录（${dept.document}）`;
-      const lines = [`${who}：“${labelOf(reason.figure)}”${where}，显示为“—”，不按0计。`];
-      if (reason.note) lines.push(`注 / note: ${reason.note}`);
-      return lines.join("\n");
+      return `${who}：“${labelOf(reason.figure)}”${where}，显示为“—”，不按0计。`;
     }
     case "not_numeric":
       return `${who}：“${labelOf(reason.figure)}”不是数值，显示为“—”。`;

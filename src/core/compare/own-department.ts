@@ -13,6 +13,7 @@ import { Quantity, parseQuantity } from "../quantity";
 import { CanonicalUnit, FIGURE_CATALOG, FIGURE_IDS, FigureId, UNITS_AS_WRITTEN } from "../seed-schema";
 import { UnitInfo, comparableKey, lookupUnit } from "../unit-table";
 import { CompareDepartment, CompareFigure, OWN_DEPARTMENT_ID, shortDepartmentName } from "./department";
+import { titleLineUnit } from "../audit/units";
 import { SheetMessage } from "./sheet-plan";
 import { TEMPLATES, TEMPLATE_IDS, templateFigures } from "./templates";
 
@@ -50,6 +51,12 @@ function foldLabel(raw: string): string {
     .replace(/^(?:\d+[.、)]|[(]?[一二三四五六七八九十]+[)、.]|[(]\d+[)]|其中[:]?)+/, "")
     .replace(/[:]+$/, "");
 }
+
+/** The department naming itself before the figure: 本单位总支出, 我局参保人数. */
+const SELF_PREFIX = /^(?:本单位|本部门|本局|本级|我单位|我部门|我局)(?:的)?/;
+
+/** A label cell that only says the next cell is the sheet's unit: 单位 | 万元. */
+const UNIT_LABEL = /^(?:金额)?单位[:]?$/;
 
 const LABEL_INDEX: ReadonlyMap<string, FigureId> = (() => {
   const m = new Map<string, FigureId>();
@@ -145,6 +152,7 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
   const messages: SheetMessage[] = [];
   let name = options.name ?? null;
   let year = options.year ?? null;
+  let sheetUnit: { unit: UnitInfo; from: string } | null = null;
 
   grid.values.forEach((line, r) => {
     const formats = grid.numberFormats?.[r];
@@ -155,8 +163,23 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
         c++;
         continue;
       }
+      // a title line (单位：万元) states the unit of the rows from there on
+      const stated = titleLineUnit(labelCell);
+      if (stated && !LABEL_INDEX.has(splitLabel(labelCell).key)) {
+        sheetUnit = { unit: stated, from: `${a1(firstRow + r, firstCol + c)}“${displayText(labelCell)}”` };
+        c++;
+        continue;
+      }
+      if (UNIT_LABEL.test(normalizeText(labelCell)) && typeof line[c + 1] === "string") {
+        const u = unitInfo(line[c + 1] as string);
+        if (u) {
+          sheetUnit = { unit: u, from: `${a1(firstRow + r, firstCol + c)}“${displayText(labelCell)}：${displayText(line[c + 1] as string)}”` };
+          c += 2;
+          continue;
+        }
+      }
       const { key, unit: labelUnit } = splitLabel(labelCell);
-      const figure = LABEL_INDEX.get(key);
+      const figure = LABEL_INDEX.get(key) ?? LABEL_INDEX.get(key.replace(SELF_PREFIX, ""));
       const isName = NAME_LABELS.has(key);
       const isYear = YEAR_LABELS.has(key);
       if (!figure && !isName && !isYear) {
@@ -194,7 +217,7 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
         c = next;
         continue;
       }
-      const parsed = readFigure(id, value, formats?.[vc] ?? null, labelUnit ?? unitCell, cell, document);
+      const parsed = readFigure(id, value, formats?.[vc] ?? null, labelUnit ?? unitCell, cell, document, sheetUnit);
       c = next;
       if ("error" in parsed) {
         messages.push(message("own_unreadable", "warning", `${cell}：“${FIGURE_CATALOG[id].label}”${parsed.error}`, `${cell}: ${FIGURE_CATALOG[id].en}: ${parsed.errorEn}`, cell));
@@ -242,7 +265,16 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
 
 type ReadResult = { figure: CompareFigure; assumed?: string } | { error: string; errorEn: string };
 
-function readFigure(id: FigureId, value: CellValue, format: string | null, givenUnit: UnitInfo | null, cell: string, document: string): ReadResult {
+/** `sheetUnit`: the unit a title line states, for a figure with none of its own when it is of the figure's family. */
+function readFigure(
+  id: FigureId,
+  value: CellValue,
+  format: string | null,
+  givenUnit: UnitInfo | null,
+  cell: string,
+  document: string,
+  sheetUnit: { unit: UnitInfo; from: string } | null,
+): ReadResult {
   const entry = FIGURE_CATALOG[id];
   const asWritten = typeof value === "number" ? String(value) : displayText(cellText(value));
   const base = { unit: entry.unit, year: null, asWritten, source: { document, section: cell } };
@@ -252,7 +284,10 @@ function readFigure(id: FigureId, value: CellValue, format: string | null, given
   }
   const q = parseQuantity(value, format);
   if (!q.ok) return { error: `无法识别数值“${asWritten}”`, errorEn: `cannot read a number in "${asWritten}"` };
-  const unit = q.q.unit ?? givenUnit;
+  const own = q.q.unit ?? givenUnit;
+  // the sheet's unit applies only where it fits: 单位：万元 says nothing of 参保人数 or a rate
+  const fromSheet = own === null && sheetUnit !== null && toCanonical(q.q, sheetUnit.unit, entry.unit) !== null;
+  const unit = own ?? (fromSheet && sheetUnit ? sheetUnit.unit : null);
   let dec: Dec | null;
   let assumed: string | undefined;
   if (unit) {
@@ -267,5 +302,6 @@ function readFigure(id: FigureId, value: CellValue, format: string | null, given
     assumed = entry.unit;
   }
   const figure: CompareFigure = { ...base, value: decToNumber(dec) };
+  if (fromSheet && sheetUnit) figure.unitFrom = sheetUnit.from;
   return assumed ? { figure, assumed } : { figure };
 }
