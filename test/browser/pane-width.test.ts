@@ -95,6 +95,8 @@ function measure(page: Page): Promise<Layout> {
 
 /** `show`: what the screenshot should have in view (the pane scrolls on its own). */
 async function expectFits(page: Page, width: number, shot: string, show?: Locator): Promise<void> {
+  // a spinner is transient (a lazy chunk or the department list loading): measure the screen it gives way to
+  await page.waitForFunction(() => !document.querySelector("#task-pane .fui-Spinner"), undefined, { timeout: 15_000 });
   const layout = await measure(page);
   await show?.evaluate((el) => el.scrollIntoView({ block: "start" }));
   await screenshot(page, shot);
