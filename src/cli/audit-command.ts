@@ -1,5 +1,5 @@
 /**
- * `jixiao audit <file.xlsx> [--sheet NAME] [--out OUT.xlsx] [--json]` (SPEC §7, J3/J4):
+ * `jixiao audit <file.xlsx> [--sheet NAME] [--out OUT.xlsx] [--json]` (docs/rules.md §7, J3/J4):
  * the statement audit over a workbook. The input file is never modified: findings and the
  * ratio formulas go to the --out file only.
  */

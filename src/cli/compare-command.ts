@@ -1,5 +1,5 @@
 /**
- * `jixiao compare` and `jixiao seeds` (SPEC §8, J2): build a comparison sheet from the bundled
+ * `jixiao compare` and `jixiao seeds` (docs/rules.md §8, J2): build a comparison sheet from the bundled
  * seed data, optionally with the user's own department read from a label/value sheet, and write
  * it into an .xlsx (one sheet per run; an existing --out keeps its other sheets).
  */

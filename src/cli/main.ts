@@ -1,5 +1,5 @@
 /**
- * `jixiao`: the engine over .xlsx files (SPEC §2, J4). The input file is never modified:
+ * `jixiao`: the engine over .xlsx files (docs/rules.md §2, J4). The input file is never modified:
  * results go to the --out file only.
  */
 import * as path from "path";

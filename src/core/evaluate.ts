@@ -1,5 +1,5 @@
 /**
- * Evaluation and scoring of one indicator row (SPEC §5). Pure; never throws.
+ * Evaluation and scoring of one indicator row (docs/rules.md §5). Pure; never throws.
  */
 import { Deadline, compareDeadline, parseDateActual, parseDeadline } from "./date-target";
 import { compareDec, decToNumber, roundHalfUp, shiftDec, subDec } from "./decimal";

@@ -1,5 +1,5 @@
 /**
- * Finding the indicator table in a grid (SPEC §6): the header row anywhere in the first
+ * Finding the indicator table in a grid (docs/rules.md §6): the header row anywhere in the first
  * 30 rows, Chinese/English header variants, merged level cells filled down, section and
  * total rows skipped, operator/value/unit in one cell or three.
  */

@@ -1,5 +1,5 @@
 /**
- * Unit families (SPEC §3). Values compare only within a family, after conversion to
+ * Unit families (docs/rules.md §3). Values compare only within a family, after conversion to
  * the family's base unit. Magnitude words (千/万/亿) are prefixes that scale any unit.
  */
 export type UnitFamily =

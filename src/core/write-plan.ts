@@ -1,5 +1,5 @@
 /**
- * The write plan: what the adapters write and where (SPEC §9). Core decides, the
+ * The write plan: what the adapters write and where (docs/rules.md §9). Core decides, the
  * Excel adapter and the CLI execute the same plan.
  */
 import { z } from "zod";

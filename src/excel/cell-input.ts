@@ -1,6 +1,6 @@
 /**
  * Plan cells as Excel input. Excel reads a string assigned to `values` as if it were typed:
- * "=x" becomes a formula, "+1" a number, "1/2" a date. A plan string is always text (SPEC §9),
+ * "=x" becomes a formula, "+1" a number, "1/2" a date. A plan string is always text (docs/rules.md §9),
  * so any string Excel could read as something else gets the quote prefix "'", which Excel
  * stores as text without the apostrophe. Formulas are only ever written from `{ formula }`.
  */

@@ -1,5 +1,5 @@
 /**
- * A comparison sheet (SPEC §8) from the engine's SheetPlan, as src/cli/write-sheet-xlsx.ts does
+ * A comparison sheet (docs/rules.md §8) from the engine's SheetPlan, as src/cli/write-sheet-xlsx.ts does
  * with exceljs, plus what only Excel can do there: an Excel table with the notes, and the chart.
  *
  * One read sync (the sheets, the record's parts, the table names), the record's XML in a second

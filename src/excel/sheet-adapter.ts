@@ -1,5 +1,5 @@
 /**
- * The Excel adapter (SPEC §2, §7–§9, §10): reads the table as a Grid in one batch, checks or
+ * The Excel adapter (docs/rules.md §2, §7–§9, §10): reads the table as a Grid in one batch, checks or
  * audits it with the engine, and executes the engine's WritePlans in as few syncs as the payload
  * allows, remembering what it wrote (written-record.ts) so a re-run or "clear results" removes
  * exactly that; makes comparison sheets from SheetPlans (comparison-sheet.ts). The task pane
@@ -271,7 +271,7 @@ function textFormula(text: string): string {
 }
 
 /**
- * The plan's status colours as conditional formats (SPEC §10: operations per status, not per
+ * The plan's status colours as conditional formats (docs/rules.md §10: operations per status, not per
  * row): when every coloured cell sits in one column of the block and holds its status's label
  * (STATUS_LABELS[status].zh), and no other cell of that column holds a label, an equality rule
  * on the column's data rows colours exactly the cells the plan's fills name. The rule is

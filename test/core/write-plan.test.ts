@@ -1,4 +1,4 @@
-/** SPEC §9: the write plan — where results go, formats, grouped fills, new sheet, re-runs, no formula injection. */
+/** docs/rules.md §9: the write plan — where results go, formats, grouped fills, new sheet, re-runs, no formula injection. */
 import { CellValue } from "../../src/core/grid";
 import { RESULT_COLUMNS } from "../../src/core/validate";
 import { PlanCell, RESULT_SHEET, WritePlan, WritePlanSchema, looksLikeFormula, runsOf } from "../../src/core/write-plan";

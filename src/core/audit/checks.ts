@@ -1,5 +1,5 @@
 /**
- * The statement checks (SPEC §7): sum, share, growth, direction, magnitude, duplicate, score.
+ * The statement checks (docs/rules.md §7): sum, share, growth, direction, magnitude, duplicate, score.
  * Every comparison is between intervals (a written figure stands for anything that rounds
  * to it), so a figure that agrees within its written precision is never a finding.
  */

@@ -1,5 +1,5 @@
 /**
- * Writing the audit back (SPEC §9): beside each label/value table, the ratios as live
+ * Writing the audit back (docs/rules.md §9): beside each label/value table, the ratios as live
  * formulas under 核对·占比 / 核对·增长 / 核对·执行率(…) — only those the table's columns
  * allow — and 核对·说明 with the row's findings (also as notes). Findings in sentences go
  * to a list on a sheet of their own.
