@@ -4,7 +4,7 @@
  * ratio formulas go to the --out file only.
  */
 import * as path from "path";
-import { quoteSheet } from "../core/address";
+import { quoteSheet, splitSheet } from "../core/address";
 import { auditGrid } from "../core/audit";
 import { AuditResult, Finding } from "../core/audit/finding";
 import { AUDIT_NOTICES } from "../core/audit/messages";
@@ -12,14 +12,11 @@ import type { NotAStatement } from "../core/audit/recognise";
 import { cellText } from "../core/grid";
 import { OWN_HEADER_PREFIX } from "../core/table-finder";
 import { RESULT_SHEET, WritePlan } from "../core/write-plan";
-import { parseArgs } from "./args";
+import { ParsedArgs } from "./args";
+import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { LEGACY_NOTE } from "./legacy-convert";
 import { applyPlan } from "./write-xlsx";
 import { UsageError, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
-
-const EXIT_OK = 0;
-const EXIT_ERROR = 1;
-const EXIT_UNUSABLE = 2;
 
 export const AUDIT_USAGE = `用法 / usage:
   jixiao audit <file.xlsx> [--sheet NAME] [--out OUT.xlsx] [--json] [--lang zh|en]
@@ -40,35 +37,21 @@ Exit codes: 0 the check ran (whatever it found); 2 unusable input, or no stateme
 (stderr says what was looked for; with --json, stdout has {"ok": false, "error": "no-statement", …});
 1 internal error.`;
 
-export interface AuditIo {
-  out(s: string): void;
-  err(s: string): void;
+export type AuditIo = Io;
+
+export const command: CliCommand = {
+  prefix: "jixiao audit",
+  usage: AUDIT_USAGE,
+  valued: ["sheet", "out", "lang"],
+  switches: ["json"],
+  run: (args, io) => run(args, io),
+};
+
+export function auditCommand(argv: string[], io: AuditIo): Promise<number> {
+  return runCommand(command, argv, io, undefined);
 }
 
-
-export async function auditCommand(argv: string[], io: AuditIo): Promise<number> {
-  try {
-    return await run(argv, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`jixiao audit: ${e.message}`);
-      return EXIT_UNUSABLE;
-    }
-    io.err(`jixiao audit: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
-    return EXIT_ERROR;
-  }
-}
-
-async function run(argv: string[], io: AuditIo): Promise<number> {
-  const parsed = parseArgs(argv, ["sheet", "out", "lang"]);
-  if ("error" in parsed) throw new UsageError(parsed.error);
-  const { positional, flags } = parsed;
-  if (flags.help) {
-    io.out(AUDIT_USAGE);
-    return EXIT_OK;
-  }
-  const known = new Set(["sheet", "out", "json", "lang", "help"]);
-  for (const k of Object.keys(flags)) if (!known.has(k)) throw new UsageError(`未知选项 / unknown option --${k}\n\n${AUDIT_USAGE}`);
+async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   if (positional.length !== 1) throw new UsageError(`需要一个 .xlsx 文件 / expected one .xlsx file\n\n${AUDIT_USAGE}`);
   const file = positional[0];
   const lang = flags.lang === "en" ? "en" : "zh";
@@ -129,7 +112,7 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
     for (const plan of plans) {
       const r = applyPlan(wb, plan, claimed);
       if (r.renamed) notes.push(r.renamed);
-      const range = plan.owned.slice(plan.owned.lastIndexOf("!") + 1);
+      const range = splitSheet(plan.owned).range;
       written.push({ sheet: r.sheet, mode: plan.mode, owned: r.sheet === plan.sheet ? plan.owned : `${quoteSheet(r.sheet)}!${range}` });
     }
     // the ratio formulas have no cached values: Excel computes them when the file opens

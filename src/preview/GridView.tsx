@@ -7,7 +7,7 @@
  */
 import { Button, Input, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { type CSSProperties, type ClipboardEvent, type KeyboardEvent, type MouseEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { columnLetter, parseA1, rangeA1 } from "../core/address";
+import { columnLetter, parseA1, rangeA1, splitSheet } from "../core/address";
 import type { PreviewWorkbook } from "./preview-workbook";
 import { type SheetView, type ViewCell, key, sheetView } from "./sheet-view";
 import type { PreviewStrings } from "./strings";
@@ -142,11 +142,9 @@ const cellId = (p: Pos) => `jx-cell-${p.row}-${p.col}`;
 /** The workbook's selection ("Sheet!A1:B2", the sheet quoted when it must be) when on `sheet`. */
 function selectionOn(selection: string | null, sheet: string): Rect | null {
   if (!selection) return null;
-  const bang = selection.lastIndexOf("!");
-  let name = selection.slice(0, bang);
-  if (name.startsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
+  const { sheet: name, range } = splitSheet(selection);
   if (name !== sheet) return null;
-  const [a, b = a] = selection.slice(bang + 1).split(":");
+  const [a, b = a] = range.split(":");
   const p = parseA1(a);
   const q = parseA1(b);
   return p && q ? normal(p, q) : null;

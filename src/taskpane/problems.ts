@@ -1,5 +1,5 @@
 /** The problems the pane lists: table-level messages, then each row's errors and warnings. */
-import { quoteSheet } from "../core/address";
+import { qualifyCell } from "../core/address";
 import type { Severity } from "../core/messages";
 import type { ValidateResult } from "../core/results";
 
@@ -24,10 +24,6 @@ export interface ProblemList {
   total: number;
 }
 
-function qualify(sheet: string, cell: string): string {
-  return cell.includes("!") ? cell : `${quoteSheet(sheet)}!${cell}`;
-}
-
 export function collectProblems(result: ValidateResult, max = MAX_LISTED): ProblemList {
   const listed: Problem[] = [];
   let total = 0;
@@ -36,14 +32,14 @@ export function collectProblems(result: ValidateResult, max = MAX_LISTED): Probl
     if (listed.length < max) listed.push(p);
   };
   result.summary.messages.forEach((m, i) => {
-    push({ key: `s${i}`, severity: m.severity, cell: m.cell ?? null, address: m.cell ? qualify(result.sheet, m.cell) : null, name: "", zh: m.text, en: m.en });
+    push({ key: `s${i}`, severity: m.severity, cell: m.cell ?? null, address: m.cell ? qualifyCell(result.sheet, m.cell) : null, name: "", zh: m.text, en: m.en });
   });
   const nameColumn = result.columns.name;
   for (const r of result.rows) {
     r.messages.forEach((m, i) => {
       if (m.severity === "info") return;
       const cell = m.cell ?? (nameColumn ? `${nameColumn}${r.row}` : null);
-      push({ key: `r${r.row}.${i}`, severity: m.severity, cell, address: cell ? qualify(result.sheet, cell) : null, name: r.name, zh: m.text, en: m.en });
+      push({ key: `r${r.row}.${i}`, severity: m.severity, cell, address: cell ? qualifyCell(result.sheet, cell) : null, name: r.name, zh: m.text, en: m.en });
     });
   }
   return { listed, total };

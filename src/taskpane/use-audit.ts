@@ -3,7 +3,7 @@
  * the findings; the pane keeps and shows what came back. No audit rule lives here.
  */
 import { useCallback, useState } from "react";
-import { quoteSheet } from "../core/address";
+import { qualifyCell } from "../core/address";
 import type { AuditResult, Finding } from "../core/audit/finding";
 import type { NotAStatement } from "../core/audit/recognise";
 import type { ClearReport, WriteReport } from "../excel";
@@ -24,7 +24,7 @@ export type AuditNotice =
 
 /** What selectCell gets for a finding: its cell on its sheet, so it works from any sheet. */
 export function findingAddress(f: Pick<Finding, "sheet" | "cell">): string {
-  return f.cell.includes("!") ? f.cell : `${quoteSheet(f.sheet)}!${f.cell}`;
+  return qualifyCell(f.sheet, f.cell);
 }
 
 export function useAudit({ adapter }: PaneServices, runner: Runner) {
