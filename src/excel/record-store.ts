@@ -1,88 +1,24 @@
 /**
- * The machinery every adapter job shares: a session counting its syncs, the sheets and the
- * written record read up front, recognising earlier output, and queueing steps into syncs packed
- * under the request budget, with the rollback after a failed write.
+ * The written record in the workbook: read with the sheets' first rows, recognising which earlier
+ * outputs are still ours, removing them, queueing the new record, and the rollback after a failed
+ * write. The record's schema and XML are in written-record.ts.
  */
-import { columnLetter } from "../core/address";
 import { CellValue, Grid } from "../core/grid";
 import { OWN_HEADER_PREFIX } from "../core/table-finder";
-import { PlanCell, RESULT_SHEET } from "../core/write-plan";
-import { Rect, parseRect, rectA1, sameName, splitSheet } from "./a1";
-import { SheetAdapterError, excelCode } from "./errors";
-import type { XlContext, XlCustomXmlPart, XlRange, XlWorksheet } from "./excel-api";
-import { EMPTY_RECORD, RECORD_NAMESPACE, WrittenOutput, WrittenRecord, recordFromXml, recordToXml } from "./written-record";
+import { RESULT_SHEET } from "../core/write-plan";
+import { parseRect, Rect, rectA1, sameName, splitSheet } from "./a1";
+import { SheetAdapterError } from "./errors";
+import { XlCustomXmlPart, XlRange, XlWorksheet } from "./excel-api";
+import { Caps, lc, Session, SheetInfo } from "./session";
+import { columnsRange, runSteps, Step, STEP_OVERHEAD } from "./steps";
+import { EMPTY_RECORD, RECORD_NAMESPACE, recordFromXml, recordToXml, WrittenOutput, WrittenRecord } from "./written-record";
 
 /** Header cells loaded from a results sheet to recognise it. */
 const RESULT_HEADER_WIDTH = 26;
-/** What one queued operation costs in the request besides its data: office.js sends each
- *  action with its object path (about 250 bytes of JSON); estimates round up. */
-export const STEP_OVERHEAD = 300;
-
-export interface Caps {
-  /** ExcelApi 1.6 */
-  conditionalFormats: boolean;
-  /** ExcelApi 1.9 */
-  rangeAreas: boolean;
-  /** ExcelApi 1.18 */
-  notes: boolean;
-  /** ExcelApi 1.6 */
-  suspend: boolean;
-  /** ExcelApi 1.3: a Range as the table's address, banded rows and the filter button */
-  tableOptions: boolean;
-  /** ExcelApi 1.7: frozen panes, chart series data (setValues, setXAxisValues, series.add) */
-  freezeAndSeries: boolean;
-  /** ExcelApi 1.8: the value axis' number format */
-  axisFormat: boolean;
-}
-
-/** One Excel.run: counts its syncs. */
-export class Session {
-  syncs = 0;
-  constructor(
-    readonly ctx: XlContext,
-    /** ExcelApi 1.7: the workbook's structure protection can be read */
-    readonly workbookProtection = true,
-  ) {}
-  async sync(): Promise<void> {
-    this.syncs++;
-    await this.ctx.sync();
-  }
-}
-
-export interface SheetInfo {
-  name: string;
-  protected: boolean;
-  /** "Visible", "Hidden" or "VeryHidden" */
-  visibility: string;
-  /** 0-based place in the tab order */
-  position: number;
-}
-
-
-export const lc = (s: string) => s.toLowerCase();
-
-/** "核对结果 (2)": the rule lives in core, shared with the CLI. */
-export { numberedName } from "../core/sheet-names";
 
 /** What an output is: validate results (also older records without a kind), audit columns, a comparison sheet. */
 export function kindOf(o: WrittenOutput): "results" | "audit" | "comparison" {
   return o.kind ?? "results";
-}
-
-/** Points from the plan's widths, which are in characters as the CLI (exceljs) takes them. */
-export function charsToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-/** Whole columns: "F:F", "F:I". */
-export function columnsRange(c1: number, c2: number): string {
-  return `${columnLetter(c1)}:${columnLetter(c2)}`;
-}
-
-/** A row's number formats with General for its formulas where the plan says Text ("@"): Excel would keep them as text. */
-export function formulaFormats(cells: readonly PlanCell[], formats: string[]): string[] {
-  if (!cells.some((c, i) => c !== null && typeof c === "object" && formats[i] === "@")) return formats;
-  return formats.map((f, i) => (f === "@" && cells[i] !== null && typeof cells[i] === "object" ? "General" : f));
 }
 
 export function ownedRect(owned: string): { sheet: string; rect: Rect } {
@@ -90,26 +26,6 @@ export function ownedRect(owned: string): { sheet: string; rect: Rect } {
   const rect = parseRect(range);
   if (sheet === null || !rect) throw new SheetAdapterError("invalid_argument", `写入计划的范围无效：${owned}`, `the plan's range is not valid: ${owned}`);
   return { sheet, rect };
-}
-
-
-// ---------------------------------------------------------------------------------------------
-// Reading what every run needs
-
-/** Every sheet's name, protection, visibility and place, and the add-in's record parts: queued, read after the next sync. */
-export function readSheets(s: Session) {
-  const sheets = s.ctx.workbook.worksheets;
-  sheets.load("items/name,items/protection/protected,items/visibility,items/position");
-  const parts = s.ctx.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE);
-  parts.load("items/id");
-  // ExcelApi 1.7 (the manifest's floor): Review → Protect Workbook
-  const protection = s.workbookProtection ? s.ctx.workbook.protection : null;
-  protection?.load("protected");
-  return () => ({
-    structureProtected: protection?.protected ?? false,
-    sheets: new Map(sheets.items.map((w): [string, SheetInfo] => [lc(w.name), { name: w.name, protected: w.protection.protected, visibility: w.visibility, position: w.position }])),
-    parts: parts.items,
-  });
 }
 
 export interface RecordState {
@@ -237,108 +153,6 @@ export function queueRecord(s: Session, parts: XlCustomXmlPart[], record: Writte
   return [s.ctx.workbook.customXmlParts.add(xml)];
 }
 
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-export interface Step {
-  bytes: number;
-  queue: () => void;
-  /**
-   * Formatting the results do without (frozen panes, notes, column widths, the chart): queued in
-   * a final sync of its own, whose failure is reported and tolerated, never undoing the results
-   * written before it (docs/excel-platform.md)
-   */
-  optional?: boolean;
-}
-
-export interface StepsDone {
-  syncs: number;
-  bytes: number;
-  /** what made the final, optional sync fail; the other steps were all written */
-  optionalError?: unknown;
-}
-
-/** The message for an optional sync that failed: the results stand, some formatting is missing. */
-export function optionalFailedMessage(e: unknown): { code: string; text: string; en: string } {
-  const code = excelCode(e) ?? "error";
-  return {
-    code: "optional_formatting_failed",
-    text: `结果已全部写入，但部分格式（冻结窗格、批注、列宽或图表）未能设置：Excel 返回 ${code}`,
-    en: `the results are all written, but some formatting (frozen panes, notes, column widths or the chart) could not be applied: Excel returned ${code}`,
-  };
-}
-
-/** Fails before anything is written when the run must add or delete a sheet and the workbook's structure is protected. */
-export function checkStructure(structureProtected: boolean, what: { adds?: boolean; deletes?: boolean }): void {
-  if (!structureProtected || (!what.adds && !what.deletes)) return;
-  throw new SheetAdapterError(
-    "workbook_protected",
-    "工作簿结构受保护，无法添加或删除工作表，未写入任何内容。请先撤销工作簿保护（审阅 → 保护工作簿）再试。",
-    "the workbook's structure is protected, so sheets cannot be added or deleted; nothing was written. Unprotect it (Review → Protect Workbook) and try again.",
-  );
-}
-
-/**
- * Queue the steps in order, syncing whenever the next one would push the batch over the budget;
- * the optional ones last, in syncs of their own whose failure is returned, not thrown.
- */
-export async function runSteps(s: Session, steps: Step[], budget: number, caps: Caps): Promise<StepsDone> {
-  const done = await runBatches(s, steps.filter((st) => !st.optional), budget, caps);
-  const optional = steps.filter((st) => st.optional);
-  if (optional.length === 0) return done;
-  const before = s.syncs;
-  try {
-    const more = await runBatches(s, optional, budget, caps);
-    return { syncs: done.syncs + more.syncs, bytes: done.bytes + more.bytes };
-  } catch (e) {
-    return { ...done, syncs: done.syncs + (s.syncs - before), optionalError: e };
-  }
-}
-
-async function runBatches(s: Session, steps: Step[], budget: number, caps: Caps): Promise<{ syncs: number; bytes: number }> {
-  let batch = 0;
-  let queued = 0;
-  let syncs = 0;
-  let total = 0;
-  const begin = () => {
-    // calculation waits until the batch is written; it lasts one sync, so once per batch
-    if (caps.suspend) s.ctx.application.suspendApiCalculationUntilNextSync();
-    batch = STEP_OVERHEAD;
-    queued = 0;
-  };
-  begin();
-  for (const step of steps) {
-    if (queued > 0 && batch + step.bytes > budget) {
-      await s.sync();
-      syncs++;
-      begin();
-    }
-    step.queue();
-    batch += step.bytes;
-    total += step.bytes;
-    queued++;
-  }
-  if (queued > 0) {
-    await s.sync();
-    syncs++;
-  }
-  return { syncs, bytes: total };
-}
-
-/** The bytes runSteps would have in its open batch after these steps (to size what comes next). */
-export function batchFill(steps: Step[], budget: number): number {
-  let batch = STEP_OVERHEAD;
-  let queued = 0;
-  for (const step of steps) {
-    if (queued > 0 && batch + step.bytes > budget) {
-      batch = STEP_OVERHEAD;
-      queued = 0;
-    }
-    batch += step.bytes;
-    queued++;
-  }
-  return batch;
-}
 
 /**
  * After a failed write: remove whatever this run may have written (and the earlier outputs it
