@@ -6,12 +6,11 @@
 import * as path from "path";
 import { quoteSheet, splitSheet } from "../core/address";
 import { auditGrid } from "../core/audit";
+import { isOwnSheet } from "../core/review";
 import { AuditResult, Finding } from "../core/audit/finding";
 import { AUDIT_NOTICES } from "../core/audit/messages";
 import type { NotAStatement } from "../core/audit/recognise";
-import { cellText } from "../core/grid";
-import { OWN_HEADER_PREFIX } from "../core/table-finder";
-import { RESULT_SHEET, WritePlan } from "../core/write-plan";
+import { WritePlan } from "../core/write-plan";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { LEGACY_NOTE } from "./legacy-convert";
@@ -66,20 +65,15 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
     if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
     candidates = [ws];
   }
-  // the sheets this tool wrote on an earlier run are not statements
-  // (核对·… findings lists; 核对结果, 核对结果 (2)… when their header is ours: a user's sheet of that name is audited)
-  const ownSheets = new Set(
-    candidates
-      .filter((w) => w.name.startsWith(OWN_HEADER_PREFIX) || (w.name.startsWith(RESULT_SHEET) && cellText(wb.grid(w).values[0]?.[0]).startsWith(OWN_HEADER_PREFIX)))
-      .map((w) => w.name),
-  );
   const results: AuditResult[] = [];
   const plans: WritePlan[] = [];
   const reasons: string[] = [];
   const skipped: Array<{ sheet: string; kind: NotAStatement; reason: string; en: string }> = [];
   for (const ws of candidates) {
-    if (ownSheets.has(ws.name) && typeof flags.sheet !== "string") continue;
-    const outcome = auditGrid(wb.grid(ws));
+    const grid = wb.grid(ws);
+    // a sheet this tool wrote on an earlier run is no statement, unless named with --sheet (core's rule)
+    if (typeof flags.sheet !== "string" && isOwnSheet(grid)) continue;
+    const outcome = auditGrid(grid);
     if (!outcome.ok) {
       reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
       skipped.push({ sheet: ws.name, kind: outcome.kind, reason: outcome.reason, en: outcome.reasonEn });

@@ -6,6 +6,7 @@ import * as path from "path";
 import { quoteSheet, splitSheet } from "../core/address";
 import { Grid } from "../core/grid";
 import { PRESET_IDS } from "../core/presets";
+import { collectProblems } from "../core/problems";
 import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/results";
 import { ValidateOutcome, validateGrid } from "../core/validate";
 import { ParsedArgs } from "./args";
@@ -156,10 +157,12 @@ function report(r: ValidateResult, lang: "zh" | "en", out: string | null, newShe
     }
     if (s.statedGrade !== null) lines.push(en ? `Stated grade ${s.statedGrade}` : `填报自评等级 ${s.statedGrade}`);
   }
-  const problems = r.rows.flatMap((row) =>
-    row.messages.filter((m) => m.severity !== "info").map((m) => `  ${m.cell ?? "row " + row.row} ${row.name}: ${en ? m.en : m.text}`),
-  );
-  for (const m of r.summary.messages) problems.push(`  ${m.cell ?? (en ? "table" : "全表")}: ${en ? m.en : m.text}`);
+  // core's list; printed rows first, then the table-level messages
+  const { listed } = collectProblems(r);
+  const problems = [
+    ...listed.filter((p) => p.row !== null).map((p) => `  ${p.cell ?? "row " + p.row} ${p.name}: ${en ? p.en : p.zh}`),
+    ...listed.filter((p) => p.row === null).map((p) => `  ${p.cell ?? (en ? "table" : "全表")}: ${en ? p.en : p.zh}`),
+  ];
   if (problems.length) {
     lines.push(en ? `Problems (${problems.length}):` : `问题（${problems.length}）：`);
     lines.push(...problems);

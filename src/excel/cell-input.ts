@@ -4,12 +4,7 @@
  * so any string Excel could read as something else gets the quote prefix "'", which Excel
  * stores as text without the apostrophe. Formulas are only ever written from `{ formula }`.
  */
-import type { PlanCell } from "../core/write-plan";
-
-/** Strings Excel might not keep as text: formula, sign, quote, error, digit, currency or boolean starts. */
-export function needsQuotePrefix(s: string): boolean {
-  return /^[=+\-@'#\s\d.,(（$¥￥％%０-９＋－＝＠]/.test(s) || /^(true|false)$/i.test(s);
-}
+import { PlanCell, needsQuotePrefix } from "../core/write-plan";
 
 export function toExcelInput(cell: PlanCell): string | number | boolean {
   if (cell === null) return "";

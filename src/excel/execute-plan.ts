@@ -3,12 +3,11 @@
  * plan's sheet, values, formats, status colours and notes in as few syncs as the budget allows.
  */
 import { Grid } from "../core/grid";
-import { Status, STATUS_LABELS, STATUSES } from "../core/results";
 import { freeSheetName } from "../core/sheet-names";
 import { OWN_HEADER_PREFIX } from "../core/table-finder";
 import { AuditResult } from "../core/audit/finding";
 import { RESULT_SHEET, WritePlan } from "../core/write-plan";
-import { intersect, parseRect, qualified, Rect, rectA1, sameName, splitSheet } from "./a1";
+import { intersect, qualified, Rect, rectA1, sameName, splitSheet } from "./a1";
 import { AdapterMessage, WriteReport } from "./adapter-types";
 import { toExcelInput } from "./cell-input";
 import { protectedSheetError, toAdapterError } from "./errors";
@@ -31,40 +30,14 @@ function textFormula(text: string): string {
   return `="${text.replace(/"/g, '""')}"`;
 }
 
-/**
- * The plan's status colours as conditional formats (docs/rules.md §10: operations per status, not per
- * row): when every coloured cell sits in one column of the block and holds its status's label
- * (STATUS_LABELS[status].zh), and no other cell of that column holds a label, an equality rule
- * on the column's data rows colours exactly the cells the plan's fills name. The rule is
- * "equal to", never "contains": 达标 is contained in 未达标. Null when the plan does not fit,
- * and the caller colours the plan's ranges instead.
- */
+/** The plan's status column as conditional formats, one rule per status (the rule is core's: statusColumnOf); null without one. */
 export function statusFormatsOf(plan: WritePlan): StatusFormats | null {
-  if (plan.fills.length === 0 || plan.cells.length < 2) return null;
-  const rect: Rect = { r1: plan.startRow + 1, r2: plan.startRow + plan.cells.length - 1, c1: 0, c2: 0 };
-  const expected = new Map<number, string>();
-  const labels = new Set<string>();
-  const rules: StatusFormats["rules"] = [];
-  for (const f of plan.fills) {
-    const label = (STATUSES as readonly string[]).includes(f.status) ? STATUS_LABELS[f.status as Status].zh : null;
-    if (label === null || labels.has(label)) return null;
-    labels.add(label);
-    rules.push({ formula1: textFormula(label), fill: f.fill, font: f.font });
-    for (const range of f.ranges) {
-      const r = parseRect(range);
-      if (!r || r.c1 !== r.c2 || (rect.c1 !== 0 && r.c1 !== rect.c1) || r.r1 < rect.r1 || r.r2 > rect.r2) return null;
-      rect.c1 = rect.c2 = r.c1;
-      for (let row = r.r1; row <= r.r2; row++) expected.set(row, label);
-    }
-  }
-  const col = rect.c1 - plan.startCol;
-  if (col < 0 || col >= (plan.cells[0]?.length ?? 0)) return null;
-  for (let row = rect.r1; row <= rect.r2; row++) {
-    const v = plan.cells[row - plan.startRow][col];
-    const shown = typeof v === "string" && labels.has(v) ? v : undefined;
-    if (shown !== expected.get(row)) return null;
-  }
-  return { rect, rules };
+  const sc = plan.statusColumn;
+  if (!sc) return null;
+  return {
+    rect: { r1: sc.firstRow, r2: sc.lastRow, c1: sc.column, c2: sc.column },
+    rules: sc.rules.map((r) => ({ formula1: textFormula(r.text), fill: r.fill, font: r.font })),
+  };
 }
 
 
