@@ -13,6 +13,7 @@ import { RowResult, Status } from "./results";
 import { Expression, OP_SYMBOL, Op, QualitativeBand, parseExpression, qualitativeBand, splitEmbeddedTarget } from "./target-expression";
 import { RelativeActual, RelativeTarget, compareRelative, describeChange, parseRelativeActual, parseRelativeTarget } from "./relative-target";
 import { comparableKey } from "./unit-table";
+import { BAND_RANGE } from "./tuning";
 
 /** What a row needs from the rest of the form: the table's year (from its title) for dates without one. */
 export interface EvalContext {
@@ -21,11 +22,6 @@ export interface EvalContext {
 
 const BUDGET_RE = /预算(资金)?执行/;
 
-const BAND_RANGE: Record<QualitativeBand, [number, number]> = {
-  achieved: [0.8, 1],
-  partial: [0.6, 0.8],
-  not_achieved: [0, 0.6],
-};
 const BAND_ZH: Record<QualitativeBand, string> = { achieved: "达成", partial: "部分达成", not_achieved: "未达成" };
 
 function pct(x: number): string {

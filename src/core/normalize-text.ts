@@ -49,11 +49,6 @@ export function normalizeText(raw: string): string {
   return s.replace(/[\s\u200B\uFEFF]+/g, "");
 }
 
-/** Normalise a header cell for matching: no spaces/brackets content kept separately. */
-export function normalizeHeader(raw: string): string {
-  return normalizeText(raw).toLowerCase();
-}
-
 const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
   五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,

@@ -5,6 +5,7 @@
  */
 import { CellValue, Grid, cellText, isBlank } from "./grid";
 import { normalizeText } from "./normalize-text";
+import { MAX_HEADER_ROWS } from "./tuning";
 
 export type Role =
   | "level1"
@@ -73,7 +74,6 @@ export interface TableLayout {
 
 export type FindResult = { ok: true; layout: TableLayout } | { ok: false; reason: string; reasonEn: string };
 
-const MAX_HEADER_ROWS = 30;
 
 function mapRow(row: CellValue[], above?: CellValue[]): { cols: ColumnMap; hits: number } {
   const cols: ColumnMap = {};

@@ -154,23 +154,6 @@ export function comparableKey(u: UnitInfo): string {
   return u.family === "other" ? `other:${u.base}` : `${u.family}:${u.base}`;
 }
 
-export function sameFamily(a: UnitInfo, b: UnitInfo): boolean {
-  return comparableKey(a) === comparableKey(b);
-}
-
-export const FAMILY_NAMES_ZH: Record<UnitFamily, string> = {
-  money: "金额",
-  persons: "人数",
-  person_times: "人次",
-  pages: "页数",
-  duration: "时长",
-  area: "面积",
-  ratio: "比率",
-  count: "数量",
-  score: "分数",
-  other: "其他",
-};
-
 /** Every unit text the parser should recognise after a number (longest first). */
 export function knownUnitTexts(): string[] {
   const base = Object.keys(BASE_UNITS).concat(Object.keys(ALIASES));

@@ -7,6 +7,7 @@ import { a1, columnLetter, parseA1, quoteSheet, rangeA1 } from "./address";
 import { Grid, cellText, isBlank } from "./grid";
 import { OWN_HEADER_PREFIX } from "./table-finder";
 import { STATUSES, STATUS_LABELS, Status } from "./results";
+import { HEADER_FILL } from "./tuning";
 
 /** A cell the plan writes: text is always text (never a formula), formulas are explicit. */
 export const PlanCellSchema = z.union([z.string(), z.number(), z.null(), z.object({ formula: z.string() })]);
@@ -176,7 +177,7 @@ function layoutPlan(args: {
       numberFormats: columns.map((c) => c.numberFormat),
       columnWidths: columns.map((c) => c.width),
       fills: fillsFor(statusRuns, startCol),
-      headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+      headerFill: { ...HEADER_FILL },
       notes,
       owned: `${quoteSheet(grid.sheet)}!${rangeA1(headerRow, startCol, Math.max(lastRow, headerRow), startCol + width - 1)}`,
       messages: [],
@@ -205,7 +206,7 @@ function layoutPlan(args: {
     numberFormats: all.map((c) => c.numberFormat),
     columnWidths: all.map((c) => c.width),
     fills: fillsFor(statusRuns, 2),
-    headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+    headerFill: { ...HEADER_FILL },
     notes,
     owned: `${quoteSheet(RESULT_SHEET)}!${rangeA1(1, 1, Math.max(1, rows.length + 1), all.length)}`,
     messages: [

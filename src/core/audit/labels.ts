@@ -243,6 +243,3 @@ export function defaultParent(key: string): string | null {
   return null;
 }
 
-export function isScheme(key: string | null): boolean {
-  return key !== null && SCHEME_KEYS.has(key);
-}

@@ -12,6 +12,7 @@ import { Figure, inUnit } from "./figure";
 import { Finding, Ratio, RatioKind } from "./finding";
 import { Item } from "./model";
 import { FoundTable } from "./table-reader";
+import { HEADER_FILL } from "../tuning";
 
 export const AUDIT_COLUMNS: Record<RatioKind | "note", PlanColumn> = {
   share: { header: "核对·占比", numberFormat: "0.00%", width: 11 },
@@ -249,7 +250,7 @@ export function findingsListPlan(sheet: string, findings: Finding[]): WritePlan 
     fills: (["error", "warning"] as const)
       .filter((s) => runs[s].length)
       .map((s) => ({ status: s, ...FINDING_FILLS[s], ranges: runsOf(runs[s], 3) })),
-    headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+    headerFill: { ...HEADER_FILL },
     notes: [],
     owned: `${quoteSheet(name)}!A1:${columnLetter(LIST_COLUMNS.length)}${findings.length + 1}`,
     messages: [],

@@ -16,6 +16,7 @@ import { figureNote, missingNote } from "./notes";
 import { ChartSpec, SheetMessage, SheetPlan, SheetStyle } from "./sheet-plan";
 import { ComparisonTemplate, FormulaRow, TemplateId, TemplateRow, rowUnit, templateById } from "./templates";
 import { RowValue, computeRowValues, sumRange } from "./values";
+import { HEADER_FILL as HEADER_COLOURS } from "../tuning";
 
 /** The text of a cell with no value: never 0 (docs/rules.md §8). */
 export const MISSING_MARK = "—";
@@ -24,7 +25,7 @@ export const HEADER_ROW = 4;
 const FIRST_DATA_ROW = HEADER_ROW + 1;
 const LABEL_HEADER = "指标（单位）";
 const TABLE_STYLE = "TableStyleMedium2";
-const HEADER_FILL = { fill: "#1F6F78", fontColor: "#FFFFFF", bold: true as const };
+const HEADER_FILL = { fill: HEADER_COLOURS.fill, fontColor: HEADER_COLOURS.font, bold: true as const };
 const OWN_FILL = "#FFF2CC";
 const CHART_WIDTH_COLS = 8;
 const CHART_HEIGHT_ROWS = 18;
