@@ -3,7 +3,6 @@
  * the statement audit over a workbook. The input file is never modified: findings and the
  * ratio formulas go to the --out file only.
  */
-import * as path from "path";
 import { quoteSheet, splitSheet } from "../core/address";
 import { auditGrid } from "../core/audit";
 import { isOwnSheet } from "../core/review";
@@ -15,7 +14,7 @@ import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { LEGACY_NOTE } from "./legacy-convert";
 import { applyPlan } from "./write-xlsx";
-import { UsageError, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
+import { candidateSheets, checkNotInput, inputAndOut, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
 
 export const AUDIT_USAGE = `用法 / usage:
   jixiao audit <file.xlsx> [--sheet NAME] [--out OUT.xlsx] [--json] [--lang zh|en]
@@ -51,20 +50,10 @@ export function auditCommand(argv: string[], io: AuditIo): Promise<number> {
 }
 
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
-  if (positional.length !== 1) throw new UsageError(`需要一个 .xlsx 文件 / expected one .xlsx file\n\n${AUDIT_USAGE}`);
-  const file = positional[0];
+  const { file, out } = inputAndOut(positional, flags, AUDIT_USAGE);
   const lang = flags.lang === "en" ? "en" : "zh";
-  const out = typeof flags.out === "string" ? flags.out : null;
-  if (out && path.resolve(out) === path.resolve(file)) {
-    throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
-  }
   const { wb, source } = await openWorkbook(file);
-  let candidates = wb.visibleWorksheets();
-  if (typeof flags.sheet === "string") {
-    const ws = wb.sheet(flags.sheet);
-    if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
-    candidates = [ws];
-  }
+  const candidates = candidateSheets(wb, flags.sheet);
   const results: AuditResult[] = [];
   const plans: WritePlan[] = [];
   const reasons: string[] = [];
@@ -97,9 +86,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   if (out) {
     const target = outputPath(out, wb);
     outFile = target.path;
-    if (path.resolve(outFile) === path.resolve(file)) {
-      throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
-    }
+    checkNotInput(outFile, file);
     if (target.note) notes.push(target.note);
     if (source === "legacy") notes.push(LEGACY_NOTE);
     const claimed = new Set<string>();

@@ -2,7 +2,6 @@
  * `jixiao validate <file.xlsx>` (docs/rules.md §2, §5, §9; docs/standard-forms.md): find the
  * indicator table, check and score every row, and write the results into the --out copy.
  */
-import * as path from "path";
 import { quoteSheet, splitSheet } from "../core/address";
 import { Grid } from "../core/grid";
 import { PRESET_IDS } from "../core/presets";
@@ -13,7 +12,7 @@ import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { LEGACY_NOTE } from "./legacy-convert";
 import { PlanWriteReport, applyPlan } from "./write-xlsx";
-import { UsageError, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
+import { UsageError, candidateSheets, checkNotInput, inputAndOut, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
 
 export const VALIDATE_USAGE = `用法 / usage:
   jixiao validate <file.xlsx> [--sheet NAME] [--preset ID] [--out OUT.xlsx] [--json] [--lang zh|en]
@@ -48,22 +47,12 @@ export function validateCommand(argv: string[], io: Io): Promise<number> {
 }
 
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
-  if (positional.length !== 1) throw new UsageError(`需要一个 .xlsx 文件 / expected one .xlsx file\n\n${VALIDATE_USAGE}`);
-  const file = positional[0];
+  const { file, out } = inputAndOut(positional, flags, VALIDATE_USAGE);
   const presetId = typeof flags.preset === "string" ? flags.preset : "default";
   if (!PRESET_IDS.includes(presetId)) throw new UsageError(`未知评分方案 / unknown preset "${presetId}" (${PRESET_IDS.join(", ")})`);
   const lang = flags.lang === "en" ? "en" : "zh";
-  const out = typeof flags.out === "string" ? flags.out : null;
-  if (out && path.resolve(out) === path.resolve(file)) {
-    throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
-  }
   const { wb, source } = await openWorkbook(file);
-  let candidates = wb.visibleWorksheets();
-  if (typeof flags.sheet === "string") {
-    const ws = wb.sheet(flags.sheet);
-    if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
-    candidates = [ws];
-  }
+  const candidates = candidateSheets(wb, flags.sheet);
   let outcome: ValidateOutcome | null = null;
   let grid: Grid | null = null;
   const reasons: string[] = [];
@@ -84,9 +73,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   if (out) {
     const target = outputPath(out, wb);
     outFile = target.path;
-    if (path.resolve(outFile) === path.resolve(file)) {
-      throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
-    }
+    checkNotInput(outFile, file);
     if (target.note) notes.push(target.note);
     if (source === "legacy") notes.push(LEGACY_NOTE);
     written = applyPlan(wb, plan);
