@@ -2,7 +2,7 @@
  * Evaluation and scoring of one indicator row (docs/rules.md §5). Pure; never throws.
  */
 import { compareDec, decToNumber, roundHalfUp, shiftDec, subDec } from "./decimal";
-import { atLeast, BAND_ZH, BUDGET_RE, Compared, describeTarget, EvalContext, numberOf, pct, scoreQualitative, tableChecks } from "./evaluate-common";
+import { atLeast, BAND_ZH, blankResult, BUDGET_RE, Compared, describeTarget, EvalContext, numberOf, pct, scoreQualitative, tableChecks } from "./evaluate-common";
 import { evaluateDatedOrRelative } from "./evaluate-dated";
 import { isBlank } from "./grid";
 import { IndicatorInput, joinParts } from "./indicator-rows";
@@ -136,10 +136,8 @@ export function evaluateRow(input: IndicatorInput, settings: Settings, preset: P
   const budget = BUDGET_RE.test(normalizeText(name)) || BUDGET_RE.test(input.level1);
 
   const result: RowResult = {
-    row: input.row,
+    ...blankResult(input, "", W, S, messages),
     name,
-    level1: input.level1,
-    level2: input.level2,
     target: {
       text: typeof targetCellText === "string" ? targetCellText : targetCellText === null || targetCellText === undefined ? "" : String(targetCellText),
       op: targetExpr.kind === "quantity" ? targetExpr.op : targetExpr.kind,
@@ -155,15 +153,6 @@ export function evaluateRow(input: IndicatorInput, settings: Settings, preset: P
       bound: boundOf(actualExpr),
       band: actualExpr.kind === "qualitative" ? actualExpr.band : null,
     },
-    status: "invalid",
-    completion: null,
-    deviation: null,
-    overAchieved: false,
-    points: W,
-    statedScore: S,
-    computedScore: null,
-    score: null,
-    messages,
   };
   if (targetExpr.kind === "quantity" && name !== input.name && result.target.text === "") result.target.text = describeTarget(targetExpr.op, targetExpr.q, targetExpr.q2);
 
