@@ -9,13 +9,13 @@ import { auditGrid } from "../core/audit/audit";
 import { templateChoices } from "../core/compare/templates";
 import { validateGrid } from "../core/validate";
 import { sameName, splitSheet } from "./a1";
-import { AuditRun, ClearReport, SheetAdapter, SheetAdapterOptions, ValidateRun } from "./adapter-types";
+import { AuditRun, ClearReport, GridSource, SheetAdapter, SheetAdapterOptions, ValidateRun } from "./adapter-types";
 import { writeComparisonSheet } from "./comparison-sheet";
 import { protectedSheetError, toAdapterError } from "./errors";
-import { auditKey, execute } from "./execute-plan";
+import { ExecuteInput, auditKey, execute } from "./execute-plan";
 import { SYNC_BUDGET } from "./payload";
-import { MULTI_AREA_SELECTION, readSelection, readState } from "./read-sheet";
-import { Evidence, kindOf, loadHeaders, queueRecord, readRecord, removalSteps, verdict } from "./record-store";
+import { MULTI_AREA_SELECTION, ReadState, readSelection, readState } from "./read-sheet";
+import { Evidence, RecordState, kindOf, loadHeaders, queueRecord, readRecord, removalSteps, verdict } from "./record-store";
 import { reviewAllSheets } from "./review-all";
 import { Caps, lc, readSheets, Session } from "./session";
 import { checkStructure, columnsRange, runSteps, STEP_OVERHEAD } from "./steps";
@@ -50,6 +50,10 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
         throw toAdapterError(e, { writing });
       });
 
+  /** Execute a job's plans over the sheet just read, replacing the earlier outputs `replaces` names. */
+  const writeOver = (s: Session, read: ReadState, rec: RecordState, source: GridSource, job: Pick<ExecuteInput, "kind" | "jobs" | "replaces">) =>
+    execute(s, { ...job, read, rec, grid: read.grid, gridIsUsedRange: source === "used", caps: caps(), budget });
+
   return {
     readGrid(source = "used") {
       return session(async (s) => (await readState(s, source)).grid, false);
@@ -66,16 +70,10 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
           const rec = await readRecord(s, read);
           const plan = outcome.plan;
           const key = outcome.result.headerRow;
-          const done = await execute(s, {
+          const done = await writeOver(s, read, rec, source, {
             kind: "results",
             jobs: [{ plan, key }],
             replaces: (o) => kindOf(o) === "results" && sameName(o.sourceSheet, plan.sourceSheet) && o.sourceHeaderRow === key,
-            read,
-            rec,
-            grid: read.grid,
-            gridIsUsedRange: source === "used",
-            caps: caps(),
-            budget,
           });
           return { ok: true, result: outcome.result, plan: done.plans[0], write: done.reports[0], syncs: s.syncs };
         } catch (e) {
@@ -197,17 +195,11 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
         const jobs = outcome.plans.map((plan) => ({ plan, key: auditKey(plan, outcome.result) }));
         const keys = new Set(jobs.map((j) => j.key));
         try {
-          const done = await execute(s, {
+          const done = await writeOver(s, read, rec, source, {
             kind: "audit",
             jobs,
             // the whole sheet read: every earlier audit output of it; a selection: those of its tables
             replaces: (o) => kindOf(o) === "audit" && sameName(o.sourceSheet, sheet) && (source === "used" || keys.has(o.sourceHeaderRow)),
-            read,
-            rec,
-            grid: read.grid,
-            gridIsUsedRange: source === "used",
-            caps: caps(),
-            budget,
           });
           return { ok: true, result: outcome.result, plans: done.plans, writes: done.reports, syncs: s.syncs };
         } catch (e) {
