@@ -8,7 +8,7 @@ import type { AuditResult, Finding } from "../../core/audit/finding";
 import type { NotAStatement } from "../../core/audit/recognise";
 import type { ClearReport, WriteReport } from "../../excel";
 import type { PaneServices } from "../office/services";
-import { type Bilingual, type Runner, errorText } from "../shell/use-runner";
+import { type Bilingual, type Runner, useSelectCell } from "../shell/use-runner";
 
 export interface AuditView {
   result: AuditResult;
@@ -69,16 +69,7 @@ export function useAudit({ adapter }: PaneServices, runner: Runner) {
     [adapter, onError, run, view],
   );
 
-  const select = useCallback(
-    async (address: string) => {
-      try {
-        await adapter.selectCell(address);
-      } catch (e) {
-        setNotice({ kind: "error", error: errorText(e) });
-      }
-    },
-    [adapter],
-  );
+  const select = useSelectCell(adapter, setNotice);
 
   /** Another job cleared the add-in's results: this one's are gone from the sheet too. */
   const forget = useCallback(() => setView(null), []);

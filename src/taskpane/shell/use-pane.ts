@@ -9,7 +9,7 @@ import type { ValidateResult } from "../../core/results";
 import type { PaneServices } from "../office/services";
 import { loadSettings } from "../settings/settings-store";
 import { type GridInfo, type TableOverride, gridInfo, overrideFromResult, sameSheet, toValidateOptions } from "../check/table-override";
-import { type Bilingual, type Busy, type Runner, errorText, useRunner } from "./use-runner";
+import { type Bilingual, type Busy, type Runner, errorText, useRunner, useSelectCell } from "./use-runner";
 
 export { errorText };
 export type { Bilingual, Busy };
@@ -140,16 +140,7 @@ export function usePane({ adapter, settingsStore }: PaneServices, shared?: Runne
   /** Another job cleared the add-in's results: this one's are gone from the sheet too. */
   const forget = useCallback(() => setView(null), []);
 
-  const select = useCallback(
-    async (address: string) => {
-      try {
-        await adapter.selectCell(address);
-      } catch (e) {
-        setNotice({ kind: "error", error: errorText(e) });
-      }
-    },
-    [adapter],
-  );
+  const select = useSelectCell(adapter, setNotice);
 
   const changeSettings = useCallback(
     (next: Settings) => {

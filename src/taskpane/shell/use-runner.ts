@@ -45,3 +45,20 @@ export function useRunner(): Runner {
   }, []);
   return { busy, run };
 }
+
+/**
+ * Select a cell in the workbook (a problem's or a finding's); it runs beside the jobs, not as one,
+ * and what it throws becomes an error notice.
+ */
+export function useSelectCell(adapter: { selectCell(address: string): Promise<void> }, onError: (notice: { kind: "error"; error: Bilingual }) => void) {
+  return useCallback(
+    async (address: string) => {
+      try {
+        await adapter.selectCell(address);
+      } catch (e) {
+        onError({ kind: "error", error: errorText(e) });
+      }
+    },
+    [adapter, onError],
+  );
+}
