@@ -129,7 +129,7 @@ module.exports = (_env, argv = {}) => {
       hints: production ? "warning" : false,
       maxEntrypointSize: 500 * 1024,
       maxAssetSize: 500 * 1024,
-      // the 500 KB budget (SPEC §10) is the task pane's; the preview page is a development tool
+      // the 500 KB budget (docs/rules.md §10) is the task pane's; the preview page is a development tool
       assetFilter: (name) => !name.endsWith(".map") && !name.startsWith("preview"),
     },
     devServer: {

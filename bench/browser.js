@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 "use strict";
-// The task pane's time to ready in headless Chromium (SPEC §10: < 1.5 s from navigation), served
+// The task pane's time to ready in headless Chromium (docs/rules.md §10: < 1.5 s from navigation), served
 // locally from dist/: navigation start → the pane's main button (核对指标) in the page. Each run is
 // a fresh browser context (a first visit, nothing cached). taskpane.html gets a stand-in for
 // office.js that reports Excel (the CDN is not reached; the real library cannot report Excel

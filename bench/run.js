@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 "use strict";
-// `npm run bench`: engine and CLI figures against the bars of SPEC §10.
+// `npm run bench`: engine and CLI figures against the bars of docs/rules.md §10.
 // Speed is measured here, never by timed assertions in tests.
 const os = require("os");
 const fs = require("fs");

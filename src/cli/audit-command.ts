@@ -1,25 +1,20 @@
 /**
- * `jixiao audit <file.xlsx> [--sheet NAME] [--out OUT.xlsx] [--json]` (SPEC §7, J3/J4):
+ * `jixiao audit <file.xlsx> [--sheet NAME] [--out OUT.xlsx] [--json]` (docs/rules.md §7, J3/J4):
  * the statement audit over a workbook. The input file is never modified: findings and the
  * ratio formulas go to the --out file only.
  */
-import * as path from "path";
-import { quoteSheet } from "../core/address";
+import { quoteSheet, splitSheet } from "../core/address";
 import { auditGrid } from "../core/audit";
+import { isOwnSheet } from "../core/review";
 import { AuditResult, Finding } from "../core/audit/finding";
 import { AUDIT_NOTICES } from "../core/audit/messages";
 import type { NotAStatement } from "../core/audit/recognise";
-import { cellText } from "../core/grid";
-import { OWN_HEADER_PREFIX } from "../core/table-finder";
-import { RESULT_SHEET, WritePlan } from "../core/write-plan";
-import { parseArgs } from "./args";
+import { WritePlan } from "../core/write-plan";
+import { ParsedArgs } from "./args";
+import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { LEGACY_NOTE } from "./legacy-convert";
 import { applyPlan } from "./write-xlsx";
-import { UsageError, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
-
-const EXIT_OK = 0;
-const EXIT_ERROR = 1;
-const EXIT_UNUSABLE = 2;
+import { candidateSheets, checkNotInput, inputAndOut, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
 
 export const AUDIT_USAGE = `用法 / usage:
   jixiao audit <file.xlsx> [--sheet NAME] [--out OUT.xlsx] [--json] [--lang zh|en]
@@ -40,63 +35,34 @@ Exit codes: 0 the check ran (whatever it found); 2 unusable input, or no stateme
 (stderr says what was looked for; with --json, stdout has {"ok": false, "error": "no-statement", …});
 1 internal error.`;
 
-export interface AuditIo {
-  out(s: string): void;
-  err(s: string): void;
+export type AuditIo = Io;
+
+export const command: CliCommand = {
+  prefix: "jixiao audit",
+  usage: AUDIT_USAGE,
+  valued: ["sheet", "out", "lang"],
+  switches: ["json"],
+  run: (args, io) => run(args, io),
+};
+
+export function auditCommand(argv: string[], io: AuditIo): Promise<number> {
+  return runCommand(command, argv, io, undefined);
 }
 
-
-export async function auditCommand(argv: string[], io: AuditIo): Promise<number> {
-  try {
-    return await run(argv, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`jixiao audit: ${e.message}`);
-      return EXIT_UNUSABLE;
-    }
-    io.err(`jixiao audit: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
-    return EXIT_ERROR;
-  }
-}
-
-async function run(argv: string[], io: AuditIo): Promise<number> {
-  const parsed = parseArgs(argv, ["sheet", "out", "lang"]);
-  if ("error" in parsed) throw new UsageError(parsed.error);
-  const { positional, flags } = parsed;
-  if (flags.help) {
-    io.out(AUDIT_USAGE);
-    return EXIT_OK;
-  }
-  const known = new Set(["sheet", "out", "json", "lang", "help"]);
-  for (const k of Object.keys(flags)) if (!known.has(k)) throw new UsageError(`未知选项 / unknown option --${k}\n\n${AUDIT_USAGE}`);
-  if (positional.length !== 1) throw new UsageError(`需要一个 .xlsx 文件 / expected one .xlsx file\n\n${AUDIT_USAGE}`);
-  const file = positional[0];
+async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
+  const { file, out } = inputAndOut(positional, flags, AUDIT_USAGE);
   const lang = flags.lang === "en" ? "en" : "zh";
-  const out = typeof flags.out === "string" ? flags.out : null;
-  if (out && path.resolve(out) === path.resolve(file)) {
-    throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
-  }
   const { wb, source } = await openWorkbook(file);
-  let candidates = wb.visibleWorksheets();
-  if (typeof flags.sheet === "string") {
-    const ws = wb.sheet(flags.sheet);
-    if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
-    candidates = [ws];
-  }
-  // the sheets this tool wrote on an earlier run are not statements
-  // (核对·… findings lists; 核对结果, 核对结果 (2)… when their header is ours: a user's sheet of that name is audited)
-  const ownSheets = new Set(
-    candidates
-      .filter((w) => w.name.startsWith(OWN_HEADER_PREFIX) || (w.name.startsWith(RESULT_SHEET) && cellText(wb.grid(w).values[0]?.[0]).startsWith(OWN_HEADER_PREFIX)))
-      .map((w) => w.name),
-  );
+  const candidates = candidateSheets(wb, flags.sheet);
   const results: AuditResult[] = [];
   const plans: WritePlan[] = [];
   const reasons: string[] = [];
   const skipped: Array<{ sheet: string; kind: NotAStatement; reason: string; en: string }> = [];
   for (const ws of candidates) {
-    if (ownSheets.has(ws.name) && typeof flags.sheet !== "string") continue;
-    const outcome = auditGrid(wb.grid(ws));
+    const grid = wb.grid(ws);
+    // a sheet this tool wrote on an earlier run is no statement, unless named with --sheet (core's rule)
+    if (typeof flags.sheet !== "string" && isOwnSheet(grid)) continue;
+    const outcome = auditGrid(grid);
     if (!outcome.ok) {
       reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
       skipped.push({ sheet: ws.name, kind: outcome.kind, reason: outcome.reason, en: outcome.reasonEn });
@@ -120,16 +86,14 @@ async function run(argv: string[], io: AuditIo): Promise<number> {
   if (out) {
     const target = outputPath(out, wb);
     outFile = target.path;
-    if (path.resolve(outFile) === path.resolve(file)) {
-      throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
-    }
+    checkNotInput(outFile, file);
     if (target.note) notes.push(target.note);
     if (source === "legacy") notes.push(LEGACY_NOTE);
     const claimed = new Set<string>();
     for (const plan of plans) {
       const r = applyPlan(wb, plan, claimed);
       if (r.renamed) notes.push(r.renamed);
-      const range = plan.owned.slice(plan.owned.lastIndexOf("!") + 1);
+      const range = splitSheet(plan.owned).range;
       written.push({ sheet: r.sheet, mode: plan.mode, owned: r.sheet === plan.sheet ? plan.owned : `${quoteSheet(r.sheet)}!${range}` });
     }
     // the ratio formulas have no cached values: Excel computes them when the file opens

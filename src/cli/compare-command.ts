@@ -1,5 +1,5 @@
 /**
- * `jixiao compare` and `jixiao seeds` (SPEC §8, J2): build a comparison sheet from the bundled
+ * `jixiao compare` (docs/rules.md §8, J2): build a comparison sheet from the bundled
  * seed data, optionally with the user's own department read from a label/value sheet, and write
  * it into an .xlsx (one sheet per run; an existing --out keeps its other sheets).
  */
@@ -20,25 +20,19 @@ import {
   seedDepartments,
   templateById,
 } from "../core/compare";
-import { DEPARTMENT_IDS, SEEDS } from "../core/seed-data";
-import { reportById, reportTitle } from "../core/seed-reports";
-import { FIGURE_CATALOG, FigureId, Seed, TemplateId, templateFigureIds } from "../core/seed-schema";
-import { parseArgs } from "./args";
+import { DEPARTMENT_IDS } from "../core/seed-data";
+import { TemplateId } from "../core/seed-schema";
+import { ParsedArgs } from "./args";
+import { CliCommand, EXIT_OK, Io, runCommand } from "./command";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
 import { UsageError, openWorkbook, saveWorkbook } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
-const EXIT_OK = 0;
-const EXIT_ERROR = 1;
-const EXIT_UNUSABLE = 2;
 
-export interface CommandIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+export type CommandIo = Io;
 
-
-const templateList = () => TEMPLATE_IDS.map((id) => `${id}（${TEMPLATES[id].title} / ${TEMPLATES[id].titleEn}）`).join(", ");
+/** The templates for a usage or error message: id（中文 / English）. */
+export const templateList = () => TEMPLATE_IDS.map((id) => `${id}（${TEMPLATES[id].title} / ${TEMPLATES[id].titleEn}）`).join(", ");
 
 export const COMPARE_USAGE = `用法 / usage:
   jixiao compare --template ID [--depts id,id] [--own FILE.xlsx [--own-sheet NAME]] --out OUT.xlsx [--json] [--lang zh|en]
@@ -56,33 +50,6 @@ export const COMPARE_USAGE = `用法 / usage:
   --lang zh|en     文字语言 / language of the text output
 
 Exit codes: 0 written; 2 unusable input; 1 internal error.`;
-
-export const SEEDS_USAGE = `用法 / usage:
-  jixiao seeds [--template ID] [--json] [--lang zh|en]
-
-  列出内置种子数据：部门、级别、年度及其数据项。 / List the bundled departments, their level, year and figures.
-
-  --template ID    只列该对比模板用到的数据项 / only the figures of one template: ${TEMPLATE_IDS.join(", ")}
-  --json           打印种子数据（JSON） / print the seeds as JSON
-
-Exit codes: 0 listed; 2 unusable input; 1 internal error.`;
-
-async function run(io: CommandIo, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`jixiao: ${e.message}`);
-      return EXIT_UNUSABLE;
-    }
-    io.err(`jixiao: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
-    return EXIT_ERROR;
-  }
-}
-
-function checkFlags(flags: Record<string, string | true>, known: string[]): void {
-  for (const k of Object.keys(flags)) if (!known.includes(k)) throw new UsageError(`未知选项 / unknown option --${k}`);
-}
 
 
 function messageText(m: SheetMessage, en: boolean): string {
@@ -107,58 +74,61 @@ async function readOwn(file: string, sheetName: string | undefined): Promise<{ d
   throw new UsageError(`本单位数据不可用 / no own-department figures in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
 }
 
-export async function compareCommand(argv: string[], io: CommandIo): Promise<number> {
-  return run(io, async () => {
-    const parsed = parseArgs(argv, ["template", "depts", "own", "own-sheet", "out", "lang"]);
-    if ("error" in parsed) throw new UsageError(parsed.error);
-    const { positional, flags } = parsed;
-    if (flags.help) {
-      io.out(COMPARE_USAGE);
-      return EXIT_OK;
+
+export const command: CliCommand = {
+  prefix: "jixiao",
+  usage: COMPARE_USAGE,
+  valued: ["template", "depts", "own", "own-sheet", "out", "lang"],
+  switches: ["json"],
+  run: (args, io) => run(args, io),
+};
+
+export function compareCommand(argv: string[], io: CommandIo): Promise<number> {
+  return runCommand(command, argv, io, undefined);
+}
+
+async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
+  if (positional.length) throw new UsageError(`多余的参数 / unexpected argument "${positional[0]}"\n\n${COMPARE_USAGE}`);
+  const en = flags.lang === "en";
+  if (typeof flags.template !== "string") throw new UsageError(`需要 --template / --template is required: ${templateList()}`);
+  const template = templateById(flags.template);
+  if (!template) throw new UsageError(`未知模板 / unknown template "${flags.template}"; 可用 / valid: ${templateList()}`);
+  if (typeof flags.out !== "string") throw new UsageError(`需要 --out / --out is required\n\n${COMPARE_USAGE}`);
+  const out = flags.out;
+  if (flags["own-sheet"] !== undefined && typeof flags.own !== "string") throw new UsageError(`--own-sheet 需要与 --own 一起使用 / --own-sheet needs --own`);
+
+  let departments: CompareDepartment[];
+  if (flags.depts !== undefined) {
+    if (typeof flags.depts !== "string") throw new UsageError(`--depts 需要部门列表 / --depts needs a list`);
+    const ids = flags.depts.split(/[,，\s]+/).filter((s) => s !== "");
+    const { departments: found, unknown } = departmentsByIds(ids);
+    if (unknown.length) throw new UsageError(`未知部门 / unknown department ${unknown.map((u) => `"${u}"`).join(", ")}; 可用 / valid: ${DEPARTMENT_IDS.join(", ")}`);
+    if (found.length === 0) throw new UsageError(`--depts 为空 / --depts is empty; 可用 / valid: ${DEPARTMENT_IDS.join(", ")}`);
+    departments = found;
+  } else {
+    departments = seedDepartments();
+  }
+
+  let ownMessages: SheetMessage[] = [];
+  if (typeof flags.own === "string") {
+    if (path.resolve(flags.own) === path.resolve(out)) {
+      throw new UsageError(`--out 不能是本单位数据文件（输入文件不会被修改） / --out must not be the --own file (inputs are never modified)`);
     }
-    checkFlags(flags, ["template", "depts", "own", "own-sheet", "out", "json", "lang", "help"]);
-    if (positional.length) throw new UsageError(`多余的参数 / unexpected argument "${positional[0]}"\n\n${COMPARE_USAGE}`);
-    const en = flags.lang === "en";
-    if (typeof flags.template !== "string") throw new UsageError(`需要 --template / --template is required: ${templateList()}`);
-    const template = templateById(flags.template);
-    if (!template) throw new UsageError(`未知模板 / unknown template "${flags.template}"; 可用 / valid: ${templateList()}`);
-    if (typeof flags.out !== "string") throw new UsageError(`需要 --out / --out is required\n\n${COMPARE_USAGE}`);
-    const out = flags.out;
-    if (flags["own-sheet"] !== undefined && typeof flags.own !== "string") throw new UsageError(`--own-sheet 需要与 --own 一起使用 / --own-sheet needs --own`);
+    const own = await readOwn(flags.own, typeof flags["own-sheet"] === "string" ? flags["own-sheet"] : undefined);
+    departments = [own.department, ...departments];
+    ownMessages = own.messages;
+  }
 
-    let departments: CompareDepartment[];
-    if (flags.depts !== undefined) {
-      if (typeof flags.depts !== "string") throw new UsageError(`--depts 需要部门列表 / --depts needs a list`);
-      const ids = flags.depts.split(/[,，\s]+/).filter((s) => s !== "");
-      const { departments: found, unknown } = departmentsByIds(ids);
-      if (unknown.length) throw new UsageError(`未知部门 / unknown department ${unknown.map((u) => `"${u}"`).join(", ")}; 可用 / valid: ${DEPARTMENT_IDS.join(", ")}`);
-      if (found.length === 0) throw new UsageError(`--depts 为空 / --depts is empty; 可用 / valid: ${DEPARTMENT_IDS.join(", ")}`);
-      departments = found;
-    } else {
-      departments = seedDepartments();
-    }
+  const plan = buildComparisonSheet(template, departments, { messages: ownMessages });
+  const wb = fs.existsSync(out) ? (await openWorkbook(out, "output")).wb : XlsxWorkbook.blank();
+  const written = applySheetPlan(wb, plan);
+  // formulas are written without cached results: Excel computes them when the file opens
+  wb.setFullCalcOnLoad();
+  saveWorkbook(wb, out);
 
-    let ownMessages: SheetMessage[] = [];
-    if (typeof flags.own === "string") {
-      if (path.resolve(flags.own) === path.resolve(out)) {
-        throw new UsageError(`--out 不能是本单位数据文件（输入文件不会被修改） / --out must not be the --own file (inputs are never modified)`);
-      }
-      const own = await readOwn(flags.own, typeof flags["own-sheet"] === "string" ? flags["own-sheet"] : undefined);
-      departments = [own.department, ...departments];
-      ownMessages = own.messages;
-    }
-
-    const plan = buildComparisonSheet(template, departments, { messages: ownMessages });
-    const wb = fs.existsSync(out) ? (await openWorkbook(out, "output")).wb : XlsxWorkbook.blank();
-    const written = applySheetPlan(wb, plan);
-    // formulas are written without cached results: Excel computes them when the file opens
-    wb.setFullCalcOnLoad();
-    saveWorkbook(wb, out);
-
-    if (flags.json) io.out(JSON.stringify(compareJson(plan, template.id, departments, out, written), null, 2));
-    else io.out(compareReport(plan, template.id, departments, out, written, en));
-    return EXIT_OK;
-  });
+  if (flags.json) io.out(JSON.stringify(compareJson(plan, template.id, departments, out, written), null, 2));
+  else io.out(compareReport(plan, template.id, departments, out, written, en));
+  return EXIT_OK;
 }
 
 function rowValuesFor(templateId: TemplateId, departments: CompareDepartment[]) {
@@ -235,62 +205,3 @@ function compareReport(plan: SheetPlan, templateId: TemplateId, departments: Com
   return lines.join("\n");
 }
 
-function formatNumber(v: number): string {
-  const [int, frac] = String(v).split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return frac === undefined ? grouped : `${grouped}.${frac}`;
-}
-
-function seedLines(seed: Seed, ids: FigureId[] | null, en: boolean): string[] {
-  const lines: string[] = [];
-  const level = en ? seed.level : seed.level === "province" ? "省级" : "市级";
-  lines.push(`${seed.id}  ${en ? seed.departmentEn : seed.department}  ${level}  ${seed.year}`);
-  const report = reportById(seed.source);
-  lines.push(`  ${en ? "source" : "来源"}: ${reportTitle(seed.source)}${report ? `  seeds/reports/${report.file}` : ""}`);
-  const entries = (Object.entries(seed.figures) as [FigureId, NonNullable<Seed["figures"][FigureId]>][]).filter(([id]) => ids === null || ids.includes(id));
-  const missing = seed.missing.filter((id) => ids === null || ids.includes(id));
-  lines.push(`  ${en ? "figures" : "数据项"} ${entries.length}, ${en ? "missing" : "缺失"} ${missing.length}`);
-  for (const [id, f] of entries) {
-    const label = en ? FIGURE_CATALOG[id].en : FIGURE_CATALOG[id].label;
-    const value = f.text ?? (f.value !== undefined ? `${formatNumber(f.value)} ${f.unit}` : "");
-    const written = f.valueAsWritten !== undefined ? `${f.valueAsWritten}${f.unitAsWritten ?? ""}` : f.text;
-    const flags = [f.alternatives ? (f.conflict ? (en ? "conflict" : "前后不一致") : en ? "second value" : "另有数值") : "", f.qualifier ?? ""].filter((s) => s !== "");
-    lines.push(`  ${id}  ${label} = ${value}  (${en ? "as written" : "原文"} ${written}, ${f.source.section})${flags.length ? ` [${flags.join(", ")}]` : ""}`);
-  }
-  if (missing.length) lines.push(`  ${en ? "missing" : "缺失"}: ${missing.join(", ")}`);
-  return lines;
-}
-
-export async function seedsCommand(argv: string[], io: CommandIo): Promise<number> {
-  return run(io, async () => {
-    const parsed = parseArgs(argv, ["template", "lang"]);
-    if ("error" in parsed) throw new UsageError(parsed.error);
-    const { positional, flags } = parsed;
-    if (flags.help) {
-      io.out(SEEDS_USAGE);
-      return EXIT_OK;
-    }
-    checkFlags(flags, ["template", "json", "lang", "help"]);
-    if (positional.length) throw new UsageError(`多余的参数 / unexpected argument "${positional[0]}"\n\n${SEEDS_USAGE}`);
-    let ids: FigureId[] | null = null;
-    if (flags.template !== undefined) {
-      const t = typeof flags.template === "string" ? templateById(flags.template) : undefined;
-      if (!t) throw new UsageError(`未知模板 / unknown template "${String(flags.template)}"; 可用 / valid: ${templateList()}`);
-      ids = templateFigureIds(t.id);
-    }
-    if (flags.json) {
-      const seeds = ids === null ? SEEDS : SEEDS.map((s) => filterSeed(s, ids as FigureId[]));
-      io.out(JSON.stringify(seeds, null, 2));
-      return EXIT_OK;
-    }
-    const en = flags.lang === "en";
-    io.out(SEEDS.flatMap((s) => [...seedLines(s, ids, en), ""]).join("\n").trimEnd());
-    return EXIT_OK;
-  });
-}
-
-function filterSeed(seed: Seed, ids: FigureId[]): Seed {
-  const figures = Object.fromEntries(Object.entries(seed.figures).filter(([id]) => ids.includes(id as FigureId)));
-  const missingNotes = Object.fromEntries(Object.entries(seed.missingNotes ?? {}).filter(([id]) => ids.includes(id as FigureId)));
-  return { ...seed, figures, missing: seed.missing.filter((id) => ids.includes(id)), missingNotes };
-}

@@ -1,51 +1,24 @@
 /**
- * `jixiao`: the engine over .xlsx files (SPEC §2, J4). The input file is never modified:
- * results go to the --out file only.
+ * `jixiao`: the engine over .xlsx files (docs/rules.md §2). One file per command; this one only
+ * picks the command. Commands load on demand, so `validate` never loads the seed data that
+ * `compare` and `seeds` bundle. The input file is never modified: results go to the --out file only.
  */
-import * as path from "path";
-import { quoteSheet } from "../core/address";
-import { Grid } from "../core/grid";
-import { PRESET_IDS } from "../core/presets";
-import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/results";
-import { ValidateOutcome, validateGrid } from "../core/validate";
-import { parseArgs } from "./args";
-import { AUDIT_USAGE, auditCommand } from "./audit-command";
-import { COMPARE_USAGE, SEEDS_USAGE, compareCommand, seedsCommand } from "./compare-command";
-import { REVIEW_USAGE, reviewCommand } from "./review-command";
-import { PlanWriteReport, applyPlan } from "./write-xlsx";
-import { UsageError, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
-import { LEGACY_NOTE } from "./legacy-convert";
+import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, reportError, runCommand } from "./command";
+import { VALIDATE_USAGE } from "./validate-command";
 
-export const EXIT_OK = 0;
-export const EXIT_ERROR = 1;
-export const EXIT_UNUSABLE = 2;
+export { EXIT_ERROR, EXIT_OK, EXIT_UNUSABLE } from "./command";
 
-const USAGE = `用法 / usage:
-  jixiao validate <file.xlsx> [--sheet NAME] [--preset ID] [--out OUT.xlsx] [--json] [--lang zh|en]
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own options type
+type AnyCommand = CliCommand<any>;
 
-  核对绩效指标表：找到表头，逐行核对实际完成值与年度指标值，计算完成率与得分。
-  Check an indicator table: find the header, check each actual against its target, score it.
-  项目支出 / 部门整体支出绩效自评表：含预算执行得分、指标方向、日期与较上年目标；有无法核对的行时总分暂定、等级待定。
-  The national project / department forms: budget line, direction column, dates and changes on last year;
-  with unchecked rows the total is provisional and the grade pending (docs/standard-forms.md).
-
-  文件可为 .xlsx / .xlsm（宏保留）；旧版 .xls 与 WPS .et 经 LibreOffice 读取，结果写入新的 .xlsx。
-  .xlsx / .xlsm (macros kept); old .xls and WPS .et are read through LibreOffice, results go into a new .xlsx.
-
-  --sheet NAME   工作表名称（默认：第一个含指标表的工作表） / sheet (default: the first with an indicator table)
-  --preset ID    评分方案 / scoring preset: ${PRESET_IDS.join(", ")}
-  --out FILE     写出结果的新文件（输入文件不会被修改） / write results into a new file (the input is never modified)
-  --json         在标准输出打印一个 JSON 文档 / print one JSON document on stdout
-  --lang zh|en   文字语言 / language of the text output
-
-Exit codes: 0 the check ran (whatever the verdicts); 2 unusable input; 1 internal error.`;
-
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  tty?: boolean;
-  errRaw?: (s: string) => void;
-}
+/** The commands, in the order --help lists them; each loaded only when run. */
+const COMMANDS: Record<string, () => Promise<AnyCommand>> = {
+  validate: async () => (await import("./validate-command")).command,
+  audit: async () => (await import("./audit-command")).command,
+  compare: async () => (await import("./compare-command")).command,
+  seeds: async () => (await import("./seeds-command")).command,
+  review: async () => (await import("./review-command")).command,
+};
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s + "\n"),
@@ -54,165 +27,25 @@ const defaultIo: Io = {
   errRaw: (s) => process.stderr.write(s),
 };
 
-
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
   try {
-    if (!command || command === "--help" || command === "-h" || command === "help") {
-      io.out([USAGE, AUDIT_USAGE, COMPARE_USAGE, SEEDS_USAGE, REVIEW_USAGE].join("\n\n"));
-      return command ? EXIT_OK : EXIT_UNUSABLE;
+    if (!name || name === "--help" || name === "-h" || name === "help") {
+      const all = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+      io.out(all.map((c) => c.usage).join("\n\n"));
+      return name ? EXIT_OK : EXIT_UNUSABLE;
     }
-    if (command === "--version") {
+    if (name === "--version") {
       io.out("0.1.0");
       return EXIT_OK;
     }
-    if (command === "validate") return await validateCommand(rest, io);
-    if (command === "audit") return await auditCommand(rest, io);
-    if (command === "compare") return await compareCommand(rest, io);
-    if (command === "seeds") return await seedsCommand(rest, io);
-    if (command === "review") return await reviewCommand(rest, io);
-    io.err(`jixiao: 未知命令 / unknown command "${command}"\n\n${USAGE}`);
-    return EXIT_UNUSABLE;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`jixiao: ${e.message}`);
+    const load = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!load) {
+      io.err(`jixiao: 未知命令 / unknown command "${name}"\n\n${VALIDATE_USAGE}`);
       return EXIT_UNUSABLE;
     }
-    io.err(`jixiao: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
-    return EXIT_ERROR;
+    return await runCommand(await load(), rest, io, undefined);
+  } catch (e) {
+    return reportError("jixiao", e, io);
   }
-}
-
-
-async function validateCommand(argv: string[], io: Io): Promise<number> {
-  const parsed = parseArgs(argv, ["sheet", "preset", "out", "lang"]);
-  if ("error" in parsed) throw new UsageError(parsed.error);
-  const { positional, flags } = parsed;
-  if (flags.help) {
-    io.out(USAGE);
-    return EXIT_OK;
-  }
-  const known = new Set(["sheet", "preset", "out", "json", "lang", "help"]);
-  for (const k of Object.keys(flags)) if (!known.has(k)) throw new UsageError(`未知选项 / unknown option --${k}`);
-  if (positional.length !== 1) throw new UsageError(`需要一个 .xlsx 文件 / expected one .xlsx file\n\n${USAGE}`);
-  const file = positional[0];
-  const presetId = typeof flags.preset === "string" ? flags.preset : "default";
-  if (!PRESET_IDS.includes(presetId)) throw new UsageError(`未知评分方案 / unknown preset "${presetId}" (${PRESET_IDS.join(", ")})`);
-  const lang = flags.lang === "en" ? "en" : "zh";
-  const out = typeof flags.out === "string" ? flags.out : null;
-  if (out && path.resolve(out) === path.resolve(file)) {
-    throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
-  }
-  const { wb, source } = await openWorkbook(file);
-  let candidates = wb.visibleWorksheets();
-  if (typeof flags.sheet === "string") {
-    const ws = wb.sheet(flags.sheet);
-    if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${flags.sheet}" (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
-    candidates = [ws];
-  }
-  let outcome: ValidateOutcome | null = null;
-  let grid: Grid | null = null;
-  const reasons: string[] = [];
-  for (const ws of candidates) {
-    grid = wb.grid(ws);
-    outcome = validateGrid(grid, { settings: { presetId } });
-    if (outcome.ok) break;
-    reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
-  }
-  if (!outcome || !outcome.ok || !grid) {
-    io.err(`jixiao: 没有找到指标表 / no indicator table found in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
-    return EXIT_UNUSABLE;
-  }
-  const { result, plan } = outcome;
-  let written: PlanWriteReport | null = null;
-  const notes: { text: string; en: string }[] = [];
-  let outFile = out;
-  if (out) {
-    const target = outputPath(out, wb);
-    outFile = target.path;
-    if (path.resolve(outFile) === path.resolve(file)) {
-      throw new UsageError(`--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`);
-    }
-    if (target.note) notes.push(target.note);
-    if (source === "legacy") notes.push(LEGACY_NOTE);
-    written = applyPlan(wb, plan);
-    if (written.renamed) notes.push(written.renamed);
-    saveWorkbook(wb, outFile);
-  }
-  if (flags.json) {
-    const sheet = written ? written.sheet : plan.sheet;
-    const owned = sheet === plan.sheet ? plan.owned : `${quoteSheet(sheet)}!${plan.owned.slice(plan.owned.lastIndexOf("!") + 1)}`;
-    io.out(JSON.stringify({ file, out: outFile, ...result, plan: { sheet, mode: plan.mode, owned }, notes: notes.map((n) => n.en) }, null, 2));
-  } else {
-    const lines = [report(result, lang, outFile, plan.mode === "new_sheet" ? (written ? written.sheet : plan.sheet) : null)];
-    for (const n of notes) lines.push(lang === "en" ? n.en : n.text);
-    io.out(lines.join("\n"));
-  }
-  return EXIT_OK;
-}
-
-function report(r: ValidateResult, lang: "zh" | "en", out: string | null, newSheet: string | null): string {
-  const en = lang === "en";
-  const lines: string[] = [];
-  const cols = Object.entries(r.columns).map(([k, v]) => `${k}=${v}`).join(" ");
-  lines.push(en ? `Sheet "${r.sheet}", header row ${r.headerRow}, columns ${cols}` : `工作表“${r.sheet}”，表头第${r.headerRow}行，列：${cols}`);
-  const counts = STATUSES.map((s) => `${en ? STATUS_LABELS[s].en : STATUS_LABELS[s].zh} ${r.summary.counts[s]}`).join(" | ");
-  const f = r.form;
-  if (f.kind !== "plain") {
-    const kind = f.kind === "project" ? (en ? "Project expenditure self-evaluation form" : "项目支出绩效自评表") : en ? "Department expenditure self-evaluation form" : "部门整体支出绩效自评表";
-    const parts = [
-      f.year !== null ? (en ? `year ${f.year}` : `${f.year}年度`) : null,
-      f.project !== null ? (en ? `project ${f.project}` : `项目：${f.project}`) : null,
-      f.department !== null ? (en ? `department ${f.department}` : `主管部门：${f.department}`) : null,
-      f.unit !== null ? (en ? `unit ${f.unit}` : `实施单位：${f.unit}`) : null,
-    ].filter((x): x is string => x !== null);
-    lines.push(`${kind}${parts.length ? (en ? ": " : "，") + parts.join(en ? ", " : "，") : ""}`);
-  }
-  lines.push(`${en ? "Rows" : "指标"} ${r.summary.rowCount}: ${counts}`);
-  const b = r.summary.budget;
-  if (b) {
-    const rate = b.rate === null ? "—" : `${(b.rate * 100).toFixed(2)}%`;
-    const score = b.score === null ? (en ? "not scored" : "未计分") : `${b.score.toFixed(2)} / ${b.points}`;
-    lines.push(
-      en
-        ? `Budget execution: executed ${b.executed ?? "—"} of budget ${b.budget ?? b.initialBudget ?? "—"}, rate ${rate}, score ${score}`
-        : `预算执行：全年执行数 ${b.executed ?? "—"}，全年预算数 ${b.budget ?? "—"}${b.initialBudget !== null ? `（年初预算数 ${b.initialBudget}）` : ""}，执行率 ${rate}，得分 ${score}`,
-    );
-  }
-  const s = r.summary;
-  if (s.totalScore !== null) {
-    if (s.final && s.gradeWithheld === "points_total") {
-      lines.push(
-        en
-          ? `Total score ${s.totalScore.toFixed(2)} / ${s.outOf} (not graded: the points add up to ${s.pointsTotal}, not the preset's total), preset ${s.presetId}`
-          : `总分 ${s.totalScore.toFixed(2)} / ${s.outOf}（分值合计 ${s.pointsTotal}，不是评分方案的满分，不评等级），评分方案 ${s.presetId}`,
-      );
-    } else if (s.final) {
-      lines.push(
-        en
-          ? `Total score ${s.totalScore.toFixed(2)} (${s.gradeEn}), points ${s.pointsTotal}, preset ${s.presetId}`
-          : `总分 ${s.totalScore.toFixed(2)}（${s.grade}），分值合计 ${s.pointsTotal}，评分方案 ${s.presetId}`,
-      );
-    } else {
-      const [lo, hi] = s.range ?? [s.totalScore, s.totalScore];
-      lines.push(
-        en
-          ? `Total score ${s.totalScore.toFixed(2)} (provisional; ${s.undetermined.rows} rows, ${s.undetermined.points} points not checked; between ${lo.toFixed(2)} and ${hi.toFixed(2)}), grade pending, points ${s.pointsTotal}, preset ${s.presetId}`
-          : `总分 ${s.totalScore.toFixed(2)}（暂定：${s.undetermined.rows}行、${s.undetermined.points}分未能核对，可能范围 ${lo.toFixed(2)}–${hi.toFixed(2)}），等级待定，分值合计 ${s.pointsTotal}，评分方案 ${s.presetId}`,
-      );
-    }
-    if (s.statedGrade !== null) lines.push(en ? `Stated grade ${s.statedGrade}` : `填报自评等级 ${s.statedGrade}`);
-  }
-  const problems = r.rows.flatMap((row) =>
-    row.messages.filter((m) => m.severity !== "info").map((m) => `  ${m.cell ?? "row " + row.row} ${row.name}: ${en ? m.en : m.text}`),
-  );
-  for (const m of r.summary.messages) problems.push(`  ${m.cell ?? (en ? "table" : "全表")}: ${en ? m.en : m.text}`);
-  if (problems.length) {
-    lines.push(en ? `Problems (${problems.length}):` : `问题（${problems.length}）：`);
-    lines.push(...problems);
-  } else {
-    lines.push(en ? "No problems found." : "未发现问题。");
-  }
-  if (out) lines.push(en ? `Results written to ${out}${newSheet ? ` (sheet ${newSheet})` : ""}` : `结果已写入 ${out}${newSheet ? `（工作表“${newSheet}”）` : ""}`);
-  return lines.join("\n");
 }

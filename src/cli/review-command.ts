@@ -11,14 +11,11 @@ import { Worker } from "worker_threads";
 import { PRESET_IDS } from "../core/presets";
 import { cellText } from "../core/grid";
 import { LinkTargets, ReviewReport, SUMMARY_TITLE, SheetLayout, problemsLayout, sheetTarget, skippedLayout, sortReport, summaryLayout } from "../core/review";
-import { parseArgs } from "./args";
+import { ParsedArgs } from "./args";
+import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { FileJob, FileOutcome, reviewFile } from "./review-file";
 import { UsageError } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
-
-const EXIT_OK = 0;
-const EXIT_ERROR = 1;
-const EXIT_UNUSABLE = 2;
 
 /** Extensions a folder is searched for (a file named on the command line is always tried). */
 export const REVIEW_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".et"];
@@ -39,14 +36,7 @@ export const REVIEW_USAGE = `用法 / usage:
 
 Exit codes: 0 the batch ran (whatever it found); 2 nothing usable (no workbook gave a table), or a usage error; 1 internal error.`;
 
-export interface ReviewIo {
-  out(s: string): void;
-  err(s: string): void;
-  /** true when stderr is a terminal: progress is a bar, else plain lines */
-  tty?: boolean;
-  /** write to stderr without a newline (the bar) */
-  errRaw?(s: string): void;
-}
+export type ReviewIo = Io;
 
 export interface ReviewRunOptions {
   /** the compiled worker script; default: review-worker.js beside this file when it exists */
@@ -245,29 +235,19 @@ function progress(io: ReviewIo, json: boolean, total: number): (done: number, jo
   return (done, job) => io.err(`[${done}/${total}] ${job.display}`);
 }
 
-export async function reviewCommand(argv: string[], io: ReviewIo, options: ReviewRunOptions = {}): Promise<number> {
-  try {
-    return await run(argv, io, options);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`jixiao review: ${e.message}`);
-      return EXIT_UNUSABLE;
-    }
-    io.err(`jixiao review: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
-    return EXIT_ERROR;
-  }
+export const command: CliCommand<ReviewRunOptions | undefined> = {
+  prefix: "jixiao review",
+  usage: REVIEW_USAGE,
+  valued: ["out", "jobs", "preset"],
+  switches: ["json"],
+  run: (args, io, options) => run(args, io, options ?? {}),
+};
+
+export function reviewCommand(argv: string[], io: ReviewIo, options: ReviewRunOptions = {}): Promise<number> {
+  return runCommand(command, argv, io, options);
 }
 
-async function run(argv: string[], io: ReviewIo, options: ReviewRunOptions): Promise<number> {
-  const parsed = parseArgs(argv, ["out", "jobs", "preset"]);
-  if ("error" in parsed) throw new UsageError(parsed.error);
-  const { positional, flags } = parsed;
-  if (flags.help) {
-    io.out(REVIEW_USAGE);
-    return EXIT_OK;
-  }
-  const known = new Set(["out", "json", "jobs", "preset", "help"]);
-  for (const k of Object.keys(flags)) if (!known.has(k)) throw new UsageError(`未知选项 / unknown option --${k}\n\n${REVIEW_USAGE}`);
+async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRunOptions): Promise<number> {
   if (positional.length === 0) throw new UsageError(`需要文件或文件夹 / expected files or folders\n\n${REVIEW_USAGE}`);
   const out = typeof flags.out === "string" ? flags.out : null;
   const json = flags.json === true;

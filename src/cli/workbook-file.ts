@@ -82,3 +82,27 @@ export function saveWorkbook(wb: XlsxWorkbook, file: string): void {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   fs.writeFileSync(file, wb.toBytes());
 }
+
+const OUT_IS_INPUT = `--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`;
+
+/** Refuse an --out that is the input file itself. */
+export function checkNotInput(out: string, file: string): void {
+  if (path.resolve(out) === path.resolve(file)) throw new UsageError(OUT_IS_INPUT);
+}
+
+/** The one input file and the --out file of a command over a workbook. */
+export function inputAndOut(positional: string[], flags: Record<string, string | true>, usage: string): { file: string; out: string | null } {
+  if (positional.length !== 1) throw new UsageError(`需要一个 .xlsx 文件 / expected one .xlsx file\n\n${usage}`);
+  const file = positional[0];
+  const out = typeof flags.out === "string" ? flags.out : null;
+  if (out) checkNotInput(out, file);
+  return { file, out };
+}
+
+/** The sheets a command looks at: the one --sheet names, else every visible worksheet. */
+export function candidateSheets(wb: XlsxWorkbook, sheet: string | true | undefined) {
+  if (typeof sheet !== "string") return wb.visibleWorksheets();
+  const ws = wb.sheet(sheet);
+  if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${sheet}" (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
+  return [ws];
+}

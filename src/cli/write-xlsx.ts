@@ -3,7 +3,7 @@
  * formats, notes and column widths are written; every other part of the workbook is kept
  * (docs/write-back.md).
  */
-import { parseA1 } from "../core/address";
+import { parseA1, splitSheet } from "../core/address";
 import { cellText } from "../core/grid";
 import { freeSheetName } from "../core/sheet-names";
 import { WritePlan } from "../core/write-plan";
@@ -58,7 +58,7 @@ export function applyPlan(wb: XlsxWorkbook, plan: WritePlan, claimed: Set<string
   if (!entry) throw new Error(`sheet "${plan.sheet}" not found`);
   const ed = wb.edit(entry);
   // a re-run replaces our own block only
-  const own = plan.owned.slice(plan.owned.lastIndexOf("!") + 1);
+  const own = splitSheet(plan.owned).range;
   const r = rect(own);
   if (plan.mode === "beside" && r) ed.clear(r.r1, r.c1, r.r2, r.c2);
   plan.cells.forEach((line, i) => {

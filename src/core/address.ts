@@ -36,3 +36,18 @@ export function parseA1(ref: string): { row: number; col: number } | null {
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
+
+/** Split "Sheet1!A1:B2" / "'My ''x'' Sheet'!A1" into the sheet name and the range part.
+ * The last "!" splits: a quoted sheet name may hold "!" itself, a cell reference never does. */
+export function splitSheet(address: string): { sheet: string | null; range: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { sheet: null, range: address };
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, range: address.slice(bang + 1) };
+}
+
+/** A cell reference qualified by its sheet, unless it already is: "'My Sheet'!B5". */
+export function qualifyCell(sheet: string, cell: string): string {
+  return splitSheet(cell).sheet !== null ? cell : `${quoteSheet(sheet)}!${cell}`;
+}

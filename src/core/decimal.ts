@@ -5,7 +5,7 @@
  * pasted tables carry has at most ~15 significant digits and a handful of
  * decimals, so `mantissa × 10^-scale` with a safe-integer mantissa is exact;
  * it allocates nothing per operation, which keeps 100,000 rows under a second
- * (SPEC §10), and it adds no dependency to the task pane bundle.
+ * (docs/rules.md §10), and it adds no dependency to the task pane bundle.
  * Converting 万元 → 元 is a scale shift, so no float artefact can appear.
  */
 export interface Dec {

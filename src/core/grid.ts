@@ -28,8 +28,3 @@ export function cellText(v: CellValue): string {
   return typeof v === "string" ? v : String(v);
 }
 
-export function gridWidth(grid: Grid): number {
-  let w = 0;
-  for (const row of grid.values) if (row.length > w) w = row.length;
-  return w;
-}

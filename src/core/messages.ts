@@ -93,6 +93,3 @@ export function msg(code: string, params: P = {}, cell?: string): Message {
   return m;
 }
 
-export function messageCodes(): string[] {
-  return Object.keys(T);
-}

@@ -3,7 +3,7 @@
  * full-width digits and punctuation, U+2212 minus, odd spaces and line breaks.
  * Chinese characters are kept as they are.
  */
-const SPECIAL: Record<string, string> = {
+const FOLDS: Record<string, string> = {
   "\u2212": "-", // minus sign
   "\u2010": "-",
   "\u2011": "-",
@@ -26,7 +26,7 @@ const SPECIAL: Record<string, string> = {
   "\u00B7": "·",
 };
 
-const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join("")}]`, "g");
+const FOLD_RE = new RegExp(`[${Object.keys(FOLDS).join("")}]`, "g");
 
 /** Full-width ASCII block (！ to ～) to ASCII. */
 function foldFullWidth(s: string): string {
@@ -39,19 +39,14 @@ function foldFullWidth(s: string): string {
 }
 
 /** Fold full-width forms and special characters; collapse whitespace (incl. line breaks) to nothing. */
-const NEEDS_WORK_RE = new RegExp(`[\\s\u200B\uFEFF\uFF01-\uFF5E${Object.keys(SPECIAL).join("")}]`);
+const NEEDS_WORK_RE = new RegExp(`[\\s\u200B\uFEFF\uFF01-\uFF5E${Object.keys(FOLDS).join("")}]`);
 
 export function normalizeText(raw: string): string {
   // fast path: most cells hold nothing to fold
   if (!NEEDS_WORK_RE.test(raw)) return raw;
-  let s = raw.replace(SPECIAL_RE, (ch) => SPECIAL[ch]);
+  let s = raw.replace(FOLD_RE, (ch) => FOLDS[ch]);
   if (/[\uFF01-\uFF5E]/.test(s)) s = foldFullWidth(s);
   return s.replace(/[\s\u200B\uFEFF]+/g, "");
-}
-
-/** Normalise a header cell for matching: no spaces/brackets content kept separately. */
-export function normalizeHeader(raw: string): string {
-  return normalizeText(raw).toLowerCase();
 }
 
 const CN_DIGITS: Record<string, number> = {

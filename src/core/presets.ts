@@ -1,5 +1,5 @@
 /**
- * Scoring presets and settings (SPEC §5). One typed object with its defaults written
+ * Scoring presets and settings (docs/rules.md §5). One typed object with its defaults written
  * down here; settings read from a workbook or CLI flags are parsed with these schemas.
  */
 import { z } from "zod";
@@ -104,7 +104,7 @@ export const SettingsSchema = z.object({
   presetId: z.string().default("default"),
   /** edits on top of the preset (weights, grade lines, caps) */
   preset: PresetSchema.partial().optional(),
-  /** how a target without an operator is read (SPEC §4) */
+  /** how a target without an operator is read (docs/rules.md §4) */
   implicitOperator: z.enum(["ge", "eq"]).default("ge"),
   /** relative tolerance of 约/左右 targets */
   approxTolerance: z.number().min(0).max(1).default(0.05),

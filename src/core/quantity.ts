@@ -1,5 +1,5 @@
 /**
- * Cell value → number + unit (SPEC §3). Never throws: bad input gives a typed
+ * Cell value → number + unit (docs/rules.md §3). Never throws: bad input gives a typed
  * failure with a reason, so one bad cell never stops the sheet.
  */
 import { Dec, decToNumber, numberToDec, parseDec, shiftDec } from "./decimal";

@@ -1,5 +1,5 @@
 /**
- * The bundled seed data (SPEC §8): five department-years, parsed with the schema once at load so
+ * The bundled seed data (docs/rules.md §8): five department-years, parsed with the schema once at load so
  * a broken file fails at start-up, not in the middle of building a sheet. JSON imports work in
  * webpack (the task pane) and in tsc's CommonJS output (the CLI) alike.
  */
@@ -28,7 +28,7 @@ function load(id: DepartmentId): Seed {
   return Object.freeze(result.data);
 }
 
-/** In SPEC §8 order: the province first, then the cities. */
+/** In docs/rules.md §8 order: the province first, then the cities. */
 export const SEEDS: readonly Seed[] = Object.freeze(DEPARTMENT_IDS.map(load));
 
 const BY_ID = new Map<string, Seed>(SEEDS.map((seed) => [seed.id, seed]));

@@ -1,5 +1,5 @@
 /**
- * Schema of the bundled seed data (SPEC §2 seeds/, §7, §8): the figures of five public
+ * Schema of the bundled seed data (docs/rules.md §2 seeds/, §7, §8): the figures of five public
  * self-evaluation reports, one file per department-year, each figure as written and
  * normalised, with its source section. Parsed at load (seed-data.ts) and in tests.
  *
@@ -13,7 +13,7 @@ export const DEPARTMENT_IDS = ["guangdong-2023", "guangzhou-2022", "huizhou-2022
 export const DepartmentIdSchema = z.enum(DEPARTMENT_IDS);
 export type DepartmentId = z.infer<typeof DepartmentIdSchema>;
 
-/** SPEC §8 comparison templates. */
+/** docs/rules.md §8 comparison templates. */
 export const TEMPLATE_IDS = ["expenditure", "income", "fund", "supervision", "coverage", "scores"] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
@@ -72,9 +72,9 @@ export interface CatalogEntry {
   /** short English gloss */
   readonly en: string;
   readonly unit: CanonicalUnit;
-  /** SPEC §8 templates that show this figure: every seed gives it or lists it in `missing` */
+  /** docs/rules.md §8 templates that show this figure: every seed gives it or lists it in `missing` */
   readonly templates?: readonly TemplateId[];
-  /** a SPEC §7 statement label the audit looks for: every seed gives it or lists it in `missing` */
+  /** a docs/rules.md §7 statement label the audit looks for: every seed gives it or lists it in `missing` */
   readonly audit?: true;
   readonly relation?: Relation;
 }
@@ -290,7 +290,7 @@ export function catalogEntry(id: FigureId): CatalogEntry {
   return FIGURE_CATALOG[id];
 }
 
-/** Ids shown by one SPEC §8 template, or by any of them. */
+/** Ids shown by one docs/rules.md §8 template, or by any of them. */
 export function templateFigureIds(template?: TemplateId): FigureId[] {
   return FIGURE_IDS.filter((id) => {
     const templates = catalogEntry(id).templates;

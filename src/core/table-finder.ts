@@ -1,10 +1,11 @@
 /**
- * Finding the indicator table in a grid (SPEC §6): the header row anywhere in the first
+ * Finding the indicator table in a grid (docs/rules.md §6): the header row anywhere in the first
  * 30 rows, Chinese/English header variants, merged level cells filled down, section and
  * total rows skipped, operator/value/unit in one cell or three.
  */
 import { CellValue, Grid, cellText, isBlank } from "./grid";
 import { normalizeText } from "./normalize-text";
+import { MAX_HEADER_ROWS } from "./tuning";
 
 export type Role =
   | "level1"
@@ -73,7 +74,6 @@ export interface TableLayout {
 
 export type FindResult = { ok: true; layout: TableLayout } | { ok: false; reason: string; reasonEn: string };
 
-const MAX_HEADER_ROWS = 30;
 
 function mapRow(row: CellValue[], above?: CellValue[]): { cols: ColumnMap; hits: number } {
   const cols: ColumnMap = {};

@@ -1,5 +1,5 @@
 /**
- * Target expressions (年度指标值, SPEC §4) and actual values with bounds.
+ * Target expressions (年度指标值, docs/rules.md §4) and actual values with bounds.
  * One parser serves both sides: on a target the operator is the rule, on an
  * actual it is a bound ("不低于65%") compared at its value.
  */
@@ -106,7 +106,7 @@ const EMBEDDED_RE =
   /(大于或等于|大于等于|不低于|不少于|不小于|至少|达到|不高于|不超过|不多于|不大于|控制在|至多|大于|高于|超过|小于|低于|少于|等于|约|>=|<=|≥|≤|=|>|<)?([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([%‰]|[\u4e00-\u9fa5]{1,3}(?:\/[\u4e00-\u9fa5]{1,2})?)?(及以上|以上|以内|以下|左右)?/g;
 
 export interface ParseOptions {
-  /** how a target without an operator is read (SPEC §4: at least by default) */
+  /** how a target without an operator is read (docs/rules.md §4: at least by default) */
   implicitOp?: "ge" | "eq";
   /** number format of the cell, when the value is a number */
   numberFormat?: string | null;
@@ -152,7 +152,7 @@ function parseExpressionUncached(value: CellValue, opts: ParseOptions): Expressi
 
   const band = qualitativeBand(s);
   // numbers inside prose: take the single operator+number phrase if there is exactly one;
-  // without digits, a Chinese-numeral count (三个“全覆盖”检查) is a number too (SPEC §3)
+  // without digits, a Chinese-numeral count (三个“全覆盖”检查) is a number too (docs/rules.md §3)
   const found = /\d/.test(s) ? findEmbedded(s) : findChineseCounts(s);
   if (found.length === 1 && !(side === "actual" && band === "not_achieved")) {
     const e = found[0];

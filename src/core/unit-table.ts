@@ -1,5 +1,5 @@
 /**
- * Unit families (SPEC §3). Values compare only within a family, after conversion to
+ * Unit families (docs/rules.md §3). Values compare only within a family, after conversion to
  * the family's base unit. Magnitude words (千/万/亿) are prefixes that scale any unit.
  */
 export type UnitFamily =
@@ -153,23 +153,6 @@ export function comparableKey(u: UnitInfo): string {
   if (u.family === "count") return u.per && !u.perYear ? `count/${u.per}` : "count";
   return u.family === "other" ? `other:${u.base}` : `${u.family}:${u.base}`;
 }
-
-export function sameFamily(a: UnitInfo, b: UnitInfo): boolean {
-  return comparableKey(a) === comparableKey(b);
-}
-
-export const FAMILY_NAMES_ZH: Record<UnitFamily, string> = {
-  money: "金额",
-  persons: "人数",
-  person_times: "人次",
-  pages: "页数",
-  duration: "时长",
-  area: "面积",
-  ratio: "比率",
-  count: "数量",
-  score: "分数",
-  other: "其他",
-};
 
 /** Every unit text the parser should recognise after a number (longest first). */
 export function knownUnitTexts(): string[] {

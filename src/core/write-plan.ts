@@ -1,12 +1,13 @@
 /**
- * The write plan: what the adapters write and where (SPEC §9). Core decides, the
+ * The write plan: what the adapters write and where (docs/rules.md §9). Core decides, the
  * Excel adapter and the CLI execute the same plan.
  */
 import { z } from "zod";
-import { a1, columnLetter, quoteSheet, rangeA1 } from "./address";
+import { a1, columnLetter, parseA1, quoteSheet, rangeA1 } from "./address";
 import { Grid, cellText, isBlank } from "./grid";
 import { OWN_HEADER_PREFIX } from "./table-finder";
-import { STATUSES, Status } from "./results";
+import { STATUSES, STATUS_LABELS, Status } from "./results";
+import { HEADER_FILL } from "./tuning";
 
 /** A cell the plan writes: text is always text (never a formula), formulas are explicit. */
 export const PlanCellSchema = z.union([z.string(), z.number(), z.null(), z.object({ formula: z.string() })]);
@@ -31,6 +32,19 @@ export const WritePlanSchema = z.object({
   fills: z.array(z.object({ status: z.string(), ...FillSchema.shape, ranges: z.array(z.string()) })),
   headerFill: FillSchema,
   notes: z.array(z.object({ cell: z.string(), text: z.string() })),
+  /**
+   * The status column, when the fills are exactly its cells that show a status's label: the
+   * adapter may then colour it with one rule per status ("equal to `text`") instead of per range.
+   */
+  statusColumn: z
+    .object({
+      /** 1-based sheet column and the data rows the rules cover */
+      column: z.number().int().positive(),
+      firstRow: z.number().int().positive(),
+      lastRow: z.number().int().positive(),
+      rules: z.array(z.object({ status: z.string(), text: z.string(), ...FillSchema.shape })),
+    })
+    .optional(),
   /** everything the plan writes, for "clear results" */
   owned: z.string(),
   messages: z.array(z.object({ code: z.string(), text: z.string(), en: z.string() })),
@@ -51,6 +65,16 @@ export const RESULT_SHEET = "核对结果";
 /** Text that a spreadsheet would read as a formula when typed. */
 export function looksLikeFormula(s: string): boolean {
   return /^[=+\-@]/.test(s);
+}
+
+/**
+ * Whether Excel might not keep a string as text when it is typed (or assigned to `values`):
+ * formula, sign, quote, error, digit, currency or boolean starts. Such a string is written with
+ * the quote prefix (src/excel/cell-input.ts); looksLikeFormula is the narrower question of a
+ * formula, asked where a cell's format can say Text instead.
+ */
+export function needsQuotePrefix(s: string): boolean {
+  return /^[=+\-@'#\s\d.,(（$¥￥％%０-９＋－＝＠]/.test(s) || /^(true|false)$/i.test(s);
 }
 
 export interface PlanColumn {
@@ -91,7 +115,13 @@ export function runsOf(rows: number[], col: number): string[] {
  * Build the plan for result columns beside a table, or on a new sheet when the columns
  * to the right hold the user's data.
  */
-export function buildPlan(args: {
+export function buildPlan(args: Parameters<typeof layoutPlan>[0]): WritePlan {
+  const plan = layoutPlan(args);
+  const statusColumn = statusColumnOf(plan);
+  return statusColumn ? { ...plan, statusColumn } : plan;
+}
+
+function layoutPlan(args: {
   grid: Grid;
   headerIndex: number;
   /** 0-based last column of the table (input) */
@@ -147,7 +177,7 @@ export function buildPlan(args: {
       numberFormats: columns.map((c) => c.numberFormat),
       columnWidths: columns.map((c) => c.width),
       fills: fillsFor(statusRuns, startCol),
-      headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+      headerFill: { ...HEADER_FILL },
       notes,
       owned: `${quoteSheet(grid.sheet)}!${rangeA1(headerRow, startCol, Math.max(lastRow, headerRow), startCol + width - 1)}`,
       messages: [],
@@ -176,7 +206,7 @@ export function buildPlan(args: {
     numberFormats: all.map((c) => c.numberFormat),
     columnWidths: all.map((c) => c.width),
     fills: fillsFor(statusRuns, 2),
-    headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+    headerFill: { ...HEADER_FILL },
     notes,
     owned: `${quoteSheet(RESULT_SHEET)}!${rangeA1(1, 1, Math.max(1, rows.length + 1), all.length)}`,
     messages: [
@@ -202,4 +232,51 @@ function fillsFor(runs: Map<Status, number[]>, col: number): WritePlan["fills"] 
     if (rows && rows.length) out.push({ status: s, ...STATUS_FILLS[s], ranges: runsOf(rows, col) });
   }
   return out;
+}
+
+/**
+ * The plan's status column (docs/rules.md §10: operations per status, not per row): when every
+ * coloured cell sits in one column of the block and holds its status's label
+ * (STATUS_LABELS[status].zh), and no other cell of that column holds a label, one "equal to"
+ * rule per status colours exactly the cells the fills name. Equality, never "contains": 达标 is
+ * contained in 未达标. Undefined when the plan does not fit.
+ */
+export function statusColumnOf(plan: WritePlan): WritePlan["statusColumn"] {
+  if (plan.fills.length === 0 || plan.cells.length < 2) return undefined;
+  const firstRow = plan.startRow + 1;
+  const lastRow = plan.startRow + plan.cells.length - 1;
+  let column = 0;
+  const expected = new Map<number, string>();
+  const labels = new Set<string>();
+  const rules: NonNullable<WritePlan["statusColumn"]>["rules"] = [];
+  for (const f of plan.fills) {
+    const label = (STATUSES as readonly string[]).includes(f.status) ? STATUS_LABELS[f.status as Status].zh : null;
+    if (label === null || labels.has(label)) return undefined;
+    labels.add(label);
+    rules.push({ status: f.status, text: label, fill: f.fill, font: f.font });
+    for (const range of f.ranges) {
+      const r = parseRange(range);
+      if (!r || r.c1 !== r.c2 || (column !== 0 && r.c1 !== column) || r.r1 < firstRow || r.r2 > lastRow) return undefined;
+      column = r.c1;
+      for (let row = r.r1; row <= r.r2; row++) expected.set(row, label);
+    }
+  }
+  const col = column - plan.startCol;
+  if (col < 0 || col >= (plan.cells[0]?.length ?? 0)) return undefined;
+  for (let row = firstRow; row <= lastRow; row++) {
+    const v = plan.cells[row - plan.startRow][col];
+    const shown = typeof v === "string" && labels.has(v) ? v : undefined;
+    if (shown !== expected.get(row)) return undefined;
+  }
+  return { column, firstRow, lastRow, rules };
+}
+
+/** "F2" or "F2:F9" → its rows and columns; null otherwise. */
+function parseRange(range: string): { r1: number; c1: number; r2: number; c2: number } | null {
+  const [a, b = a, ...rest] = range.split(":");
+  if (rest.length) return null;
+  const p = parseA1(a);
+  const q = parseA1(b);
+  if (!p || !q) return null;
+  return { r1: Math.min(p.row, q.row), r2: Math.max(p.row, q.row), c1: Math.min(p.col, q.col), c2: Math.max(p.col, q.col) };
 }

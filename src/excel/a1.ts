@@ -4,6 +4,8 @@
  */
 import { columnLetter, columnNumber, quoteSheet } from "../core/address";
 
+export { splitSheet } from "../core/address";
+
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
@@ -12,15 +14,6 @@ export interface Rect {
   c1: number;
   r2: number;
   c2: number;
-}
-
-/** Split "Sheet1!A1:B2" / "'My ''x'' Sheet'!A1" into the sheet name and the range part. */
-export function splitSheet(address: string): { sheet: string | null; range: string } {
-  const bang = address.lastIndexOf("!");
-  if (bang < 0) return { sheet: null, range: address };
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, range: address.slice(bang + 1) };
 }
 
 /** Parse "A1", "$A$1:B2", "A:C" (whole columns) or "3:5" (whole rows); null when malformed. */

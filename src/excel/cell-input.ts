@@ -1,15 +1,10 @@
 /**
  * Plan cells as Excel input. Excel reads a string assigned to `values` as if it were typed:
- * "=x" becomes a formula, "+1" a number, "1/2" a date. A plan string is always text (SPEC §9),
+ * "=x" becomes a formula, "+1" a number, "1/2" a date. A plan string is always text (docs/rules.md §9),
  * so any string Excel could read as something else gets the quote prefix "'", which Excel
  * stores as text without the apostrophe. Formulas are only ever written from `{ formula }`.
  */
-import type { PlanCell } from "../core/write-plan";
-
-/** Strings Excel might not keep as text: formula, sign, quote, error, digit, currency or boolean starts. */
-export function needsQuotePrefix(s: string): boolean {
-  return /^[=+\-@'#\s\d.,(（$¥￥％%０-９＋－＝＠]/.test(s) || /^(true|false)$/i.test(s);
-}
+import { PlanCell, needsQuotePrefix } from "../core/write-plan";
 
 export function toExcelInput(cell: PlanCell): string | number | boolean {
   if (cell === null) return "";

@@ -1,5 +1,5 @@
 /**
- * A comparison sheet (SPEC §8) from the engine's SheetPlan, as src/cli/write-sheet-xlsx.ts does
+ * A comparison sheet (docs/rules.md §8) from the engine's SheetPlan, as src/cli/write-sheet-xlsx.ts does
  * with exceljs, plus what only Excel can do there: an Excel table with the notes, and the chart.
  *
  * One read sync (the sheets, the record's parts, the table names), the record's XML in a second
@@ -10,34 +10,14 @@
 import type { SheetPlan, SheetStyle } from "../core/compare/sheet-plan";
 import { freeSheetName } from "../core/sheet-names";
 import { parseRect, qualified, rectA1, sameName, splitSheet } from "./a1";
-import {
-  Caps,
-  Evidence,
-  STEP_OVERHEAD,
-  Session,
-  Step,
-  StepsDone,
-  charsToPoints,
-  checkStructure,
-  columnsRange,
-  formulaFormats,
-  kindOf,
-  lc,
-  loadHeaders,
-  optionalFailedMessage,
-  queueRecord,
-  readRecord,
-  readSheets,
-  removalSteps,
-  rollback,
-  runSteps,
-  verdict,
-} from "./batch";
+import { Caps, Session, lc, readSheets } from "./session";
+import { STEP_OVERHEAD, Step, StepsDone, charsToPoints, checkStructure, columnsRange, formulaFormats, optionalFailedMessage, runSteps } from "./steps";
+import { Evidence, kindOf, loadHeaders, queueRecord, readRecord, removalSteps, rollback, verdict } from "./record-store";
 import { toExcelInput } from "./cell-input";
 import { SheetAdapterError, toAdapterError } from "./errors";
 import type { XlHorizontalAlignment, XlRange, XlTable, XlWorksheet } from "./excel-api";
 import { jsonBytes, utf8Length } from "./payload";
-import type { AdapterMessage, SheetPlanReport } from "./sheet-adapter";
+import type { AdapterMessage, SheetPlanReport } from "./adapter-types";
 import { WrittenOutput, WrittenRecord, recordToXml } from "./written-record";
 
 /** Other names tried for the table when a table elsewhere in the workbook has the plan's. */

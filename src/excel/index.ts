@@ -15,9 +15,10 @@ export type {
   SheetPlanReport,
   ValidateRun,
   WriteReport,
-} from "./sheet-adapter";
+  ReviewAllRun,
+  ReviewAllSheet,
+} from "./adapter-types";
 export { createSheetAdapter } from "./sheet-adapter";
-export type { ReviewAllRun, ReviewAllSheet } from "./review-all";
 export { createOfficeSheetAdapter } from "./office-adapter";
 export { SheetAdapterError } from "./errors";
 export type { AdapterErrorCode } from "./errors";

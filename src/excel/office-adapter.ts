@@ -1,5 +1,6 @@
 /** The adapter on real Excel: `Excel.run` and Office's requirement-set check. */
-import { SheetAdapter, createSheetAdapter } from "./sheet-adapter";
+import type { SheetAdapter } from "./adapter-types";
+import { createSheetAdapter } from "./sheet-adapter";
 
 export function createOfficeSheetAdapter(): SheetAdapter {
   return createSheetAdapter({

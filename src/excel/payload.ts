@@ -1,5 +1,5 @@
 /**
- * Request size: Excel on the web rejects a request or response over 5 MB (SPEC §11), so
+ * Request size: Excel on the web rejects a request or response over 5 MB (docs/rules.md §11), so
  * writes are packed into syncs by their estimated size, measured in UTF-8 bytes of JSON.
  */
 

@@ -13,39 +13,15 @@ import type { AuditResult } from "../core/audit/finding";
 import type { Grid } from "../core/grid";
 import type { Settings } from "../core/presets";
 import { ReviewProblem, ReviewRow, SUMMARY_SHEET_ADDIN, reviewSheet, sheetTarget, sortReport, summaryWritePlan } from "../core/review";
-import { RESULT_SHEET, WritePlan } from "../core/write-plan";
 import { sameName } from "./a1";
-import { Caps, RecordState, Session, SheetInfo, Step, kindOf, lc, optionalFailedMessage, readRecord, readSheets, runSteps } from "./batch";
+import { Caps, Session, SheetInfo, lc, readSheets } from "./session";
+import { Step, optionalFailedMessage, runSteps } from "./steps";
+import { RecordState, kindOf, readRecord } from "./record-store";
 import { excelCode } from "./errors";
 import type { XlRange } from "./excel-api";
-import type { AdapterMessage, WriteReport } from "./sheet-adapter";
-import { WIDTH_WINDOW, execute, readState, toCellValue, toFormat } from "./sheet-adapter";
-
-export interface ReviewAllSheet {
-  sheet: string;
-  /** "checked": a row of the summary; "none": no table or statement; "own": a sheet the add-in wrote */
-  outcome: "checked" | "none" | "own";
-}
-
-export interface ReviewAllRun {
-  /** one per checked sheet, in tab order (the summary's rows) */
-  rows: ReviewRow[];
-  problems: ReviewProblem[];
-  /** every visible sheet and what became of it, in tab order */
-  sheets: ReviewAllSheet[];
-  /** the summary sheet written ("核对汇总", or "核对汇总 (2)" when a sheet of the user's has the name); null when no sheet was checked */
-  summarySheet: string | null;
-  /** each checked sheet's write reports */
-  writes: Array<{ sheet: string; reports: WriteReport[] }>;
-  messages: AdapterMessage[];
-  syncs: number;
-}
-
-/** The key of an audit plan's output: its table's header row; 0 for the list of findings (as a single audit keys it). */
-function auditKey(plan: WritePlan, result: AuditResult): number {
-  if (plan.mode === "beside") return plan.startRow;
-  return plan.sheet === RESULT_SHEET ? (result.tables[0]?.headerRow ?? 1) : 0;
-}
+import type { AdapterMessage, ReviewAllRun, ReviewAllSheet, WriteReport } from "./adapter-types";
+import { auditKey, execute } from "./execute-plan";
+import { WIDTH_WINDOW, readState, toCellValue, toFormat } from "./read-sheet";
 
 interface SheetRead {
   grid: Grid;

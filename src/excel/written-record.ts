@@ -57,7 +57,7 @@ export function recordToXml(record: WrittenRecord): string {
   return `<?xml version="1.0" encoding="UTF-8"?><jixiao xmlns="${RECORD_NAMESPACE}"><written>${escapeXml(JSON.stringify(record))}</written></jixiao>`;
 }
 
-/** The record in a part's XML; null when absent or not ours (parsed at the boundary, SPEC §2). */
+/** The record in a part's XML; null when absent or not ours (parsed at the boundary, docs/rules.md §2). */
 export function recordFromXml(xml: string): WrittenRecord | null {
   const m = /<written>([\s\S]*)<\/written>/.exec(xml);
   if (!m) return null;

@@ -5,118 +5,14 @@
  * extends), double-click, F2 or type to edit, Delete to clear, Ctrl+V to paste tab-separated text,
  * Ctrl+C to copy. Selection lives in the workbook, so the pane's "select cell" shows here too.
  */
-import { Button, Input, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { type CSSProperties, type ClipboardEvent, type KeyboardEvent, type MouseEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { columnLetter, parseA1, rangeA1 } from "../core/address";
-import type { PreviewWorkbook } from "./preview-workbook";
-import { type SheetView, type ViewCell, key, sheetView } from "./sheet-view";
-import type { PreviewStrings } from "./strings";
+import { Button, Input, mergeClasses, Tab, TabList, Text } from "@fluentui/react-components";
+import { ClipboardEvent, CSSProperties, KeyboardEvent, MouseEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { columnLetter, parseA1, rangeA1, splitSheet } from "../core/address";
+import { HEADER_WIDTH, MAX_ROWS, ROW_HEIGHT, useStyles } from "./grid-view-styles";
+import { PreviewWorkbook } from "./preview-workbook";
+import { key, SheetView, sheetView, ViewCell } from "./sheet-view";
+import { PreviewStrings } from "./strings";
 import { parseTsv, toTsv } from "./tsv";
-
-const MAX_ROWS = 1000;
-const ROW_HEIGHT = 22;
-const HEADER_WIDTH = 44;
-const ACCENT = "#217346"; // Excel's green, for the selection
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", height: "100%", minHeight: 0 },
-  bar: {
-    display: "flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  nameBox: { width: "96px", flexShrink: 0 },
-  formula: { flexGrow: 1 },
-  scroller: { flexGrow: 1, overflow: "auto", minHeight: 0, backgroundColor: "#FFFFFF", outlineStyle: "none" },
-  table: {
-    borderCollapse: "separate",
-    borderSpacing: 0,
-    tableLayout: "fixed",
-    fontFamily: "Calibri, 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif",
-    fontSize: "13px",
-    color: "#000000",
-    outlineStyle: "none",
-  },
-  head: {
-    position: "sticky",
-    top: 0,
-    zIndex: 2,
-    backgroundColor: "#F3F3F3",
-    color: "#444444",
-    fontWeight: "normal",
-    height: `${ROW_HEIGHT}px`,
-    borderRight: "1px solid #D4D4D4",
-    borderBottom: "1px solid #D4D4D4",
-    textAlign: "center",
-    padding: 0,
-    userSelect: "none",
-  },
-  rowHead: {
-    position: "sticky",
-    left: 0,
-    zIndex: 1,
-    backgroundColor: "#F3F3F3",
-    color: "#444444",
-    fontWeight: "normal",
-    borderRight: "1px solid #D4D4D4",
-    borderBottom: "1px solid #D4D4D4",
-    textAlign: "center",
-    padding: 0,
-    userSelect: "none",
-  },
-  corner: { left: 0, zIndex: 3 },
-  headOn: { backgroundColor: "#D2E7DA", color: ACCENT, fontWeight: "bold" },
-  cell: {
-    height: `${ROW_HEIGHT - 1}px`,
-    padding: "0 4px",
-    borderRight: "1px solid #E1E1E1",
-    borderBottom: "1px solid #E1E1E1",
-    whiteSpace: "nowrap",
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    position: "relative",
-    cursor: "cell",
-  },
-  // text running on over empty cells to its right, cut at the next cell that has something
-  spill: {
-    position: "absolute",
-    left: "4px",
-    top: 0,
-    lineHeight: `${ROW_HEIGHT - 1}px`,
-    whiteSpace: "nowrap",
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    pointerEvents: "none",
-  },
-  inRange: { boxShadow: "inset 0 0 0 9999px rgba(33, 115, 70, 0.12)" },
-  current: { outline: `2px solid ${ACCENT}`, outlineOffset: "-2px" },
-  note: {
-    "::after": {
-      content: '""',
-      position: "absolute",
-      top: 0,
-      right: 0,
-      borderTop: "6px solid #D13438",
-      borderLeft: "6px solid transparent",
-    },
-  },
-  editor: {
-    position: "absolute",
-    inset: 0,
-    width: "100%",
-    height: "100%",
-    boxSizing: "border-box",
-    border: `2px solid ${ACCENT}`,
-    padding: "0 2px",
-    font: "inherit",
-    outlineStyle: "none",
-  },
-  tabs: { display: "flex", alignItems: "center", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flexShrink: 0 },
-  status: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground3, minHeight: "20px" },
-  error: { color: tokens.colorPaletteRedForeground1 },
-});
 
 interface Rect {
   r1: number;
@@ -135,18 +31,16 @@ interface Editing extends Pos {
   original: string;
 }
 
-const normal = (a: Pos, b: Pos): Rect => ({ r1: Math.min(a.row, b.row), c1: Math.min(a.col, b.col), r2: Math.max(a.row, b.row), c2: Math.max(a.col, b.col) });
+export const normal = (a: Pos, b: Pos): Rect => ({ r1: Math.min(a.row, b.row), c1: Math.min(a.col, b.col), r2: Math.max(a.row, b.row), c2: Math.max(a.col, b.col) });
 const inside = (r: Rect, p: Pos) => p.row >= r.r1 && p.row <= r.r2 && p.col >= r.c1 && p.col <= r.c2;
 const cellId = (p: Pos) => `jx-cell-${p.row}-${p.col}`;
 
 /** The workbook's selection ("Sheet!A1:B2", the sheet quoted when it must be) when on `sheet`. */
 function selectionOn(selection: string | null, sheet: string): Rect | null {
   if (!selection) return null;
-  const bang = selection.lastIndexOf("!");
-  let name = selection.slice(0, bang);
-  if (name.startsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
+  const { sheet: name, range } = splitSheet(selection);
   if (name !== sheet) return null;
-  const [a, b = a] = selection.slice(bang + 1).split(":");
+  const [a, b = a] = range.split(":");
   const p = parseA1(a);
   const q = parseA1(b);
   return p && q ? normal(p, q) : null;

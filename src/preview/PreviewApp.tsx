@@ -1,7 +1,7 @@
 import { FluentProvider, Link, Text, makeStaticStyles, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { type KeyboardEvent, type PointerEvent, useState } from "react";
-import type { Locale } from "../taskpane/i18n";
-import { TaskPaneRoot } from "../taskpane/Root";
+import type { Locale } from "../taskpane/i18n/i18n";
+import { TaskPaneRoot } from "../taskpane/shell/Root";
 import { GridView } from "./GridView";
 import { DEFAULT_PANE_WIDTH, MAX_PANE_WIDTH, MIN_PANE_WIDTH, clampPaneWidth } from "./pane-width";
 import type { PreviewWorkbook } from "./preview-workbook";

@@ -2,9 +2,9 @@
  * preview.html: the real task pane beside an in-memory workbook, for a browser without Excel
  * (npm start on Linux, the browser tests). No office.js: the pane gets its services from here.
  */
-import "../taskpane/platform";
+import "../taskpane/office/platform";
 import { createRoot } from "react-dom/client";
-import { currentLocale } from "../taskpane/i18n";
+import { currentLocale } from "../taskpane/i18n/i18n";
 import { PreviewApp } from "./PreviewApp";
 import { paneWidthFrom } from "./pane-width";
 import { createPreviewWorkbook } from "./preview-workbook";

@@ -6,8 +6,8 @@
 import { rangeA1 } from "../core/address";
 import { createSheetAdapter } from "../excel";
 import { type MemoryExcel, createMemoryExcel } from "../memory-excel";
-import type { PaneServices } from "../taskpane/services";
-import { createMemorySettingsStore } from "../taskpane/settings-store";
+import type { PaneServices } from "../taskpane/office/services";
+import { createMemorySettingsStore } from "../taskpane/settings/settings-store";
 import type { SampleSheet } from "./sample-indicators";
 import { rectangular } from "./tsv";
 

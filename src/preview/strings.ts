@@ -1,5 +1,5 @@
 // The preview's own words (the task pane brings its own); Chinese first, English the translation.
-import type { Locale } from "../taskpane/i18n";
+import type { Locale } from "../taskpane/i18n/i18n";
 
 const zhCN = {
   pageTitle: "绩效核对 · 预览",

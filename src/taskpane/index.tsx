@@ -1,9 +1,9 @@
-import "./platform";
+import "./office/platform";
 import { createRoot } from "react-dom/client";
-import { detectHost, type HostState } from "./host";
-import { currentLocale } from "./i18n";
-import { TaskPaneRoot } from "./Root";
-import type { PaneServices } from "./services";
+import { detectHost, type HostState } from "./office/host";
+import { currentLocale } from "./i18n/i18n";
+import { TaskPaneRoot } from "./shell/Root";
+import type { PaneServices } from "./office/services";
 
 declare global {
   interface Window {
@@ -17,7 +17,7 @@ if (!container) throw new Error("taskpane.html has no #container element");
 const root = createRoot(container);
 
 // Fetched while Office starts, so the pane is ready as soon as Excel is; unused outside Excel.
-const officeServices = import(/* webpackChunkName: "excel" */ "./office-services");
+const officeServices = import(/* webpackChunkName: "excel" */ "./office/office-services");
 officeServices.catch(() => undefined);
 
 function render(state: HostState, services?: PaneServices | null): void {

@@ -1,4 +1,4 @@
-/** SPEC §7: the statement checks, one behaviour per test, with the arithmetic in the message. */
+/** docs/rules.md §7: the statement checks, one behaviour per test, with the arithmetic in the message. */
 import { auditGrid } from "../../src/core/audit";
 import { audit, pairs, tableGrid, textGrid } from "./helpers";
 

@@ -1,4 +1,4 @@
-/** SPEC §9 for the audit: ratios as live formulas beside the table, findings in 核对·说明 and as notes. */
+/** docs/rules.md §9 for the audit: ratios as live formulas beside the table, findings in 核对·说明 and as notes. */
 import { parseA1 } from "../../src/core/address";
 import { findingsSheetName } from "../../src/core/audit";
 import { CellValue, Grid } from "../../src/core/grid";

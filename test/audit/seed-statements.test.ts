@@ -1,5 +1,5 @@
 /**
- * SPEC §7 on the five seed reports: each laid out as a label/value table and as sentences in
+ * docs/rules.md §7 on the five seed reports: each laid out as a label/value table and as sentences in
  * cells. Every inconsistency found by hand is a finding at its cell; every consistent figure
  * is checked and passes.
  */

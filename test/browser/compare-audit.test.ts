@@ -1,7 +1,7 @@
 /**
  * End to end in Chromium: the pane's other two jobs in the preview — build a comparison sheet
  * from the bundled seed data, and check the 收支情况 statement. Found by their accessible names
- * (src/taskpane/i18n.ts: tabCompare/compareBuild 生成对比表, tabAudit/auditRun 核对收支表).
+ * (src/taskpane/i18n/i18n.ts: tabCompare/compareBuild 生成对比表, tabAudit/auditRun 核对收支表).
  */
 import type { Locator, Page } from "playwright-core";
 import { type BrowserEnv, type PageWatch, expectText, screenshot, startBrowserEnv, watchPage } from "./support/browser";

@@ -50,7 +50,7 @@ async function openPage(query = "", readyTimeoutMs?: number): Promise<{ page: Pa
   const page = await env.context.newPage();
   const watch = watchPage(page);
   if (readyTimeoutMs) {
-    // the pane's onReady timeout, shortened from the 10 s users wait (src/taskpane/host.ts)
+    // the pane's onReady timeout, shortened from the 10 s users wait (src/taskpane/office/host.ts)
     await page.addInitScript((ms) => {
       (window as unknown as { JIXIAO_OFFICE_READY_TIMEOUT_MS: number }).JIXIAO_OFFICE_READY_TIMEOUT_MS = ms;
     }, readyTimeoutMs);

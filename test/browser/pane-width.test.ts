@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const WIDTHS = [320, 360] as const;
 
-/** The pane's accessible names, by language (src/taskpane/i18n.ts). */
+/** The pane's accessible names, by language (src/taskpane/i18n/i18n.ts). */
 const NAMES = {
   "zh-CN": {
     check: "核对指标",

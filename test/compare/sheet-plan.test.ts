@@ -1,5 +1,5 @@
 /**
- * The comparison templates and their sheet plans (SPEC §8), on the five bundled seeds: every
+ * The comparison templates and their sheet plans (docs/rules.md §8), on the five bundled seeds: every
  * template builds for every department, every figure is present or explicitly missing, missing
  * cells are — with a note (never 0), ratios are formulas that agree with the engine.
  */
@@ -50,7 +50,7 @@ function noteAt(plan: SheetPlan, cell: string): string | undefined {
 }
 
 describe("templates", () => {
-  test("six templates in SPEC §8 order, sheets named after the Chinese title", () => {
+  test("six templates in docs/rules.md §8 order, sheets named after the Chinese title", () => {
     expect(templateChoices().map((t) => [t.id, t.sheetName])).toEqual([
       ["expenditure", "支出结构对比"],
       ["income", "收入结构对比"],
@@ -78,7 +78,7 @@ describe("templates", () => {
     expect(formats.size).toBe(1);
   });
 
-  test("SPEC §8 rows are all there", () => {
+  test("docs/rules.md §8 rows are all there", () => {
     const labels = (id: (typeof TEMPLATE_IDS)[number]) => TEMPLATES[id].rows.map((r) => r.label);
     expect(labels("expenditure")).toEqual(expect.arrayContaining(["总支出", "基本支出", "项目支出", "基本支出占比", "项目支出占比"]));
     expect(labels("income")).toEqual(expect.arrayContaining(["总收入", "财政拨款收入", "其他收入", "财政拨款收入占比", "其他收入占比"]));

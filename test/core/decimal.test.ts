@@ -1,4 +1,4 @@
-/** SPEC §3: money is exact to the cent; nothing shown or written carries a float artefact. */
+/** docs/rules.md §3: money is exact to the cent; nothing shown or written carries a float artefact. */
 import fc from "fast-check";
 import { decimalsOf, formatFixed, parseDec, roundHalfUp, subExact, sumExact } from "../../src/core/decimal";
 

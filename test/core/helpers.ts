@@ -7,7 +7,7 @@ import { WritePlan } from "../../src/core/write-plan";
 
 export const SHEET = "绩效自评表";
 
-/** The usual scored indicator table header (SPEC §6). */
+/** The usual scored indicator table header (docs/rules.md §6). */
 export const SCORED_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
 
 export function grid(values: CellValue[][], extra: Partial<Grid> = {}): Grid {

@@ -1,4 +1,4 @@
-/** SPEC §3: cells → number + unit, the unit families and their base units, the written forms of numbers. */
+/** docs/rules.md §3: cells → number + unit, the unit families and their base units, the written forms of numbers. */
 import numberForms from "../fixtures/number-forms.json";
 import { CellValue } from "../../src/core/grid";
 import { normalizeText, parseChineseNumeral } from "../../src/core/normalize-text";
@@ -64,9 +64,9 @@ describe("unit families and their base units", () => {
     expectBase(q, inBase);
   });
 
-  const SPEC_COUNTS = ["个", "项", "次", "件", "家", "户", "场", "期", "份", "批", "篇", "所", "台", "套", "张", "种", "类", "品种"];
+  const RULES_COUNT_WORDS = ["个", "项", "次", "件", "家", "户", "场", "期", "份", "批", "篇", "所", "台", "套", "张", "种", "类", "品种"];
 
-  test.each(SPEC_COUNTS.map((w) => [w]))("%s is a count", (word) => {
+  test.each(RULES_COUNT_WORDS.map((w) => [w]))("%s is a count", (word) => {
     const q = parsed(`12${word}`);
     expect([q.value, q.unit?.text, q.unit?.family, q.unit?.base]).toEqual([12, word, "count", word]);
     expect(COUNT_WORDS).toContain(word);
@@ -187,7 +187,7 @@ describe("number-forms.json: every written number from the seed reports", () => 
     base: number | null;
   }
   const entries: Entry[] = numberForms.entries;
-  // forms with an operator or bound word are read by the expression parser (SPEC §4)
+  // forms with an operator or bound word are read by the expression parser (docs/rules.md §4)
   const BOUNDED = /[≥≤<>]|不低于|不少于|超过|以上|以下|左右/;
 
   test("the fixture holds the 170 forms", () => {

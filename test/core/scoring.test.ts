@@ -1,4 +1,4 @@
-/** SPEC §5: the scoring rules one by one, the table checks and the presets. */
+/** docs/rules.md §5: the scoring rules one by one, the table checks and the presets. */
 import fc from "fast-check";
 import { CellValue } from "../../src/core/grid";
 import { Message } from "../../src/core/messages";

@@ -1,4 +1,4 @@
-/** SPEC §6: finding the indicator table — header variants, position, two-row headers, fill-down, skipped rows. */
+/** docs/rules.md §6: finding the indicator table — header variants, position, two-row headers, fill-down, skipped rows. */
 import { CellValue } from "../../src/core/grid";
 import { Role, findTable, roleOfHeader } from "../../src/core/table-finder";
 import { validateGrid } from "../../src/core/validate";

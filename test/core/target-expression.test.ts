@@ -1,4 +1,4 @@
-/** SPEC §4: every written form of a target (年度指标值) and of a bounded actual. */
+/** docs/rules.md §4: every written form of a target (年度指标值) and of a bounded actual. */
 import { CellValue } from "../../src/core/grid";
 import { displayText, normalizeText } from "../../src/core/normalize-text";
 import { Op, parseExpression, splitEmbeddedTarget } from "../../src/core/target-expression";

@@ -1,4 +1,4 @@
-/** SPEC §3: values compare only within a unit family, after conversion; anything else is a finding. */
+/** docs/rules.md §3: values compare only within a unit family, after conversion; anything else is a finding. */
 import { checkRow, codes } from "./helpers";
 
 describe("conversion within a family", () => {

@@ -1,7 +1,7 @@
-/** SPEC §9: the write plan — where results go, formats, grouped fills, new sheet, re-runs, no formula injection. */
+/** docs/rules.md §9: the write plan — where results go, formats, grouped fills, new sheet, re-runs, no formula injection. */
 import { CellValue } from "../../src/core/grid";
 import { RESULT_COLUMNS } from "../../src/core/validate";
-import { PlanCell, RESULT_SHEET, WritePlan, WritePlanSchema, looksLikeFormula, runsOf } from "../../src/core/write-plan";
+import { PlanCell, RESULT_SHEET, WritePlan, WritePlanSchema, looksLikeFormula, runsOf, statusColumnOf } from "../../src/core/write-plan";
 import { SHEET, grid, validate } from "./helpers";
 
 const HEADERS = ["核对·状态", "核对·完成率", "核对·得分", "核对·说明"];
@@ -194,5 +194,34 @@ describe("pasted text is never turned into a formula", () => {
     ["C2: =x", false],
   ])("looksLikeFormula(%j) = %s", (text, formula) => {
     expect(looksLikeFormula(text)).toBe(formula);
+  });
+});
+
+describe("statusColumnOf: the plan states its status column when the fills are exactly the labelled cells", () => {
+  const base = (cells: PlanCell[][], fills: WritePlan["fills"]): WritePlan => ({
+    sheet: "表",
+    mode: "beside",
+    sourceSheet: "表",
+    startRow: 1,
+    startCol: 3,
+    cells,
+    numberFormats: ["General"],
+    columnWidths: [10],
+    fills,
+    headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+    notes: [],
+    owned: "表!C1:C4",
+    messages: [],
+  });
+  const met = { status: "met", fill: "#C6EFCE", font: "#006100" };
+  const notMet = { status: "not_met", fill: "#FFC7CE", font: "#9C0006" };
+  test.each([
+    ["labels match", [["核对·状态"], ["达标"], ["未达标"], ["达标"]], [{ ...met, ranges: ["C2", "C4"] }, { ...notMet, ranges: ["C3"] }], { column: 3, firstRow: 2, lastRow: 4, rules: [{ ...met, text: "达标" }, { ...notMet, text: "未达标" }] }],
+    ["a label without its fill", [["核对·状态"], ["达标"], ["未达标"], ["达标"]], [{ ...met, ranges: ["C2"] }, { ...notMet, ranges: ["C3"] }], undefined],
+    ["a fill on a cell showing another text", [["核对·状态"], ["好"], ["未达标"], ["达标"]], [{ ...met, ranges: ["C2", "C4"] }, { ...notMet, ranges: ["C3"] }], undefined],
+    ["not a status", [["核对·状态"], ["x"], ["y"], ["z"]], [{ status: "error", fill: "#FFC7CE", font: "#9C0006", ranges: ["C2:C4"] }], undefined],
+    ["no fills", [["核对·状态"], ["达标"]], [], undefined],
+  ] as const)("%s", (_name, cells, fills, expected) => {
+    expect(statusColumnOf(base(cells as unknown as PlanCell[][], fills as unknown as WritePlan["fills"]))).toEqual(expected);
   });
 });

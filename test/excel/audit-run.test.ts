@@ -7,7 +7,8 @@ import { AUDIT_NOTICES } from "../../src/core/audit/messages";
 import type { CellValue } from "../../src/core/grid";
 import { SheetAdapterError } from "../../src/excel/errors";
 import { createMemoryExcel } from "../../src/memory-excel";
-import { AuditRun, createSheetAdapter } from "../../src/excel/sheet-adapter";
+import type { AuditRun } from "../../src/excel/adapter-types";
+import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 
 const SHEET = "收支情况";
 const LIST = "核对·收支情况";

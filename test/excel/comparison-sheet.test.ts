@@ -6,7 +6,8 @@ import { MISSING_MARK, SheetPlan, TEMPLATES, TemplateId, buildComparisonSheet, s
 import { SheetAdapterError } from "../../src/excel/errors";
 import { MemoryExcel, createMemoryExcel } from "../../src/memory-excel";
 import { sheetRef } from "../../src/memory-excel/state";
-import { charsToPoints, createSheetAdapter } from "../../src/excel/sheet-adapter";
+import { createSheetAdapter } from "../../src/excel/sheet-adapter";
+import { charsToPoints } from "../../src/excel/steps";
 import { recordFromXml } from "../../src/excel/written-record";
 
 const IDS = Object.keys(TEMPLATES) as TemplateId[];

@@ -1,6 +1,7 @@
 import { createMemoryExcel } from "../../src/memory-excel";
 import { PAYLOAD_LIMIT } from "../../src/excel/payload";
-import { ValidateRun, createSheetAdapter } from "../../src/excel/sheet-adapter";
+import type { ValidateRun } from "../../src/excel/adapter-types";
+import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { indicatorTable } from "./indicator-grid";
 
 function setup(rows: number, layout: "blocks" | "mixed" = "blocks") {

@@ -2,7 +2,9 @@ import type { CellValue } from "../../src/core/grid";
 import type { WritePlan } from "../../src/core/write-plan";
 import { SheetAdapterError } from "../../src/excel/errors";
 import { MemoryExcel, createMemoryExcel } from "../../src/memory-excel";
-import { ValidateRun, createSheetAdapter, joinAddresses } from "../../src/excel/sheet-adapter";
+import type { ValidateRun } from "../../src/excel/adapter-types";
+import { joinAddresses } from "../../src/excel/read-sheet";
+import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { RECORD_NAMESPACE, recordFromXml, recordToXml } from "../../src/excel/written-record";
 import { HEADER, indicatorRow, indicatorTable } from "./indicator-grid";
 

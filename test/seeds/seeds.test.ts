@@ -189,7 +189,7 @@ describe("the figure catalog", () => {
     }
   });
 
-  test("every SPEC §8 template has rows, each with a Chinese label", () => {
+  test("every docs/rules.md §8 template has rows, each with a Chinese label", () => {
     for (const template of TEMPLATE_IDS) {
       const ids = templateFigureIds(template);
       expect(ids.length).toBeGreaterThan(0);
@@ -197,7 +197,7 @@ describe("the figure catalog", () => {
     }
   });
 
-  test("the rows SPEC §8 names are in the catalog under their templates", () => {
+  test("the rows docs/rules.md §8 names are in the catalog under their templates", () => {
     const rows: [string, FigureId[]][] = [
       ["expenditure", ["total_expenditure", "basic_expenditure", "project_expenditure", "basic_expenditure_share", "project_expenditure_share"]],
       ["income", ["total_income", "fiscal_appropriation_income", "other_income", "fiscal_appropriation_income_share", "other_income_share"]],

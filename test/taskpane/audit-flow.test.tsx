@@ -2,7 +2,7 @@
 import "./setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import { SheetAdapterError } from "../../src/excel";
-import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
+import { createMemorySettingsStore } from "../../src/taskpane/settings/settings-store";
 import { INDICATORS, STATEMENT, STATEMENT_SHEET, memoryBook } from "./fixture";
 import { openJob, renderPane, text } from "./helpers";
 

@@ -2,7 +2,7 @@
 import "./setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import type { SheetPlan } from "../../src/core/compare";
-import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
+import { createMemorySettingsStore } from "../../src/taskpane/settings/settings-store";
 import { OWN_SHEET, OWN_VALUES, SHEET, memoryBook } from "./fixture";
 import { type User, openJob, renderPane, text } from "./helpers";
 

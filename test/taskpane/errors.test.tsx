@@ -2,7 +2,7 @@
 import "./setup";
 import { screen, within } from "@testing-library/react";
 import { SheetAdapterError } from "../../src/excel";
-import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
+import { createMemorySettingsStore } from "../../src/taskpane/settings/settings-store";
 import { SHEET, UNRECOGNISED, memoryBook } from "./fixture";
 import { countOf, renderPane, text } from "./helpers";
 

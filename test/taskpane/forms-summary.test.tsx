@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup";
 import { screen, within } from "@testing-library/react";
-import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
+import { createMemorySettingsStore } from "../../src/taskpane/settings/settings-store";
 import { departmentForm, projectForm } from "../fixtures/standard-forms";
 import { memoryBook } from "./fixture";
 import { renderPane, text } from "./helpers";

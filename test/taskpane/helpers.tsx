@@ -1,8 +1,8 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Status } from "../../src/core/results";
-import { TaskPaneRoot } from "../../src/taskpane/Root";
-import type { PaneServices } from "../../src/taskpane/services";
+import { TaskPaneRoot } from "../../src/taskpane/shell/Root";
+import type { PaneServices } from "../../src/taskpane/office/services";
 
 export type User = ReturnType<typeof userEvent.setup>;
 

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 /** Start-up: Office.onReady that never answers ends in a message, not an endless spinner. */
-import { OFFICE_READY_TIMEOUT_MS, detectHost, readyTimeoutMs } from "../../src/taskpane/host";
+import { OFFICE_READY_TIMEOUT_MS, detectHost, readyTimeoutMs } from "../../src/taskpane/office/host";
 
 type OfficeStub = { HostType: { Excel: string }; onReady: () => Promise<{ host: string | null }>; context?: unknown };
 

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup";
 import { screen, waitFor, within } from "@testing-library/react";
-import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
+import { createMemorySettingsStore } from "../../src/taskpane/settings/settings-store";
 import { STATEMENT, STATEMENT_SHEET, memoryBook } from "./fixture";
 import { openJob, renderPane } from "./helpers";
 

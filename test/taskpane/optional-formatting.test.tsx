@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup";
 import { screen } from "@testing-library/react";
-import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
+import { createMemorySettingsStore } from "../../src/taskpane/settings/settings-store";
 import { SHEET, memoryBook } from "./fixture";
 import { renderPane, text } from "./helpers";
 

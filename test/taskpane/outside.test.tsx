@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import "./setup";
 import { render, screen } from "@testing-library/react";
-import type { OutsideReason } from "../../src/taskpane/host";
-import { TaskPaneRoot } from "../../src/taskpane/Root";
+import type { OutsideReason } from "../../src/taskpane/office/host";
+import { TaskPaneRoot } from "../../src/taskpane/shell/Root";
 
 describe("outside Excel", () => {
   test.each<[OutsideReason, string]>([

@@ -8,7 +8,7 @@ import "./setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { createMemoryExcel } from "../../src/memory-excel";
-import { createMemorySettingsStore } from "../../src/taskpane/settings-store";
+import { createMemorySettingsStore } from "../../src/taskpane/settings/settings-store";
 import { projectForm } from "../fixtures/standard-forms";
 import { INDICATORS, STATEMENT } from "./fixture";
 import { renderPane } from "./helpers";

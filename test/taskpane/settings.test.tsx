@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup";
 import { screen, waitFor } from "@testing-library/react";
-import { SETTINGS_KEY, createMemorySettingsStore, createOfficeSettingsStore, loadSettings } from "../../src/taskpane/settings-store";
+import { SETTINGS_KEY, createMemorySettingsStore, createOfficeSettingsStore, loadSettings } from "../../src/taskpane/settings/settings-store";
 import { SCORED_INDICATORS, memoryBook } from "./fixture";
 import { renderPane, text } from "./helpers";
 

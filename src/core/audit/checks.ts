@@ -1,45 +1,16 @@
 /**
- * The statement checks (SPEC §7): sum, share, growth, direction, magnitude, duplicate, score.
+ * The statement checks (docs/rules.md §7): sum, share, growth, direction, magnitude, duplicate, score.
  * Every comparison is between intervals (a written figure stands for anything that rounds
  * to it), so a figure that agrees within its written precision is never a finding.
  */
-import { Dec, compareDec, decToNumber, normalizeDec } from "../decimal";
-import { UnitInfo } from "../unit-table";
-import { Check, Finding, Passed } from "./finding";
-import {
-  Figure,
-  absDec,
-  comparable,
-  diffDec,
-  formatDec,
-  inUnit,
-  interval,
-  moneyUnitShifted,
-  negDec,
-  ratioAgrees,
-  rangeOver,
-  showFigure,
-  showPercent,
-  sumDec,
-  within,
-} from "./figure";
+import { compareDec, Dec, decToNumber } from "../decimal";
+import { CheckOutput, correctionOf, Ctx, dpOf, finding, label, pass, shown, unitText, ZERO } from "./check-context";
+import { absDec, comparable, diffDec, Figure, formatDec, interval, inUnit, negDec, rangeOver, ratioAgrees, showFigure, showPercent, sumDec, within } from "./figure";
+import { Finding } from "./finding";
 import { defaultParent, labelDef } from "./labels";
 import { AUDIT_TEXT } from "./messages";
 import { AMOUNT_ROLES, Group, Item, Statement } from "./model";
-
-const ZERO: Dec = { m: 0, s: 0 };
-
-export interface CheckOutput {
-  findings: Finding[];
-  passed: Passed[];
-  /** figures read in another unit after a magnitude finding (powers of ten) */
-  corrections: Map<Figure, number>;
-}
-
-interface Ctx extends CheckOutput {
-  sheet: string;
-  items: Item[];
-}
+import { checkGroup } from "./sum-checks";
 
 export function runChecks(sheet: string, st: Statement): CheckOutput {
   const ctx: Ctx = { sheet, items: st.items, findings: [], passed: [], corrections: new Map() };
@@ -55,246 +26,19 @@ export function runChecks(sheet: string, st: Statement): CheckOutput {
   return { findings: dedupe(ctx.findings), passed: ctx.passed, corrections: ctx.corrections };
 }
 
-function label(it: Item): string {
-  return it.label || it.key || "（未命名）";
-}
-
-function corr(ctx: Ctx, f: Figure): number {
-  return ctx.corrections.get(f) ?? 0;
-}
-
-function finding(ctx: Ctx, f: Omit<Finding, "sheet">): void {
-  ctx.findings.push({ sheet: ctx.sheet, ...f });
-}
-
-function pass(ctx: Ctx, cell: string, check: Check, expected: string, actual: string): void {
-  ctx.passed.push({ sheet: ctx.sheet, cell, check, expected, actual });
-}
-
-function dpOf(d: Dec): number {
-  return Math.min(6, Math.max(0, d.s));
-}
-
-function unitText(u: UnitInfo | null): string {
-  return u ? u.text : "";
-}
-
-/** The unit most figures in the group are in (the odd one out is the suspect); ties go to the first (the total). */
-function groupUnit(figs: Figure[]): UnitInfo | null {
-  const counts = new Map<string, { u: UnitInfo; n: number }>();
-  for (const f of figs) {
-    if (!f.unit) continue;
-    const c = counts.get(f.unit.text);
-    if (c) c.n++;
-    else counts.set(f.unit.text, { u: f.unit, n: 1 });
-  }
-  let best: { u: UnitInfo; n: number } | null = null;
-  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
-  return best?.u ?? null;
-}
-
-interface SumEval {
-  S: Dec;
-  T: Dec;
-  tol: Dec;
-  terms: Dec[];
-  /** decimals each term was written with, in the group's unit */
-  dps: number[];
-  dp: number;
-}
-
-function evalSum(ctx: Ctx, g: Group, T: Figure, P: (Figure | null)[], U: UnitInfo | null, scales: Map<Figure, number>): SumEval {
-  const scale = (f: Figure) => scales.get(f) ?? corr(ctx, f);
-  const ts = P.map((f) => (f ? inUnit(f, U, scale(f)) : { v: ZERO, h: ZERO, dp: 0 }));
-  const tv = inUnit(T, U, scale(T));
-  const S = g.kind === "difference" ? diffDec(ts[0].v, ts[1].v) : sumDec(ts.map((t) => t.v));
-  const tol = sumDec([...ts.map((t) => t.h), tv.h]);
-  const dps = ts.map((t) => t.dp);
-  return { S, T: tv.v, tol, terms: ts.map((t) => t.v), dps, dp: Math.max(tv.dp, ...dps) };
-}
-
-function termsText(e: SumEval, kind: Group["kind"]): string {
-  return e.terms.map((d, i) => formatDec(d, e.dps[i])).join(kind === "difference" ? " − " : " + ");
-}
-
-function checkGroup(ctx: Ctx, g: Group): void {
-  const total = ctx.items[g.total];
-  const parts = g.parts.map((id) => ctx.items[id]);
-  if (parts.length === 0) return;
-  for (const role of AMOUNT_ROLES) {
-    const T = total.values[role];
-    if (!T || T.unit?.family === "ratio") continue;
-    const P = parts.map((p) => p.values[role] ?? null);
-    if (P.every((f) => f === null)) continue;
-    // a part without a figure in this column (blank, "—") is unknown, not zero: no sum to check
-    if (P.some((f) => f === null)) continue;
-    if (P.some((f) => f !== null && (!comparable(f, T) || f.unit?.family === "ratio"))) continue;
-    if (!checkSum(ctx, g, total, parts, T, P)) checkSiblings(ctx, parts, P);
-  }
-}
-
-/** Returns true when a magnitude finding already explains the group. */
-function checkSum(ctx: Ctx, g: Group, total: Item, parts: Item[], T: Figure, P: (Figure | null)[]): boolean {
-  const figs = [T, ...P.filter((f): f is Figure => f !== null)];
-  const U = groupUnit(figs) ?? T.unit;
-  const isScore = total.score || T.unit?.text === "分";
-  const check: Check = isScore ? "score" : "sum";
-  const e = evalSum(ctx, g, T, P, U, new Map());
-  const d = diffDec(e.S, e.T);
-  const agrees = compareDec(absDec(d), e.tol) < 0;
-  const dp = e.dp;
-  const computed = formatDec(e.S, dp) + unitText(U);
-  if (agrees) {
-    pass(ctx, T.cell, check, computed, showFigure(T));
-    if (g.kind === "sum") overTotal(ctx, total, parts, T, P, U);
-    return false;
-  }
-  const under = compareDec(d, ZERO) < 0;
-  if (!g.exhaustive && g.kind === "sum" && under) {
-    // a partial list (其中 …) may add up to less than its total
-    pass(ctx, T.cell, check, `≤ ${showFigure(T)}`, computed);
-    return false;
-  }
-  if (rescue(ctx, g, total, parts, T, P, U, check)) return true;
-  const stated = showFigure(T);
-  const diff = formatDec(absDec(d), dp) + unitText(U);
-  if (!g.exhaustive && g.kind === "sum") {
-    const t = AUDIT_TEXT.partsExceed({ total: label(total), terms: termsText(e, g.kind), computed, stated });
-    finding(ctx, { cell: T.cell, check, severity: "error", expected: `≤ ${stated}`, actual: computed, message: t.zh, en: t.en });
-  } else {
-    const note = explain(ctx, g, d, U, e.tol);
-    const args = { total: label(total), terms: termsText(e, g.kind), computed, stated, diff, note: note ?? undefined };
-    const t = g.kind === "difference" ? AUDIT_TEXT.difference(args) : isScore ? AUDIT_TEXT.score(args) : AUDIT_TEXT.sum(args);
-    finding(ctx, { cell: T.cell, check, severity: note ? "warning" : "error", expected: computed, actual: stated, message: t.zh, en: t.en });
-  }
-  if (g.kind === "sum") overTotal(ctx, total, parts, T, P, U);
-  return false;
-}
-
-/**
- * Siblings in one unit and one part in another (万元, 万元, 元): when the sums cannot tell,
- * a part written in a money unit none of its siblings uses, orders of magnitude off them.
- */
-function checkSiblings(ctx: Ctx, parts: Item[], P: (Figure | null)[]): void {
-  const own = P.filter((f): f is Figure => f !== null && f.ownUnit && f.unit?.family === "money");
-  if (own.length < 3) return;
-  P.forEach((f, i) => {
-    if (!f || !own.includes(f) || ctx.corrections.has(f)) return;
-    const others = own.filter((o) => o !== f);
-    const unit = others[0].unit;
-    if (!unit || f.unit?.text === unit.text || !others.every((o) => o.unit?.text === unit.text)) return;
-    const values = others.map((o) => Math.abs(decToNumber(inUnit(o, unit).v))).sort((a, b) => a - b);
-    const median = values[Math.floor(values.length / 2)];
-    const mine = Math.abs(decToNumber(inUnit(f, unit).v));
-    if (median === 0 || mine === 0 || Math.abs(Math.log10(mine / median)) < 3) return;
-    const t = AUDIT_TEXT.siblings({ label: label(parts[i]), written: showFigure(f), unit: unit.text, others: others.map((o) => showFigure(o)).join("、") });
-    finding(ctx, { cell: f.cell, check: "magnitude", severity: "warning", expected: formatDec(f.dec, f.decimals) + unit.text, actual: showFigure(f), message: t.zh, en: t.en });
-  });
-}
-
-/** A part larger than its total (both positive): a magnitude finding of its own. */
-function overTotal(ctx: Ctx, total: Item, parts: Item[], T: Figure, P: (Figure | null)[], U: UnitInfo | null): void {
-  const tv = inUnit(T, U, corr(ctx, T));
-  if (compareDec(tv.v, ZERO) <= 0) return;
-  P.forEach((f, i) => {
-    if (!f) return;
-    const pv = inUnit(f, U, corr(ctx, f));
-    const excess = diffDec(pv.v, tv.v);
-    if (compareDec(excess, sumDec([pv.h, tv.h])) <= 0) return;
-    const t = AUDIT_TEXT.partOverTotal({ label: label(parts[i]), part: showFigure(f), total: label(total), totalValue: showFigure(T) });
-    finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected: `≤ ${showFigure(T)}`, actual: showFigure(f), message: t.zh, en: t.en });
-  });
-}
-
-/**
- * 亿元 written where 万元 was meant: if reading one figure in the group's unit (or
- * 10^4 / 10^8 off, for a bare number) makes the group add up, that figure is the finding.
- */
-function rescue(ctx: Ctx, g: Group, total: Item, parts: Item[], T: Figure, P: (Figure | null)[], U: UnitInfo | null, check: Check): boolean {
-  const candidates: Array<{ f: Figure; item: Item }> = [];
-  P.forEach((f, i) => f && candidates.push({ f, item: parts[i] }));
-  candidates.push({ f: T, item: total });
-  const base = evalSum(ctx, g, T, P, U, new Map());
-  for (const { f, item } of candidates) {
-    // a partial list only tells on a figure whose own unit differs from the others'
-    if (!g.exhaustive && !f.ownUnit) continue;
-    const now = inUnit(f, U, corr(ctx, f));
-    const sign = g.kind === "difference" && f === P[1] ? -1 : 1;
-    for (const k of rescueScales(f, U)) {
-      // one figure read in another unit: adjust the sum and the tolerance, O(1) per candidate
-      const then = inUnit(f, U, corr(ctx, f) + k);
-      const delta = diffDec(then.v, now.v);
-      const S = f === T ? base.S : sumDec([base.S, sign === 1 ? delta : negDec(delta)]);
-      const Tv = f === T ? then.v : base.T;
-      const tol = sumDec([base.tol, negDec(now.h), then.h]);
-      const d = diffDec(S, Tv);
-      const ok = compareDec(absDec(d), tol) < 0 || (!g.exhaustive && compareDec(d, ZERO) < 0);
-      const fixed = normalizeDec(then.v);
-      // reading it 10^4 smaller must not amount to leaving it out
-      if (!ok || compareDec(absDec(fixed), tol) <= 0) continue;
-      const e = evalSum(ctx, g, T, P, U, new Map([[f, corr(ctx, f) + k]]));
-      // the figure's own unit is the slip (亿元 for 万元), or the number itself (typed in 元 in a 万元 row)
-      const otherUnit = f.ownUnit && U !== null && f.unit?.text !== U.text;
-      const meant = otherUnit && U ? U.text : formatDec(fixed, dpOf(fixed)) + unitText(U);
-      const dp = e.dp;
-      const t = AUDIT_TEXT.unitSlip({
-        label: label(item),
-        written: showFigure(f),
-        meant,
-        total: label(total),
-        terms: termsText(e, g.kind),
-        computed: formatDec(e.S, dp) + unitText(U),
-        unitCell: otherUnit ? f.unitCell : null,
-      });
-      const expected = otherUnit && U ? formatDec(f.dec, f.decimals) + U.text : formatDec(fixed, dpOf(fixed)) + unitText(U);
-      finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected, actual: showFigure(f), message: t.zh, en: t.en });
-      ctx.corrections.set(f, k);
-      pass(ctx, T.cell, check, formatDec(e.S, dp) + unitText(U), showFigure(T));
-      return true;
-    }
-  }
-  return false;
-}
-
-function rescueScales(f: Figure, U: UnitInfo | null): number[] {
-  if (f.ownUnit && f.unit && U && f.unit.family === "money" && U.family === "money" && f.unit.pow10 !== null && U.pow10 !== null && f.unit.pow10 !== U.pow10) {
-    return [U.pow10 - f.unit.pow10];
-  }
-  // a unit written in the cell is what it says; a unit-column row like its siblings may still hold a number typed in another unit
-  if (f.ownUnit && !(f.unitCell && f.unit?.text === U?.text)) return [];
-  // a bare number in a 万元 column typed in 元 (or the other way round)
-  return Math.abs(decToNumber(f.dec)) >= 1 ? [-4, 4, -8, 8] : [];
-}
-
-/** The difference equals another figure written beside the total (年末结转和结余 in a 总支出): say so. */
-function explain(ctx: Ctx, g: Group, d: Dec, U: UnitInfo | null, tol: Dec): { zh: string; en: string } | null {
-  const total = ctx.items[g.total];
-  const inGroup = new Set([g.total, ...g.parts]);
-  for (const it of ctx.items) {
-    if (inGroup.has(it.id)) continue;
-    const same = total.source === "text" ? it.cell === total.cell : it.table === total.table && it.source === "table";
-    if (!same) continue;
-    const f = it.values.current;
-    if (!f || f.unit?.family === "ratio" || (total.values.current && !comparable(f, total.values.current))) continue;
-    const v = inUnit(f, U, corr(ctx, f));
-    if (within(v.v, absDec(d), sumDec([tol, v.h]))) return AUDIT_TEXT.explained({ label: label(it), value: showFigure(f) });
-  }
-  return null;
-}
-
 /** Parts known only by their shares (线上采购占比 99.67%、线下 0.33%): the shares add up to 100%. */
 function checkShareSum(ctx: Ctx, g: Group): void {
   if (g.kind !== "sum" || g.parts.length < 2) return;
   const parts = g.parts.map((id) => ctx.items[id]);
   if (!parts.every((p) => p.values.share && !p.values.current)) return;
   const shares = parts.map((p) => p.values.share as Figure);
-  const S = sumDec(shares.map((s) => s.dec));
+  const computedSum = sumDec(shares.map((s) => s.dec));
   const tol = sumDec(shares.map((s) => inUnit(s, null).h));
   const hundred: Dec = { m: 100, s: 0 };
-  const d = diffDec(S, hundred);
+  const d = diffDec(computedSum, hundred);
   const total = ctx.items[g.total];
   const dp = Math.max(...shares.map((s) => s.decimals));
-  const computed = formatDec(S, dp) + "%";
+  const computed = formatDec(computedSum, dp) + "%";
   const last = shares[shares.length - 1];
   if (compareDec(absDec(d), tol) < 0 || (!g.exhaustive && compareDec(d, ZERO) < 0)) {
     pass(ctx, last.cell, "share", g.exhaustive ? "100%" : "≤ 100%", computed);
@@ -305,27 +49,21 @@ function checkShareSum(ctx: Ctx, g: Group): void {
 }
 
 function ratioRange(ctx: Ctx, part: Figure, base: Figure): [number, number] | null {
-  const U = base.unit ?? part.unit;
-  const p = inUnit(part, U, corr(ctx, part));
-  const b = inUnit(base, U, corr(ctx, base));
+  const commonUnit = base.unit ?? part.unit;
+  const p = inUnit(part, commonUnit, correctionOf(ctx, part));
+  const b = inUnit(base, commonUnit, correctionOf(ctx, base));
   const bi = interval(b.v, b.h);
   if (bi[0] <= 0 && bi[1] >= 0) return null;
   return rangeOver((x, y) => (x / y) * 100, [interval(p.v, p.h), bi]);
 }
 
 function ratioValue(ctx: Ctx, part: Figure, base: Figure): number {
-  const U = base.unit ?? part.unit;
-  return decToNumber(inUnit(part, U, corr(ctx, part)).v) / decToNumber(inUnit(base, U, corr(ctx, base)).v);
+  const commonUnit = base.unit ?? part.unit;
+  return decToNumber(inUnit(part, commonUnit, correctionOf(ctx, part)).v) / decToNumber(inUnit(base, commonUnit, correctionOf(ctx, base)).v);
 }
 
 function statedPct(f: Figure): { v: number; h: number } {
   return { v: decToNumber(f.dec), h: 0.5 * Math.pow(10, -f.decimals) };
-}
-
-function shown(ctx: Ctx, f: Figure): string {
-  const k = corr(ctx, f);
-  if (!k) return showFigure(f);
-  return formatDec(f.dec, f.decimals) + unitText(moneyUnitShifted(f.unit, -k) ?? f.unit);
 }
 
 function checkShare(ctx: Ctx, it: Item): void {
@@ -386,30 +124,30 @@ function checkChangeAndGrowth(ctx: Ctx, it: Item): void {
   if (!c || c.unit?.family === "ratio") return;
   const prior = it.values.prior && comparable(c, it.values.prior) ? it.values.prior : null;
   const change = it.values.change && comparable(c, it.values.change) ? it.values.change : null;
-  const U = c.unit;
-  const cv = inUnit(c, U, corr(ctx, c));
+  const commonUnit = c.unit;
+  const cv = inUnit(c, commonUnit, correctionOf(ctx, c));
   let directionReported = false;
   const direction = (cell: string, computed: Dec, dp: number, word: string, priorText: string) => {
     if (directionReported) return;
     directionReported = true;
-    const comp = formatDec(computed, dp) + unitText(U);
+    const comp = formatDec(computed, dp) + unitText(commonUnit);
     const t = AUDIT_TEXT.direction({ label: label(it), cur: shown(ctx, c), prior: priorText, computed: comp, word });
     finding(ctx, { cell, check: "direction", severity: "error", expected: compareDec(computed, ZERO) < 0 ? "减少" : "增加", actual: word, message: t.zh, en: t.en });
   };
   // the change amount: this year − last year
   if (change && prior) {
-    const pv = inUnit(prior, U, corr(ctx, prior));
-    const dv = inUnit(change, U, corr(ctx, change));
+    const pv = inUnit(prior, commonUnit, correctionOf(ctx, prior));
+    const dv = inUnit(change, commonUnit, correctionOf(ctx, change));
     const dir = it.directions.change;
     const stated = signed(dv.v, dir?.sign);
     const computed = diffDec(cv.v, pv.v);
     const tol = sumDec([cv.h, pv.h, dv.h]);
     const dp = Math.max(dpOf(computed), change.decimals);
-    if (within(computed, stated, tol)) pass(ctx, change.cell, "growth", formatDec(computed, dp) + unitText(U), (dir ? dir.word : "") + showFigure(change));
+    if (within(computed, stated, tol)) pass(ctx, change.cell, "growth", formatDec(computed, dp) + unitText(commonUnit), (dir ? dir.word : "") + showFigure(change));
     else if (dir && dir.sign !== 0 && within(computed, negDec(stated), tol)) direction(change.cell, computed, dp, dir.word, shown(ctx, prior));
     else {
-      const t = AUDIT_TEXT.change({ label: label(it), cur: shown(ctx, c), prior: shown(ctx, prior), computed: formatDec(computed, dp) + unitText(U), stated: (dir ? dir.word : "") + showFigure(change) });
-      finding(ctx, { cell: change.cell, check: "growth", severity: "error", expected: formatDec(computed, dp) + unitText(U), actual: (dir ? dir.word : "") + showFigure(change), message: t.zh, en: t.en });
+      const t = AUDIT_TEXT.change({ label: label(it), cur: shown(ctx, c), prior: shown(ctx, prior), computed: formatDec(computed, dp) + unitText(commonUnit), stated: (dir ? dir.word : "") + showFigure(change) });
+      finding(ctx, { cell: change.cell, check: "growth", severity: "error", expected: formatDec(computed, dp) + unitText(commonUnit), actual: (dir ? dir.word : "") + showFigure(change), message: t.zh, en: t.en });
     }
   }
   const g = it.values.growth;
@@ -423,18 +161,18 @@ function checkChangeAndGrowth(ctx: Ctx, it: Item): void {
   let derived = false;
   let computedChange: Dec | null = null;
   if (prior) {
-    const pv = inUnit(prior, U, corr(ctx, prior));
+    const pv = inUnit(prior, commonUnit, correctionOf(ctx, prior));
     range = rangeOver((x, y) => ((x - y) / y) * 100, [interval(cv.v, cv.h), interval(pv.v, pv.h)]);
     value = (decToNumber(cv.v) - decToNumber(pv.v)) / decToNumber(pv.v);
     priorText = shown(ctx, prior);
     computedChange = diffDec(cv.v, pv.v);
   } else if (change) {
-    const dv = inUnit(change, U, corr(ctx, change));
+    const dv = inUnit(change, commonUnit, correctionOf(ctx, change));
     const sd = signed(dv.v, it.directions.change?.sign);
     range = rangeOver((x, z) => (z / (x - z)) * 100, [interval(cv.v, cv.h), interval(sd, dv.h)]);
     const p = diffDec(cv.v, sd);
     value = decToNumber(sd) / decToNumber(p);
-    priorText = formatDec(p, dpOf(p)) + unitText(U);
+    priorText = formatDec(p, dpOf(p)) + unitText(commonUnit);
     derived = true;
     computedChange = sd;
   }
@@ -477,9 +215,9 @@ function checkDuplicates(ctx: Ctx): void {
         continue;
       }
       if (first.f === f) continue;
-      const U = first.f.unit ?? f.unit;
-      const a = inUnit(first.f, U, corr(ctx, first.f));
-      const b = inUnit(f, U, corr(ctx, f));
+      const commonUnit = first.f.unit ?? f.unit;
+      const a = inUnit(first.f, commonUnit, correctionOf(ctx, first.f));
+      const b = inUnit(f, commonUnit, correctionOf(ctx, f));
       if (within(a.v, b.v, sumDec([a.h, b.h]))) {
         pass(ctx, f.cell, "duplicate", shown(ctx, first.f), shown(ctx, f));
         continue;

@@ -1,4 +1,4 @@
-/** What a statement audit reports (SPEC §7), declared once as zod schemas. */
+/** What a statement audit reports (docs/rules.md §7), declared once as zod schemas. */
 import { z } from "zod";
 
 export const CHECKS = ["sum", "share", "growth", "direction", "magnitude", "duplicate", "score"] as const;

@@ -1,4 +1,4 @@
-/** Statement audit (SPEC §7, J3): the public surface. */
+/** Statement audit (docs/rules.md §7, J3): the public surface. */
 export { auditGrid } from "./audit";
 export type { AuditOutcome } from "./audit";
 export type { NotAStatement } from "./recognise";

@@ -1,5 +1,5 @@
 /**
- * The statement labels the audit knows (SPEC §7) and which parts make which total.
+ * The statement labels the audit knows (docs/rules.md §7) and which parts make which total.
  * One table: a label's key, its spellings, its flow (what kind of money it is), and the
  * partitions of a total — each partition is one complete way of splitting it
  * (by nature, by economic class, by source of funds).
@@ -243,6 +243,3 @@ export function defaultParent(key: string): string | null {
   return null;
 }
 
-export function isScheme(key: string | null): boolean {
-  return key !== null && SCHEME_KEYS.has(key);
-}

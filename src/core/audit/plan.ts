@@ -1,5 +1,5 @@
 /**
- * Writing the audit back (SPEC §9): beside each label/value table, the ratios as live
+ * Writing the audit back (docs/rules.md §9): beside each label/value table, the ratios as live
  * formulas under 核对·占比 / 核对·增长 / 核对·执行率(…) — only those the table's columns
  * allow — and 核对·说明 with the row's findings (also as notes). Findings in sentences go
  * to a list on a sheet of their own.
@@ -12,6 +12,7 @@ import { Figure, inUnit } from "./figure";
 import { Finding, Ratio, RatioKind } from "./finding";
 import { Item } from "./model";
 import { FoundTable } from "./table-reader";
+import { HEADER_FILL } from "../tuning";
 
 export const AUDIT_COLUMNS: Record<RatioKind | "note", PlanColumn> = {
   share: { header: "核对·占比", numberFormat: "0.00%", width: 11 },
@@ -249,7 +250,7 @@ export function findingsListPlan(sheet: string, findings: Finding[]): WritePlan 
     fills: (["error", "warning"] as const)
       .filter((s) => runs[s].length)
       .map((s) => ({ status: s, ...FINDING_FILLS[s], ranges: runsOf(runs[s], 3) })),
-    headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+    headerFill: { ...HEADER_FILL },
     notes: [],
     owned: `${quoteSheet(name)}!A1:${columnLetter(LIST_COLUMNS.length)}${findings.length + 1}`,
     messages: [],

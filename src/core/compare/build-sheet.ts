@@ -1,5 +1,5 @@
 /**
- * Template + departments → the sheet plan of one comparison worksheet (SPEC §8).
+ * Template + departments → the sheet plan of one comparison worksheet (docs/rules.md §8).
  *
  * Layout: title (A1) and description (A2); the table's header on row 4 (指标（单位） and one
  * column per department, 江门 2023); one row per template row, labelled with its normalised
@@ -16,15 +16,16 @@ import { figureNote, missingNote } from "./notes";
 import { ChartSpec, SheetMessage, SheetPlan, SheetStyle } from "./sheet-plan";
 import { ComparisonTemplate, FormulaRow, TemplateId, TemplateRow, rowUnit, templateById } from "./templates";
 import { RowValue, computeRowValues, sumRange } from "./values";
+import { HEADER_FILL as HEADER_COLOURS } from "../tuning";
 
-/** The text of a cell with no value: never 0 (SPEC §8). */
+/** The text of a cell with no value: never 0 (docs/rules.md §8). */
 export const MISSING_MARK = "—";
 
 export const HEADER_ROW = 4;
 const FIRST_DATA_ROW = HEADER_ROW + 1;
 const LABEL_HEADER = "指标（单位）";
 const TABLE_STYLE = "TableStyleMedium2";
-const HEADER_FILL = { fill: "#1F6F78", fontColor: "#FFFFFF", bold: true as const };
+const HEADER_FILL = { fill: HEADER_COLOURS.fill, fontColor: HEADER_COLOURS.font, bold: true as const };
 const OWN_FILL = "#FFF2CC";
 const CHART_WIDTH_COLS = 8;
 const CHART_HEIGHT_ROWS = 18;
@@ -127,7 +128,7 @@ export function buildComparisonSheet(templateOrId: ComparisonTemplate | Template
   const put = (row: number, col: number, v: PlanCell, format?: string) => {
     cells[row - 1][col - 1] = v;
     if (format) formats[row - 1][col - 1] = format;
-    // text that a host could read as a formula is also marked as text (SPEC §9)
+    // text that a host could read as a formula is also marked as text (docs/rules.md §9)
     if (typeof v === "string" && looksLikeFormula(v)) formats[row - 1][col - 1] = "@";
   };
 

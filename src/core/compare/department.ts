@@ -105,7 +105,7 @@ export function departmentFromSeed(seed: Seed): CompareDepartment {
   };
 }
 
-/** The bundled departments, in SPEC §8 order. */
+/** The bundled departments, in docs/rules.md §8 order. */
 export function seedDepartments(): CompareDepartment[] {
   return SEEDS.map(departmentFromSeed);
 }

@@ -1,4 +1,4 @@
-/** Comparison sheets (SPEC §8): templates as data, departments, the sheet plan. */
+/** Comparison sheets (docs/rules.md §8): templates as data, departments, the sheet plan. */
 export * from "./templates";
 export * from "./department";
 export * from "./values";

@@ -1,5 +1,5 @@
 /**
- * The user's own department from a label/value sheet (SPEC §8: it joins the comparison from a
+ * The user's own department from a label/value sheet (docs/rules.md §8: it joins the comparison from a
  * sheet in the open workbook). Each row: a label (总支出, 基本支出, 参保人数, 自评得分, …), its
  * value, optionally a unit cell after it. The unit may sit in the label (总支出（万元）), in a unit
  * cell, in the value (26,336.80万元) or in the number format; numbers are read by quantity.ts and

@@ -1,5 +1,5 @@
 /**
- * The sheet plan: everything a new comparison worksheet holds (SPEC §8), decided by core and
+ * The sheet plan: everything a new comparison worksheet holds (docs/rules.md §8), decided by core and
  * executed by the adapters (src/cli/write-sheet-xlsx.ts with exceljs, src/excel with office.js).
  * Cells follow the write-plan rule: a string is always text, a formula is `{ formula }`.
  */

@@ -1,5 +1,5 @@
 /**
- * The six comparison templates of SPEC §8, as data. A figure row shows one catalog figure
+ * The six comparison templates of docs/rules.md §8, as data. A figure row shows one catalog figure
  * (FIGURE_CATALOG id, canonical unit); a formula row is a live Excel formula over other rows
  * of the same department column. Where a report also states a derived figure itself (a share,
  * a balance), that stated figure follows as its own row, so computed and stated sit side by side.
@@ -183,7 +183,7 @@ export function templateById(id: string): ComparisonTemplate | undefined {
   return Object.hasOwn(TEMPLATES, id) ? TEMPLATES[id as TemplateId] : undefined;
 }
 
-/** For a picker: id, Chinese and English title, sheet name, in SPEC §8 order. */
+/** For a picker: id, Chinese and English title, sheet name, in docs/rules.md §8 order. */
 export function templateChoices(): { id: TemplateId; title: string; titleEn: string; sheetName: string }[] {
   return TEMPLATE_IDS.map((id) => ({ id, title: TEMPLATES[id].title, titleEn: TEMPLATES[id].titleEn, sheetName: TEMPLATES[id].sheetName }));
 }

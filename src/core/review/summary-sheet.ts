@@ -8,6 +8,7 @@ import { columnLetter, quoteSheet } from "../address";
 import { STATUSES, STATUS_LABELS } from "../results";
 import { PlanCell, STATUS_FILLS, WritePlan } from "../write-plan";
 import { KIND_LABELS, ReviewProblem, ReviewRow, ReviewSkip, SEVERITY_LABELS, NOT_READ_TITLE, PROBLEMS_TITLE, SUMMARY_SHEET_ADDIN, SUMMARY_TITLE } from "./review";
+import { HEADER_FILL } from "../tuning";
 
 /** Where a link points: a path/URL (the CLI: the file, relative to the summary workbook), or null for no link. */
 export interface LinkTargets {
@@ -249,7 +250,7 @@ export function summaryWritePlan(rows: ReviewRow[], links: LinkTargets): WritePl
     columnWidths: layout.columns.map((c) => c.width),
     // keyed by colour, not status: the add-in paints these ranges as they are
     fills: [...byColour.values()].map((e, i) => ({ status: `summary_${i}`, ...e })),
-    headerFill: { fill: "#1F6F78", font: "#FFFFFF" },
+    headerFill: { ...HEADER_FILL },
     notes: [],
     owned: `${quoteSheet(SUMMARY_SHEET_ADDIN)}!A1:${columnLetter(width)}${cells.length}`,
     messages: [],

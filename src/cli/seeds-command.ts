@@ -1,0 +1,84 @@
+/**
+ * `jixiao seeds` (docs/rules.md §8): list the bundled departments, their level, year and figures.
+ */
+import { templateById } from "../core/compare";
+import { SEEDS } from "../core/seed-data";
+import { reportById, reportTitle } from "../core/seed-reports";
+import { FIGURE_CATALOG, FigureId, Seed, TEMPLATE_IDS, templateFigureIds } from "../core/seed-schema";
+import { ParsedArgs } from "./args";
+import { CliCommand, EXIT_OK, Io, runCommand } from "./command";
+import { templateList } from "./compare-command";
+import { UsageError } from "./workbook-file";
+
+export const SEEDS_USAGE = `用法 / usage:
+  jixiao seeds [--template ID] [--json] [--lang zh|en]
+
+  列出内置种子数据：部门、级别、年度及其数据项。 / List the bundled departments, their level, year and figures.
+
+  --template ID    只列该对比模板用到的数据项 / only the figures of one template: ${TEMPLATE_IDS.join(", ")}
+  --json           打印种子数据（JSON） / print the seeds as JSON
+
+Exit codes: 0 listed; 2 unusable input; 1 internal error.`;
+
+
+export const command: CliCommand = {
+  prefix: "jixiao",
+  usage: SEEDS_USAGE,
+  valued: ["template", "lang"],
+  switches: ["json"],
+  run: (args, io) => run(args, io),
+};
+
+export function seedsCommand(argv: string[], io: Io): Promise<number> {
+  return runCommand(command, argv, io, undefined);
+}
+
+async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
+  if (positional.length) throw new UsageError(`多余的参数 / unexpected argument "${positional[0]}"\n\n${SEEDS_USAGE}`);
+  let ids: FigureId[] | null = null;
+  if (flags.template !== undefined) {
+    const t = typeof flags.template === "string" ? templateById(flags.template) : undefined;
+    if (!t) throw new UsageError(`未知模板 / unknown template "${String(flags.template)}"; 可用 / valid: ${templateList()}`);
+    ids = templateFigureIds(t.id);
+  }
+  if (flags.json) {
+    const seeds = ids === null ? SEEDS : SEEDS.map((s) => filterSeed(s, ids as FigureId[]));
+    io.out(JSON.stringify(seeds, null, 2));
+    return EXIT_OK;
+  }
+  const en = flags.lang === "en";
+  io.out(SEEDS.flatMap((s) => [...seedLines(s, ids, en), ""]).join("\n").trimEnd());
+  return EXIT_OK;
+}
+
+function formatNumber(v: number): string {
+  const [int, frac] = String(v).split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+function seedLines(seed: Seed, ids: FigureId[] | null, en: boolean): string[] {
+  const lines: string[] = [];
+  const level = en ? seed.level : seed.level === "province" ? "省级" : "市级";
+  lines.push(`${seed.id}  ${en ? seed.departmentEn : seed.department}  ${level}  ${seed.year}`);
+  const report = reportById(seed.source);
+  lines.push(`  ${en ? "source" : "来源"}: ${reportTitle(seed.source)}${report ? `  seeds/reports/${report.file}` : ""}`);
+  const entries = (Object.entries(seed.figures) as [FigureId, NonNullable<Seed["figures"][FigureId]>][]).filter(([id]) => ids === null || ids.includes(id));
+  const missing = seed.missing.filter((id) => ids === null || ids.includes(id));
+  lines.push(`  ${en ? "figures" : "数据项"} ${entries.length}, ${en ? "missing" : "缺失"} ${missing.length}`);
+  for (const [id, f] of entries) {
+    const label = en ? FIGURE_CATALOG[id].en : FIGURE_CATALOG[id].label;
+    const value = f.text ?? (f.value !== undefined ? `${formatNumber(f.value)} ${f.unit}` : "");
+    const written = f.valueAsWritten !== undefined ? `${f.valueAsWritten}${f.unitAsWritten ?? ""}` : f.text;
+    const flags = [f.alternatives ? (f.conflict ? (en ? "conflict" : "前后不一致") : en ? "second value" : "另有数值") : "", f.qualifier ?? ""].filter((s) => s !== "");
+    lines.push(`  ${id}  ${label} = ${value}  (${en ? "as written" : "原文"} ${written}, ${f.source.section})${flags.length ? ` [${flags.join(", ")}]` : ""}`);
+  }
+  if (missing.length) lines.push(`  ${en ? "missing" : "缺失"}: ${missing.join(", ")}`);
+  return lines;
+}
+
+function filterSeed(seed: Seed, ids: FigureId[]): Seed {
+  const figures = Object.fromEntries(Object.entries(seed.figures).filter(([id]) => ids.includes(id as FigureId)));
+  const missingNotes = Object.fromEntries(Object.entries(seed.missingNotes ?? {}).filter(([id]) => ids.includes(id as FigureId)));
+  return { ...seed, figures, missing: seed.missing.filter((id) => ids.includes(id)), missingNotes };
+}

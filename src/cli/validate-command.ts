@@ -1,0 +1,161 @@
+/**
+ * `jixiao validate <file.xlsx>` (docs/rules.md §2, §5, §9; docs/standard-forms.md): find the
+ * indicator table, check and score every row, and write the results into the --out copy.
+ */
+import { quoteSheet, splitSheet } from "../core/address";
+import { Grid } from "../core/grid";
+import { PRESET_IDS } from "../core/presets";
+import { collectProblems } from "../core/problems";
+import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/results";
+import { ValidateOutcome, validateGrid } from "../core/validate";
+import { ParsedArgs } from "./args";
+import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
+import { LEGACY_NOTE } from "./legacy-convert";
+import { PlanWriteReport, applyPlan } from "./write-xlsx";
+import { UsageError, candidateSheets, checkNotInput, inputAndOut, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
+
+export const VALIDATE_USAGE = `用法 / usage:
+  jixiao validate <file.xlsx> [--sheet NAME] [--preset ID] [--out OUT.xlsx] [--json] [--lang zh|en]
+
+  核对绩效指标表：找到表头，逐行核对实际完成值与年度指标值，计算完成率与得分。
+  Check an indicator table: find the header, check each actual against its target, score it.
+  项目支出 / 部门整体支出绩效自评表：含预算执行得分、指标方向、日期与较上年目标；有无法核对的行时总分暂定、等级待定。
+  The national project / department forms: budget line, direction column, dates and changes on last year;
+  with unchecked rows the total is provisional and the grade pending (docs/standard-forms.md).
+
+  文件可为 .xlsx / .xlsm（宏保留）；旧版 .xls 与 WPS .et 经 LibreOffice 读取，结果写入新的 .xlsx。
+  .xlsx / .xlsm (macros kept); old .xls and WPS .et are read through LibreOffice, results go into a new .xlsx.
+
+  --sheet NAME   工作表名称（默认：第一个含指标表的工作表） / sheet (default: the first with an indicator table)
+  --preset ID    评分方案 / scoring preset: ${PRESET_IDS.join(", ")}
+  --out FILE     写出结果的新文件（输入文件不会被修改） / write results into a new file (the input is never modified)
+  --json         在标准输出打印一个 JSON 文档 / print one JSON document on stdout
+  --lang zh|en   文字语言 / language of the text output
+
+Exit codes: 0 the check ran (whatever the verdicts); 2 unusable input; 1 internal error.`;
+
+export const command: CliCommand = {
+  prefix: "jixiao",
+  usage: VALIDATE_USAGE,
+  valued: ["sheet", "preset", "out", "lang"],
+  switches: ["json"],
+  run: (args, io) => run(args, io),
+};
+
+export function validateCommand(argv: string[], io: Io): Promise<number> {
+  return runCommand(command, argv, io, undefined);
+}
+
+async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
+  const { file, out } = inputAndOut(positional, flags, VALIDATE_USAGE);
+  const presetId = typeof flags.preset === "string" ? flags.preset : "default";
+  if (!PRESET_IDS.includes(presetId)) throw new UsageError(`未知评分方案 / unknown preset "${presetId}" (${PRESET_IDS.join(", ")})`);
+  const lang = flags.lang === "en" ? "en" : "zh";
+  const { wb, source } = await openWorkbook(file);
+  const candidates = candidateSheets(wb, flags.sheet);
+  let outcome: ValidateOutcome | null = null;
+  let grid: Grid | null = null;
+  const reasons: string[] = [];
+  for (const ws of candidates) {
+    grid = wb.grid(ws);
+    outcome = validateGrid(grid, { settings: { presetId } });
+    if (outcome.ok) break;
+    reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
+  }
+  if (!outcome || !outcome.ok || !grid) {
+    io.err(`jixiao: 没有找到指标表 / no indicator table found in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
+    return EXIT_UNUSABLE;
+  }
+  const { result, plan } = outcome;
+  let written: PlanWriteReport | null = null;
+  const notes: { text: string; en: string }[] = [];
+  let outFile = out;
+  if (out) {
+    const target = outputPath(out, wb);
+    outFile = target.path;
+    checkNotInput(outFile, file);
+    if (target.note) notes.push(target.note);
+    if (source === "legacy") notes.push(LEGACY_NOTE);
+    written = applyPlan(wb, plan);
+    if (written.renamed) notes.push(written.renamed);
+    saveWorkbook(wb, outFile);
+  }
+  if (flags.json) {
+    const sheet = written ? written.sheet : plan.sheet;
+    const owned = sheet === plan.sheet ? plan.owned : `${quoteSheet(sheet)}!${splitSheet(plan.owned).range}`;
+    io.out(JSON.stringify({ file, out: outFile, ...result, plan: { sheet, mode: plan.mode, owned }, notes: notes.map((n) => n.en) }, null, 2));
+  } else {
+    const lines = [report(result, lang, outFile, plan.mode === "new_sheet" ? (written ? written.sheet : plan.sheet) : null)];
+    for (const n of notes) lines.push(lang === "en" ? n.en : n.text);
+    io.out(lines.join("\n"));
+  }
+  return EXIT_OK;
+}
+
+function report(r: ValidateResult, lang: "zh" | "en", out: string | null, newSheet: string | null): string {
+  const en = lang === "en";
+  const lines: string[] = [];
+  const cols = Object.entries(r.columns).map(([k, v]) => `${k}=${v}`).join(" ");
+  lines.push(en ? `Sheet "${r.sheet}", header row ${r.headerRow}, columns ${cols}` : `工作表“${r.sheet}”，表头第${r.headerRow}行，列：${cols}`);
+  const counts = STATUSES.map((s) => `${en ? STATUS_LABELS[s].en : STATUS_LABELS[s].zh} ${r.summary.counts[s]}`).join(" | ");
+  const f = r.form;
+  if (f.kind !== "plain") {
+    const kind = f.kind === "project" ? (en ? "Project expenditure self-evaluation form" : "项目支出绩效自评表") : en ? "Department expenditure self-evaluation form" : "部门整体支出绩效自评表";
+    const parts = [
+      f.year !== null ? (en ? `year ${f.year}` : `${f.year}年度`) : null,
+      f.project !== null ? (en ? `project ${f.project}` : `项目：${f.project}`) : null,
+      f.department !== null ? (en ? `department ${f.department}` : `主管部门：${f.department}`) : null,
+      f.unit !== null ? (en ? `unit ${f.unit}` : `实施单位：${f.unit}`) : null,
+    ].filter((x): x is string => x !== null);
+    lines.push(`${kind}${parts.length ? (en ? ": " : "，") + parts.join(en ? ", " : "，") : ""}`);
+  }
+  lines.push(`${en ? "Rows" : "指标"} ${r.summary.rowCount}: ${counts}`);
+  const b = r.summary.budget;
+  if (b) {
+    const rate = b.rate === null ? "—" : `${(b.rate * 100).toFixed(2)}%`;
+    const score = b.score === null ? (en ? "not scored" : "未计分") : `${b.score.toFixed(2)} / ${b.points}`;
+    lines.push(
+      en
+        ? `Budget execution: executed ${b.executed ?? "—"} of budget ${b.budget ?? b.initialBudget ?? "—"}, rate ${rate}, score ${score}`
+        : `预算执行：全年执行数 ${b.executed ?? "—"}，全年预算数 ${b.budget ?? "—"}${b.initialBudget !== null ? `（年初预算数 ${b.initialBudget}）` : ""}，执行率 ${rate}，得分 ${score}`,
+    );
+  }
+  const s = r.summary;
+  if (s.totalScore !== null) {
+    if (s.final && s.gradeWithheld === "points_total") {
+      lines.push(
+        en
+          ? `Total score ${s.totalScore.toFixed(2)} / ${s.outOf} (not graded: the points add up to ${s.pointsTotal}, not the preset's total), preset ${s.presetId}`
+          : `总分 ${s.totalScore.toFixed(2)} / ${s.outOf}（分值合计 ${s.pointsTotal}，不是评分方案的满分，不评等级），评分方案 ${s.presetId}`,
+      );
+    } else if (s.final) {
+      lines.push(
+        en
+          ? `Total score ${s.totalScore.toFixed(2)} (${s.gradeEn}), points ${s.pointsTotal}, preset ${s.presetId}`
+          : `总分 ${s.totalScore.toFixed(2)}（${s.grade}），分值合计 ${s.pointsTotal}，评分方案 ${s.presetId}`,
+      );
+    } else {
+      const [lo, hi] = s.range ?? [s.totalScore, s.totalScore];
+      lines.push(
+        en
+          ? `Total score ${s.totalScore.toFixed(2)} (provisional; ${s.undetermined.rows} rows, ${s.undetermined.points} points not checked; between ${lo.toFixed(2)} and ${hi.toFixed(2)}), grade pending, points ${s.pointsTotal}, preset ${s.presetId}`
+          : `总分 ${s.totalScore.toFixed(2)}（暂定：${s.undetermined.rows}行、${s.undetermined.points}分未能核对，可能范围 ${lo.toFixed(2)}–${hi.toFixed(2)}），等级待定，分值合计 ${s.pointsTotal}，评分方案 ${s.presetId}`,
+      );
+    }
+    if (s.statedGrade !== null) lines.push(en ? `Stated grade ${s.statedGrade}` : `填报自评等级 ${s.statedGrade}`);
+  }
+  // core's list; printed rows first, then the table-level messages
+  const { listed } = collectProblems(r);
+  const problems = [
+    ...listed.filter((p) => p.row !== null).map((p) => `  ${p.cell ?? "row " + p.row} ${p.name}: ${en ? p.en : p.zh}`),
+    ...listed.filter((p) => p.row === null).map((p) => `  ${p.cell ?? (en ? "table" : "全表")}: ${en ? p.en : p.zh}`),
+  ];
+  if (problems.length) {
+    lines.push(en ? `Problems (${problems.length}):` : `问题（${problems.length}）：`);
+    lines.push(...problems);
+  } else {
+    lines.push(en ? "No problems found." : "未发现问题。");
+  }
+  if (out) lines.push(en ? `Results written to ${out}${newSheet ? ` (sheet ${newSheet})` : ""}` : `结果已写入 ${out}${newSheet ? `（工作表“${newSheet}”）` : ""}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,107 @@
+/** The grid view's sizes, colours and styles. */
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const MAX_ROWS = 1000;
+export const ROW_HEIGHT = 22;
+export const HEADER_WIDTH = 44;
+const ACCENT = "#217346"; // Excel's green, for the selection
+
+export const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", height: "100%", minHeight: 0 },
+  bar: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  nameBox: { width: "96px", flexShrink: 0 },
+  formula: { flexGrow: 1 },
+  scroller: { flexGrow: 1, overflow: "auto", minHeight: 0, backgroundColor: "#FFFFFF", outlineStyle: "none" },
+  table: {
+    borderCollapse: "separate",
+    borderSpacing: 0,
+    tableLayout: "fixed",
+    fontFamily: "Calibri, 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif",
+    fontSize: "13px",
+    color: "#000000",
+    outlineStyle: "none",
+  },
+  head: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    backgroundColor: "#F3F3F3",
+    color: "#444444",
+    fontWeight: "normal",
+    height: `${ROW_HEIGHT}px`,
+    borderRight: "1px solid #D4D4D4",
+    borderBottom: "1px solid #D4D4D4",
+    textAlign: "center",
+    padding: 0,
+    userSelect: "none",
+  },
+  rowHead: {
+    position: "sticky",
+    left: 0,
+    zIndex: 1,
+    backgroundColor: "#F3F3F3",
+    color: "#444444",
+    fontWeight: "normal",
+    borderRight: "1px solid #D4D4D4",
+    borderBottom: "1px solid #D4D4D4",
+    textAlign: "center",
+    padding: 0,
+    userSelect: "none",
+  },
+  corner: { left: 0, zIndex: 3 },
+  headOn: { backgroundColor: "#D2E7DA", color: ACCENT, fontWeight: "bold" },
+  cell: {
+    height: `${ROW_HEIGHT - 1}px`,
+    padding: "0 4px",
+    borderRight: "1px solid #E1E1E1",
+    borderBottom: "1px solid #E1E1E1",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    position: "relative",
+    cursor: "cell",
+  },
+  // text running on over empty cells to its right, cut at the next cell that has something
+  spill: {
+    position: "absolute",
+    left: "4px",
+    top: 0,
+    lineHeight: `${ROW_HEIGHT - 1}px`,
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    pointerEvents: "none",
+  },
+  inRange: { boxShadow: "inset 0 0 0 9999px rgba(33, 115, 70, 0.12)" },
+  current: { outline: `2px solid ${ACCENT}`, outlineOffset: "-2px" },
+  note: {
+    "::after": {
+      content: '""',
+      position: "absolute",
+      top: 0,
+      right: 0,
+      borderTop: "6px solid #D13438",
+      borderLeft: "6px solid transparent",
+    },
+  },
+  editor: {
+    position: "absolute",
+    inset: 0,
+    width: "100%",
+    height: "100%",
+    boxSizing: "border-box",
+    border: `2px solid ${ACCENT}`,
+    padding: "0 2px",
+    font: "inherit",
+    outlineStyle: "none",
+  },
+  tabs: { display: "flex", alignItems: "center", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flexShrink: 0 },
+  status: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground3, minHeight: "20px" },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});

@@ -1,0 +1,95 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo } from "react";
+import { busyLabel } from "../shell/busy";
+import { ColumnPicker } from "./ColumnPicker";
+import { DetectedTable } from "./DetectedTable";
+import { fmt } from "../i18n/i18n";
+import { useLocale } from "../i18n/locale";
+import { Notices } from "../shell/Notices";
+import { ProblemList } from "./ProblemList";
+import { ReviewAllSection } from "../audit/ReviewAllSection";
+import { collectProblems } from "./problems";
+import { SettingsPanel } from "../settings/SettingsPanel";
+import { SummaryView } from "./SummaryView";
+import type { PaneModel } from "../shell/use-pane";
+import type { ReviewAllModel } from "../audit/use-review-all";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface CheckPanelProps {
+  pane: PaneModel;
+  /** 核对全部工作表, when the pane offers it */
+  reviewAll?: ReviewAllModel;
+}
+
+/** 核对指标: check, clear, results, problems, table layout and settings. */
+export function CheckPanel({ pane, reviewAll }: CheckPanelProps) {
+  const { t } = useLocale();
+  const styles = useStyles();
+  const { busy, view, picker, settings } = pane;
+  const problems = useMemo(() => (view ? collectProblems(view.result) : null), [view]);
+  const stale = view !== null && JSON.stringify(view.settings) !== JSON.stringify(settings);
+  const working = busy !== null;
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={working} onClick={() => pane.check()}>
+          {t.checkIndicators}
+        </Button>
+        <Button disabled={working} onClick={() => pane.clear()}>
+          {t.clearResults}
+        </Button>
+        {busy !== null && <Spinner size="tiny" label={busyLabel(t, busy)} />}
+      </div>
+      {!view && !pane.notice && (
+        <Text size={200} className={styles.hint}>
+          {t.checkHint}
+        </Text>
+      )}
+      {pane.settingsNotice && (
+        <MessageBar intent="warning" layout="multiline" data-testid="settings-notice">
+          <MessageBarBody>
+            {pane.settingsNotice.kind === "invalidStored" ? t.settingsInvalidStored : fmt(t.settingsSaveFailed, { reason: pane.settingsNotice.reason })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="transparent" onClick={pane.dismissSettingsNotice}>
+              {t.dismiss}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <Notices notice={pane.notice} hint={pane.hint} onDismiss={pane.dismissNotice} onSelect={pane.select} />
+      {picker && (
+        <ColumnPicker
+          key={`${picker.info.sheet}:${picker.initial.headerRow}:${JSON.stringify(picker.initial.columns)}`}
+          info={picker.info}
+          initial={picker.initial}
+          overridden={pane.override !== null}
+          disabled={working}
+          onApply={(o) => pane.check(o)}
+          onCancel={pane.closePicker}
+          onReset={pane.resetOverride}
+        />
+      )}
+      {view && <SummaryView result={view.result} unwritten={view.unwritten} stale={stale} />}
+      {view && problems && <ProblemList problems={problems} disabled={working} onSelect={pane.select} />}
+      {view && !picker && (
+        <DetectedTable
+          sheet={view.result.sheet}
+          headerRow={view.result.headerRow}
+          columns={view.result.columns}
+          overridden={pane.override !== null}
+          disabled={working}
+          onChange={pane.openPicker}
+        />
+      )}
+      {reviewAll && <ReviewAllSection model={reviewAll} settings={settings} disabled={working} />}
+      <SettingsPanel settings={settings} onChange={pane.changeSettings} disabled={working} />
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { busyLabel } from "../shell/busy";
+import { fmt } from "../i18n/i18n";
+import { useLocale } from "../i18n/locale";
+import { SeverityBadge } from "../shell/SeverityBadge";
+import type { CompareModel, CompareView, OwnRead } from "./use-compare";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+  group: { display: "flex", flexDirection: "column", margin: 0, padding: 0, border: "none", minWidth: 0 },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  sheetRow: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  sheetField: { flexGrow: 1, minWidth: "140px" },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  plain: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyleType: "none" },
+  line: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "baseline" },
+  missing: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface ComparePanelProps {
+  model: CompareModel;
+}
+
+/** 生成对比表: template, departments, the own department from a sheet, then build and report. */
+export function ComparePanel({ model }: ComparePanelProps) {
+  const { t, pick } = useLocale();
+  const styles = useStyles();
+  const { busy, engine } = model;
+  const working = busy !== null;
+  const template = model.templates.find((c) => c.id === model.templateId);
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={working || !engine || model.chosenCount === 0} onClick={() => void model.build()}>
+          {t.compareBuild}
+        </Button>
+        {busy !== null && <Spinner size="tiny" label={busyLabel(t, busy)} />}
+      </div>
+      {!model.view && (
+        <Text size={200} className={styles.hint}>
+          {t.compareHint}
+        </Text>
+      )}
+      {model.error && (
+        <MessageBar intent="error" layout="multiline" data-testid="compare-error">
+          <MessageBarBody>
+            <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+            {pick(model.error)}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="transparent" onClick={model.dismissError}>
+              {t.dismiss}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {model.view && <CompareReport view={model.view} onShow={model.showSheet} />}
+      {model.engineState === "failed" && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{t.compareLoadFailed}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={model.retryEngine}>
+              {t.retry}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {!engine && model.engineState !== "failed" && <Spinner size="small" label={t.compareLoading} />}
+      {engine && (
+        <>
+          <Field label={t.compareTemplate} hint={template ? fmt(t.compareTemplateSheet, { sheet: template.sheetName }) : undefined}>
+            <RadioGroup value={model.templateId} disabled={working} onChange={(_, d) => model.setTemplateId(d.value as typeof model.templateId)}>
+              {model.templates.map((c) => (
+                <Radio key={c.id} value={c.id} label={pick({ zh: c.title, en: c.titleEn })} />
+              ))}
+            </RadioGroup>
+          </Field>
+          <fieldset className={styles.group} data-testid="compare-departments">
+            <legend className={styles.legend}>{t.compareDepartments}</legend>
+            {model.ownDepartment && (
+              <Checkbox
+                checked={model.ownIncluded}
+                disabled={working}
+                label={engine.departmentHeader(model.ownDepartment)}
+                onChange={(_, d) => model.setOwnIncluded(d.checked === true)}
+              />
+            )}
+            {model.seeds.map((d) => (
+              <Checkbox
+                key={d.id}
+                checked={!model.excluded.has(d.id)}
+                disabled={working}
+                label={engine.departmentHeader(d)}
+                title={d.name}
+                onChange={(_, data) => model.toggleDepartment(d.id, data.checked === true)}
+              />
+            ))}
+            {model.chosenCount === 0 && (
+              <Text size={200} className={styles.error}>
+                {t.compareNoDepartment}
+              </Text>
+            )}
+          </fieldset>
+          <section className={styles.section} aria-labelledby="jx-own">
+            <Subtitle2 as="h2" id="jx-own">
+              {t.ownTitle}
+            </Subtitle2>
+            <div className={styles.sheetRow}>
+              <Field className={styles.sheetField} label={t.ownSheet} hint={t.ownHint}>
+                <Select value={model.ownSheet} disabled={working || model.sheets === null} onChange={(_, d) => void model.chooseOwnSheet(d.value)}>
+                  <option value="">{t.ownNone}</option>
+                  {(model.sheets ?? []).map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                  {model.ownSheet !== "" && !(model.sheets ?? []).includes(model.ownSheet) && <option value={model.ownSheet}>{model.ownSheet}</option>}
+                </Select>
+              </Field>
+              <Button size="small" disabled={working} onClick={() => void model.listSheets()}>
+                {t.ownRefresh}
+              </Button>
+            </div>
+            {model.own && <OwnReading own={model.own} />}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function OwnReading({ own }: { own: OwnRead }) {
+  const { t, pick } = useLocale();
+  const styles = useStyles();
+  const { department, read, messages } = own.result;
+  return (
+    <div className={styles.section} data-testid="own-read">
+      <Text>{department ? fmt(t.ownRead, { sheet: own.sheet, n: read.length }) : fmt(t.ownReadNothing, { sheet: own.sheet })}</Text>
+      {department && read.length > 0 && (
+        <ul className={styles.list}>
+          {read.map((r) => {
+            const f = department.figures[r.figure];
+            const value = f?.asWritten ?? (f?.value !== undefined ? `${f.value}${f.unit === "text" ? "" : f.unit}` : (f?.text ?? ""));
+            return <li key={`${r.figure}@${r.cell}`}>{fmt(t.ownFigure, { label: own.labels[r.figure] ? pick(own.labels[r.figure]) : r.figure, cell: r.cell, value })}</li>;
+          })}
+        </ul>
+      )}
+      {messages.length > 0 && (
+        <ul className={styles.plain}>
+          {messages.map((m, i) => (
+            <li key={i} className={styles.line}>
+              <SeverityBadge severity={m.severity} />
+              <span>{pick({ zh: m.text, en: m.en })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function CompareReport({ view, onShow }: { view: CompareView; onShow(sheet: string): void }) {
+  const { t, pick } = useLocale();
+  const styles = useStyles();
+  const { report } = view;
+  const parts = [report.table ? t.compareTableMade : null, report.chart ? t.compareChartMade : null, report.notesWritten > 0 ? fmt(t.compareNotesMade, { n: report.notesWritten }) : null].filter(
+    (p): p is string => p !== null,
+  );
+  return (
+    <>
+      <MessageBar intent="success" layout="multiline" data-testid="compare-report">
+        <MessageBarBody>
+          <MessageBarTitle>{t.compareDoneTitle}</MessageBarTitle>
+          {fmt(report.replaced ? t.compareDoneReplaced : t.compareDoneNew, { sheet: report.sheet })}{" "}
+          {parts.length > 0 && <>{fmt(t.compareIncludes, { parts: parts.join(t.listSeparator) })} </>}
+          <Link as="button" onClick={() => onShow(report.sheet)}>
+            {t.compareShowSheet}
+          </Link>
+        </MessageBarBody>
+      </MessageBar>
+      <section className={styles.section} aria-labelledby="jx-missing" data-testid="compare-missing">
+        <Subtitle2 as="h2" id="jx-missing">
+          {t.compareMissingTitle}
+        </Subtitle2>
+        <dl className={styles.missing}>
+          {view.missing.map((m) => (
+            <div key={m.header} style={{ display: "contents" }}>
+              <dt className={styles.term}>{m.header}</dt>
+              <dd className={styles.value}>{m.rows.length === 0 ? t.compareMissingNone : m.rows.map((r) => fmt(t.compareMissingRow, { label: pick(r) })).join(t.listSeparator)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      {view.messages.length > 0 && (
+        <section className={styles.section} aria-labelledby="jx-compare-notes" data-testid="compare-notes">
+          <Subtitle2 as="h2" id="jx-compare-notes">
+            {t.compareNotesTitle}
+          </Subtitle2>
+          <ul className={styles.list}>
+            {view.messages.map((m) => (
+              <li key={m.key}>{pick(m)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
