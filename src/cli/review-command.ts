@@ -93,6 +93,9 @@ function defaultWorkerScript(): string | null {
  * threads pulling the next file as they finish one; else one by one here. Results in job order,
  * whatever finished first.
  */
+/** Files handed to a worker ahead of the one it is on (docs/review.md, "Speed"). */
+const WORKER_PREFETCH = 3;
+
 export async function runJobs(jobs: FileJob[], threads: number, workerScript: string | null, onDone: (done: number, job: FileJob) => void): Promise<FileOutcome[]> {
   const results: FileOutcome[] = new Array(jobs.length);
   let done = 0;
@@ -120,15 +123,19 @@ export async function runJobs(jobs: FileJob[], threads: number, workerScript: st
     ...Array.from({ length: n }, () => {
       const w = new Worker(workerScript);
       return new Promise<void>((resolve, reject) => {
+        // a few files in flight per worker: the main thread answers a worker only between two of
+        // its own files, so a worker holding one file at a time would wait for it each time
+        let inFlight = 0;
         const give = () => {
-          if (next >= jobs.length) {
-            void w.terminate().then(() => resolve());
-            return;
+          while (inFlight < WORKER_PREFETCH && next < jobs.length) {
+            const id = next++;
+            inFlight++;
+            w.postMessage({ id, job: jobs[id] });
           }
-          const id = next++;
-          w.postMessage({ id, job: jobs[id] });
+          if (inFlight === 0) void w.terminate().then(() => resolve());
         };
         w.on("message", (m: { id: number; outcome?: FileOutcome; error?: string }) => {
+          inFlight--;
           const job = jobs[m.id];
           results[m.id] = m.outcome ?? {
             rows: [],
