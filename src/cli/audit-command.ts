@@ -12,9 +12,8 @@ import type { NotAStatement } from "../core/audit/recognise";
 import { WritePlan } from "../core/write-plan";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
-import { LEGACY_NOTE } from "./legacy-convert";
 import { applyPlan } from "./write-xlsx";
-import { candidateSheets, checkNotInput, inputAndOut, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
+import { candidateSheets, inputAndOut, openWorkbook, prepareOutput, saveWorkbook } from "./workbook-file";
 
 export const AUDIT_USAGE = `用法 / usage:
   jixiao audit <file.xlsx> [--sheet NAME] [--out OUT.xlsx] [--json] [--lang zh|en]
@@ -52,7 +51,8 @@ export function auditCommand(argv: string[], io: AuditIo): Promise<number> {
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   const { file, out } = inputAndOut(positional, flags, AUDIT_USAGE);
   const lang = flags.lang === "en" ? "en" : "zh";
-  const { wb, source } = await openWorkbook(file);
+  const opened = await openWorkbook(file);
+  const { wb } = opened;
   const candidates = candidateSheets(wb, flags.sheet);
   const results: AuditResult[] = [];
   const plans: WritePlan[] = [];
@@ -84,11 +84,9 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   const written: { sheet: string; mode: string; owned: string }[] = [];
   let outFile = out;
   if (out) {
-    const target = outputPath(out, wb);
+    const target = prepareOutput(out, file, opened);
     outFile = target.path;
-    checkNotInput(outFile, file);
-    if (target.note) notes.push(target.note);
-    if (source === "legacy") notes.push(LEGACY_NOTE);
+    notes.push(...target.notes);
     const claimed = new Set<string>();
     for (const plan of plans) {
       const r = applyPlan(wb, plan, claimed);

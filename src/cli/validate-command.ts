@@ -10,9 +10,8 @@ import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/results";
 import { ValidateOutcome, validateGrid } from "../core/validate";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
-import { LEGACY_NOTE } from "./legacy-convert";
 import { PlanWriteReport, applyPlan } from "./write-xlsx";
-import { UsageError, candidateSheets, checkNotInput, inputAndOut, openWorkbook, outputPath, saveWorkbook } from "./workbook-file";
+import { UsageError, candidateSheets, inputAndOut, openWorkbook, prepareOutput, saveWorkbook } from "./workbook-file";
 
 export const VALIDATE_USAGE = `用法 / usage:
   jixiao validate <file.xlsx> [--sheet NAME] [--preset ID] [--out OUT.xlsx] [--json] [--lang zh|en]
@@ -51,7 +50,8 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   const presetId = typeof flags.preset === "string" ? flags.preset : "default";
   if (!PRESET_IDS.includes(presetId)) throw new UsageError(`未知评分方案 / unknown preset "${presetId}" (${PRESET_IDS.join(", ")})`);
   const lang = flags.lang === "en" ? "en" : "zh";
-  const { wb, source } = await openWorkbook(file);
+  const opened = await openWorkbook(file);
+  const { wb } = opened;
   const candidates = candidateSheets(wb, flags.sheet);
   let outcome: ValidateOutcome | null = null;
   let grid: Grid | null = null;
@@ -71,11 +71,9 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   const notes: { text: string; en: string }[] = [];
   let outFile = out;
   if (out) {
-    const target = outputPath(out, wb);
+    const target = prepareOutput(out, file, opened);
     outFile = target.path;
-    checkNotInput(outFile, file);
-    if (target.note) notes.push(target.note);
-    if (source === "legacy") notes.push(LEGACY_NOTE);
+    notes.push(...target.notes);
     written = applyPlan(wb, plan);
     if (written.renamed) notes.push(written.renamed);
     saveWorkbook(wb, outFile);

@@ -9,7 +9,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { convertLegacy } from "./legacy-convert";
+import { LEGACY_NOTE, convertLegacy } from "./legacy-convert";
 import { PackageError } from "./ooxml-package";
 import { UsageError } from "./usage-error";
 import { XlsxWorkbook } from "./xlsx-workbook";
@@ -75,6 +75,19 @@ export function outputPath(out: string, wb: XlsxWorkbook): { path: string; note:
       ? { text: `工作簿含宏，输出写为 ${fixed}（宏保留）`, en: `the workbook has macros: the output is written as ${fixed} (macros kept)` }
       : { text: `输出为 .xlsx 格式，写为 ${fixed}`, en: `the output is an .xlsx workbook: written as ${fixed}` },
   };
+}
+
+/**
+ * The --out file of a run over `file` and the notes the report owes the user about it (the
+ * extension it was given, an old format read through LibreOffice); refuses the input itself.
+ */
+export function prepareOutput(out: string, file: string, opened: OpenedWorkbook): { path: string; notes: { text: string; en: string }[] } {
+  const target = outputPath(out, opened.wb);
+  checkNotInput(target.path, file);
+  const notes: { text: string; en: string }[] = [];
+  if (target.note) notes.push(target.note);
+  if (opened.source === "legacy") notes.push(LEGACY_NOTE);
+  return { path: target.path, notes };
 }
 
 /** Write an --out file: the package with our changes, every other part as it was. */
