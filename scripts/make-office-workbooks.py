@@ -4,8 +4,8 @@
 
     python3 scripts/make-office-workbooks.py          # needs openpyxl (and Pillow for the image)
     # then, with LibreOffice installed:
-    soffice --headless --convert-to xlsx --outdir /tmp/lo test/fixtures/workbooks/openpyxl-office.xlsx
-    cp /tmp/lo/openpyxl-office.xlsx test/fixtures/workbooks/libreoffice-office.xlsx
+    soffice --headless --convert-to xlsx --outdir lo-out test/fixtures/workbooks/openpyxl-office.xlsx
+    mv lo-out/openpyxl-office.xlsx test/fixtures/workbooks/libreoffice-office.xlsx
     soffice --headless --convert-to xls --outdir test/fixtures/workbooks test/fixtures/workbooks/openpyxl-office.xlsx
     mv test/fixtures/workbooks/openpyxl-office.xls test/fixtures/workbooks/legacy-office.xls
     # the pivot-table workbook: scripts/make-pivot-workbook.py

@@ -14,7 +14,7 @@ interface Deps {
   bundled(): Promise<{ executablePath: string; args: string[] } | null>;
 }
 
-const BUNDLED = { executablePath: "/tmp/x/chromium", args: ["--single-process", "--no-zygote", "--disable-web-security", "--allow-running-insecure-content", "--no-sandbox"] };
+const BUNDLED = { executablePath: "/fake/npm-chromium/chromium", args: ["--single-process", "--no-zygote", "--disable-web-security", "--allow-running-insecure-content", "--no-sandbox"] };
 
 function deps(platform: string, files: string[], env: Record<string, string> = {}, bundled: typeof BUNDLED | null = BUNDLED): Deps & { bundledCalls: number } {
   const d = {
@@ -45,8 +45,8 @@ describe("findChromium: the order", () => {
     ["Edge in the user's Applications on macOS", "darwin", ["/Users/li/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge"], { HOME: "/Users/li" }, "/Users/li/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge", "system"],
     ["Chrome per user on Windows before Edge", "win32", ["C:\\Users\\li\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe", "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe"], WIN_ENV, "C:\\Users\\li\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe", "system"],
     ["Edge, which every Windows 10/11 has", "win32", ["C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe"], WIN_ENV, "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe", "system"],
-    ["no system browser on Linux: the npm package's Chromium", "linux", [], {}, "/tmp/x/chromium", "@sparticuz/chromium"],
-    ["a Windows path means nothing on Linux", "linux", ["C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"], {}, "/tmp/x/chromium", "@sparticuz/chromium"],
+    ["no system browser on Linux: the npm package's Chromium", "linux", [], {}, "/fake/npm-chromium/chromium", "@sparticuz/chromium"],
+    ["a Windows path means nothing on Linux", "linux", ["C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"], {}, "/fake/npm-chromium/chromium", "@sparticuz/chromium"],
   ])("%s", async (_case, platform, files, env, chosen, source) => {
     const d = deps(platform, files, env);
     const found = await findChromium(d);
