@@ -17,8 +17,6 @@ export interface EvalContext {
   year: number | null;
 }
 
-export const BUDGET_RE = /预算(资金)?执行/;
-
 export const BAND_ZH: Record<QualitativeBand, string> = { achieved: "达成", partial: "部分达成", not_achieved: "未达成" };
 
 export function pct(x: number): string {

@@ -2,13 +2,13 @@
  * Evaluation and scoring of one indicator row (docs/rules.md §5). Pure; never throws.
  */
 import { compareDec, decToNumber, roundHalfUp, shiftDec, subDec } from "./decimal";
-import { atLeast, BAND_ZH, blankResult, BUDGET_RE, Compared, describeTarget, EvalContext, numberOf, pct, scoreQualitative, tableChecks } from "./evaluate-common";
+import { atLeast, BAND_ZH, blankResult, Compared, describeTarget, EvalContext, numberOf, pct, scoreQualitative, tableChecks } from "./evaluate-common";
 import { evaluateDatedOrRelative } from "./evaluate-dated";
 import { isBlank } from "./grid";
 import { IndicatorInput, joinParts } from "./indicator-rows";
 import { Message, msg } from "./messages";
 import { normalizeText } from "./normalize-text";
-import { Preset, Settings } from "./presets";
+import { Preset, Settings, isBudgetExecution } from "./presets";
 import { convertDec, convertValue, formatQuantity, Quantity } from "./quantity";
 import { parseRelativeActual } from "./relative-target";
 import { RowResult, Status } from "./results";
@@ -133,7 +133,7 @@ export function evaluateRow(input: IndicatorInput, settings: Settings, preset: P
 
   const W = numberOf(input.points, "points_invalid", messages);
   const S = numberOf(input.score, "score_invalid", messages);
-  const budget = BUDGET_RE.test(normalizeText(name)) || BUDGET_RE.test(input.level1);
+  const budget = isBudgetExecution(normalizeText(name)) || isBudgetExecution(normalizeText(input.level1));
 
   const result: RowResult = {
     ...blankResult(input, "", W, S, messages),

@@ -35,7 +35,15 @@ const DEFAULT_GRADES = [
   { grade: "差", gradeEn: "Poor", min: 0 },
 ];
 
-const BUDGET = { id: "budget", label: "预算执行", labelEn: "Budget execution", match: ["预算执行", "预算资金执行", "资金执行"] };
+/** Words that make a row or a level-1 name budget execution (预算执行率, 预算资金执行率, 资金执行情况). */
+export const BUDGET_EXECUTION_WORDS = ["预算执行", "预算资金执行", "资金执行"];
+
+/** Whether a name (already normalised) is budget execution: one rule for the row check and the default category. */
+export function isBudgetExecution(normalisedName: string): boolean {
+  return BUDGET_EXECUTION_WORDS.some((w) => normalisedName.includes(w));
+}
+
+const BUDGET = { id: "budget", label: "预算执行", labelEn: "Budget execution", match: BUDGET_EXECUTION_WORDS };
 const OUTPUT = { id: "output", label: "产出指标", labelEn: "Output", match: ["产出"] };
 const BENEFIT = { id: "benefit", label: "效益指标", labelEn: "Benefit", match: ["效益", "效果"] };
 const SATISFACTION = { id: "satisfaction", label: "满意度指标", labelEn: "Satisfaction", match: ["满意度", "满意"] };

@@ -236,6 +236,13 @@ describe("budget execution: rate × points, capped at points by default", () => 
     const r = table([scoredRow("产出指标", "预算资金执行率", "100%", "130%", 10)]).result.rows[0];
     expect([r.computedScore, r.overAchieved]).toEqual([10, false]);
   });
+
+  // one rule for the row and the default 预算执行 category (isBudgetExecution in presets.ts)
+  test.each(["预算执行率", "预算资金执行率", "预算内资金执行率", "项目资金执行率"])("%s is budget execution: capped, never over-achieved", (name) => {
+    const r = table([scoredRow("产出指标", name, "100%", "130%", 10)]).result.rows[0];
+    expect([r.computedScore, r.overAchieved]).toEqual([10, false]);
+    expect(codes(r)).toContain("budget_capped");
+  });
 });
 
 describe("presets: grades", () => {
