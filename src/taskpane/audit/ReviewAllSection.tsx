@@ -52,7 +52,9 @@ export function ReviewAllSection({ model, settings, disabled }: ReviewAllSection
           )}
           <ul className={styles.list} data-testid="review-all-sheets">
             {r.rows.map((row) => {
-              const total = row.computedTotal === null ? "—" : row.computedTotal.toFixed(2);
+              // a total over unchecked rows is never shown as if final (docs/standard-forms.md)
+              const shown = row.computedTotal === null ? "—" : row.computedTotal.toFixed(2);
+              const total = row.final === false ? fmt(t.reviewAllProvisional, { total: shown }) : shown;
               const grade = row.computedGrade ?? (row.final === false ? t.reviewAllPending : "—");
               const problems = row.problems.error + row.problems.warning;
               return (

@@ -151,6 +151,7 @@ const zhCN = {
   reviewAllOpen: "打开“{sheet}”",
   reviewAllRow: "{kind} · 总分 {total} · 等级 {grade} · 问题 {problems}",
   reviewAllPending: "待定",
+  reviewAllProvisional: "{total}（暂定）",
 
   compareHint: "用内置的 5 个医保部门自评报告数据生成对比表，可加入本单位的数据。每个模板生成一张新工作表，比率为实时公式，并附图表。",
   compareLoading: "正在加载对比数据…",
@@ -360,6 +361,7 @@ const enUS: Strings = {
   reviewAllOpen: "Open \"{sheet}\"",
   reviewAllRow: "{kind} · total {total} · grade {grade} · problems {problems}",
   reviewAllPending: "pending",
+  reviewAllProvisional: "{total} (provisional)",
 
   compareHint: "Builds comparison sheets from the self-evaluation reports of 5 bundled medical-security bureaus, with your own department if you like. Each template makes one new sheet, with live ratio formulas and a chart.",
   compareLoading: "Loading the comparison data…",
