@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { CHECKS, type Check, type Finding } from "../../core/audit/finding";
 import { busyLabel } from "../shell/busy";
 import { fmt } from "../i18n/i18n";
+import { useFindingRowStyles } from "../shell/finding-row-styles";
 import { useLongText } from "../shell/LongText";
 import { useLocale } from "../i18n/locale";
 import { ClearLines } from "../shell/Notices";
@@ -31,22 +32,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   countHit: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground2 },
-  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: "none" },
   lines: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  // badge, cell and kind of check on one line, the message below at the pane's full width
-  item: {
-    display: "grid",
-    gridTemplateColumns: "max-content max-content minmax(0, 1fr)",
-    columnGap: tokens.spacingHorizontalXS,
-    alignItems: "baseline",
-    textAlign: "start",
-    width: "100%",
-    minWidth: 0,
-  },
-  message: { gridColumn: "1 / -1", minWidth: 0 },
-  cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   kind: { color: tokens.colorNeutralForeground2 },
-  note: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface AuditPanelProps {
@@ -56,7 +43,7 @@ export interface AuditPanelProps {
 /** 核对收支表: audit the active sheet, the counts, the findings (each selects its cell), clear. */
 export function AuditPanel({ model }: AuditPanelProps) {
   const { t, pick } = useLocale();
-  const styles = useStyles();
+  const styles = { ...useFindingRowStyles(), ...useStyles() };
   const { busy, view, notice } = model;
   const working = busy !== null;
   const dismiss = (
@@ -118,7 +105,7 @@ export function AuditPanel({ model }: AuditPanelProps) {
 
 function AuditSummary({ view, disabled, onSelect }: { view: AuditView; disabled: boolean; onSelect(address: string): void }) {
   const { t, pick } = useLocale();
-  const styles = useStyles();
+  const styles = { ...useFindingRowStyles(), ...useStyles() };
   const { result } = view;
   const byCheck = useMemo(() => {
     const counts = Object.fromEntries(CHECKS.map((c) => [c, 0])) as Record<Check, number>;
@@ -189,7 +176,7 @@ function AuditSummary({ view, disabled, onSelect }: { view: AuditView; disabled:
 /** One finding, a link to its cell; a long message cut short with 全文 beside it. */
 function FindingItem({ finding: f, message, disabled, onSelect }: { finding: Finding; message: string; disabled: boolean; onSelect(address: string): void }) {
   const { t } = useLocale();
-  const styles = useStyles();
+  const styles = { ...useFindingRowStyles(), ...useStyles() };
   const { shown, toggle } = useLongText(message);
   return (
     <li>
@@ -204,7 +191,7 @@ function FindingItem({ finding: f, message, disabled, onSelect }: { finding: Fin
 
 function FindingList({ findings, disabled, onSelect }: { findings: Finding[]; disabled: boolean; onSelect(address: string): void }) {
   const { t, pick } = useLocale();
-  const styles = useStyles();
+  const styles = { ...useFindingRowStyles(), ...useStyles() };
   const listed = findings.slice(0, MAX_FINDINGS_LISTED);
   return (
     <section className={styles.section} aria-labelledby="jx-findings" data-testid="audit-findings">
