@@ -116,6 +116,8 @@ export interface XlAutoFilter {
   readonly enabled: boolean;
   /** the AutoFilter has criteria applied (some rows may be filtered out) */
   readonly isDataFiltered: boolean;
+  /** filter buttons on the range's header row, no criteria yet */
+  apply(range: XlRange | string): void;
   load(propertyNames?: string | string[]): unknown;
 }
 

@@ -15,7 +15,8 @@ import type { Settings } from "../core/presets";
 import { ReviewProblem, ReviewRow, SUMMARY_SHEET_ADDIN, reviewSheet, sheetTarget, sortReport, summaryWritePlan } from "../core/review";
 import { sameName } from "./a1";
 import { Caps, Session, SheetInfo, lc, readSheets } from "./session";
-import { Step, optionalFailedMessage, runSteps } from "./steps";
+import { STEP_OVERHEAD, Step, optionalFailedMessage, runSteps } from "./steps";
+import { columnLetter } from "../core/address";
 import { RecordState, kindOf, readRecord } from "./record-store";
 import { excelCode } from "./errors";
 import type { XlRange } from "./excel-api";
@@ -49,6 +50,22 @@ function queueSheet(s: Session, name: string) {
       widths: w,
     };
   };
+}
+
+/**
+ * The summary read as the CLI's is (docs/review.md): its header row frozen and filter buttons over
+ * the header and the sheet rows, the totals at the foot left out so a filter never hides them.
+ * Optional formatting: where Excel cannot, the summary stands without.
+ */
+function summaryViewSteps(s: Session, sheet: string, caps: Caps, rows: number, width: number): Step[] {
+  const ws = () => s.ctx.workbook.worksheets.getItem(sheet);
+  const steps: Step[] = [];
+  if (caps.freezeAndSeries) steps.push({ bytes: STEP_OVERHEAD, optional: true, queue: () => ws().freezePanes.freezeRows(1) });
+  if (caps.autoFilter && rows > 0) {
+    const range = `A1:${columnLetter(width)}${1 + rows}`;
+    steps.push({ bytes: STEP_OVERHEAD, optional: true, queue: () => ws().autoFilter.apply(ws().getRange(range)) });
+  }
+  return steps;
 }
 
 export async function reviewAllSheets(s: Session, args: { caps: Caps; budget: number; settings: Partial<Settings> }): Promise<ReviewAllRun> {
@@ -148,6 +165,7 @@ export async function reviewAllSheets(s: Session, args: { caps: Caps; budget: nu
     });
     summarySheet = done.reports[0].sheet;
     messages.push(...done.reports[0].messages);
+    optional.push(...summaryViewSteps(s, summarySheet, args.caps, report.rows.length, plan.cells[0].length));
   }
   if (optional.length > 0) {
     const done = await runSteps(s, optional, args.budget, args.caps);

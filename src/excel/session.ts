@@ -16,6 +16,8 @@ export interface Caps {
   suspend: boolean;
   /** ExcelApi 1.3: a Range as the table's address, banded rows and the filter button */
   tableOptions: boolean;
+  /** ExcelApi 1.9: an AutoFilter can be applied */
+  autoFilter: boolean;
   /** ExcelApi 1.7: frozen panes, chart series data (setValues, setXAxisValues, series.add) */
   freezeAndSeries: boolean;
   /** ExcelApi 1.8: the value axis' number format */

@@ -41,6 +41,7 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
     suspend: isSetSupported("ExcelApi", "1.6"),
     tableOptions: isSetSupported("ExcelApi", "1.3"),
     freezeAndSeries: isSetSupported("ExcelApi", "1.7"),
+    autoFilter: isSetSupported("ExcelApi", "1.9"),
     axisFormat: isSetSupported("ExcelApi", "1.8"),
   });
   const session = <T>(work: (s: Session) => Promise<T>, writing: boolean): Promise<T> =>

@@ -247,6 +247,11 @@ export class SheetHandle {
     return snapshotCharts(this._sheet);
   }
 
+  /** The AutoFilter's range ("A1:X5"), or null when the sheet has none. */
+  autoFilter(): string | null {
+    return this._sheet.autoFilter ? rectA1(this._sheet.autoFilter.rect) : null;
+  }
+
   freeze(): FreezeSnapshot {
     return this._sheet.freeze ? { ...this._sheet.freeze } : null;
   }

@@ -775,6 +775,18 @@ export class MemAutoFilter extends MemObject implements XlAutoFilter {
   get isDataFiltered(): boolean {
     return this._get("isDataFiltered");
   }
+  /** Excel keeps one AutoFilter a sheet: applying one replaces the sheet's earlier filter. */
+  apply(range: XlRange | string): void {
+    const shown = typeof range === "string" ? range : (range as MemRange)._path;
+    this._ctx._queue("autoFilter.apply", { path: this._path, range: shown }, () => {
+      const s = this._resolve();
+      if (!s) fail("ItemNotFound", "The worksheet has been deleted.", this._path);
+      const t = rangeArgument(this._ctx, range, s, this._path, "1.9");
+      if (t.sheet !== s) fail("InvalidArgument", "The range is on another worksheet.", this._path);
+      if (t.rect.r2 <= t.rect.r1) fail("InvalidArgument", "An AutoFilter needs a header row and at least one row under it.", this._path);
+      s.autoFilter = { rect: t.rect, filteredRows: new Set() };
+    });
+  }
 }
 
 interface NoteTarget {

@@ -79,6 +79,20 @@ describe("runReviewAll", () => {
     expect(formulas.H6).toBe("=SUBTOTAL(109,H2:H5)");
     // the plain table's not-met rows in their colour
     expect(summary.cell("J4").fill).toBe("#FFC7CE");
+    // read as the CLI's summary is: the header frozen, filter buttons over the sheet rows, not the foot
+    expect(summary.freeze()).toEqual({ rows: 1, columns: 0 });
+    expect(summary.autoFilter()).toBe(`A1:${String.fromCharCode(64 + SUMMARY_COLUMNS.length)}5`);
+  });
+
+  test("an Excel without AutoFilter (before ExcelApi 1.9) still gets the summary, header frozen", async () => {
+    const xl = createMemoryExcel({ sheets: sheets(2), apiVersion: "1.8" });
+    const adapter = createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported });
+    const run = await adapter.runReviewAll();
+    expect(run.summarySheet).toBe("核对汇总");
+    const summary = xl.workbook.sheet("核对汇总");
+    expect(summary.values("B2:B3").map((r) => r[0])).toEqual(["表1", "表2"]);
+    expect(summary.freeze()).toEqual({ rows: 1, columns: 0 });
+    expect(summary.autoFilter()).toBeNull();
   });
 
   test("a second run replaces its own summary and results, adds no sheet", async () => {
