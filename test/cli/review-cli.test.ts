@@ -12,7 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import { OoxmlPackage } from "../../src/cli/ooxml-package";
 import { findSoffice } from "../../src/cli/legacy-convert";
-import { reviewCommand } from "../../src/cli/review-command";
+import { FILES_PER_THREAD, REVIEW_USAGE, defaultThreads, reviewCommand } from "../../src/cli/review-command";
 import { XlsxWorkbook } from "../../src/cli/xlsx-workbook";
 import { CellValue } from "../../src/core/grid";
 import { ReviewReportSchema, ReviewRow } from "../../src/core/review";
@@ -287,5 +287,25 @@ describe("jixiao review on a folder of submissions", () => {
     expect(withCopy.rows.filter((x: { file: string }) => x.file === "earlier-summary.xlsx")).toEqual([]);
     expect(withCopy.skipped.find((x: { file: string }) => x.file === "earlier-summary.xlsx")).toMatchObject({ kind: "empty" });
     expect((await run([bad, "--out", "x.xlsx", "--jobs", "0"])).code).toBe(2);
+  });
+});
+
+describe("the default thread count (docs/review.md, Speed)", () => {
+  // a worker pays its start only with enough files in front of it; never more threads than cores
+  test.each([
+    [0, 8, 1],
+    [1, 8, 1],
+    [200, 2, 1],
+    [250, 2, 1],
+    [251, 2, 2],
+    [1000, 2, 2],
+    [1000, 8, 4],
+    [5000, 8, 8],
+    [400, 1, 1],
+  ])("%i files on %i cores: %i thread(s)", (files, cores, expected) => {
+    expect(defaultThreads(files, cores)).toBe(expected);
+  });
+  test("the usage names the rule", () => {
+    expect(REVIEW_USAGE).toContain(`${FILES_PER_THREAD}`);
   });
 });
