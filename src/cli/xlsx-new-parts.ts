@@ -4,7 +4,7 @@
  * is free (docs/write-back.md).
  */
 import { columnLetter } from "../core/address";
-import { CT, NS, OoxmlPackage, REL, attrs, escapeXml, relsPathOf, rootPrefix } from "./ooxml-package";
+import { CT, NS, OoxmlPackage, REL, attrs, escapeXml, relsPathOf, rootPrefix, startTags } from "./ooxml-package";
 import { SheetEntry } from "./xlsx-read";
 import { appendToList, insertInOrder, relPrefix } from "./xml-edit";
 
@@ -80,13 +80,7 @@ export function tableNames(pkg: OoxmlPackage, workbookPath: string): { names: Se
     if (a.displayName) names.add(a.displayName.toLowerCase());
     maxId = Math.max(maxId, Number(a.id ?? 0));
   }
-  const wbXml = pkg.getText(workbookPath);
-  const dre = /<(?:[\w.-]+:)?definedName\b([^>]*?)>/g;
-  let m: RegExpExecArray | null;
-  while ((m = dre.exec(wbXml))) {
-    const n = attrs(m[1]).name;
-    if (n) names.add(n.toLowerCase());
-  }
+  for (const { name } of startTags(pkg.getText(workbookPath), "definedName")) if (name) names.add(name.toLowerCase());
   return { names, maxId };
 }
 
