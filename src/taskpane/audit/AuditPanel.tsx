@@ -85,27 +85,24 @@ function AuditSummary({ view, disabled, onSelect }: { view: AuditView; disabled:
     for (const f of result.findings) counts[f.check]++;
     return counts;
   }, [result.findings]);
+  const counts: [string, string, number][] = [
+    [t.auditTables, "audit-tables", result.tables.length],
+    [t.auditTextCells, "audit-text-cells", result.textCells.length],
+    [t.auditFigures, "audit-figures", result.figureCount],
+    [t.auditPassed, "audit-passed", result.passed.length],
+    [t.auditFindingCount, "audit-finding-count", result.findings.length],
+  ];
   // the engine's notes, then the adapter's (hidden or filtered rows, notes unsupported…)
   const notes = [...result.messages, ...view.writes.flatMap((w) => w.messages)];
   return (
     <Section id="jx-audit-summary" title={t.auditSummaryTitle} testId="audit-summary">
       <FigureList>
         <FigureItem term={t.summarySheet}>{result.sheet}</FigureItem>
-        <FigureItem term={t.auditTables} testId="audit-tables">
-          {result.tables.length}
-        </FigureItem>
-        <FigureItem term={t.auditTextCells} testId="audit-text-cells">
-          {result.textCells.length}
-        </FigureItem>
-        <FigureItem term={t.auditFigures} testId="audit-figures">
-          {result.figureCount}
-        </FigureItem>
-        <FigureItem term={t.auditPassed} testId="audit-passed">
-          {result.passed.length}
-        </FigureItem>
-        <FigureItem term={t.auditFindingCount} testId="audit-finding-count">
-          {result.findings.length}
-        </FigureItem>
+        {counts.map(([term, testId, n]) => (
+          <FigureItem key={testId} term={term} testId={testId}>
+            {n}
+          </FigureItem>
+        ))}
       </FigureList>
       <CountList label={t.auditByCheck}>
         {CHECKS.map((c) => (
