@@ -1,4 +1,4 @@
-import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { CHECKS, type Check, type Finding } from "../../core/audit/finding";
 import { fmt } from "../i18n/i18n";
@@ -8,7 +8,7 @@ import { useLongText } from "../shell/LongText";
 import { useLocale } from "../i18n/locale";
 import { NoticeBar } from "../shell/NoticeBar";
 import { ClearLines } from "../shell/Notices";
-import { CountChip, CountList, FigureItem, FigureList, RunBar, Section } from "../shell/Section";
+import { CountChip, CountList, FigureItem, FigureList, PanelHint, RunBar, Section } from "../shell/Section";
 import { SeverityBadge } from "../shell/SeverityBadge";
 import { type AuditModel, type AuditView, findingAddress } from "./use-audit";
 
@@ -17,7 +17,6 @@ export const MAX_FINDINGS_LISTED = 200;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  hint: { color: tokens.colorNeutralForeground3 },
   countNone: { backgroundColor: tokens.colorNeutralBackground3 },
   countHit: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground2 },
   lines: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
@@ -46,9 +45,7 @@ export function AuditPanel({ model }: AuditPanelProps) {
         </Button>
       </RunBar>
       {!view && !notice && (
-        <Text size={200} className={styles.hint}>
-          {t.auditHint}
-        </Text>
+        <PanelHint>{t.auditHint}</PanelHint>
       )}
       {notice?.kind === "error" && (
         <NoticeBar intent="error" testId="audit-error" title={t.errorTitle} onDismiss={model.dismissNotice}>

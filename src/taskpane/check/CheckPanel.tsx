@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { ColumnPicker } from "./ColumnPicker";
 import { DetectedTable } from "./DetectedTable";
@@ -6,7 +6,7 @@ import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
 import { NoticeBar } from "../shell/NoticeBar";
 import { Notices } from "../shell/Notices";
-import { RunBar } from "../shell/Section";
+import { PanelHint, RunBar } from "../shell/Section";
 import { ProblemList } from "./ProblemList";
 import { ReviewAllSection } from "../audit/ReviewAllSection";
 import { collectProblems } from "./problems";
@@ -17,7 +17,6 @@ import type { ReviewAllModel } from "../audit/use-review-all";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface CheckPanelProps {
@@ -46,9 +45,7 @@ export function CheckPanel({ pane, reviewAll }: CheckPanelProps) {
         </Button>
       </RunBar>
       {!view && !pane.notice && (
-        <Text size={200} className={styles.hint}>
-          {t.checkHint}
-        </Text>
+        <PanelHint>{t.checkHint}</PanelHint>
       )}
       {pane.settingsNotice && (
         <NoticeBar intent="warning" testId="settings-notice" onDismiss={pane.dismissSettingsNotice}>

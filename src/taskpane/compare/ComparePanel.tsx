@@ -17,13 +17,12 @@ import {
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
 import { NoticeBar } from "../shell/NoticeBar";
-import { FigureItem, FigureList, RunBar, Section } from "../shell/Section";
+import { FigureItem, FigureList, PanelHint, RunBar, Section } from "../shell/Section";
 import { SeverityBadge } from "../shell/SeverityBadge";
 import type { CompareModel, CompareView, OwnRead } from "./use-compare";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  hint: { color: tokens.colorNeutralForeground3 },
   group: { display: "flex", flexDirection: "column", margin: 0, padding: 0, border: "none", minWidth: 0 },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -57,9 +56,7 @@ export function ComparePanel({ model }: ComparePanelProps) {
         </Button>
       </RunBar>
       {!model.view && (
-        <Text size={200} className={styles.hint}>
-          {t.compareHint}
-        </Text>
+        <PanelHint>{t.compareHint}</PanelHint>
       )}
       {model.error && (
         <NoticeBar intent="error" testId="compare-error" title={t.errorTitle} onDismiss={model.dismissError}>

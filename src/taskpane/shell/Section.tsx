@@ -1,8 +1,8 @@
 /**
  * The pieces every panel lays out alike (docs/task-pane.md): the run buttons with the busy
- * spinner, a titled section, a list of figures (term and value), and the counts as chips.
+ * spinner and the hint under them, a titled section, a list of figures (term and value), and the counts as chips.
  */
-import { Spinner, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { CSSProperties, ReactNode } from "react";
 import { useLocale } from "../i18n/locale";
 import { busyLabel } from "./busy";
@@ -10,6 +10,7 @@ import type { Busy } from "./use-runner";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground3 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   figures: { display: "grid", gridTemplateColumns: "max-content minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
@@ -34,6 +35,16 @@ export function RunBar({ busy, children }: { busy: Busy | null; children: ReactN
       {children}
       {busy !== null && <Spinner size="tiny" label={busyLabel(t, busy)} />}
     </div>
+  );
+}
+
+/** What a panel's first button does, shown until there is something to show. */
+export function PanelHint({ children }: { children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <Text size={200} className={styles.hint}>
+      {children}
+    </Text>
   );
 }
 
