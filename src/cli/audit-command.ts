@@ -3,7 +3,6 @@
  * the statement audit over a workbook. The input file is never modified: findings and the
  * ratio formulas go to the --out file only.
  */
-import { quoteSheet, splitSheet } from "../core/address";
 import { auditGrid } from "../core/audit";
 import { isOwnSheet } from "../core/review";
 import { AuditResult, Finding } from "../core/audit/finding";
@@ -11,9 +10,9 @@ import { AUDIT_NOTICES } from "../core/audit/messages";
 import type { NotAStatement } from "../core/audit/recognise";
 import { WritePlan } from "../core/write-plan";
 import { ParsedArgs } from "./args";
-import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
-import { applyPlan } from "./write-xlsx";
-import { candidateSheets, inputAndOut, openWorkbook, prepareOutput, saveWorkbook } from "./workbook-file";
+import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, commandRunner } from "./command";
+import { candidateSheets, inputAndOut, openWorkbook, reasonLines } from "./workbook-file";
+import { placedAsPlanned, writePlansOut } from "./write-xlsx";
 
 export const AUDIT_USAGE = `用法 / usage:
   jixiao audit <file.xlsx> [--sheet NAME] [--out OUT.xlsx] [--json] [--lang zh|en]
@@ -41,12 +40,10 @@ export const command: CliCommand = {
   usage: AUDIT_USAGE,
   valued: ["sheet", "out", "lang"],
   switches: ["json"],
-  run: (args, io) => run(args, io),
+  run,
 };
 
-export function auditCommand(argv: string[], io: AuditIo): Promise<number> {
-  return runCommand(command, argv, io, undefined);
-}
+export const auditCommand: (argv: string[], io: AuditIo) => Promise<number> = commandRunner(command);
 
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   const { file, out } = inputAndOut(positional, flags, AUDIT_USAGE);
@@ -73,31 +70,17 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   }
   if (results.length === 0) {
     // nothing was audited: never an all-clear (docs/statement-audit.md, "No statement, nothing to check")
-    io.err(`jixiao audit: 这不是收支表，没有可核对的收支项目 / no statement to check in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
+    io.err(`jixiao audit: 这不是收支表，没有可核对的收支项目 / no statement to check in ${file}${reasonLines(reasons)}`);
     if (flags.json) {
       const lookedFor = { zh: AUDIT_NOTICES.noStatement.zh, en: AUDIT_NOTICES.noStatement.en };
       io.out(JSON.stringify({ file, ok: false, error: "no-statement", lookedFor, sheets: skipped, findings: null }, null, 2));
     }
     return EXIT_UNUSABLE;
   }
-  const notes: { text: string; en: string }[] = [];
-  const written: { sheet: string; mode: string; owned: string }[] = [];
-  let outFile = out;
-  if (out) {
-    const target = prepareOutput(out, file, opened);
-    outFile = target.path;
-    notes.push(...target.notes);
-    const claimed = new Set<string>();
-    for (const plan of plans) {
-      const r = applyPlan(wb, plan, claimed);
-      if (r.renamed) notes.push(r.renamed);
-      const range = splitSheet(plan.owned).range;
-      written.push({ sheet: r.sheet, mode: plan.mode, owned: r.sheet === plan.sheet ? plan.owned : `${quoteSheet(r.sheet)}!${range}` });
-    }
-    // the ratio formulas have no cached values: Excel computes them when the file opens
-    wb.setFullCalcOnLoad();
-    saveWorkbook(wb, outFile);
-  }
+  // the ratio formulas have no cached values: Excel computes them when the file opens
+  const written = out ? writePlansOut(opened, file, out, plans, true) : null;
+  const outFile = written ? written.path : null;
+  const notes = written ? written.notes : [];
   const findings = results.flatMap((r) => r.findings);
   if (flags.json) {
     io.out(
@@ -117,7 +100,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
             ratios: r.ratios,
             messages: r.messages,
           })),
-          plans: out ? written : plans.map((p) => ({ sheet: p.sheet, mode: p.mode, owned: p.owned })),
+          plans: written ? written.placed : plans.map(placedAsPlanned),
           skipped,
           notes: notes.map((n) => n.en),
         },

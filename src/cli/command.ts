@@ -50,6 +50,11 @@ export async function runCommand<Options>(command: CliCommand<Options>, argv: st
   }
 }
 
+/** A command without options as a function of its arguments: `jixiao validate …` in tests and scripts. */
+export function commandRunner(command: CliCommand): (argv: string[], io: Io) => Promise<number> {
+  return (argv, io) => runCommand(command, argv, io, undefined);
+}
+
 /** A usage error exits 2 with its message; anything else is an internal error (exit 1, with the stack). */
 export function reportError(prefix: string, e: unknown, io: Io): number {
   if (e instanceof UsageError) {

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   CompareDepartment,
+  ComparisonTemplate,
   SheetMessage,
   SheetPlan,
   TEMPLATES,
@@ -23,9 +24,9 @@ import {
 import { DEPARTMENT_IDS } from "../core/seed-data";
 import { TemplateId } from "../core/seed-schema";
 import { ParsedArgs } from "./args";
-import { CliCommand, EXIT_OK, Io, runCommand } from "./command";
+import { CliCommand, EXIT_OK, Io, commandRunner } from "./command";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
-import { UsageError, openWorkbook, saveWorkbook } from "./workbook-file";
+import { UsageError, candidateSheets, noPositional, openWorkbook, reasonLines, saveWorkbook } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
 
@@ -33,6 +34,13 @@ export type CommandIo = Io;
 
 /** The templates for a usage or error message: id（中文 / English）. */
 export const templateList = () => TEMPLATE_IDS.map((id) => `${id}（${TEMPLATES[id].title} / ${TEMPLATES[id].titleEn}）`).join(", ");
+
+/** The template a --template flag names; a wrong id is a usage error listing the valid ones. */
+export function templateOf(flag: string | true): ComparisonTemplate {
+  const template = typeof flag === "string" ? templateById(flag) : undefined;
+  if (!template) throw new UsageError(`未知模板 / unknown template "${String(flag)}"; 可用 / valid: ${templateList()}`);
+  return template;
+}
 
 export const COMPARE_USAGE = `用法 / usage:
   jixiao compare --template ID [--depts id,id] [--own FILE.xlsx [--own-sheet NAME]] --out OUT.xlsx [--json] [--lang zh|en]
@@ -59,19 +67,14 @@ function messageText(m: SheetMessage, en: boolean): string {
 /** Read the own department: the named sheet, or the first visible sheet with known labels. */
 async function readOwn(file: string, sheetName: string | undefined): Promise<{ department: CompareDepartment; messages: SheetMessage[] }> {
   const { wb } = await openWorkbook(file);
-  let candidates = wb.visibleWorksheets();
-  if (sheetName !== undefined) {
-    const ws = wb.sheet(sheetName);
-    if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${sheetName}" in ${file} (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
-    candidates = [ws];
-  }
+  const candidates = candidateSheets(wb, sheetName, file);
   const reasons: string[] = [];
   for (const ws of candidates) {
     const result = ownDepartmentFromGrid(wb.grid(ws), { document: `${path.basename(file)} 工作表“${ws.name}”` });
     if (result.department) return { department: result.department, messages: result.messages };
     reasons.push(...result.messages.map((m) => `${ws.name}: ${m.text} / ${m.en}`));
   }
-  throw new UsageError(`本单位数据不可用 / no own-department figures in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
+  throw new UsageError(`本单位数据不可用 / no own-department figures in ${file}${reasonLines(reasons)}`);
 }
 
 
@@ -80,19 +83,16 @@ export const command: CliCommand = {
   usage: COMPARE_USAGE,
   valued: ["template", "depts", "own", "own-sheet", "out", "lang"],
   switches: ["json"],
-  run: (args, io) => run(args, io),
+  run,
 };
 
-export function compareCommand(argv: string[], io: CommandIo): Promise<number> {
-  return runCommand(command, argv, io, undefined);
-}
+export const compareCommand: (argv: string[], io: CommandIo) => Promise<number> = commandRunner(command);
 
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
-  if (positional.length) throw new UsageError(`多余的参数 / unexpected argument "${positional[0]}"\n\n${COMPARE_USAGE}`);
+  noPositional(positional, COMPARE_USAGE);
   const en = flags.lang === "en";
   if (typeof flags.template !== "string") throw new UsageError(`需要 --template / --template is required: ${templateList()}`);
-  const template = templateById(flags.template);
-  if (!template) throw new UsageError(`未知模板 / unknown template "${flags.template}"; 可用 / valid: ${templateList()}`);
+  const template = templateOf(flags.template);
   if (typeof flags.out !== "string") throw new UsageError(`需要 --out / --out is required\n\n${COMPARE_USAGE}`);
   const out = flags.out;
   if (flags["own-sheet"] !== undefined && typeof flags.own !== "string") throw new UsageError(`--own-sheet 需要与 --own 一起使用 / --own-sheet needs --own`);

@@ -56,6 +56,15 @@ export function attrs(tag: string): Record<string, string> {
   return out;
 }
 
+/** The attributes of every start tag `<name …>` or `<prefix:name …/>` in the text, in order. */
+export function startTags(xml: string, name: string): Record<string, string>[] {
+  const re = new RegExp(`<(?:[\\w.-]+:)?${name}\\b([^>]*?)\\/?>`, "g");
+  const out: Record<string, string>[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) out.push(attrs(m[1]));
+  return out;
+}
+
 /** The value of an attribute whatever its namespace prefix (`r:id`, `ns1:id`, `id`). */
 export function attrLocal(a: Record<string, string>, local: string, prefixed: boolean): string | undefined {
   for (const k of Object.keys(a)) {
@@ -266,16 +275,10 @@ export class OoxmlPackage {
     const rp = relsPathOf(source);
     const found = this.findPart(rp);
     if (!found) return [];
-    const xml = this.getText(found);
-    const out: Relationship[] = [];
-    const re = /<(?:[\w.-]+:)?Relationship\b([^>]*?)\/?>/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(xml))) {
-      const a = attrs(m[1]);
+    return startTags(this.getText(found), "Relationship").map((a) => {
       const external = a.TargetMode === "External";
-      out.push({ id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "", external, path: external ? "" : resolveTarget(source, a.Target ?? "") });
-    }
-    return out;
+      return { id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "", external, path: external ? "" : resolveTarget(source, a.Target ?? "") };
+    });
   }
 
   /** Add a relationship from `source` to the part `path`; returns its new id. */
@@ -309,20 +312,11 @@ export class OoxmlPackage {
 
   contentTypeOf(path: string): string | undefined {
     const xml = this.getText("[Content_Types].xml");
-    const re = /<(?:[\w.-]+:)?Override\b([^>]*?)\/?>/g;
-    let m: RegExpExecArray | null;
     const lower = "/" + path.toLowerCase();
-    while ((m = re.exec(xml))) {
-      const a = attrs(m[1]);
-      if ((a.PartName ?? "").toLowerCase() === lower) return a.ContentType;
-    }
+    const override = startTags(xml, "Override").find((a) => (a.PartName ?? "").toLowerCase() === lower);
+    if (override) return override.ContentType;
     const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
-    const dre = /<(?:[\w.-]+:)?Default\b([^>]*?)\/?>/g;
-    while ((m = dre.exec(xml))) {
-      const a = attrs(m[1]);
-      if ((a.Extension ?? "").toLowerCase() === ext) return a.ContentType;
-    }
-    return undefined;
+    return startTags(xml, "Default").find((a) => (a.Extension ?? "").toLowerCase() === ext)?.ContentType;
   }
 
   addOverride(path: string, contentType: string): void {
@@ -335,9 +329,7 @@ export class OoxmlPackage {
   ensureDefault(ext: string, contentType: string): void {
     const ct = "[Content_Types].xml";
     const xml = this.getText(ct);
-    const re = /<(?:[\w.-]+:)?Default\b([^>]*?)\/?>/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(xml))) if ((attrs(m[1]).Extension ?? "").toLowerCase() === ext.toLowerCase()) return;
+    if (startTags(xml, "Default").some((a) => (a.Extension ?? "").toLowerCase() === ext.toLowerCase())) return;
     this.setText(ct, xml.replace(/<((?:[\w.-]+:)?)Types\b([^>]*)>/, (start) => `${start}<Default Extension="${ext}" ContentType="${contentType}"/>`));
   }
 

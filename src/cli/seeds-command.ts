@@ -1,14 +1,13 @@
 /**
  * `jixiao seeds` (docs/rules.md §8): list the bundled departments, their level, year and figures.
  */
-import { templateById } from "../core/compare";
 import { SEEDS } from "../core/seed-data";
 import { reportById, reportTitle } from "../core/seed-reports";
 import { FIGURE_CATALOG, FigureId, Seed, TEMPLATE_IDS, templateFigureIds } from "../core/seed-schema";
 import { ParsedArgs } from "./args";
-import { CliCommand, EXIT_OK, Io, runCommand } from "./command";
-import { templateList } from "./compare-command";
-import { UsageError } from "./workbook-file";
+import { CliCommand, EXIT_OK, Io, commandRunner } from "./command";
+import { templateOf } from "./compare-command";
+import { noPositional } from "./workbook-file";
 
 export const SEEDS_USAGE = `用法 / usage:
   jixiao seeds [--template ID] [--json] [--lang zh|en]
@@ -26,21 +25,14 @@ export const command: CliCommand = {
   usage: SEEDS_USAGE,
   valued: ["template", "lang"],
   switches: ["json"],
-  run: (args, io) => run(args, io),
+  run,
 };
 
-export function seedsCommand(argv: string[], io: Io): Promise<number> {
-  return runCommand(command, argv, io, undefined);
-}
+export const seedsCommand: (argv: string[], io: Io) => Promise<number> = commandRunner(command);
 
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
-  if (positional.length) throw new UsageError(`多余的参数 / unexpected argument "${positional[0]}"\n\n${SEEDS_USAGE}`);
-  let ids: FigureId[] | null = null;
-  if (flags.template !== undefined) {
-    const t = typeof flags.template === "string" ? templateById(flags.template) : undefined;
-    if (!t) throw new UsageError(`未知模板 / unknown template "${String(flags.template)}"; 可用 / valid: ${templateList()}`);
-    ids = templateFigureIds(t.id);
-  }
+  noPositional(positional, SEEDS_USAGE);
+  const ids: FigureId[] | null = flags.template !== undefined ? templateFigureIds(templateOf(flags.template).id) : null;
   if (flags.json) {
     const seeds = ids === null ? SEEDS : SEEDS.map((s) => filterSeed(s, ids as FigureId[]));
     io.out(JSON.stringify(seeds, null, 2));

@@ -2,16 +2,15 @@
  * `jixiao validate <file.xlsx>` (docs/rules.md §2, §5, §9; docs/standard-forms.md): find the
  * indicator table, check and score every row, and write the results into the --out copy.
  */
-import { quoteSheet, splitSheet } from "../core/address";
 import { Grid } from "../core/grid";
 import { PRESET_IDS } from "../core/presets";
 import { collectProblems } from "../core/problems";
 import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/results";
 import { ValidateOutcome, validateGrid } from "../core/validate";
 import { ParsedArgs } from "./args";
-import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
-import { PlanWriteReport, applyPlan } from "./write-xlsx";
-import { UsageError, candidateSheets, inputAndOut, openWorkbook, prepareOutput, saveWorkbook } from "./workbook-file";
+import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, commandRunner } from "./command";
+import { UsageError, candidateSheets, inputAndOut, openWorkbook, reasonLines } from "./workbook-file";
+import { placedAsPlanned, writePlansOut } from "./write-xlsx";
 
 export const VALIDATE_USAGE = `用法 / usage:
   jixiao validate <file.xlsx> [--sheet NAME] [--preset ID] [--out OUT.xlsx] [--json] [--lang zh|en]
@@ -38,12 +37,10 @@ export const command: CliCommand = {
   usage: VALIDATE_USAGE,
   valued: ["sheet", "preset", "out", "lang"],
   switches: ["json"],
-  run: (args, io) => run(args, io),
+  run,
 };
 
-export function validateCommand(argv: string[], io: Io): Promise<number> {
-  return runCommand(command, argv, io, undefined);
-}
+export const validateCommand: (argv: string[], io: Io) => Promise<number> = commandRunner(command);
 
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   const { file, out } = inputAndOut(positional, flags, VALIDATE_USAGE);
@@ -63,27 +60,18 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
     reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
   }
   if (!outcome || !outcome.ok || !grid) {
-    io.err(`jixiao: 没有找到指标表 / no indicator table found in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
+    io.err(`jixiao: 没有找到指标表 / no indicator table found in ${file}${reasonLines(reasons)}`);
     return EXIT_UNUSABLE;
   }
   const { result, plan } = outcome;
-  let written: PlanWriteReport | null = null;
-  const notes: { text: string; en: string }[] = [];
-  let outFile = out;
-  if (out) {
-    const target = prepareOutput(out, file, opened);
-    outFile = target.path;
-    notes.push(...target.notes);
-    written = applyPlan(wb, plan);
-    if (written.renamed) notes.push(written.renamed);
-    saveWorkbook(wb, outFile);
-  }
+  const written = out ? writePlansOut(opened, file, out, [plan]) : null;
+  const outFile = written ? written.path : null;
+  const notes = written ? written.notes : [];
+  const placed = written ? written.placed[0] : placedAsPlanned(plan);
   if (flags.json) {
-    const sheet = written ? written.sheet : plan.sheet;
-    const owned = sheet === plan.sheet ? plan.owned : `${quoteSheet(sheet)}!${splitSheet(plan.owned).range}`;
-    io.out(JSON.stringify({ file, out: outFile, ...result, plan: { sheet, mode: plan.mode, owned }, notes: notes.map((n) => n.en) }, null, 2));
+    io.out(JSON.stringify({ file, out: outFile, ...result, plan: placed, notes: notes.map((n) => n.en) }, null, 2));
   } else {
-    const lines = [report(result, lang, outFile, plan.mode === "new_sheet" ? (written ? written.sheet : plan.sheet) : null)];
+    const lines = [report(result, lang, outFile, plan.mode === "new_sheet" ? placed.sheet : null)];
     for (const n of notes) lines.push(lang === "en" ? n.en : n.text);
     io.out(lines.join("\n"));
   }

@@ -5,17 +5,14 @@
  * declaring one block, or one shape id used twice, make Excel ask to repair the file (the cause
  * of exceljs's data="1" / _x0000_s1025 in every part). docs/write-back.md, "Files Excel opens".
  */
-import { OoxmlPackage, attrs } from "./ooxml-package";
+import { OoxmlPackage, attrs, startTags } from "./ooxml-package";
 
 export const SHAPE_BLOCK = 1024;
 
 export function vmlBlocks(xml: string): number[] {
   const out: number[] = [];
-  const re = /<(?:[\w.-]+:)?idmap\b([^>]*?)\/?>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    const data = attrs(m[1]).data ?? "";
-    for (const s of data.split(/[\s,]+/)) if (/^\d+$/.test(s)) out.push(Number(s));
+  for (const a of startTags(xml, "idmap")) {
+    for (const s of (a.data ?? "").split(/[\s,]+/)) if (/^\d+$/.test(s)) out.push(Number(s));
   }
   return out;
 }

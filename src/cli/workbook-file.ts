@@ -112,10 +112,20 @@ export function inputAndOut(positional: string[], flags: Record<string, string |
   return { file, out };
 }
 
-/** The sheets a command looks at: the one --sheet names, else every visible worksheet. */
-export function candidateSheets(wb: XlsxWorkbook, sheet: string | true | undefined) {
+/** A command that takes no file: refuse one. */
+export function noPositional(positional: string[], usage: string): void {
+  if (positional.length) throw new UsageError(`多余的参数 / unexpected argument "${positional[0]}"\n\n${usage}`);
+}
+
+/** The sheets a command looks at: the one --sheet names, else every visible worksheet; `file` names the workbook in the error. */
+export function candidateSheets(wb: XlsxWorkbook, sheet: string | true | undefined, file?: string) {
   if (typeof sheet !== "string") return wb.visibleWorksheets();
   const ws = wb.sheet(sheet);
-  if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${sheet}" (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
+  if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${sheet}"${file !== undefined ? ` in ${file}` : ""} (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
   return [ws];
+}
+
+/** The reasons each sheet was passed over, one per line under a command's "not found" message. */
+export function reasonLines(reasons: string[]): string {
+  return `\n  ${reasons.join("\n  ") || "(no sheets)"}`;
 }

@@ -3,10 +3,11 @@
  * formats, notes and column widths are written; every other part of the workbook is kept
  * (docs/write-back.md).
  */
-import { parseA1, splitSheet } from "../core/address";
+import { parseA1, quoteSheet, splitSheet } from "../core/address";
 import { cellText } from "../core/grid";
 import { freeSheetName } from "../core/sheet-names";
 import { WritePlan } from "../core/write-plan";
+import { OpenedWorkbook, prepareOutput, saveWorkbook } from "./workbook-file";
 import { SheetEntry, XlsxWorkbook } from "./xlsx-workbook";
 
 export interface PlanWriteReport {
@@ -84,4 +85,35 @@ export function applyPlan(wb: XlsxWorkbook, plan: WritePlan, claimed: Set<string
     if (p) ed.setNote(p.row, p.col, n.text);
   }
   return { sheet: sheetName, renamed };
+}
+
+/** Where a plan went: its sheet, mode and owned range (on the renamed sheet when it was moved). */
+export interface PlacedPlan {
+  sheet: string;
+  mode: WritePlan["mode"];
+  owned: string;
+}
+
+/** Where a plan goes when nothing is written: where it says. */
+export function placedAsPlanned(plan: WritePlan): PlacedPlan {
+  return { sheet: plan.sheet, mode: plan.mode, owned: plan.owned };
+}
+
+/**
+ * The --out copy of `file` with the plans written into it (docs/write-back.md): the file's real
+ * path, the notes the report owes the user (the extension, an old format, a renamed sheet) and
+ * where each plan went. `fullCalc`: formulas without cached values, computed when Excel opens it.
+ */
+export function writePlansOut(opened: OpenedWorkbook, file: string, out: string, plans: WritePlan[], fullCalc = false): { path: string; notes: { text: string; en: string }[]; placed: PlacedPlan[] } {
+  const target = prepareOutput(out, file, opened);
+  const notes = [...target.notes];
+  const claimed = new Set<string>();
+  const placed = plans.map((plan): PlacedPlan => {
+    const r = applyPlan(opened.wb, plan, claimed);
+    if (r.renamed) notes.push(r.renamed);
+    return { sheet: r.sheet, mode: plan.mode, owned: r.sheet === plan.sheet ? plan.owned : `${quoteSheet(r.sheet)}!${splitSheet(plan.owned).range}` };
+  });
+  if (fullCalc) opened.wb.setFullCalcOnLoad();
+  saveWorkbook(opened.wb, target.path);
+  return { path: target.path, notes, placed };
 }

@@ -10,7 +10,7 @@
  * - sheet names are valid and unique.
  */
 import { isValidSheetName } from "../core/sheet-names";
-import { OoxmlPackage, attrs, relsPathOf } from "./ooxml-package";
+import { OoxmlPackage, attrs, relsPathOf, startTags } from "./ooxml-package";
 import { SHAPE_BLOCK, vmlBlocks, vmlParts, vmlShapeIds } from "./vml";
 import { sheetEntries } from "./xlsx-read";
 
@@ -62,10 +62,8 @@ export function checkPackage(input: Uint8Array | OoxmlPackage): string[] {
     if (p === "[Content_Types].xml") continue;
     if (!pkg.contentTypeOf(p)) problems.push(`no content type for ${p}`);
   }
-  const ore = /<(?:[\w.-]+:)?Override\b([^>]*?)\/?>/g;
-  let m: RegExpExecArray | null;
-  while ((m = ore.exec(ctXml))) {
-    const name = (attrs(m[1]).PartName ?? "").replace(/^\//, "");
+  for (const a of startTags(ctXml, "Override")) {
+    const name = (a.PartName ?? "").replace(/^\//, "");
     if (!pkg.findPart(decodeURIComponent(name))) problems.push(`content type override for a missing part /${name}`);
   }
   // relationships
@@ -101,6 +99,7 @@ export function checkPackage(input: Uint8Array | OoxmlPackage): string[] {
       }
       // a legacyDrawing / drawing / tablePart must name a relationship of the sheet
       const rels = new Set(pkg.rels(p).map((r) => r.id));
+      let m: RegExpExecArray | null;
       const rre = /<(?:[\w.-]+:)?(legacyDrawing|drawing|tablePart|legacyDrawingHF|picture)\b([^>]*?)\/?>/g;
       const sx = pkg.getText(p);
       while ((m = rre.exec(sx))) {

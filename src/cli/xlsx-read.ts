@@ -7,7 +7,7 @@
  */
 import { CellValue, Grid } from "../core/grid";
 import { parseA1 } from "../core/address";
-import { OoxmlPackage, attrLocal, attrs, decodeXml, unescapeCellText } from "./ooxml-package";
+import { OoxmlPackage, attrLocal, attrs, decodeXml, startTags, unescapeCellText } from "./ooxml-package";
 
 export interface SheetEntry {
   name: string;
@@ -31,18 +31,13 @@ export const BUILTIN_FORMATS: Record<number, string> = {
 export function sheetEntries(pkg: OoxmlPackage, workbookPath: string): SheetEntry[] {
   const xml = pkg.getText(workbookPath);
   const rels = pkg.rels(workbookPath);
-  const out: SheetEntry[] = [];
-  const re = /<(?:[\w.-]+:)?sheet\b([^>]*?)\/?>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    const a = attrs(m[1]);
+  return startTags(xml, "sheet").map((a): SheetEntry => {
     const relId = attrLocal(a, "id", true) ?? "";
     const rel = rels.find((r) => r.id === relId);
     const path = rel && !rel.external ? (pkg.findPart(rel.path) ?? "") : "";
     const kind = !rel ? "other" : rel.type.endsWith("/worksheet") ? "worksheet" : rel.type.endsWith("/chartsheet") ? "chartsheet" : "other";
-    out.push({ name: a.name ?? "", sheetId: Number(a.sheetId ?? 0), state: a.state ?? "visible", relId, path, kind });
-  }
-  return out;
+    return { name: a.name ?? "", sheetId: Number(a.sheetId ?? 0), state: a.state ?? "visible", relId, path, kind };
+  });
 }
 
 /** Concatenated text of an <si> or <is>: its runs' <t>, leaving out phonetic guides (<rPh>). */
@@ -70,21 +65,13 @@ export function readCellFormats(pkg: OoxmlPackage, path: string | undefined): st
   if (!path) return [];
   const xml = pkg.getText(path);
   const custom = new Map<number, string>();
-  const nre = /<(?:[\w.-]+:)?numFmt\b([^>]*?)\/?>/g;
-  let m: RegExpExecArray | null;
-  while ((m = nre.exec(xml))) {
-    const a = attrs(m[1]);
-    custom.set(Number(a.numFmtId), a.formatCode ?? "General");
-  }
+  for (const a of startTags(xml, "numFmt")) custom.set(Number(a.numFmtId), a.formatCode ?? "General");
   const xfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
-  const out: string[] = [];
-  if (!xfs) return out;
-  const xre = /<(?:[\w.-]+:)?xf\b([^>]*?)\/?>/g;
-  while ((m = xre.exec(xfs[1]))) {
-    const id = Number(attrs(m[1]).numFmtId ?? 0);
-    out.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General");
-  }
-  return out;
+  if (!xfs) return [];
+  return startTags(xfs[1], "xf").map((a) => {
+    const id = Number(a.numFmtId ?? 0);
+    return custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General";
+  });
 }
 
 /** Column number (1-based) of the letters of an A1 reference. */

@@ -43,6 +43,15 @@ function children(body: string, prefix: string, child: string): string[] {
 export const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
+/** The id made for `key` before, else a new one made and remembered. */
+function memoized(memo: Map<string, number>, key: string, make: () => number): number {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const id = make();
+  memo.set(key, id);
+  return id;
+}
+
 export class StyleBook {
   private prefix: string;
   private sections = new Map<string, Section>();
@@ -101,8 +110,10 @@ export class StyleBook {
 
   private font(baseId: number, spec: StyleSpec): number {
     const key = `${baseId}|${spec.bold}|${spec.italic}|${spec.fontSize}|${spec.fontColor}`;
-    const memo = this.fontMemo.get(key);
-    if (memo !== undefined) return memo;
+    return memoized(this.fontMemo, key, () => this.newFont(baseId, spec));
+  }
+
+  private newFont(baseId: number, spec: StyleSpec): number {
     const p = this.prefix;
     const base = this.all("fonts")[baseId] ?? this.all("fonts")[0] ?? "";
     const parts = new Map<string, string>();
@@ -120,29 +131,18 @@ export class StyleBook {
     }
     if (spec.fontSize !== undefined) parts.set("sz", `<${p}sz val="${spec.fontSize}"/>`);
     if (spec.fontColor !== undefined) parts.set("color", `<${p}color rgb="${argb(spec.fontColor)}"/>`);
-    const el = `<${p}font>${FONT_ORDER.map((k) => parts.get(k) ?? "").join("")}</${p}font>`;
-    const id = this.add("fonts", el);
-    this.fontMemo.set(key, id);
-    return id;
+    return this.add("fonts", `<${p}font>${FONT_ORDER.map((k) => parts.get(k) ?? "").join("")}</${p}font>`);
   }
 
   private fill(color: string): number {
-    const memo = this.fillMemo.get(color);
-    if (memo !== undefined) return memo;
     const p = this.prefix;
-    const id = this.add("fills", `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(color)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
-    this.fillMemo.set(color, id);
-    return id;
+    return memoized(this.fillMemo, color, () => this.add("fills", `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(color)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`));
   }
 
   private border(color: string): number {
-    const memo = this.borderMemo.get(color);
-    if (memo !== undefined) return memo;
     const p = this.prefix;
     const side = (s: string) => `<${p}${s} style="thin"><${p}color rgb="${argb(color)}"/></${p}${s}>`;
-    const id = this.add("borders", `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`);
-    this.borderMemo.set(color, id);
-    return id;
+    return memoized(this.borderMemo, color, () => this.add("borders", `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`));
   }
 
   /** The cellXfs index for `base` changed by `spec` (added once, reused after). */

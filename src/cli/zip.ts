@@ -100,6 +100,21 @@ export function entryData(e: ZipEntry): Buffer {
   return e.method === 0 ? e.raw : zlib.inflateRawSync(e.raw);
 }
 
+/**
+ * The fields the local header and the central directory record share, in the same order from
+ * `at`: flags (UTF-8 names), method, time, date, CRC-32, compressed size, size, name length.
+ */
+function writeEntryFields(b: Buffer, at: number, e: ZipEntry, nameLength: number): void {
+  b.writeUInt16LE(0x0800, at);
+  b.writeUInt16LE(e.method, at + 2);
+  b.writeUInt16LE(e.time, at + 4);
+  b.writeUInt16LE(e.date, at + 6);
+  b.writeUInt32LE(e.crc, at + 8);
+  b.writeUInt32LE(e.compressedSize, at + 12);
+  b.writeUInt32LE(e.size, at + 16);
+  b.writeUInt16LE(nameLength, at + 20);
+}
+
 export function writeZip(entries: ZipEntry[]): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
@@ -109,28 +124,14 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     const h = Buffer.alloc(30);
     h.writeUInt32LE(0x04034b50, 0);
     h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(0x0800, 6);
-    h.writeUInt16LE(e.method, 8);
-    h.writeUInt16LE(e.time, 10);
-    h.writeUInt16LE(e.date, 12);
-    h.writeUInt32LE(e.crc, 14);
-    h.writeUInt32LE(e.compressedSize, 18);
-    h.writeUInt32LE(e.size, 22);
-    h.writeUInt16LE(name.length, 26);
+    writeEntryFields(h, 6, e, name.length);
     h.writeUInt16LE(0, 28);
     chunks.push(h, name, e.raw);
     const c = Buffer.alloc(46);
     c.writeUInt32LE(0x02014b50, 0);
     c.writeUInt16LE(20, 4);
     c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(0x0800, 8);
-    c.writeUInt16LE(e.method, 10);
-    c.writeUInt16LE(e.time, 12);
-    c.writeUInt16LE(e.date, 14);
-    c.writeUInt32LE(e.crc, 16);
-    c.writeUInt32LE(e.compressedSize, 20);
-    c.writeUInt32LE(e.size, 24);
-    c.writeUInt16LE(name.length, 28);
+    writeEntryFields(c, 8, e, name.length);
     c.writeUInt32LE(offset, 42);
     central.push(c, name);
     offset += 30 + name.length + e.raw.length;

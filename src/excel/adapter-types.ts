@@ -106,8 +106,6 @@ export interface SheetAdapter {
   readGrid(source?: GridSource): Promise<Grid>;
   /** Read, check, write the results (replacing this table's earlier results). */
   runValidate(options?: RunValidateOptions): Promise<ValidateRun>;
-  /** Execute a plan the engine built elsewhere; `sourceHeaderRow` keys the output for re-runs. */
-  writePlan(plan: WritePlan, sourceHeaderRow?: number): Promise<WriteReport & { syncs: number }>;
   /** Remove everything the add-in recorded as written, in every sheet. */
   clearResults(): Promise<ClearReport>;
   /** Activate and select a cell: "H5" on the active sheet, or "Sheet1!H5" / "'核对结果'!B3". */

@@ -2,7 +2,7 @@
  * One Excel.run of the adapter: the session counting its syncs, the host's capabilities and
  * the sheets read up front by every job.
  */
-import { XlContext } from "./excel-api";
+import { IsSetSupported, XlContext } from "./excel-api";
 import { RECORD_NAMESPACE } from "./written-record";
 
 export interface Caps {
@@ -22,6 +22,20 @@ export interface Caps {
   freezeAndSeries: boolean;
   /** ExcelApi 1.8: the value axis' number format */
   axisFormat: boolean;
+}
+
+/** What the host supports, from its requirement sets (docs/excel-platform.md). */
+export function capsOf(isSetSupported: IsSetSupported): Caps {
+  return {
+    conditionalFormats: isSetSupported("ExcelApi", "1.6"),
+    rangeAreas: isSetSupported("ExcelApi", "1.9"),
+    notes: isSetSupported("ExcelApi", "1.18"),
+    suspend: isSetSupported("ExcelApi", "1.6"),
+    tableOptions: isSetSupported("ExcelApi", "1.3"),
+    freezeAndSeries: isSetSupported("ExcelApi", "1.7"),
+    autoFilter: isSetSupported("ExcelApi", "1.9"),
+    axisFormat: isSetSupported("ExcelApi", "1.8"),
+  };
 }
 
 /** One Excel.run: counts its syncs. */

@@ -17,8 +17,8 @@ import { SYNC_BUDGET } from "./payload";
 import { MULTI_AREA_SELECTION, ReadState, readSelection, readState } from "./read-sheet";
 import { Evidence, RecordState, kindOf, loadHeaders, queueRecord, readRecord, removalSteps, verdict } from "./record-store";
 import { reviewAllSheets } from "./review-all";
-import { Caps, lc, readSheets, Session } from "./session";
-import { checkStructure, columnsRange, runSteps, STEP_OVERHEAD } from "./steps";
+import { capsOf, lc, readSheets, Session } from "./session";
+import { checkStructure, runSteps, STEP_OVERHEAD } from "./steps";
 import { EMPTY_RECORD, WrittenOutput } from "./written-record";
 
 function floorIsSupported(name: string, minVersion: string): boolean {
@@ -34,16 +34,7 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
   const isSetSupported = options.isSetSupported ?? floorIsSupported;
   const budget = options.syncBudget ?? SYNC_BUDGET;
   const hidden = () => ({ autoFilter: isSetSupported("ExcelApi", "1.9") });
-  const caps = (): Caps => ({
-    conditionalFormats: isSetSupported("ExcelApi", "1.6"),
-    rangeAreas: isSetSupported("ExcelApi", "1.9"),
-    notes: isSetSupported("ExcelApi", "1.18"),
-    suspend: isSetSupported("ExcelApi", "1.6"),
-    tableOptions: isSetSupported("ExcelApi", "1.3"),
-    freezeAndSeries: isSetSupported("ExcelApi", "1.7"),
-    autoFilter: isSetSupported("ExcelApi", "1.9"),
-    axisFormat: isSetSupported("ExcelApi", "1.8"),
-  });
+  const caps = () => capsOf(isSetSupported);
   const session = <T>(work: (s: Session) => Promise<T>, writing: boolean): Promise<T> =>
     options
       .run((ctx) => work(new Session(ctx, isSetSupported("ExcelApi", "1.7"))))
@@ -80,36 +71,6 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
         } catch (e) {
           throw toAdapterError(e, { writing: true, result: outcome.result });
         }
-      }, true);
-    },
-
-    writePlan(plan, sourceHeaderRow) {
-      return session(async (s) => {
-        const key = sourceHeaderRow ?? (plan.mode === "beside" ? plan.startRow : 0);
-        const meta = readSheets(s);
-        // the widths of the plan's columns as they are now
-        const widthFormats = plan.mode === "beside" ? plan.columnWidths.map((_, i) => {
-          const f = s.ctx.workbook.worksheets.getItemOrNullObject(plan.sheet).getRange(columnsRange(plan.startCol + i, plan.startCol + i)).format;
-          f.load("columnWidth");
-          return f;
-        }) : [];
-        await s.sync();
-        const { sheets, parts, structureProtected } = meta();
-        const widths = new Map<number, number>();
-        widthFormats.forEach((f, i) => {
-          if (!f.isNullObject) widths.set(plan.startCol + i, f.columnWidth);
-        });
-        const rec = await readRecord(s, { sheets, parts });
-        const done = await execute(s, {
-          kind: "results",
-          jobs: [{ plan, key }],
-          replaces: (o) => kindOf(o) === "results" && sameName(o.sourceSheet, plan.sourceSheet) && o.sourceHeaderRow === key,
-          read: { sheets, widths, structureProtected },
-          rec,
-          caps: caps(),
-          budget,
-        });
-        return { ...done.reports[0], syncs: s.syncs };
       }, true);
     },
 

@@ -11,6 +11,7 @@ import { SheetAdapterError } from "../../src/excel/errors";
 import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { type MemoryExcel, createMemoryExcel } from "../../src/memory-excel";
 import { seedStatement } from "../../src/preview/sample-statement";
+import { executePlan } from "./execute-plan-run";
 import { indicatorTable } from "./indicator-grid";
 
 const TEXT_COLUMNS = 20;
@@ -272,7 +273,7 @@ describe("malformed formulas", () => {
       notes: [],
       messages: [],
     } as unknown as WritePlan;
-    const e = await adapterError(adapterOf(xl).writePlan(plan));
+    const e = await adapterError(executePlan(xl, plan));
     expect(e.code).toBe("invalid_argument");
     expect(e.detail.rolledBack).toBe(true);
     expect(xl.workbook.snapshot()).toEqual(before);

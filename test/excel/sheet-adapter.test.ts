@@ -6,6 +6,7 @@ import type { ValidateRun } from "../../src/excel/adapter-types";
 import { joinAddresses } from "../../src/excel/read-sheet";
 import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { RECORD_NAMESPACE, recordFromXml, recordToXml } from "../../src/excel/written-record";
+import { executePlan } from "./execute-plan-run";
 import { HEADER, indicatorRow, indicatorTable } from "./indicator-grid";
 
 function setup(values: CellValue[][], opts: { apiVersion?: string; at?: string; name?: string; without?: string[] } = {}) {
@@ -180,7 +181,7 @@ describe("a validate run", () => {
   });
 
   test("plan strings starting with = + - @ ' or digits are written as text", async () => {
-    const { xl, adapter } = setup([["x"]]);
+    const { xl } = setup([["x"]]);
     const texts = ['=HYPERLINK("http://evil")', "+1", "-3", "@SUM(A1)", "'quoted", "123", "1/2", "TRUE", "#N/A", "达标"];
     const plan: WritePlan = {
       sheet: "指标表",
@@ -197,7 +198,7 @@ describe("a validate run", () => {
       owned: "指标表!C1:C11",
       messages: [],
     };
-    await adapter.writePlan(plan);
+    await executePlan(xl, plan);
     const s = xl.workbook.sheet("指标表");
     expect(s.values("C2:C11").map((r) => r[0])).toEqual(texts);
     expect(s.formulas()).toEqual({});
@@ -305,7 +306,7 @@ describe("a validate run", () => {
   });
 
   test("a plan whose status column does not hold the status labels is coloured by its ranges", async () => {
-    const { xl, adapter } = setup([["x"]]);
+    const { xl } = setup([["x"]]);
     const plan: WritePlan = {
       sheet: "指标表",
       mode: "beside",
@@ -324,7 +325,7 @@ describe("a validate run", () => {
       owned: "指标表!C1:C4",
       messages: [],
     };
-    const report = await adapter.writePlan(plan);
+    const report = await executePlan(xl, plan);
     expect(report).toMatchObject({ fillMethod: "getRanges", fillOperations: 2 });
     expect(xl.workbook.getConditionalFormats("指标表")).toEqual([]);
     expect(xl.workbook.sheet("指标表").displayed("C3")).toEqual(RED);

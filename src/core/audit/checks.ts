@@ -72,42 +72,52 @@ function checkShare(ctx: Ctx, it: Item): void {
   if (!s || !part || part.unit?.family === "ratio") return;
   const bases: Item[] = [];
   for (let p = it.parent; p !== null && bases.length < 4; p = ctx.items[p].parent) bases.push(ctx.items[p]);
-  const st = statedPct(s);
-  let first: { base: Item; B: Figure } | null = null;
-  for (const base of bases) {
+  const candidates = bases.flatMap((base) => {
     const B = base.values.current;
-    if (!B || !comparable(part, B) || B.unit?.family === "ratio") continue;
-    const range = ratioRange(ctx, part, B);
-    if (!range) continue;
-    if (!first) first = { base, B };
-    if (ratioAgrees(range, st.v, st.h)) {
-      pass(ctx, s.cell, "share", showPercent(ratioValue(ctx, part, B), s.decimals), showFigure(s));
-      return;
-    }
-  }
+    return B && comparable(part, B) && B.unit?.family !== "ratio" ? [{ base, B }] : [];
+  });
+  const first = ratioFinding(ctx, s, part, candidates);
   if (!first) return;
   const computed = showPercent(ratioValue(ctx, part, first.B), s.decimals);
   const t = AUDIT_TEXT.share({ label: label(it), part: shown(ctx, part), total: shown(ctx, first.B), totalLabel: label(first.base), computed, stated: showFigure(s) });
   finding(ctx, { cell: s.cell, check: "share", severity: "error", expected: computed, actual: showFigure(s), message: t.zh, en: t.en });
 }
 
+/**
+ * A stated percentage against part / each candidate base in turn (docs/rules.md §7): it passes on
+ * the first base it agrees with within written precision. Returns the base the finding names (the
+ * first the ratio could be computed over), or null when it agreed or none could be used.
+ */
+function ratioFinding<T extends { B: Figure }>(ctx: Ctx, stated: Figure, part: Figure, candidates: T[]): T | null {
+  const st = statedPct(stated);
+  let first: T | null = null;
+  for (const c of candidates) {
+    const range = ratioRange(ctx, part, c.B);
+    if (!range) continue;
+    if (!first) first = c;
+    if (ratioAgrees(range, st.v, st.h)) {
+      pass(ctx, stated.cell, "share", showPercent(ratioValue(ctx, part, c.B), stated.decimals), showFigure(stated));
+      return null;
+    }
+  }
+  return first;
+}
+
+/** What an execution rate is over: the adjusted budget first, then the budget. */
+const RATE_BASES = [
+  ["adjusted", "调整预算"],
+  ["budget", "预算"],
+] as const;
+
 function checkRate(ctx: Ctx, it: Item): void {
   const r = it.values.rate;
   const cur = it.values.current;
   if (!r || !cur) return;
-  const st = statedPct(r);
-  let first: { B: Figure; name: string } | null = null;
-  for (const [role, name] of [["adjusted", "调整预算"], ["budget", "预算"]] as const) {
+  const candidates = RATE_BASES.flatMap(([role, name]) => {
     const B = it.values[role];
-    if (!B || !comparable(cur, B)) continue;
-    const range = ratioRange(ctx, cur, B);
-    if (!range) continue;
-    if (!first) first = { B, name };
-    if (ratioAgrees(range, st.v, st.h)) {
-      pass(ctx, r.cell, "share", showPercent(ratioValue(ctx, cur, B), r.decimals), showFigure(r));
-      return;
-    }
-  }
+    return B && comparable(cur, B) ? [{ B, name }] : [];
+  });
+  const first = ratioFinding(ctx, r, cur, candidates);
   if (!first) return;
   const computed = showPercent(ratioValue(ctx, cur, first.B), r.decimals);
   const t = AUDIT_TEXT.rate({ label: label(it), part: shown(ctx, cur), base: shown(ctx, first.B), baseLabel: first.name, computed, stated: showFigure(r) });

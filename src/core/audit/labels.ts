@@ -4,6 +4,7 @@
  * partitions of a total — each partition is one complete way of splitting it
  * (by nature, by economic class, by source of funds).
  */
+import { Item, newItem } from "./model";
 
 /** What kind of figure a label is; parts of a total share its flow. */
 export type Flow = "income" | "expenditure" | "balance" | "budget" | "score" | "fund" | "insured";
@@ -243,3 +244,8 @@ export function defaultParent(key: string): string | null {
   return null;
 }
 
+/** A new item of the statement under this cleaned label, its key the label it names (matchLabel). */
+export function labelledItem(id: number, label: string, init: Omit<Item, "id" | "label" | "key" | "clean" | "values" | "directions" | "parent">): Item {
+  const match = matchLabel(label);
+  return newItem(id, { label, key: match?.key ?? null, clean: match?.clean ?? false, ...init });
+}

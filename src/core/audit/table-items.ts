@@ -6,8 +6,8 @@
  * - indentation: a deeper row is a part of the row above it.
  */
 import { groupsFor } from "./grouping";
-import { isDescendant, labelDef, matchLabel, sameFlow } from "./labels";
-import { Group, Item, newItem } from "./model";
+import { isDescendant, labelDef, labelledItem, sameFlow } from "./labels";
+import { Group, Item } from "./model";
 import { relationGroups } from "./text-reader";
 import { FoundTable, TableRow } from "./table-reader";
 
@@ -46,11 +46,7 @@ export function tableItems(tables: FoundTable[], firstId: number): { items: Item
         prev = null;
         continue;
       }
-      const match = matchLabel(row.label);
-      const item = newItem(firstId + items.length, {
-        label: row.label,
-        key: match?.key ?? null,
-        clean: match?.clean ?? false,
+      const item = labelledItem(firstId + items.length, row.label, {
         cell: row.labelCell,
         row: row.row,
         source: "table",

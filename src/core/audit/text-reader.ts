@@ -10,8 +10,8 @@ import { normalizeText } from "../normalize-text";
 import { parseQuantityText } from "../quantity";
 import { Figure, comparable, figureFrom } from "./figure";
 import { groupsFor } from "./grouping";
-import { RELATIONS, matchLabel } from "./labels";
-import { Direction, Group, Item, newItem } from "./model";
+import { RELATIONS, labelledItem, matchLabel } from "./labels";
+import { Direction, Group, Item } from "./model";
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const UNITS = "亿元|万元|千元|元|万人次|人次|万人|人|%|分|名";
@@ -179,11 +179,7 @@ function readCell(text: string, figs: TextFigure[], at: { cell: string; row: num
     for (const g of s.groups) if (g.length) groups.push(...groupsFor(s.anchor, g, { exhaustive: s.exhaustive }));
   };
   const add = (label: string, f: Figure): Item => {
-    const match = matchLabel(label);
-    const item = newItem(firstId + items.length, {
-      label,
-      key: match?.key ?? null,
-      clean: match?.clean ?? false,
+    const item = labelledItem(firstId + items.length, label, {
       cell: at.cell,
       row: at.row,
       source: "text",

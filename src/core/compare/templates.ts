@@ -57,6 +57,11 @@ const fig = (key: string, figure: FigureId, label: string, en: string): FigureRo
 const stated = (key: string, figure: FigureId, label: string, en: string): FigureRow => ({ kind: "figure", key, figure, label: `${label}·报告所列`, en: `${en}, as stated`, stated: true });
 const formula = (key: string, op: FormulaRow["op"], of: [string, string], label: string, en: string, unit: CanonicalUnit, figure?: FigureId): FormulaRow =>
   figure === undefined ? { kind: "formula", key, op, of, label, en, unit } : { kind: "formula", key, op, of, label, en, unit, figure };
+/** A derived figure the reports also state: its live formula row, then the stated value (`<key>_stated`). */
+const derived = (key: string, op: FormulaRow["op"], of: [string, string], label: string, en: string, unit: CanonicalUnit, figure: FigureId): [FormulaRow, FigureRow] => [
+  formula(key, op, of, label, en, unit, figure),
+  stated(`${key}_stated`, figure, label, en),
+];
 
 const COMMON_ZH = "数据取自各部门绩效自评报告（来源见批注），单位已统一；“—”表示报告未给出（见批注），不按0计；公式行为实时公式。";
 const COMMON_EN = "Figures from each department's self-evaluation report (source in the cell notes), units normalised; — means not given (see the note), never 0; formula rows are live formulas.";
@@ -73,10 +78,8 @@ export const TEMPLATES: Readonly<Record<TemplateId, ComparisonTemplate>> = {
       fig("total", "total_expenditure", "总支出", "total expenditure"),
       fig("basic", "basic_expenditure", "基本支出", "basic expenditure"),
       fig("project", "project_expenditure", "项目支出", "project expenditure"),
-      formula("basic_share", "share", ["basic", "total"], "基本支出占比", "basic expenditure share", "%", "basic_expenditure_share"),
-      stated("basic_share_stated", "basic_expenditure_share", "基本支出占比", "basic expenditure share"),
-      formula("project_share", "share", ["project", "total"], "项目支出占比", "project expenditure share", "%", "project_expenditure_share"),
-      stated("project_share_stated", "project_expenditure_share", "项目支出占比", "project expenditure share"),
+      ...derived("basic_share", "share", ["basic", "total"], "基本支出占比", "basic expenditure share", "%", "basic_expenditure_share"),
+      ...derived("project_share", "share", ["project", "total"], "项目支出占比", "project expenditure share", "%", "project_expenditure_share"),
     ],
     chart: { rows: ["basic", "project"], title: "基本支出与项目支出（万元）", titleEn: "Basic and project expenditure (10k yuan)" },
   },
@@ -91,10 +94,8 @@ export const TEMPLATES: Readonly<Record<TemplateId, ComparisonTemplate>> = {
       fig("total", "total_income", "总收入", "total income"),
       fig("fiscal", "fiscal_appropriation_income", "财政拨款收入", "fiscal appropriation income"),
       fig("other", "other_income", "其他收入", "other income"),
-      formula("fiscal_share", "share", ["fiscal", "total"], "财政拨款收入占比", "fiscal appropriation share", "%", "fiscal_appropriation_income_share"),
-      stated("fiscal_share_stated", "fiscal_appropriation_income_share", "财政拨款收入占比", "fiscal appropriation share"),
-      formula("other_share", "share", ["other", "total"], "其他收入占比", "other income share", "%", "other_income_share"),
-      stated("other_share_stated", "other_income_share", "其他收入占比", "other income share"),
+      ...derived("fiscal_share", "share", ["fiscal", "total"], "财政拨款收入占比", "fiscal appropriation share", "%", "fiscal_appropriation_income_share"),
+      ...derived("other_share", "share", ["other", "total"], "其他收入占比", "other income share", "%", "other_income_share"),
     ],
     chart: { rows: ["fiscal", "other"], title: "财政拨款收入与其他收入（万元）", titleEn: "Fiscal appropriation and other income (10k yuan)" },
   },
@@ -111,14 +112,10 @@ export const TEMPLATES: Readonly<Record<TemplateId, ComparisonTemplate>> = {
       fig("expenditure", "fund_expenditure", "基金支出", "fund expenditure"),
       fig("income_resident", "fund_income_resident", "居民医保基金收入", "resident fund income"),
       fig("expenditure_resident", "fund_expenditure_resident", "居民医保基金支出", "resident fund expenditure"),
-      formula("balance", "difference", ["income", "expenditure"], "当期结余", "balance of the year", "万元", "fund_balance_current"),
-      stated("balance_stated", "fund_balance_current", "当期结余", "balance of the year"),
-      formula("balance_rate", "share", ["balance", "income"], "结余率", "balance rate", "%", "fund_balance_rate"),
-      stated("balance_rate_stated", "fund_balance_rate", "结余率", "balance rate"),
-      formula("balance_resident", "difference", ["income_resident", "expenditure_resident"], "居民医保当期结余", "resident balance of the year", "万元", "fund_balance_current_resident"),
-      stated("balance_resident_stated", "fund_balance_current_resident", "居民医保当期结余", "resident balance of the year"),
-      formula("balance_rate_resident", "share", ["balance_resident", "income_resident"], "居民医保结余率", "resident balance rate", "%", "fund_balance_rate_resident"),
-      stated("balance_rate_resident_stated", "fund_balance_rate_resident", "居民医保结余率", "resident balance rate"),
+      ...derived("balance", "difference", ["income", "expenditure"], "当期结余", "balance of the year", "万元", "fund_balance_current"),
+      ...derived("balance_rate", "share", ["balance", "income"], "结余率", "balance rate", "%", "fund_balance_rate"),
+      ...derived("balance_resident", "difference", ["income_resident", "expenditure_resident"], "居民医保当期结余", "resident balance of the year", "万元", "fund_balance_current_resident"),
+      ...derived("balance_rate_resident", "share", ["balance_resident", "income_resident"], "居民医保结余率", "resident balance rate", "%", "fund_balance_rate_resident"),
     ],
     chart: { rows: ["income", "expenditure", "income_resident", "expenditure_resident"], title: "医保基金收入与支出（万元）", titleEn: "Fund income and expenditure (10k yuan)" },
   },
@@ -132,11 +129,9 @@ export const TEMPLATES: Readonly<Record<TemplateId, ComparisonTemplate>> = {
     rows: [
       fig("inspected", "institutions_inspected", "检查机构数", "institutions inspected"),
       fig("handled", "institutions_handled", "处理机构数", "institutions sanctioned"),
-      formula("handling_rate", "share", ["handled", "inspected"], "处理率", "share sanctioned", "%", "handling_rate"),
-      stated("handling_rate_stated", "handling_rate", "处理率", "share sanctioned"),
+      ...derived("handling_rate", "share", ["handled", "inspected"], "处理率", "share sanctioned", "%", "handling_rate"),
       fig("recovered", "funds_recovered", "追回金额", "money recovered"),
-      formula("recovered_per_institution", "ratio", ["recovered", "inspected"], "每家检查机构追回额", "recovered per inspected institution", "万元/家", "funds_recovered_per_institution"),
-      stated("recovered_per_institution_stated", "funds_recovered_per_institution", "每家检查机构追回额", "recovered per inspected institution"),
+      ...derived("recovered_per_institution", "ratio", ["recovered", "inspected"], "每家检查机构追回额", "recovered per inspected institution", "万元/家", "funds_recovered_per_institution"),
     ],
     chart: { rows: ["inspected", "handled"], title: "检查与处理定点医药机构数（家）", titleEn: "Institutions inspected and sanctioned" },
   },

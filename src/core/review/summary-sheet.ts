@@ -56,41 +56,49 @@ export const REVIEW_SHEETS = {
 } as const;
 
 const col = (header: string, en: string, width: number, numberFormat = "General", total = false): LayoutColumn => ({ header, en, width, numberFormat, total });
+/** a column of text: never read as a number or a formula */
+const textCol = (header: string, en: string, width: number) => col(header, en, width, "@");
+/** a count, added up in the foot row */
+const countCol = (header: string, en: string, width: number) => col(header, en, width, "0", true);
+
+/** The file and the sheet a row comes from: the first columns of 汇总 and 问题清单. */
+const SOURCE_COLUMNS: LayoutColumn[] = [textCol("文件", "File", 28), textCol("工作表", "Sheet", 16)];
 
 /** The 汇总 columns, in order. */
 export const SUMMARY_COLUMNS: LayoutColumn[] = [
-  col("文件", "File", 28, "@"),
-  col("工作表", "Sheet", 16, "@"),
-  col("表格类型", "Form", 20, "@"),
-  col("项目名称", "Project", 24, "@"),
-  col("主管部门", "Department", 18, "@"),
-  col("实施单位", "Implementing unit", 18, "@"),
+  ...SOURCE_COLUMNS,
+  textCol("表格类型", "Form", 20),
+  textCol("项目名称", "Project", 24),
+  textCol("主管部门", "Department", 18),
+  textCol("实施单位", "Implementing unit", 18),
   col("年度", "Year", 8, "0"),
-  col("核对行数", "Rows checked", 10, "0", true),
-  ...STATUSES.map((s) => col(STATUS_LABELS[s].zh, STATUS_LABELS[s].en, 9, "0", true)),
+  countCol("核对行数", "Rows checked", 10),
+  ...STATUSES.map((s) => countCol(STATUS_LABELS[s].zh, STATUS_LABELS[s].en, 9)),
   col("预算执行率", "Budget rate", 12, "0.00%"),
   col("预算执行得分", "Budget score", 12, "0.00"),
   col("核对总分", "Computed total", 10, "0.00"),
   col("填报总分", "Stated total", 10, "0.00"),
-  col("核对等级", "Computed grade", 10, "@"),
-  col("填报等级", "Stated grade", 10, "@"),
-  col("总分状态", "Total", 10, "@"),
-  col("错误", "Errors", 8, "0", true),
-  col("警告", "Warnings", 8, "0", true),
-  col("提示", "Notes", 8, "0", true),
-  col("主要问题", "First problems", 60, "@"),
+  textCol("核对等级", "Computed grade", 10),
+  textCol("填报等级", "Stated grade", 10),
+  textCol("总分状态", "Total", 10),
+  countCol("错误", "Errors", 8),
+  countCol("警告", "Warnings", 8),
+  countCol("提示", "Notes", 8),
+  textCol("主要问题", "First problems", 60),
 ];
 
 export const PROBLEM_COLUMNS: LayoutColumn[] = [
-  col("文件", "File", 28, "@"),
-  col("工作表", "Sheet", 16, "@"),
-  col("单元格", "Cell", 10, "@"),
-  col("核对项", "Check", 18, "@"),
-  col("严重程度", "Severity", 10, "@"),
-  col("说明", "Message", 70, "@"),
+  ...SOURCE_COLUMNS,
+  textCol("单元格", "Cell", 10),
+  textCol("核对项", "Check", 18),
+  textCol("严重程度", "Severity", 10),
+  textCol("说明", "Message", 70),
 ];
 
-export const SKIP_COLUMNS: LayoutColumn[] = [col("文件", "File", 40, "@"), col("原因", "Reason", 80, "@")];
+export const SKIP_COLUMNS: LayoutColumn[] = [textCol("文件", "File", 40), textCol("原因", "Reason", 80)];
+
+/** The colour of a count of errors or warnings, and of a problem of that severity. */
+const SEVERITY_FILLS = { error: STATUS_FILLS.not_met, warning: STATUS_FILLS.invalid } as const;
 
 export const FINAL_LABELS = { final: { zh: "最终", en: "final" }, provisional: { zh: "暂定", en: "provisional" } };
 
@@ -192,8 +200,8 @@ export function summaryLayout(rows: ReviewRow[], links: LinkTargets, name: strin
     const row = layout.firstDataRow + i;
     for (const s of STATUSES) if (r.counts[s] > 0) layout.fills.push({ row, col: statusCol(s), ...STATUS_FILLS[s] });
     if (r.final !== null) layout.fills.push({ row, col: finalCol, ...(r.final ? STATUS_FILLS.met : STATUS_FILLS.invalid) });
-    if (r.problems.error > 0) layout.fills.push({ row, col: errorCol, ...STATUS_FILLS.not_met });
-    if (r.problems.warning > 0) layout.fills.push({ row, col: warnCol, ...STATUS_FILLS.invalid });
+    if (r.problems.error > 0) layout.fills.push({ row, col: errorCol, ...SEVERITY_FILLS.error });
+    if (r.problems.warning > 0) layout.fills.push({ row, col: warnCol, ...SEVERITY_FILLS.warning });
   });
   return layout;
 }
@@ -209,9 +217,9 @@ export function problemsLayout(problems: ReviewProblem[], links: LinkTargets): S
     p.message,
   ]);
   const layout = build(REVIEW_SHEETS.problems.zh, "JixiaoProblems", `${PROBLEMS_TITLE}（${problems.length} 条 / findings）`, PROBLEM_COLUMNS, data, false);
+  const severityCol = PROBLEM_COLUMNS.findIndex((c) => c.header === "严重程度") + 1;
   problems.forEach((p, i) => {
-    if (p.severity === "error") layout.fills.push({ row: layout.firstDataRow + i, col: 5, ...STATUS_FILLS.not_met });
-    else if (p.severity === "warning") layout.fills.push({ row: layout.firstDataRow + i, col: 5, ...STATUS_FILLS.invalid });
+    if (p.severity === "error" || p.severity === "warning") layout.fills.push({ row: layout.firstDataRow + i, col: severityCol, ...SEVERITY_FILLS[p.severity] });
   });
   return layout;
 }

@@ -1,9 +1,10 @@
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { quoteSheet } from "../../core/address";
 import type { Settings } from "../../core/presets";
 import { KIND_LABELS } from "../../core/review";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
+import { NoticeBar } from "../shell/NoticeBar";
 import type { ReviewAllModel } from "./use-review-all";
 
 const useStyles = makeStyles({
@@ -36,9 +37,7 @@ export function ReviewAllSection({ model, settings, disabled }: ReviewAllSection
         </Text>
       )}
       {model.error && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{pick(model.error)}</MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="error">{pick(model.error)}</NoticeBar>
       )}
       {r && (
         <>

@@ -1,11 +1,12 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { busyLabel } from "../shell/busy";
 import { ColumnPicker } from "./ColumnPicker";
 import { DetectedTable } from "./DetectedTable";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
+import { NoticeBar } from "../shell/NoticeBar";
 import { Notices } from "../shell/Notices";
+import { PanelHint, RunBar } from "../shell/Section";
 import { ProblemList } from "./ProblemList";
 import { ReviewAllSection } from "../audit/ReviewAllSection";
 import { collectProblems } from "./problems";
@@ -16,8 +17,6 @@ import type { ReviewAllModel } from "../audit/use-review-all";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface CheckPanelProps {
@@ -37,31 +36,21 @@ export function CheckPanel({ pane, reviewAll }: CheckPanelProps) {
 
   return (
     <div className={styles.root}>
-      <div className={styles.actions}>
+      <RunBar busy={busy}>
         <Button appearance="primary" disabled={working} onClick={() => pane.check()}>
           {t.checkIndicators}
         </Button>
         <Button disabled={working} onClick={() => pane.clear()}>
           {t.clearResults}
         </Button>
-        {busy !== null && <Spinner size="tiny" label={busyLabel(t, busy)} />}
-      </div>
+      </RunBar>
       {!view && !pane.notice && (
-        <Text size={200} className={styles.hint}>
-          {t.checkHint}
-        </Text>
+        <PanelHint>{t.checkHint}</PanelHint>
       )}
       {pane.settingsNotice && (
-        <MessageBar intent="warning" layout="multiline" data-testid="settings-notice">
-          <MessageBarBody>
-            {pane.settingsNotice.kind === "invalidStored" ? t.settingsInvalidStored : fmt(t.settingsSaveFailed, { reason: pane.settingsNotice.reason })}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" appearance="transparent" onClick={pane.dismissSettingsNotice}>
-              {t.dismiss}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <NoticeBar intent="warning" testId="settings-notice" onDismiss={pane.dismissSettingsNotice}>
+          {pane.settingsNotice.kind === "invalidStored" ? t.settingsInvalidStored : fmt(t.settingsSaveFailed, { reason: pane.settingsNotice.reason })}
+        </NoticeBar>
       )}
       <Notices notice={pane.notice} hint={pane.hint} onDismiss={pane.dismissNotice} onSelect={pane.select} />
       {picker && (

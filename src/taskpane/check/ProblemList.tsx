@@ -1,13 +1,13 @@
-import { Link, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { fmt } from "../i18n/i18n";
 import { useFindingRowStyles } from "../shell/finding-row-styles";
+import { FindingSection } from "../shell/FindingSection";
 import { useLongText } from "../shell/LongText";
 import { SeverityBadge } from "../shell/SeverityBadge";
 import { useLocale } from "../i18n/locale";
 import type { ProblemList as Problems } from "./problems";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   // the indicator name cut with …, whole in its tooltip and to screen readers
   nameLine: { overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis", minWidth: 0 },
   name: { color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
@@ -53,23 +53,18 @@ export interface ProblemListProps {
 /** Table-level findings, then each row's errors and warnings; a problem with a cell selects it. */
 export function ProblemList({ problems, disabled, onSelect }: ProblemListProps) {
   const { t, pick } = useLocale();
-  const styles = { ...useFindingRowStyles(), ...useStyles() };
   return (
-    <section className={styles.root} aria-labelledby="jx-problems" data-testid="problems">
-      <Subtitle2 as="h2" id="jx-problems">
-        {fmt(t.problemsTitle, { n: problems.total })}
-      </Subtitle2>
-      {problems.total === 0 && <Text>{t.noProblems}</Text>}
-      <ul className={styles.list}>
-        {problems.listed.map((p) => (
-          <ProblemItem key={p.key} problem={p} disabled={disabled} onSelect={onSelect} message={pick(p)} />
-        ))}
-      </ul>
-      {problems.listed.length < problems.total && (
-        <Text size={200} className={styles.note}>
-          {fmt(t.problemsTruncated, { shown: problems.listed.length, total: problems.total })}
-        </Text>
-      )}
-    </section>
+    <FindingSection
+      id="jx-problems"
+      testId="problems"
+      total={problems.total}
+      listed={problems.listed.length}
+      none={t.noProblems}
+      truncated={fmt(t.problemsTruncated, { shown: problems.listed.length, total: problems.total })}
+    >
+      {problems.listed.map((p) => (
+        <ProblemItem key={p.key} problem={p} disabled={disabled} onSelect={onSelect} message={pick(p)} />
+      ))}
+    </FindingSection>
   );
 }

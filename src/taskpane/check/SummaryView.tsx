@@ -1,24 +1,12 @@
-import { Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { findPreset } from "../../core/presets";
 import { STATUSES, STATUS_LABELS, type ValidateResult } from "../../core/results";
 import { STATUS_FILLS } from "../../core/write-plan";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
+import { CountChip, CountList, FigureItem, FigureList, Section } from "../shell/Section";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: "none" },
-  count: {
-    display: "inline-flex",
-    gap: tokens.spacingHorizontalXS,
-    alignItems: "baseline",
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusMedium,
-    fontSize: tokens.fontSizeBase200,
-  },
-  figures: { display: "grid", gridTemplateColumns: "max-content minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: "anywhere" },
   // a name taken from a cell: three lines at most, whole in its tooltip (docs/task-pane.md)
   clamp: { display: "-webkit-box", WebkitLineClamp: 3, WebkitBoxOrient: "vertical", overflow: "hidden" },
   note: { color: tokens.colorNeutralForeground3 },
@@ -48,123 +36,89 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
   const partial = !provisional && s.gradeWithheld === "points_total" && s.totalScore !== null;
   const outOf = s.outOf ?? null;
   return (
-    <section className={styles.root} aria-labelledby="jx-summary" data-testid="summary">
-      <Subtitle2 as="h2" id="jx-summary">
-        {t.summaryTitle}
-      </Subtitle2>
-      <ul className={styles.counts} aria-label={t.summaryCounts}>
+    <Section id="jx-summary" title={t.summaryTitle} testId="summary">
+      <CountList label={t.summaryCounts}>
         {STATUSES.map((status) => (
-          <li
+          <CountChip
             key={status}
-            className={styles.count}
+            name={pick(STATUS_LABELS[status])}
+            count={s.counts[status] ?? 0}
             style={{ backgroundColor: STATUS_FILLS[status].fill, color: STATUS_FILLS[status].font }}
-            data-testid={`count-${status}`}
-          >
-            <span>{pick(STATUS_LABELS[status])}</span>
-            <strong>{s.counts[status] ?? 0}</strong>
-          </li>
+            testId={`count-${status}`}
+          />
         ))}
-      </ul>
-      <dl className={styles.figures}>
+      </CountList>
+      <FigureList>
         {form && form.kind !== "plain" && (
-          <>
-            <dt className={styles.term}>{t.formKind}</dt>
-            <dd className={styles.value} data-testid="form-kind">
-              {form.kind === "project" ? t.formKind_project : t.formKind_department}
-              {form.year !== null ? ` · ${form.year}` : ""}
-            </dd>
-          </>
+          <FigureItem term={t.formKind} testId="form-kind">
+            {form.kind === "project" ? t.formKind_project : t.formKind_department}
+            {form.year !== null ? ` · ${form.year}` : ""}
+          </FigureItem>
         )}
         {form?.project && (
-          <>
-            <dt className={styles.term}>{t.formProject}</dt>
-            <dd className={mergeClasses(styles.value, styles.clamp)} data-testid="form-project" title={form.project}>
-              {form.project}
-            </dd>
-          </>
+          <FigureItem term={t.formProject} testId="form-project" className={styles.clamp} title={form.project}>
+            {form.project}
+          </FigureItem>
         )}
         {form?.department && (
-          <>
-            <dt className={styles.term}>{t.formDepartment}</dt>
-            <dd className={mergeClasses(styles.value, styles.clamp)} data-testid="form-department" title={form.department}>
-              {form.department}
-            </dd>
-          </>
+          <FigureItem term={t.formDepartment} testId="form-department" className={styles.clamp} title={form.department}>
+            {form.department}
+          </FigureItem>
         )}
         {form?.unit && (
-          <>
-            <dt className={styles.term}>{t.formUnit}</dt>
-            <dd className={mergeClasses(styles.value, styles.clamp)} title={form.unit}>
-              {form.unit}
-            </dd>
-          </>
+          <FigureItem term={t.formUnit} className={styles.clamp} title={form.unit}>
+            {form.unit}
+          </FigureItem>
         )}
         {budget && (
-          <>
-            <dt className={styles.term}>{t.budgetLine}</dt>
-            <dd className={styles.value} data-testid="budget-line">
-              {budget.score !== null && budget.points !== null
-                ? fmt(t.budgetLineScored, { rate: pct(budget.rate), score: budget.score, points: budget.points })
-                : fmt(t.budgetLineUnscored, { rate: pct(budget.rate) })}
-            </dd>
-          </>
+          <FigureItem term={t.budgetLine} testId="budget-line">
+            {budget.score !== null && budget.points !== null
+              ? fmt(t.budgetLineScored, { rate: pct(budget.rate), score: budget.score, points: budget.points })
+              : fmt(t.budgetLineUnscored, { rate: pct(budget.rate) })}
+          </FigureItem>
         )}
-        <dt className={styles.term}>{t.totalScore}</dt>
-        <dd className={styles.value} data-testid="total-score">
+        <FigureItem term={t.totalScore} testId="total-score">
           {provisional && s.totalScore !== null
             ? fmt(t.totalProvisional, { score: s.totalScore })
             : partial && outOf !== null
               ? fmt(t.totalOutOf, { score: num(s.totalScore), outOf })
               : num(s.totalScore)}
-        </dd>
+        </FigureItem>
         {provisional && s.range && (
           <>
-            <dt className={styles.term}>{t.totalRange}</dt>
-            <dd className={styles.value} data-testid="total-range">
+            <FigureItem term={t.totalRange} testId="total-range">
               {`${s.range[0]} – ${s.range[1]}`}
-            </dd>
-            <dt className={styles.term}>{t.undetermined}</dt>
-            <dd className={styles.value} data-testid="undetermined">
+            </FigureItem>
+            <FigureItem term={t.undetermined} testId="undetermined">
               {fmt(t.undeterminedText, { rows: s.undetermined?.rows ?? 0, points: s.undetermined?.points ?? 0 })}
-            </dd>
+            </FigureItem>
           </>
         )}
-        <dt className={styles.term}>{t.grade}</dt>
-        <dd className={styles.value} data-testid="grade">
+        <FigureItem term={t.grade} testId="grade">
           {provisional ? t.gradePending : partial ? t.gradeNotGraded : s.grade === null ? "—" : pick({ zh: s.grade, en: s.gradeEn ?? s.grade })}
           {partial && (
             <Text size={200} className={styles.warn} data-testid="partial-note" block>
               {fmt(t.partialPointsNote, { points: num(s.pointsTotal), total: preset?.total ?? "—" })}
             </Text>
           )}
-        </dd>
+        </FigureItem>
         {s.statedGrade && (
-          <>
-            <dt className={styles.term}>{t.statedGrade}</dt>
-            <dd className={styles.value} data-testid="stated-grade">
-              {s.statedGrade}
-            </dd>
-          </>
+          <FigureItem term={t.statedGrade} testId="stated-grade">
+            {s.statedGrade}
+          </FigureItem>
         )}
-        <dt className={styles.term}>{t.pointsTotal}</dt>
-        <dd className={styles.value} data-testid="points-total">
+        <FigureItem term={t.pointsTotal} testId="points-total">
           {num(s.pointsTotal)}
-        </dd>
+        </FigureItem>
         {s.statedTotal !== null && (
-          <>
-            <dt className={styles.term}>{t.statedTotal}</dt>
-            <dd className={styles.value}>{num(s.statedTotal)}</dd>
-          </>
+          <FigureItem term={t.statedTotal}>{num(s.statedTotal)}</FigureItem>
         )}
-        <dt className={styles.term}>{t.presetUsed}</dt>
-        <dd className={styles.value} data-testid="preset-used">
+        <FigureItem term={t.presetUsed} testId="preset-used">
           {preset ? pick({ zh: preset.name, en: preset.nameEn }) : s.presetId}
-        </dd>
-        <dt className={styles.term}>{t.summaryRows}</dt>
-        <dd className={styles.value}>{s.rowCount}</dd>
-        <dt className={styles.term}>{t.summarySheet}</dt>
-        <dd className={styles.value}>{result.sheet}</dd>
-      </dl>
+        </FigureItem>
+        <FigureItem term={t.summaryRows}>{s.rowCount}</FigureItem>
+        <FigureItem term={t.summarySheet}>{result.sheet}</FigureItem>
+      </FigureList>
       {provisional && (
         <Text size={200} className={styles.warn} data-testid="provisional-note">
           {t.provisionalNote}
@@ -185,6 +139,6 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
           {t.settingsStale}
         </Text>
       )}
-    </section>
+    </Section>
   );
 }

@@ -6,26 +6,23 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Select,
   Spinner,
-  Subtitle2,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { busyLabel } from "../shell/busy";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
+import { NoticeBar } from "../shell/NoticeBar";
+import { FigureItem, FigureList, PanelHint, RunBar, Section } from "../shell/Section";
 import { SeverityBadge } from "../shell/SeverityBadge";
 import type { CompareModel, CompareView, OwnRead } from "./use-compare";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  hint: { color: tokens.colorNeutralForeground3 },
   group: { display: "flex", flexDirection: "column", margin: 0, padding: 0, border: "none", minWidth: 0 },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -34,7 +31,6 @@ const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   plain: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyleType: "none" },
   line: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "baseline" },
-  missing: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { fontWeight: tokens.fontWeightSemibold },
   value: { margin: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -54,29 +50,18 @@ export function ComparePanel({ model }: ComparePanelProps) {
 
   return (
     <div className={styles.root}>
-      <div className={styles.actions}>
+      <RunBar busy={busy}>
         <Button appearance="primary" disabled={working || !engine || model.chosenCount === 0} onClick={() => void model.build()}>
           {t.compareBuild}
         </Button>
-        {busy !== null && <Spinner size="tiny" label={busyLabel(t, busy)} />}
-      </div>
+      </RunBar>
       {!model.view && (
-        <Text size={200} className={styles.hint}>
-          {t.compareHint}
-        </Text>
+        <PanelHint>{t.compareHint}</PanelHint>
       )}
       {model.error && (
-        <MessageBar intent="error" layout="multiline" data-testid="compare-error">
-          <MessageBarBody>
-            <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-            {pick(model.error)}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" appearance="transparent" onClick={model.dismissError}>
-              {t.dismiss}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <NoticeBar intent="error" testId="compare-error" title={t.errorTitle} onDismiss={model.dismissError}>
+          {pick(model.error)}
+        </NoticeBar>
       )}
       {model.view && <CompareReport view={model.view} onShow={model.showSheet} />}
       {model.engineState === "failed" && (
@@ -125,10 +110,7 @@ export function ComparePanel({ model }: ComparePanelProps) {
               </Text>
             )}
           </fieldset>
-          <section className={styles.section} aria-labelledby="jx-own">
-            <Subtitle2 as="h2" id="jx-own">
-              {t.ownTitle}
-            </Subtitle2>
+          <Section id="jx-own" title={t.ownTitle}>
             <div className={styles.sheetRow}>
               <Field className={styles.sheetField} label={t.ownSheet} hint={t.ownHint}>
                 <Select value={model.ownSheet} disabled={working || model.sheets === null} onChange={(_, d) => void model.chooseOwnSheet(d.value)}>
@@ -146,7 +128,7 @@ export function ComparePanel({ model }: ComparePanelProps) {
               </Button>
             </div>
             {model.own && <OwnReading own={model.own} />}
-          </section>
+          </Section>
         </>
       )}
     </div>
@@ -192,40 +174,30 @@ function CompareReport({ view, onShow }: { view: CompareView; onShow(sheet: stri
   );
   return (
     <>
-      <MessageBar intent="success" layout="multiline" data-testid="compare-report">
-        <MessageBarBody>
-          <MessageBarTitle>{t.compareDoneTitle}</MessageBarTitle>
-          {fmt(report.replaced ? t.compareDoneReplaced : t.compareDoneNew, { sheet: report.sheet })}{" "}
-          {parts.length > 0 && <>{fmt(t.compareIncludes, { parts: parts.join(t.listSeparator) })} </>}
-          <Link as="button" onClick={() => onShow(report.sheet)}>
-            {t.compareShowSheet}
-          </Link>
-        </MessageBarBody>
-      </MessageBar>
-      <section className={styles.section} aria-labelledby="jx-missing" data-testid="compare-missing">
-        <Subtitle2 as="h2" id="jx-missing">
-          {t.compareMissingTitle}
-        </Subtitle2>
-        <dl className={styles.missing}>
+      <NoticeBar intent="success" testId="compare-report" title={t.compareDoneTitle}>
+        {fmt(report.replaced ? t.compareDoneReplaced : t.compareDoneNew, { sheet: report.sheet })}{" "}
+        {parts.length > 0 && <>{fmt(t.compareIncludes, { parts: parts.join(t.listSeparator) })} </>}
+        <Link as="button" onClick={() => onShow(report.sheet)}>
+          {t.compareShowSheet}
+        </Link>
+      </NoticeBar>
+      <Section id="jx-missing" title={t.compareMissingTitle} testId="compare-missing">
+        <FigureList>
           {view.missing.map((m) => (
-            <div key={m.header} style={{ display: "contents" }}>
-              <dt className={styles.term}>{m.header}</dt>
-              <dd className={styles.value}>{m.rows.length === 0 ? t.compareMissingNone : m.rows.map((r) => fmt(t.compareMissingRow, { label: pick(r) })).join(t.listSeparator)}</dd>
-            </div>
+            <FigureItem key={m.header} term={m.header} termClassName={styles.term} valueClassName={styles.value}>
+              {m.rows.length === 0 ? t.compareMissingNone : m.rows.map((r) => fmt(t.compareMissingRow, { label: pick(r) })).join(t.listSeparator)}
+            </FigureItem>
           ))}
-        </dl>
-      </section>
+        </FigureList>
+      </Section>
       {view.messages.length > 0 && (
-        <section className={styles.section} aria-labelledby="jx-compare-notes" data-testid="compare-notes">
-          <Subtitle2 as="h2" id="jx-compare-notes">
-            {t.compareNotesTitle}
-          </Subtitle2>
+        <Section id="jx-compare-notes" title={t.compareNotesTitle} testId="compare-notes">
           <ul className={styles.list}>
             {view.messages.map((m) => (
               <li key={m.key}>{pick(m)}</li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
     </>
   );

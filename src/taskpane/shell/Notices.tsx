@@ -1,7 +1,8 @@
-import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { ClearReport } from "../../excel";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
+import { NoticeBar } from "./NoticeBar";
 import type { Hint, Notice } from "./use-pane";
 
 const useStyles = makeStyles({
@@ -19,71 +20,47 @@ export interface NoticesProps {
 export function Notices({ notice, hint, onDismiss, onSelect }: NoticesProps) {
   const { t, pick } = useLocale();
   const styles = useStyles();
-  const dismiss = (
-    <MessageBarActions>
-      <Button size="small" appearance="transparent" onClick={onDismiss}>
-        {t.dismiss}
-      </Button>
-    </MessageBarActions>
-  );
   let main = null;
   if (notice?.kind === "error") {
     main = (
-      <MessageBar intent="error" layout="multiline" data-testid="notice-error">
-        <MessageBarBody>
-          <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-          {pick(notice.error)}
-        </MessageBarBody>
-        {dismiss}
-      </MessageBar>
+      <NoticeBar intent="error" testId="notice-error" title={t.errorTitle} onDismiss={onDismiss}>
+        {pick(notice.error)}
+      </NoticeBar>
     );
   } else if (notice?.kind === "noTable") {
     main = (
-      <MessageBar intent="warning" layout="multiline" data-testid="notice-no-table">
-        <MessageBarBody>
-          <MessageBarTitle>{t.noTableTitle}</MessageBarTitle>
-          {pick(notice.reason)} {t.noTableHint}
-        </MessageBarBody>
-      </MessageBar>
+      <NoticeBar intent="warning" testId="notice-no-table" title={t.noTableTitle}>
+        {pick(notice.reason)} {t.noTableHint}
+      </NoticeBar>
     );
   } else if (notice?.kind === "checked") {
     const { write } = notice;
     main = (
-      <MessageBar intent="success" layout="multiline" data-testid="notice-checked">
-        <MessageBarBody>
-          <MessageBarTitle>{t.checkedTitle}</MessageBarTitle>
-          {fmt(t.checkedBody, { rows: notice.rows, range: write.owned })}{" "}
-          <Link as="button" onClick={() => onSelect(write.owned)}>
-            {t.showResults}
-          </Link>
-          {write.messages.length > 0 && (
-            <ul className={styles.lines}>
-              {write.messages.map((m) => (
-                <li key={m.code}>{pick({ zh: m.text, en: m.en })}</li>
-              ))}
-            </ul>
-          )}
-        </MessageBarBody>
-        {dismiss}
-      </MessageBar>
+      <NoticeBar intent="success" testId="notice-checked" title={t.checkedTitle} onDismiss={onDismiss}>
+        {fmt(t.checkedBody, { rows: notice.rows, range: write.owned })}{" "}
+        <Link as="button" onClick={() => onSelect(write.owned)}>
+          {t.showResults}
+        </Link>
+        {write.messages.length > 0 && (
+          <ul className={styles.lines}>
+            {write.messages.map((m) => (
+              <li key={m.code}>{pick({ zh: m.text, en: m.en })}</li>
+            ))}
+          </ul>
+        )}
+      </NoticeBar>
     );
   } else if (notice?.kind === "cleared") {
     main = (
-      <MessageBar intent="info" layout="multiline" data-testid="notice-cleared">
-        <MessageBarBody>
-          <MessageBarTitle>{t.clearedTitle}</MessageBarTitle>
-          <ClearLines report={notice.report} shownRemoved={notice.shownRemoved ? t.clearedShownCheck : null} className={styles.lines} />
-        </MessageBarBody>
-        {dismiss}
-      </MessageBar>
+      <NoticeBar intent="info" testId="notice-cleared" title={t.clearedTitle} onDismiss={onDismiss}>
+        <ClearLines report={notice.report} shownRemoved={notice.shownRemoved ? t.clearedShownCheck : null} className={styles.lines} />
+      </NoticeBar>
     );
   }
   return (
     <>
       {hint && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{hint.kind === "sheetChanged" ? fmt(t.sheetChanged, { sheet: hint.sheet }) : t.overrideOutside}</MessageBarBody>
-        </MessageBar>
+        <NoticeBar intent="info">{hint.kind === "sheetChanged" ? fmt(t.sheetChanged, { sheet: hint.sheet }) : t.overrideOutside}</NoticeBar>
       )}
       {main}
     </>
