@@ -1,8 +1,26 @@
 /**
- * Audit messages in Simplified Chinese with an English translation. Each shows the
- * arithmetic, so a reviewer can redo it by hand.
+ * The statement audit's catalog (docs/statement-audit.md): every message in Simplified Chinese with an
+ * English translation, each showing the arithmetic so a reviewer can redo it by hand, and the names of
+ * the checks.
  */
-type Text = { zh: string; en: string };
+import type { Bilingual } from "../text";
+import type { Check } from "./finding";
+
+type Text = Bilingual;
+
+/**
+ * Each check's name as the task pane lists findings by check, and the shorter word the findings
+ * list's 核对·检查 column writes (three of them differ in Chinese: 加总/合计, 增长率/增长, 重复数值/前后不一).
+ */
+export const CHECK_NAMES: Record<Check, { name: Text; listed: string }> = {
+  sum: { name: { zh: "加总", en: "Sums" }, listed: "合计" },
+  share: { name: { zh: "占比", en: "Shares" }, listed: "占比" },
+  growth: { name: { zh: "增长率", en: "Growth rates" }, listed: "增长" },
+  direction: { name: { zh: "增减方向", en: "Increase/decrease" }, listed: "增减方向" },
+  magnitude: { name: { zh: "数量级", en: "Orders of magnitude" }, listed: "数量级" },
+  duplicate: { name: { zh: "重复数值", en: "Figures given twice" }, listed: "前后不一" },
+  score: { name: { zh: "得分", en: "Scores" }, listed: "得分" },
+};
 
 export const AUDIT_TEXT = {
   sum(p: { total: string; terms: string; computed: string; stated: string; diff: string; note?: Text }): Text {

@@ -10,6 +10,7 @@ import { Grid } from "../grid";
 import { PlanCell, PlanColumn, PlanRowInput, WritePlan, buildPlan, runsOf } from "../write-plan";
 import { Figure, inUnit } from "./figure";
 import { Finding, Ratio, RatioKind } from "./finding";
+import { CHECK_NAMES } from "./messages";
 import { Item } from "./model";
 import { FoundTable } from "./table-reader";
 import { HEADER_FILL } from "../tuning";
@@ -211,16 +212,6 @@ const LIST_COLUMNS: PlanColumn[] = [
   { header: "核对·说明", numberFormat: "@", width: 80 },
 ];
 
-const CHECK_NAMES: Record<Finding["check"], string> = {
-  sum: "合计",
-  share: "占比",
-  growth: "增长",
-  direction: "增减方向",
-  magnitude: "数量级",
-  duplicate: "前后不一",
-  score: "得分",
-};
-
 /** Every finding of a sheet as a list on a sheet of its own, each linked to its cell. */
 export function findingsListPlan(sheet: string, findings: Finding[]): WritePlan {
   const name = findingsSheetName(sheet);
@@ -230,7 +221,7 @@ export function findingsListPlan(sheet: string, findings: Finding[]): WritePlan 
     const target = `#${quoteSheet(sheet)}!${f.cell}`;
     cells.push([
       { formula: `HYPERLINK("${target.replace(/"/g, '""')}","${f.cell}")` },
-      CHECK_NAMES[f.check],
+      CHECK_NAMES[f.check].listed,
       f.severity === "error" ? "错误" : "提示",
       f.expected,
       f.actual,

@@ -1,6 +1,7 @@
 import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { CHECKS, type Check, type Finding } from "../../core/audit/finding";
+import { CHECK_NAMES } from "../../core/audit/messages";
 import { busyLabel } from "../shell/busy";
 import { fmt } from "../i18n/i18n";
 import { useFindingRowStyles } from "../shell/finding-row-styles";
@@ -146,7 +147,7 @@ function AuditSummary({ view, disabled, onSelect }: { view: AuditView; disabled:
       <ul className={styles.counts} aria-label={t.auditByCheck}>
         {CHECKS.map((c) => (
           <li key={c} className={byCheck[c] > 0 ? `${styles.count} ${styles.countHit}` : styles.count} data-testid={`audit-check-${c}`}>
-            <span>{t[`check_${c}`]}</span>
+            <span>{pick(CHECK_NAMES[c].name)}</span>
             <strong>{byCheck[c]}</strong>
           </li>
         ))}
@@ -175,13 +176,13 @@ function AuditSummary({ view, disabled, onSelect }: { view: AuditView; disabled:
 
 /** One finding, a link to its cell; a long message cut short with 全文 beside it. */
 function FindingItem({ finding: f, message, disabled, onSelect }: { finding: Finding; message: string; disabled: boolean; onSelect(address: string): void }) {
-  const { t } = useLocale();
+  const { pick } = useLocale();
   const styles = { ...useFindingRowStyles(), ...useStyles() };
   const { shown, toggle } = useLongText(message);
   return (
     <li>
       <Link as="button" className={styles.item} disabled={disabled} onClick={() => onSelect(findingAddress(f))}>
-        <SeverityBadge severity={f.severity} /> <span className={styles.cell}>{f.cell}</span> <span className={styles.kind}>{t[`check_${f.check}`]}</span>{" "}
+        <SeverityBadge severity={f.severity} /> <span className={styles.cell}>{f.cell}</span> <span className={styles.kind}>{pick(CHECK_NAMES[f.check].name)}</span>{" "}
         <span className={styles.message}>{shown}</span>
       </Link>
       {toggle}
