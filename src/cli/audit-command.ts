@@ -6,12 +6,14 @@
 import { quoteSheet, splitSheet } from "../core/address";
 import { auditGrid } from "../core/audit";
 import { isOwnSheet } from "../core/review";
-import { AuditResult, Finding } from "../core/audit/finding";
+import { AuditResult } from "../core/audit/finding";
 import { AUDIT_NOTICES } from "../core/audit/messages";
 import type { NotAStatement } from "../core/audit/recognise";
+import { Bilingual, inLang } from "../core/text";
 import { WritePlan } from "../core/write-plan";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
+import { findingJson, messageJson } from "./json-output";
 import { applyPlan } from "./write-xlsx";
 import { candidateSheets, inputAndOut, openWorkbook, prepareOutput, saveWorkbook } from "./workbook-file";
 
@@ -57,15 +59,15 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   const results: AuditResult[] = [];
   const plans: WritePlan[] = [];
   const reasons: string[] = [];
-  const skipped: Array<{ sheet: string; kind: NotAStatement; reason: string; en: string }> = [];
+  const skipped: Array<{ sheet: string; kind: NotAStatement; reason: string; en: string }> = []; // the JSON's shape
   for (const ws of candidates) {
     const grid = wb.grid(ws);
     // a sheet this tool wrote on an earlier run is no statement, unless named with --sheet (core's rule)
     if (typeof flags.sheet !== "string" && isOwnSheet(grid)) continue;
     const outcome = auditGrid(grid);
     if (!outcome.ok) {
-      reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
-      skipped.push({ sheet: ws.name, kind: outcome.kind, reason: outcome.reason, en: outcome.reasonEn });
+      reasons.push(`${ws.name}: ${inLang(outcome.reason, lang)}`);
+      skipped.push({ sheet: ws.name, kind: outcome.kind, reason: outcome.reason.zh, en: outcome.reason.en });
       continue;
     }
     results.push(outcome.result);
@@ -80,7 +82,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
     }
     return EXIT_UNUSABLE;
   }
-  const notes: { text: string; en: string }[] = [];
+  const notes: Bilingual[] = [];
   const written: { sheet: string; mode: string; owned: string }[] = [];
   let outFile = out;
   if (out) {
@@ -106,7 +108,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
           file,
           ok: true,
           out: outFile,
-          findings: findings.map(jsonFinding),
+          findings: findings.map(findingJson),
           sheets: results.map((r) => ({
             sheet: r.sheet,
             tables: r.tables,
@@ -115,7 +117,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
             findings: r.findings.length,
             passed: r.passed,
             ratios: r.ratios,
-            messages: r.messages,
+            messages: r.messages.map(messageJson),
           })),
           plans: out ? written : plans.map((p) => ({ sheet: p.sheet, mode: p.mode, owned: p.owned })),
           skipped,
@@ -126,13 +128,9 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
       ),
     );
   } else {
-    io.out([report(results, lang, outFile, reasons), ...notes.map((n) => (lang === "en" ? n.en : n.text))].join("\n"));
+    io.out([report(results, lang, outFile, reasons), ...notes.map((n) => inLang(n, lang))].join("\n"));
   }
   return EXIT_OK;
-}
-
-function jsonFinding(f: Finding) {
-  return { sheet: f.sheet, cell: f.cell, check: f.check, severity: f.severity, expected: f.expected, actual: f.actual, message: f.message, en: f.en };
 }
 
 function report(results: AuditResult[], lang: "zh" | "en", out: string | null, skipped: string[]): string {
@@ -148,9 +146,9 @@ function report(results: AuditResult[], lang: "zh" | "en", out: string | null, s
     if (r.findings.length === 0) lines.push(en ? "  No inconsistencies found." : "  未发现不一致。");
     for (const f of r.findings) {
       const sev = f.severity === "error" ? (en ? "error" : "错误") : en ? "warning" : "提示";
-      lines.push(`  ${f.cell} [${f.check}, ${sev}] ${en ? f.en : f.message}`);
+      lines.push(`  ${f.cell} [${f.check}, ${sev}] ${inLang(f.message, lang)}`);
     }
-    for (const m of r.messages) lines.push(`  ${en ? m.en : m.text}`);
+    for (const m of r.messages) lines.push(`  ${inLang(m.text, lang)}`);
   }
   const total = results.reduce((n, r) => n + r.findings.length, 0);
   lines.push(en ? `Findings: ${total}` : `发现问题：${total} 处`);

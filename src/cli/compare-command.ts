@@ -22,8 +22,10 @@ import {
 } from "../core/compare";
 import { DEPARTMENT_IDS } from "../core/seed-data";
 import { TemplateId } from "../core/seed-schema";
+import { bothLangs } from "../core/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, Io, runCommand } from "./command";
+import { messageJson } from "./json-output";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
 import { UsageError, openWorkbook, saveWorkbook } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
@@ -53,7 +55,7 @@ Exit codes: 0 written; 2 unusable input; 1 internal error.`;
 
 
 function messageText(m: SheetMessage, en: boolean): string {
-  return `${m.cell && !m.text.startsWith(m.cell) ? `${m.cell} ` : ""}${en ? m.en : m.text}`;
+  return `${m.cell && !m.text.zh.startsWith(m.cell) ? `${m.cell} ` : ""}${en ? m.text.en : m.text.zh}`;
 }
 
 /** Read the own department: the named sheet, or the first visible sheet with known labels. */
@@ -69,7 +71,7 @@ async function readOwn(file: string, sheetName: string | undefined): Promise<{ d
   for (const ws of candidates) {
     const result = ownDepartmentFromGrid(wb.grid(ws), { document: `${path.basename(file)} 工作表“${ws.name}”` });
     if (result.department) return { department: result.department, messages: result.messages };
-    reasons.push(...result.messages.map((m) => `${ws.name}: ${m.text} / ${m.en}`));
+    reasons.push(...result.messages.map((m) => `${ws.name}: ${bothLangs(m.text)}`));
   }
   throw new UsageError(`本单位数据不可用 / no own-department figures in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
 }
@@ -162,7 +164,7 @@ function compareJson(plan: SheetPlan, templateId: TemplateId, departments: Compa
       ),
     })),
     missing: Object.fromEntries(departments.map((d) => [d.id, missingRows(templateId, d).map((r) => r.key)])),
-    messages: plan.messages,
+    messages: plan.messages.map(messageJson),
   };
 }
 
@@ -193,8 +195,8 @@ function compareReport(plan: SheetPlan, templateId: TemplateId, departments: Com
     lines.push(en ? "Notes:" : "说明：");
     for (const m of notable) lines.push(`  ${messageText(m, en)}`);
   }
-  if (written.renamed) lines.push(en ? written.renamed.en : written.renamed.text);
-  if (written.tableReason) lines.push(en ? written.tableReason.en : written.tableReason.text);
+  if (written.renamed) lines.push(en ? written.renamed.en : written.renamed.zh);
+  if (written.tableReason) lines.push(en ? written.tableReason.en : written.tableReason.zh);
   if (plan.chart) {
     lines.push(
       en

@@ -13,12 +13,6 @@ import * as os from "os";
 import * as path from "path";
 import { UsageError } from "./usage-error";
 
-/** Said when an .xls / .et input was read through LibreOffice. */
-export const LEGACY_NOTE = {
-  text: "旧版 .xls / WPS .et 文件经 LibreOffice 转换后核对；结果写入新的 .xlsx，原文件未改动",
-  en: "the old .xls / WPS .et file was read through LibreOffice; results go into a new .xlsx, the original is untouched",
-};
-
 const CANDIDATES = [
   "soffice",
   "libreoffice",

@@ -11,9 +11,12 @@ import { Worker } from "worker_threads";
 import { PRESET_IDS } from "../core/presets";
 import { cellText } from "../core/grid";
 import { LinkTargets, ReviewReport, SUMMARY_TITLE, SheetLayout, problemsLayout, sheetTarget, skippedLayout, sortReport, summaryLayout } from "../core/review";
+import { bothLangs } from "../core/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { FileJob, FileOutcome, reviewFile } from "./review-file";
+import { reviewJson } from "./json-output";
+import { CLI_UNREADABLE } from "./messages";
 import { UsageError } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
@@ -140,7 +143,7 @@ export async function runJobs(jobs: FileJob[], threads: number, workerScript: st
           results[m.id] = m.outcome ?? {
             rows: [],
             problems: [],
-            skip: { file: job.display, kind: "unreadable", reason: `读取时出错：${m.error}`, en: `failed while reading: ${m.error}` },
+            skip: { file: job.display, kind: "unreadable", reason: CLI_UNREADABLE.failedWhileReading(m.error ?? "") },
             legacy: false,
           };
           onDone(++done, job);
@@ -282,9 +285,9 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
     report.problems.push(...o.problems);
     if (o.skip) report.skipped.push(o.skip);
   }
-  for (const m of missing) report.skipped.push({ file: m, kind: "unreadable", reason: "找不到文件或文件夹", en: "no such file or folder" });
+  for (const m of missing) report.skipped.push({ file: m, kind: "unreadable", reason: CLI_UNREADABLE.missing });
   sortReport(report);
-  if (!json) for (const s of report.skipped) io.err(`未能读取 / not read: ${s.file}: ${s.reason} / ${s.en}`);
+  if (!json) for (const s of report.skipped) io.err(`未能读取 / not read: ${s.file}: ${bothLangs(s.reason)}`);
   if (out) {
     const paths = new Map(found.map((f) => [f.display, f.path]));
     const bytes = summaryWorkbook(report, cliLinks(out, paths));
@@ -293,7 +296,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
   }
   const usable = report.rows.length > 0;
   if (json) {
-    io.out(JSON.stringify({ ok: usable, out, files: jobs.length, ...report }, null, 2));
+    io.out(JSON.stringify({ ok: usable, out, files: jobs.length, ...reviewJson(report) }, null, 2));
   } else {
     const errors = report.rows.reduce((n, r) => n + r.problems.error, 0);
     const warnings = report.rows.reduce((n, r) => n + r.problems.warning, 0);

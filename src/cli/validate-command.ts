@@ -7,9 +7,11 @@ import { Grid } from "../core/grid";
 import { PRESET_IDS } from "../core/presets";
 import { collectProblems } from "../core/problems";
 import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/results";
+import { Bilingual, inLang } from "../core/text";
 import { ValidateOutcome, validateGrid } from "../core/validate";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
+import { validateJson } from "./json-output";
 import { PlanWriteReport, applyPlan } from "./write-xlsx";
 import { UsageError, candidateSheets, inputAndOut, openWorkbook, prepareOutput, saveWorkbook } from "./workbook-file";
 
@@ -60,7 +62,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
     grid = wb.grid(ws);
     outcome = validateGrid(grid, { settings: { presetId } });
     if (outcome.ok) break;
-    reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
+    reasons.push(`${ws.name}: ${inLang(outcome.reason, lang)}`);
   }
   if (!outcome || !outcome.ok || !grid) {
     io.err(`jixiao: 没有找到指标表 / no indicator table found in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
@@ -68,7 +70,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   }
   const { result, plan } = outcome;
   let written: PlanWriteReport | null = null;
-  const notes: { text: string; en: string }[] = [];
+  const notes: Bilingual[] = [];
   let outFile = out;
   if (out) {
     const target = prepareOutput(out, file, opened);
@@ -81,10 +83,10 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   if (flags.json) {
     const sheet = written ? written.sheet : plan.sheet;
     const owned = sheet === plan.sheet ? plan.owned : `${quoteSheet(sheet)}!${splitSheet(plan.owned).range}`;
-    io.out(JSON.stringify({ file, out: outFile, ...result, plan: { sheet, mode: plan.mode, owned }, notes: notes.map((n) => n.en) }, null, 2));
+    io.out(JSON.stringify({ file, out: outFile, ...validateJson(result), plan: { sheet, mode: plan.mode, owned }, notes: notes.map((n) => n.en) }, null, 2));
   } else {
     const lines = [report(result, lang, outFile, plan.mode === "new_sheet" ? (written ? written.sheet : plan.sheet) : null)];
-    for (const n of notes) lines.push(lang === "en" ? n.en : n.text);
+    for (const n of notes) lines.push(inLang(n, lang));
     io.out(lines.join("\n"));
   }
   return EXIT_OK;
@@ -129,7 +131,7 @@ function report(r: ValidateResult, lang: "zh" | "en", out: string | null, newShe
     } else if (s.final) {
       lines.push(
         en
-          ? `Total score ${s.totalScore.toFixed(2)} (${s.gradeEn}), points ${s.pointsTotal}, preset ${s.presetId}`
+          ? `Total score ${s.totalScore.toFixed(2)} (${s.gradeText?.en}), points ${s.pointsTotal}, preset ${s.presetId}`
           : `总分 ${s.totalScore.toFixed(2)}（${s.grade}），分值合计 ${s.pointsTotal}，评分方案 ${s.presetId}`,
       );
     } else {
@@ -145,8 +147,8 @@ function report(r: ValidateResult, lang: "zh" | "en", out: string | null, newShe
   // core's list; printed rows first, then the table-level messages
   const { listed } = collectProblems(r);
   const problems = [
-    ...listed.filter((p) => p.row !== null).map((p) => `  ${p.cell ?? "row " + p.row} ${p.name}: ${en ? p.en : p.zh}`),
-    ...listed.filter((p) => p.row === null).map((p) => `  ${p.cell ?? (en ? "table" : "全表")}: ${en ? p.en : p.zh}`),
+    ...listed.filter((p) => p.row !== null).map((p) => `  ${p.cell ?? "row " + p.row} ${p.name}: ${inLang(p.text, lang)}`),
+    ...listed.filter((p) => p.row === null).map((p) => `  ${p.cell ?? (en ? "table" : "全表")}: ${inLang(p.text, lang)}`),
   ];
   if (problems.length) {
     lines.push(en ? `Problems (${problems.length}):` : `问题（${problems.length}）：`);

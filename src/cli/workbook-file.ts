@@ -9,7 +9,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { LEGACY_NOTE, convertLegacy } from "./legacy-convert";
+import type { Bilingual } from "../core/text";
+import { convertLegacy } from "./legacy-convert";
+import { CLI_NOTES } from "./messages";
 import { PackageError } from "./ooxml-package";
 import { UsageError } from "./usage-error";
 import { XlsxWorkbook } from "./xlsx-workbook";
@@ -64,16 +66,14 @@ export async function openWorkbook(file: string, role: "input" | "output" = "inp
  * Where the output really goes: a workbook with macros is written as .xlsm, any other as .xlsx
  * (Excel refuses a file whose extension does not match its content). Other extensions are kept.
  */
-export function outputPath(out: string, wb: XlsxWorkbook): { path: string; note: { text: string; en: string } | null } {
+export function outputPath(out: string, wb: XlsxWorkbook): { path: string; note: Bilingual | null } {
   const ext = path.extname(out).toLowerCase();
   const want = wb.macroEnabled ? ".xlsm" : ".xlsx";
   if (![".xlsx", ".xlsm", ".xls", ".et", ".xlsb"].includes(ext) || ext === want) return { path: out, note: null };
   const fixed = out.slice(0, out.length - ext.length) + want;
   return {
     path: fixed,
-    note: wb.macroEnabled
-      ? { text: `工作簿含宏，输出写为 ${fixed}（宏保留）`, en: `the workbook has macros: the output is written as ${fixed} (macros kept)` }
-      : { text: `输出为 .xlsx 格式，写为 ${fixed}`, en: `the output is an .xlsx workbook: written as ${fixed}` },
+    note: wb.macroEnabled ? CLI_NOTES.outputAsXlsm(fixed) : CLI_NOTES.outputAsXlsx(fixed),
   };
 }
 
@@ -81,12 +81,12 @@ export function outputPath(out: string, wb: XlsxWorkbook): { path: string; note:
  * The --out file of a run over `file` and the notes the report owes the user about it (the
  * extension it was given, an old format read through LibreOffice); refuses the input itself.
  */
-export function prepareOutput(out: string, file: string, opened: OpenedWorkbook): { path: string; notes: { text: string; en: string }[] } {
+export function prepareOutput(out: string, file: string, opened: OpenedWorkbook): { path: string; notes: Bilingual[] } {
   const target = outputPath(out, opened.wb);
   checkNotInput(target.path, file);
-  const notes: { text: string; en: string }[] = [];
+  const notes: Bilingual[] = [];
   if (target.note) notes.push(target.note);
-  if (opened.source === "legacy") notes.push(LEGACY_NOTE);
+  if (opened.source === "legacy") notes.push(CLI_NOTES.legacyInput);
   return { path: target.path, notes };
 }
 

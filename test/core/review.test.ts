@@ -44,7 +44,7 @@ describe("isOwnSheet", () => {
   });
 });
 
-const problem = (over: Partial<ReviewProblem>): ReviewProblem => ({ file: "a.xlsx", sheet: "S", cell: null, check: "x", severity: "warning", message: "m", en: "m", ...over });
+const problem = (over: Partial<ReviewProblem>): ReviewProblem => ({ file: "a.xlsx", sheet: "S", cell: null, check: "x", severity: "warning", message: { zh: "m", en: "m" }, ...over });
 
 describe("the order of problems", () => {
   test("errors, then warnings, then notes; within one, by row then column; a whole-table problem last", () => {
@@ -64,13 +64,13 @@ describe("the order of problems", () => {
     const r = reviewWorkbook("a.xlsx", [grid]);
     expect(r.rows).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ severity: "error", cell: "E3" });
-    expect(r.rows[0].firstProblems.startsWith("E3 ")).toBe(true);
+    expect(r.rows[0].firstProblems.zh.startsWith("E3 ")).toBe(true);
     expect(r.rows[0].problems.error).toBe(r.problems.filter((p) => p.severity === "error").length);
   });
 
   test("a workbook with no table gives a reason instead of rows", () => {
-    expect(reviewWorkbook("a.xlsx", [{ sheet: "S", values: [["说明文字"]] }]).skip).toMatchObject({ kind: "empty", en: "no indicator table or statement found" });
-    expect(reviewWorkbook("a.xlsx", []).skip).toMatchObject({ kind: "empty", en: "the workbook has no worksheets" });
+    expect(reviewWorkbook("a.xlsx", [{ sheet: "S", values: [["说明文字"]] }]).skip).toMatchObject({ kind: "empty", reason: { en: "no indicator table or statement found" } });
+    expect(reviewWorkbook("a.xlsx", []).skip).toMatchObject({ kind: "empty", reason: { en: "the workbook has no worksheets" } });
   });
 });
 
@@ -85,7 +85,7 @@ describe("sortReport", () => {
         report.rows.push(r.row);
         report.problems.push(...r.problems);
       }
-      report.skipped.push({ file: `x-${file}`, kind: "unreadable", reason: "r", en: "r" });
+      report.skipped.push({ file: `x-${file}`, kind: "unreadable", reason: { zh: "r", en: "r" } });
     }
     return report;
   };

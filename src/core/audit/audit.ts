@@ -6,6 +6,7 @@
 import { parseA1 } from "../address";
 import { Grid, cellText } from "../grid";
 import { OWN_HEADER_PREFIX, findTable } from "../table-finder";
+import type { Bilingual } from "../text";
 import { WritePlan } from "../write-plan";
 import { runChecks } from "./checks";
 import { AuditResult, Finding } from "./finding";
@@ -24,9 +25,8 @@ export type AuditOutcome =
       ok: false;
       /** no-statement: nothing 收支 on the sheet; nothing-to-check: 收支 figures but no relation among them */
       kind: NotAStatement;
-      /** what was found and what was looked for, in Chinese and English */
-      reason: string;
-      reasonEn: string;
+      /** what was found and what was looked for */
+      reason: Bilingual;
     };
 
 function noStatement(figures: number, indicatorTable: boolean): AuditOutcome {
@@ -38,8 +38,10 @@ function noStatement(figures: number, indicatorTable: boolean): AuditOutcome {
   return {
     ok: false,
     kind: "no-statement",
-    reason: what.zh ? `${zhHead}。${what.zh}。${zhTail}` : base.zh,
-    reasonEn: what.en ? `${enHead}. ${capitalise(what.en)}. ${enTail}` : base.en,
+    reason: {
+      zh: what.zh ? `${zhHead}。${what.zh}。${zhTail}` : base.zh,
+      en: what.en ? `${enHead}. ${capitalise(what.en)}. ${enTail}` : base.en,
+    },
   };
 }
 
@@ -73,8 +75,7 @@ export function auditGrid(grid: Grid): AuditOutcome {
   const seen = recognise(grid, statement, checks);
   if (!seen.statement) {
     if (seen.kind === "no-statement") return noStatement(seen.figures, seen.indicatorTable);
-    const t = AUDIT_NOTICES.nothingToCheck({ figures: seen.figures });
-    return { ok: false, kind: "nothing-to-check", reason: t.zh, reasonEn: t.en };
+    return { ok: false, kind: "nothing-to-check", reason: AUDIT_NOTICES.nothingToCheck({ figures: seen.figures }) };
   }
   const findings = sortByCell(checks.findings);
   const plans: WritePlan[] = [];
@@ -83,9 +84,7 @@ export function auditGrid(grid: Grid): AuditOutcome {
   const tableRows = new Set(tables.flatMap((t) => t.rows.map((r) => r.row)));
   const outside = findings.filter((f) => !tableRows.has(parseA1(f.cell)?.row ?? 0));
   if (outside.length) plans.push(findingsListPlan(grid.sheet, findings));
-  const messages = plans
-    .flatMap((p) => p.messages)
-    .map((m) => ({ code: m.code, text: m.text, en: m.en }));
+  const messages = plans.flatMap((p) => p.messages).map((m) => ({ code: m.code, text: m.text }));
   const result: AuditResult = {
     sheet: grid.sheet,
     tables: tables.map((t) => describeTable(t, firstRow, firstCol)),

@@ -97,7 +97,7 @@ function sameUnit(fs: Figure[]): boolean {
 
 function noteFor(findings: Finding[]): string | null {
   if (!findings.length) return null;
-  return findings.map((f) => `${f.cell}: ${f.message}`).join("\n");
+  return findings.map((f) => `${f.cell}: ${f.message.zh}`).join("\n");
 }
 
 export interface TablePlanInput {
@@ -167,7 +167,7 @@ function blockPlan(input: TablePlanInput, which: number[]): { plan: WritePlan; r
           computed.push({ index: rows.length, row: it.row, j, c });
           return c.formula ? { formula: c.formula } : c.value;
         });
-        const explain = fs.map((f) => `${f.cell}: ${f.message}`).join("；");
+        const explain = fs.map((f) => `${f.cell}: ${f.message.zh}`).join("；");
         values.push(explain || null);
         rows.push({ row: it.row, values, status: null, note: noteFor(fs) });
       }
@@ -225,7 +225,7 @@ export function findingsListPlan(sheet: string, findings: Finding[]): WritePlan 
       f.severity === "error" ? "错误" : "提示",
       f.expected,
       f.actual,
-      f.message,
+      f.message.zh,
     ]);
     runs[f.severity].push(2 + i);
   });

@@ -79,12 +79,12 @@ function checkSum(ctx: Ctx, g: Group, total: Item, parts: Item[], totalFig: Figu
   const diff = formatDec(absDec(d), dp) + unitText(commonUnit);
   if (!g.exhaustive && g.kind === "sum") {
     const t = AUDIT_TEXT.partsExceed({ total: label(total), terms: termsText(e, g.kind), computed, stated });
-    finding(ctx, { cell: totalFig.cell, check, severity: "error", expected: `≤ ${stated}`, actual: computed, message: t.zh, en: t.en });
+    finding(ctx, { cell: totalFig.cell, check, severity: "error", expected: `≤ ${stated}`, actual: computed, message: t });
   } else {
     const note = explain(ctx, g, d, commonUnit, e.tol);
     const args = { total: label(total), terms: termsText(e, g.kind), computed, stated, diff, note: note ?? undefined };
     const t = g.kind === "difference" ? AUDIT_TEXT.difference(args) : isScore ? AUDIT_TEXT.score(args) : AUDIT_TEXT.sum(args);
-    finding(ctx, { cell: totalFig.cell, check, severity: note ? "warning" : "error", expected: computed, actual: stated, message: t.zh, en: t.en });
+    finding(ctx, { cell: totalFig.cell, check, severity: note ? "warning" : "error", expected: computed, actual: stated, message: t });
   }
   if (g.kind === "sum") overTotal(ctx, total, parts, totalFig, partFigs, commonUnit);
   return false;
@@ -107,7 +107,7 @@ function checkSiblings(ctx: Ctx, parts: Item[], partFigs: (Figure | null)[]): vo
     const mine = Math.abs(decToNumber(inUnit(f, unit).v));
     if (median === 0 || mine === 0 || Math.abs(Math.log10(mine / median)) < 3) return;
     const t = AUDIT_TEXT.siblings({ label: label(parts[i]), written: showFigure(f), unit: unit.text, others: others.map((o) => showFigure(o)).join("、") });
-    finding(ctx, { cell: f.cell, check: "magnitude", severity: "warning", expected: formatDec(f.dec, f.decimals) + unit.text, actual: showFigure(f), message: t.zh, en: t.en });
+    finding(ctx, { cell: f.cell, check: "magnitude", severity: "warning", expected: formatDec(f.dec, f.decimals) + unit.text, actual: showFigure(f), message: t });
   });
 }
 
@@ -121,7 +121,7 @@ function overTotal(ctx: Ctx, total: Item, parts: Item[], totalFig: Figure, partF
     const excess = diffDec(pv.v, tv.v);
     if (compareDec(excess, sumDec([pv.h, tv.h])) <= 0) return;
     const t = AUDIT_TEXT.partOverTotal({ label: label(parts[i]), part: showFigure(f), total: label(total), totalValue: showFigure(totalFig) });
-    finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected: `≤ ${showFigure(totalFig)}`, actual: showFigure(f), message: t.zh, en: t.en });
+    finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected: `≤ ${showFigure(totalFig)}`, actual: showFigure(f), message: t });
   });
 }
 
@@ -166,7 +166,7 @@ function findUnitSlip(ctx: Ctx, g: Group, total: Item, parts: Item[], totalFig: 
         unitCell: otherUnit ? f.unitCell : null,
       });
       const expected = otherUnit && commonUnit ? formatDec(f.dec, f.decimals) + commonUnit.text : formatDec(fixed, dpOf(fixed)) + unitText(commonUnit);
-      finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected, actual: showFigure(f), message: t.zh, en: t.en });
+      finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected, actual: showFigure(f), message: t });
       ctx.corrections.set(f, k);
       pass(ctx, totalFig.cell, check, formatDec(e.computedSum, dp) + unitText(commonUnit), showFigure(totalFig));
       return true;

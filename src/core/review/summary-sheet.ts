@@ -8,6 +8,7 @@ import { columnLetter, quoteSheet } from "../address";
 import { STATUSES, STATUS_LABELS } from "../results";
 import { PlanCell, STATUS_FILLS, WritePlan } from "../write-plan";
 import { KIND_LABELS, ReviewProblem, ReviewRow, ReviewSkip, SEVERITY_LABELS, NOT_READ_TITLE, PROBLEMS_TITLE, SUMMARY_SHEET_ADDIN, SUMMARY_TITLE } from "./review";
+import { bothLangs } from "../text";
 import { HEADER_FILL } from "../tuning";
 
 /** Where a link points: a path/URL (the CLI: the file, relative to the summary workbook), or null for no link. */
@@ -180,7 +181,7 @@ export function summaryLayout(rows: ReviewRow[], links: LinkTargets, name: strin
     r.problems.error,
     r.problems.warning,
     r.problems.info,
-    text(r.firstProblems),
+    text(r.firstProblems.zh),
   ]);
   const layout = build(name, "JixiaoReview", titled ? `${SUMMARY_TITLE}（${rows.length} 张表 / tables）` : null, SUMMARY_COLUMNS, data, true);
   // status colours: a count column in its status's colour where it is not zero; the total's state; errors red
@@ -206,7 +207,7 @@ export function problemsLayout(problems: ReviewProblem[], links: LinkTargets): S
     p.cell ? linked(links.cell(p.file, p.sheet, p.cell), p.cell) : null,
     p.check,
     SEVERITY_LABELS[p.severity].zh,
-    p.message,
+    p.message.zh,
   ]);
   const layout = build(REVIEW_SHEETS.problems.zh, "JixiaoProblems", `${PROBLEMS_TITLE}（${problems.length} 条 / findings）`, PROBLEM_COLUMNS, data, false);
   problems.forEach((p, i) => {
@@ -218,7 +219,7 @@ export function problemsLayout(problems: ReviewProblem[], links: LinkTargets): S
 
 /** The 未能读取 sheet: every file that gave no row, with the reason in both languages. */
 export function skippedLayout(skipped: ReviewSkip[]): SheetLayout {
-  const data = skipped.map((s): PlanCell[] => [s.file, `${s.reason} / ${s.en}`]);
+  const data = skipped.map((s): PlanCell[] => [s.file, bothLangs(s.reason)]);
   return build(REVIEW_SHEETS.unreadable.zh, "JixiaoNotRead", `${NOT_READ_TITLE}（${skipped.length} 个文件 / files）`, SKIP_COLUMNS, data, false);
 }
 

@@ -166,7 +166,7 @@ function AuditSummary({ view, disabled, onSelect }: { view: AuditView; disabled:
       {notes.length > 0 && (
         <ul className={styles.lines} aria-label={t.auditNotesTitle}>
           {notes.map((m, i) => (
-            <li key={i}>{pick({ zh: m.text, en: m.en })}</li>
+            <li key={i}>{pick(m.text)}</li>
           ))}
         </ul>
       )}
@@ -202,7 +202,7 @@ function FindingList({ findings, disabled, onSelect }: { findings: Finding[]; di
       {findings.length === 0 && <Text>{t.auditNoFindings}</Text>}
       <ul className={styles.list}>
         {listed.map((f, i) => (
-          <FindingItem key={`${f.cell}.${f.check}.${i}`} finding={f} message={pick({ zh: f.message, en: f.en })} disabled={disabled} onSelect={onSelect} />
+          <FindingItem key={`${f.cell}.${f.check}.${i}`} finding={f} message={pick(f.message)} disabled={disabled} onSelect={onSelect} />
         ))}
       </ul>
       {listed.length < findings.length && (

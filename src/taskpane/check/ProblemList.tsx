@@ -62,7 +62,7 @@ export function ProblemList({ problems, disabled, onSelect }: ProblemListProps) 
       {problems.total === 0 && <Text>{t.noProblems}</Text>}
       <ul className={styles.list}>
         {problems.listed.map((p) => (
-          <ProblemItem key={p.key} problem={p} disabled={disabled} onSelect={onSelect} message={pick(p)} />
+          <ProblemItem key={p.key} problem={p} disabled={disabled} onSelect={onSelect} message={pick(p.text)} />
         ))}
       </ul>
       {problems.listed.length < problems.total && (

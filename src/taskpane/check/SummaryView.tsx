@@ -131,7 +131,7 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         )}
         <dt className={styles.term}>{t.grade}</dt>
         <dd className={styles.value} data-testid="grade">
-          {provisional ? t.gradePending : partial ? t.gradeNotGraded : s.grade === null ? "—" : pick({ zh: s.grade, en: s.gradeEn ?? s.grade })}
+          {provisional ? t.gradePending : partial ? t.gradeNotGraded : s.grade === null || s.gradeText === null ? "—" : pick(s.gradeText)}
           {partial && (
             <Text size={200} className={styles.warn} data-testid="partial-note" block>
               {fmt(t.partialPointsNote, { points: num(s.pointsTotal), total: preset?.total ?? "—" })}

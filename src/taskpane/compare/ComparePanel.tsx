@@ -174,7 +174,7 @@ function OwnReading({ own }: { own: OwnRead }) {
           {messages.map((m, i) => (
             <li key={i} className={styles.line}>
               <SeverityBadge severity={m.severity} />
-              <span>{pick({ zh: m.text, en: m.en })}</span>
+              <span>{pick(m.text)}</span>
             </li>
           ))}
         </ul>
@@ -222,7 +222,7 @@ function CompareReport({ view, onShow }: { view: CompareView; onShow(sheet: stri
           </Subtitle2>
           <ul className={styles.list}>
             {view.messages.map((m) => (
-              <li key={m.key}>{pick(m)}</li>
+              <li key={m.key}>{pick(m.text)}</li>
             ))}
           </ul>
         </section>
