@@ -207,7 +207,7 @@ export function writeLayout(wb: XlsxWorkbook, layout: SheetLayout): void {
     wb.addTable(entry, {
       name: layout.table.name,
       ref: layout.table.range,
-      columns: layout.columns.map((c) => c.header),
+      columns: layout.columns.map((c) => c.header.zh),
       style: "TableStyleMedium2",
       rowStripes: true,
       filterButton: true,

@@ -8,6 +8,13 @@ import type { Bilingual } from "./text";
 
 export type Severity = "error" | "warning" | "info";
 
+/** Each severity in words: 错误 / 警告 / 提示 (the pane capitalises the English). */
+export const SEVERITY_LABELS: Record<Severity, Bilingual> = {
+  error: { zh: "错误", en: "error" },
+  warning: { zh: "警告", en: "warning" },
+  info: { zh: "提示", en: "note" },
+};
+
 type P = Record<string, string | number>;
 type Template = { severity: Severity; zh: (p: P) => string; en: (p: P) => string };
 

@@ -2,13 +2,13 @@
 import { z } from "zod";
 import { BudgetSchema } from "./budget-block";
 import { FormSchema } from "./standard-form";
-import { BilingualSchema } from "./text";
+import { Bilingual, BilingualSchema } from "./text";
 
 export const STATUSES = ["met", "not_met", "qualitative", "not_applicable", "invalid"] as const;
 export const StatusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof StatusSchema>;
 
-export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
+export const STATUS_LABELS: Record<Status, Bilingual> = {
   met: { zh: "达标", en: "Met" },
   not_met: { zh: "未达标", en: "Not met" },
   qualitative: { zh: "定性", en: "Qualitative" },

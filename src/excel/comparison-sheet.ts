@@ -15,6 +15,7 @@ import { STEP_OVERHEAD, Step, StepsDone, charsToPoints, checkStructure, columnsR
 import { Evidence, kindOf, loadHeaders, queueRecord, readRecord, removalSteps, rollback, verdict } from "./record-store";
 import { toExcelInput } from "./cell-input";
 import { SheetAdapterError, toAdapterError } from "./errors";
+import type { Bilingual } from "../core/text";
 import { EXCEL_ERRORS, EXCEL_MESSAGES } from "./messages";
 import type { XlHorizontalAlignment, XlRange, XlTable, XlWorksheet } from "./excel-api";
 import { jsonBytes, utf8Length } from "./payload";
@@ -39,11 +40,12 @@ function widthRuns(widths: number[]): { c1: number; c2: number; chars: number }[
 
 function checkPlan(plan: SheetPlan): void {
   const width = plan.cells[0]?.length ?? 0;
-  const bad = (what: string) => new SheetAdapterError("invalid_argument", EXCEL_ERRORS.badComparisonPlan(what));
-  if (plan.cells.length === 0 || width === 0) throw bad("没有单元格 / no cells");
-  if (plan.cells.some((r) => r.length !== width)) throw bad("各行宽度不一 / rows of different widths");
-  if (plan.numberFormats.length !== plan.cells.length || plan.numberFormats.some((r) => r.length !== width)) throw bad("数字格式与单元格形状不符 / number formats do not match the cells");
-  for (const range of [plan.table.range, plan.header.range, ...plan.styles.map((s) => s.range)]) if (!parseRect(range)) throw bad(range);
+  const bad = (what: Bilingual) => new SheetAdapterError("invalid_argument", EXCEL_ERRORS.badComparisonPlan(what));
+  const flaw = EXCEL_ERRORS.planFlaw;
+  if (plan.cells.length === 0 || width === 0) throw bad(flaw.noCells);
+  if (plan.cells.some((r) => r.length !== width)) throw bad(flaw.unevenRows);
+  if (plan.numberFormats.length !== plan.cells.length || plan.numberFormats.some((r) => r.length !== width)) throw bad(flaw.formatsMismatch);
+  for (const range of [plan.table.range, plan.header.range, ...plan.styles.map((s) => s.range)]) if (!parseRect(range)) throw bad({ zh: range, en: range });
 }
 
 export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { caps: Caps; budget: number; alsoTop: (key: string) => boolean }): Promise<SheetPlanReport> {

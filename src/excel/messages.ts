@@ -82,7 +82,13 @@ export const EXCEL_ERRORS = {
     en: "the workbook's structure is protected, so sheets cannot be added or deleted; nothing was written. Unprotect it (Review → Protect Workbook) and try again.",
   } as Bilingual,
   badPlanRange: (owned: string): Bilingual => ({ zh: `写入计划的范围无效：${owned}`, en: `the plan's range is not valid: ${owned}` }),
-  badComparisonPlan: (what: string): Bilingual => ({ zh: `对比表计划无效：${what}`, en: `the comparison sheet's plan is not valid: ${what}` }),
+  badComparisonPlan: (what: Bilingual): Bilingual => ({ zh: `对比表计划无效：${what.zh}`, en: `the comparison sheet's plan is not valid: ${what.en}` }),
+  /** what is wrong with a comparison sheet's plan */
+  planFlaw: {
+    noCells: { zh: "没有单元格", en: "no cells" },
+    unevenRows: { zh: "各行宽度不一", en: "rows of different widths" },
+    formatsMismatch: { zh: "数字格式与单元格形状不符", en: "number formats do not match the cells" },
+  } as Record<"noCells" | "unevenRows" | "formatsMismatch", Bilingual>,
   /** Excel's own error codes (OfficeExtension.Error), in words */
   excel: {
     AccessDenied: { zh: "Excel 拒绝写入：工作表或工作簿受保护，或没有编辑权限", en: "Excel denied the write: the sheet or workbook is protected, or you lack edit permission" },

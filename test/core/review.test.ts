@@ -135,7 +135,7 @@ describe("the summary layout", () => {
 
   test("title, header, a row per table with links, the foot adding up the count columns", () => {
     const l = summaryLayout(rows(), links);
-    expect(l.cells[1]).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+    expect(l.cells[1]).toEqual(SUMMARY_COLUMNS.map((c) => c.header.zh));
     expect(l.cells.every((line) => line.length === SUMMARY_COLUMNS.length)).toBe(true);
     expect(l.cells[2][0]).toEqual({ formula: '=HYPERLINK("../in/a.xlsx","a.xlsx")' });
     expect(l.cells[2][1]).toEqual({ formula: `=HYPERLINK("../in/a.xlsx#'O''Brien'!A1","O'Brien")` });
@@ -154,7 +154,7 @@ describe("the summary layout", () => {
     expect(plain.cells[2].slice(0, 2)).toEqual(["a.xlsx", "O'Brien"]);
     const plan = summaryWritePlan(rows(), { file: () => null, cell: (_f, s, c) => sheetTarget(s, c) });
     expect(plan).toMatchObject({ sheet: "核对汇总", mode: "new_sheet", startRow: 1, owned: "'核对汇总'!A1:X4" });
-    expect(plan.cells[0]).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+    expect(plan.cells[0]).toEqual(SUMMARY_COLUMNS.map((c) => c.header.zh));
     expect(plan.cells[3][7]).toEqual({ formula: "=SUBTOTAL(109,H2:H3)" });
     expect(plan.fills.flatMap((f) => f.ranges)).toContain("J2");
   });

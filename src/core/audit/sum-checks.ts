@@ -9,6 +9,7 @@ import { absDec, comparable, diffDec, Figure, formatDec, inUnit, negDec, showFig
 import { Check } from "./finding";
 import { AUDIT_TEXT } from "./messages";
 import { AMOUNT_ROLES, Group, Item } from "./model";
+import type { Bilingual } from "../text";
 
 interface SumEval {
   /** the parts added up (or the difference) */
@@ -186,7 +187,7 @@ function unitSlipScales(f: Figure, commonUnit: UnitInfo | null): number[] {
 }
 
 /** The difference equals another figure written beside the total (年末结转和结余 in a 总支出): say so. */
-function explain(ctx: Ctx, g: Group, d: Dec, commonUnit: UnitInfo | null, tol: Dec): { zh: string; en: string } | null {
+function explain(ctx: Ctx, g: Group, d: Dec, commonUnit: UnitInfo | null, tol: Dec): Bilingual | null {
   const total = ctx.items[g.total];
   const inGroup = new Set([g.total, ...g.parts]);
   for (const it of ctx.items) {

@@ -9,6 +9,8 @@ import { auditGrid } from "../audit";
 import { AuditResult } from "../audit/finding";
 import { Grid, cellText } from "../grid";
 import { CORE_TEXT } from "../messages";
+
+export { SEVERITY_LABELS } from "../messages";
 import { Settings } from "../presets";
 import { STATUSES, StatusSchema, ValidateResult } from "../results";
 import { Bilingual, BilingualSchema } from "../text";
@@ -29,11 +31,6 @@ export const KIND_LABELS: Record<ReviewKind, Bilingual> = {
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 export type ReviewSeverity = z.infer<typeof SeveritySchema>;
-export const SEVERITY_LABELS: Record<ReviewSeverity, Bilingual> = {
-  error: { zh: "错误", en: "error" },
-  warning: { zh: "警告", en: "warning" },
-  info: { zh: "提示", en: "note" },
-};
 
 /** One finding of a reviewed sheet. */
 export const ReviewProblemSchema = z.object({

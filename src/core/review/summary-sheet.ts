@@ -8,7 +8,7 @@ import { columnLetter, quoteSheet } from "../address";
 import { STATUSES, STATUS_LABELS } from "../results";
 import { PlanCell, STATUS_FILLS, WritePlan } from "../write-plan";
 import { KIND_LABELS, ReviewProblem, ReviewRow, ReviewSkip, SEVERITY_LABELS, NOT_READ_TITLE, PROBLEMS_TITLE, SUMMARY_SHEET_ADDIN, SUMMARY_TITLE } from "./review";
-import { bothLangs } from "../text";
+import { Bilingual, bothLangs } from "../text";
 import { HEADER_FILL } from "../tuning";
 
 /** Where a link points: a path/URL (the CLI: the file, relative to the summary workbook), or null for no link. */
@@ -20,8 +20,8 @@ export interface LinkTargets {
 }
 
 export interface LayoutColumn {
-  header: string;
-  en: string;
+  /** the header written (Chinese) and its English */
+  header: Bilingual;
   width: number;
   numberFormat: string;
   /** the foot row adds this column up (SUBTOTAL, so filters are respected) */
@@ -56,7 +56,7 @@ export const REVIEW_SHEETS = {
   unreadable: { zh: "未能读取", en: "Not read" },
 } as const;
 
-const col = (header: string, en: string, width: number, numberFormat = "General", total = false): LayoutColumn => ({ header, en, width, numberFormat, total });
+const col = (zh: string, en: string, width: number, numberFormat = "General", total = false): LayoutColumn => ({ header: { zh, en }, width, numberFormat, total });
 
 /** The 汇总 columns, in order. */
 export const SUMMARY_COLUMNS: LayoutColumn[] = [
@@ -130,7 +130,7 @@ function build(name: string, tableName: string, title: string | null, columns: L
   const headerRow = title === null ? 1 : 2;
   const firstDataRow = headerRow + 1;
   const lastDataRow = firstDataRow + data.length - 1;
-  const cells: PlanCell[][] = [...(title === null ? [] : [titleLine(title, columns.length)]), columns.map((c) => c.header), ...data];
+  const cells: PlanCell[][] = [...(title === null ? [] : [titleLine(title, columns.length)]), columns.map((c) => c.header.zh), ...data];
   let footRow: number | null = null;
   if (foot && data.length) {
     footRow = lastDataRow + 1;
@@ -186,8 +186,8 @@ export function summaryLayout(rows: ReviewRow[], links: LinkTargets, name: strin
   const layout = build(name, "JixiaoReview", titled ? `${SUMMARY_TITLE}（${rows.length} 张表 / tables）` : null, SUMMARY_COLUMNS, data, true);
   // status colours: a count column in its status's colour where it is not zero; the total's state; errors red
   const statusCol = (s: (typeof STATUSES)[number]) => 9 + STATUSES.indexOf(s);
-  const finalCol = SUMMARY_COLUMNS.findIndex((c) => c.header === "总分状态") + 1;
-  const errorCol = SUMMARY_COLUMNS.findIndex((c) => c.header === "错误") + 1;
+  const finalCol = SUMMARY_COLUMNS.findIndex((c) => c.header.zh === "总分状态") + 1;
+  const errorCol = SUMMARY_COLUMNS.findIndex((c) => c.header.zh === "错误") + 1;
   const warnCol = errorCol + 1;
   rows.forEach((r, i) => {
     const row = layout.firstDataRow + i;

@@ -24,9 +24,6 @@ export const shellZh = {
   showAll: "全文",
   showLess: "收起",
   showAllChars: "显示全部 {n} 个字",
-  severity_error: "错误",
-  severity_warning: "警告",
-  severity_info: "提示",
 
   jobsLabel: "功能",
   tabCheck: "核对指标",
@@ -70,9 +67,6 @@ export const shellEn: Translation<typeof shellZh> = {
   showAll: "Show all",
   showLess: "Show less",
   showAllChars: "Show all {n} {n|character|characters}",
-  severity_error: "Error",
-  severity_warning: "Warning",
-  severity_info: "Note",
 
   jobsLabel: "Jobs",
   tabCheck: "Indicators",

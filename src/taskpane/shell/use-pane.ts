@@ -13,7 +13,7 @@ import type { Bilingual } from "../../core/text";
 import { type Busy, type Runner, errorText, useRunner, useSelectCell } from "./use-runner";
 
 export { errorText };
-export type { Bilingual, Busy };
+export type { Busy };
 
 /** The last check whose results are shown. */
 export interface RunView {
