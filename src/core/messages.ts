@@ -107,6 +107,27 @@ export function msg(code: string, params: P = {}, cell?: string): Message {
   return m;
 }
 
+type N = number | null;
+
+/**
+ * The budget line and the total as written in the 核对· columns (Chinese only, like every cell
+ * written; docs/standard-forms.md, "Write-back").
+ */
+export const PLAN_TEXT = {
+  budgetLabel: "预算执行",
+  totalLabel: (final: boolean) => (final ? "总分" : "总分（暂定）"),
+  budgetRate: (p: { rate: number; executed: N; budget: N; initialBudget: N }) =>
+    `预算执行率${p.rate}%（全年执行数${p.executed}÷${p.budget !== null && p.budget > 0 ? `全年预算数${p.budget}` : `年初预算数${p.initialBudget}`}）`,
+  budgetScore: (score: number, points: number) => `得分${score}/${points}`,
+  /** the budget score inside the total, or "" */
+  budgetIncluded: (score: N) => (score !== null ? `（含预算执行${score}）` : ""),
+  totalNotGraded: (p: { total: number; outOf: N | undefined; budget: string; points: N }) =>
+    `总分${p.total}/${p.outOf}${p.budget}：分值合计${p.points}分，不是评分方案的满分，不评等级`,
+  totalGraded: (p: { total: number; budget: string; grade: string | null }) => `总分${p.total}${p.budget}，等级${p.grade}`,
+  totalProvisional: (p: { total: number; budget: string; rows: number; points: number; min: number | undefined; max: number | undefined }) =>
+    `暂定总分${p.total}${p.budget}：${p.rows}行、${p.points}分未能核对，可能范围${p.min}–${p.max}，等级待定`,
+};
+
 /** Texts of core that are not messages about a cell: why a sheet or a workbook was not checked. */
 export const CORE_TEXT = {
   noIndicatorHeader(p: { rows: number }): Bilingual {

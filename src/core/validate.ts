@@ -7,7 +7,7 @@ import { ExactSum, roundHalfUp } from "./decimal";
 import { evaluateRow } from "./evaluate";
 import { Grid, isBlank } from "./grid";
 import { InputCell, extractRows, describeColumns } from "./indicator-rows";
-import { CORE_TEXT, Message, msg } from "./messages";
+import { CORE_TEXT, Message, PLAN_TEXT, msg } from "./messages";
 import { normalizeText } from "./normalize-text";
 import { Preset, Settings, SettingsSchema, gradeFor, gradeName, resolvePreset } from "./presets";
 import { parseQuantity } from "./quantity";
@@ -99,25 +99,23 @@ function summaryPlanRows(s: Summary, kind: FormInfo["kind"], extracted: ReturnTy
   const b = s.budget;
   if (b) {
     const parts: string[] = [];
-    if (b.rate !== null) {
-      const base = b.budget !== null && b.budget > 0 ? `全年预算数${b.budget}` : `年初预算数${b.initialBudget}`;
-      parts.push(`预算执行率${roundHalfUp(b.rate * 100, 2)}%（全年执行数${b.executed}÷${base}）`);
-    }
-    if (b.score !== null && b.points !== null) parts.push(`得分${b.score}/${b.points}`);
+    if (b.rate !== null) parts.push(PLAN_TEXT.budgetRate({ rate: roundHalfUp(b.rate * 100, 2), executed: b.executed, budget: b.budget, initialBudget: b.initialBudget }));
+    if (b.score !== null && b.points !== null) parts.push(PLAN_TEXT.budgetScore(b.score, b.points));
     for (const m of s.messages) if (m.code.startsWith("budget_") && m.severity !== "info") parts.push(m.cell ? `${m.cell}: ${m.text.zh}` : m.text.zh);
-    out.push({ row: next++, source: budgetRow ?? undefined, values: ["预算执行", b.rate === null ? null : roundHalfUp(b.rate, 6), b.score, parts.join("；") || null], status: null, note: null });
+    out.push({ row: next++, source: budgetRow ?? undefined, values: [PLAN_TEXT.budgetLabel, b.rate === null ? null : roundHalfUp(b.rate, 6), b.score, parts.join("；") || null], status: null, note: null });
   }
   // a plain table gets its total on its own 合计/总分 row only; a national form always shows it
   const appendTotal = kind !== "plain";
   if (s.totalScore !== null && (extracted.totalRows.length > 0 || appendTotal)) {
     const totalRow = extracted.totalRows.length ? extracted.totalRows[extracted.totalRows.length - 1].row : next++;
-    const budgetPart = b && b.score !== null ? `（含预算执行${b.score}）` : "";
+    const budget = PLAN_TEXT.budgetIncluded(b ? b.score : null);
+    const total = s.totalScore;
     const text = s.final && s.gradeWithheld === "points_total"
-      ? `总分${s.totalScore}/${s.outOf}${budgetPart}：分值合计${s.pointsTotal}分，不是评分方案的满分，不评等级`
+      ? PLAN_TEXT.totalNotGraded({ total, outOf: s.outOf, budget, points: s.pointsTotal })
       : s.final
-      ? `总分${s.totalScore}${budgetPart}，等级${s.grade}`
-      : `暂定总分${s.totalScore}${budgetPart}：${s.undetermined.rows}行、${s.undetermined.points}分未能核对，可能范围${s.range?.[0]}–${s.range?.[1]}，等级待定`;
-    out.push({ row: totalRow, values: [s.final ? "总分" : "总分（暂定）", null, s.totalScore, text], status: null, note: null });
+      ? PLAN_TEXT.totalGraded({ total, budget, grade: s.grade })
+      : PLAN_TEXT.totalProvisional({ total, budget, rows: s.undetermined.rows, points: s.undetermined.points, min: s.range?.[0], max: s.range?.[1] });
+    out.push({ row: totalRow, values: [PLAN_TEXT.totalLabel(s.final), null, s.totalScore, text], status: null, note: null });
   }
   return out;
 }
