@@ -9,11 +9,12 @@ import { isOwnSheet } from "../core/review";
 import { AuditResult } from "../core/audit/finding";
 import { AUDIT_NOTICES } from "../core/audit/messages";
 import type { NotAStatement } from "../core/audit/recognise";
-import { Bilingual, inLang } from "../core/text";
+import { Bilingual, Lang, inLang } from "../core/text";
 import { WritePlan } from "../core/write-plan";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { findingJson, messageJson } from "./json-output";
+import { AUDIT_REPORT } from "./messages";
 import { applyPlan } from "./write-xlsx";
 import { candidateSheets, inputAndOut, openWorkbook, prepareOutput, saveWorkbook } from "./workbook-file";
 
@@ -52,7 +53,7 @@ export function auditCommand(argv: string[], io: AuditIo): Promise<number> {
 
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   const { file, out } = inputAndOut(positional, flags, AUDIT_USAGE);
-  const lang = flags.lang === "en" ? "en" : "zh";
+  const lang: Lang = flags.lang === "en" ? "en" : "zh";
   const opened = await openWorkbook(file);
   const { wb } = opened;
   const candidates = candidateSheets(wb, flags.sheet);
@@ -133,27 +134,21 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-function report(results: AuditResult[], lang: "zh" | "en", out: string | null, skipped: string[]): string {
-  const en = lang === "en";
+function report(results: AuditResult[], lang: Lang, out: string | null, skipped: string[]): string {
+  const say = (text: Bilingual) => inLang(text, lang);
+  const T = AUDIT_REPORT;
   const lines: string[] = [];
   for (const r of results) {
-    const tables = r.tables.map((t) => `${t.labelColumn}${t.firstRow}:${t.labelColumn}${t.lastRow}`).join(", ");
-    lines.push(
-      en
-        ? `Sheet "${r.sheet}": ${r.tables.length} table(s)${tables ? ` (${tables})` : ""}, ${r.textCells.length} cell(s) of text, ${r.figureCount} figures, ${r.passed.length} checks agreed`
-        : `工作表“${r.sheet}”：表格 ${r.tables.length} 个${tables ? `（${tables}）` : ""}，文字单元格 ${r.textCells.length} 个，数字 ${r.figureCount} 个，${r.passed.length} 项核对一致`,
-    );
-    if (r.findings.length === 0) lines.push(en ? "  No inconsistencies found." : "  未发现不一致。");
-    for (const f of r.findings) {
-      const sev = f.severity === "error" ? (en ? "error" : "错误") : en ? "warning" : "提示";
-      lines.push(`  ${f.cell} [${f.check}, ${sev}] ${inLang(f.message, lang)}`);
-    }
-    for (const m of r.messages) lines.push(`  ${inLang(m.text, lang)}`);
+    const ranges = r.tables.map((t) => `${t.labelColumn}${t.firstRow}:${t.labelColumn}${t.lastRow}`).join(", ");
+    lines.push(say(T.sheet({ sheet: r.sheet, tables: r.tables.length, ranges, textCells: r.textCells.length, figures: r.figureCount, passed: r.passed.length })));
+    if (r.findings.length === 0) lines.push(say(T.noFindings));
+    for (const f of r.findings) lines.push(`  ${f.cell} [${f.check}, ${say(T.severity[f.severity])}] ${say(f.message)}`);
+    for (const m of r.messages) lines.push(`  ${say(m.text)}`);
   }
   const total = results.reduce((n, r) => n + r.findings.length, 0);
-  lines.push(en ? `Findings: ${total}` : `发现问题：${total} 处`);
-  if (skipped.length) lines.push((en ? "Not audited (no statement, or nothing to check): " : "未核对的工作表（不是收支表或没有可核对的内容）：") + skipped.join("; "));
-  if (out) lines.push(en ? `Results written to ${out}` : `结果已写入 ${out}`);
+  lines.push(say(T.findings(total)));
+  if (skipped.length) lines.push(say(T.notAudited(skipped.join("; "))));
+  if (out) lines.push(say(T.written(out)));
   return lines.join("\n");
 }
 

@@ -22,10 +22,11 @@ import {
 } from "../core/compare";
 import { DEPARTMENT_IDS } from "../core/seed-data";
 import { TemplateId } from "../core/seed-schema";
-import { bothLangs } from "../core/text";
+import { Bilingual, bothLangs, inLang } from "../core/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, Io, runCommand } from "./command";
 import { messageJson } from "./json-output";
+import { COMPARE_REPORT } from "./messages";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
 import { UsageError, openWorkbook, saveWorkbook } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
@@ -55,7 +56,7 @@ Exit codes: 0 written; 2 unusable input; 1 internal error.`;
 
 
 function messageText(m: SheetMessage, en: boolean): string {
-  return `${m.cell && !m.text.zh.startsWith(m.cell) ? `${m.cell} ` : ""}${en ? m.text.en : m.text.zh}`;
+  return `${m.cell && !m.text.zh.startsWith(m.cell) ? `${m.cell} ` : ""}${inLang(m.text, en ? "en" : "zh")}`;
 }
 
 /** Read the own department: the named sheet, or the first visible sheet with known labels. */
@@ -169,41 +170,25 @@ function compareJson(plan: SheetPlan, templateId: TemplateId, departments: Compa
 }
 
 function compareReport(plan: SheetPlan, templateId: TemplateId, departments: CompareDepartment[], out: string, written: SheetWriteResult, en: boolean): string {
+  const say = (text: Bilingual) => inLang(text, en ? "en" : "zh");
+  const T = COMPARE_REPORT;
   const lines: string[] = [];
-  const replaced = written.replaced;
-  const tableText =
-    written.table === "table"
-      ? en
-        ? `Excel table ${plan.table.name}, ${plan.table.range}`
-        : `Excel 表格 ${plan.table.name}，${plan.table.range}`
-      : en
-        ? `styled header, ${plan.table.range}`
-        : `带格式表头，${plan.table.range}`;
-  lines.push(
-    en
-      ? `Sheet "${written.sheet}" ${replaced ? "replaced" : "written"} in ${out} (${tableText})`
-      : `已${replaced ? "替换" : "写入"} ${out} 的工作表“${written.sheet}”（${tableText}）`,
-  );
-  lines.push(`${en ? "Departments: " : "部门："}${departments.map((d) => departmentHeader(d)).join(en ? ", " : "、")}`);
+  const table = written.table === "table" ? T.table(plan.table) : T.styledHeader(plan.table.range);
+  lines.push(say(T.written({ sheet: written.sheet, replaced: written.replaced, out, table })));
+  lines.push(say(T.departments(departments.map((d) => departmentHeader(d)))));
   const missing = departments.map((d) => ({ d, rows: missingRows(templateId, d) })).filter((x) => x.rows.length > 0);
   if (missing.length) {
-    lines.push(en ? `Not given (shown as —, with a note):` : `未给出（显示为“—”，附批注）：`);
-    for (const { d, rows } of missing) lines.push(`  ${departmentHeader(d)}: ${rows.map((r) => (en ? r.en : r.label)).join(en ? "; " : "、")}`);
+    lines.push(say(T.notGiven));
+    for (const { d, rows } of missing) lines.push(`  ${departmentHeader(d)}: ${say(T.missingRows(rows.map((r) => ({ zh: r.label, en: r.en }))))}`);
   }
   const notable = plan.messages.filter((m) => m.code !== "compare_missing");
   if (notable.length) {
-    lines.push(en ? "Notes:" : "说明：");
+    lines.push(say(T.notes));
     for (const m of notable) lines.push(`  ${messageText(m, en)}`);
   }
-  if (written.renamed) lines.push(en ? written.renamed.en : written.renamed.zh);
-  if (written.tableReason) lines.push(en ? written.tableReason.en : written.tableReason.zh);
-  if (plan.chart) {
-    lines.push(
-      en
-        ? `Chart "${plan.chart.titleEn}" (clustered column, ${plan.chart.series.length} series): the CLI writes no charts; it is drawn when the sheet is made in Excel with the add-in.`
-        : `图表“${plan.chart.title}”（簇状柱形图，${plan.chart.series.length}个系列）：命令行不写图表，在 Excel 中用加载项生成该工作表时绘制。`,
-    );
-  }
+  if (written.renamed) lines.push(say(written.renamed));
+  if (written.tableReason) lines.push(say(written.tableReason));
+  if (plan.chart) lines.push(say(T.chart({ title: { zh: plan.chart.title, en: plan.chart.titleEn }, series: plan.chart.series.length })));
   return lines.join("\n");
 }
 

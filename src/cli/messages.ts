@@ -56,3 +56,111 @@ export const CLI_UNREADABLE = {
   failedWhileReading: (m: string): Bilingual => ({ zh: `读取时出错：${m}`, en: `failed while reading: ${m}` }),
   missing: { zh: "找不到文件或文件夹", en: "no such file or folder" } as Bilingual,
 };
+
+type N = number | null;
+const fixed2 = (n: number) => n.toFixed(2);
+
+/** The lines of `jixiao validate`'s report. */
+export const VALIDATE_REPORT = {
+  sheet: (p: { sheet: string; headerRow: number; columns: string }): Bilingual => ({
+    zh: `工作表“${p.sheet}”，表头第${p.headerRow}行，列：${p.columns}`,
+    en: `Sheet "${p.sheet}", header row ${p.headerRow}, columns ${p.columns}`,
+  }),
+  formKind: {
+    project: { zh: "项目支出绩效自评表", en: "Project expenditure self-evaluation form" },
+    department: { zh: "部门整体支出绩效自评表", en: "Department expenditure self-evaluation form" },
+  } as Record<"project" | "department", Bilingual>,
+  /** the form's info block: each part that is filled, after the form's kind */
+  formInfo: (kind: Bilingual, p: { year: N; project: string | null; department: string | null; unit: string | null }): Bilingual => {
+    const zh = [p.year !== null ? `${p.year}年度` : null, p.project !== null ? `项目：${p.project}` : null, p.department !== null ? `主管部门：${p.department}` : null, p.unit !== null ? `实施单位：${p.unit}` : null];
+    const en = [p.year !== null ? `year ${p.year}` : null, p.project !== null ? `project ${p.project}` : null, p.department !== null ? `department ${p.department}` : null, p.unit !== null ? `unit ${p.unit}` : null];
+    const filled = (parts: (string | null)[]) => parts.filter((x): x is string => x !== null);
+    const zhParts = filled(zh);
+    const enParts = filled(en);
+    return {
+      zh: `${kind.zh}${zhParts.length ? "，" + zhParts.join("，") : ""}`,
+      en: `${kind.en}${enParts.length ? ": " + enParts.join(", ") : ""}`,
+    };
+  },
+  rows: (n: number): Bilingual => ({ zh: `指标 ${n}`, en: `Rows ${n}` }),
+  notScored: { zh: "未计分", en: "not scored" } as Bilingual,
+  budget: (p: { executed: N; budget: N; initialBudget: N; rate: string; score: string }): Bilingual => ({
+    zh: `预算执行：全年执行数 ${p.executed ?? "—"}，全年预算数 ${p.budget ?? "—"}${p.initialBudget !== null ? `（年初预算数 ${p.initialBudget}）` : ""}，执行率 ${p.rate}，得分 ${p.score}`,
+    en: `Budget execution: executed ${p.executed ?? "—"} of budget ${p.budget ?? p.initialBudget ?? "—"}, rate ${p.rate}, score ${p.score}`,
+  }),
+  totalNotGraded: (p: { total: number; outOf: N | undefined; points: N; preset: string }): Bilingual => ({
+    zh: `总分 ${fixed2(p.total)} / ${p.outOf}（分值合计 ${p.points}，不是评分方案的满分，不评等级），评分方案 ${p.preset}`,
+    en: `Total score ${fixed2(p.total)} / ${p.outOf} (not graded: the points add up to ${p.points}, not the preset's total), preset ${p.preset}`,
+  }),
+  totalGraded: (p: { total: number; grade: Bilingual | null; points: N; preset: string }): Bilingual => ({
+    zh: `总分 ${fixed2(p.total)}（${p.grade?.zh}），分值合计 ${p.points}，评分方案 ${p.preset}`,
+    en: `Total score ${fixed2(p.total)} (${p.grade?.en}), points ${p.points}, preset ${p.preset}`,
+  }),
+  totalProvisional: (p: { total: number; rows: number; unchecked: number; lo: number; hi: number; points: N; preset: string }): Bilingual => ({
+    zh: `总分 ${fixed2(p.total)}（暂定：${p.rows}行、${p.unchecked}分未能核对，可能范围 ${fixed2(p.lo)}–${fixed2(p.hi)}），等级待定，分值合计 ${p.points}，评分方案 ${p.preset}`,
+    en: `Total score ${fixed2(p.total)} (provisional; ${p.rows} rows, ${p.unchecked} points not checked; between ${fixed2(p.lo)} and ${fixed2(p.hi)}), grade pending, points ${p.points}, preset ${p.preset}`,
+  }),
+  statedGrade: (grade: string): Bilingual => ({ zh: `填报自评等级 ${grade}`, en: `Stated grade ${grade}` }),
+  wholeTable: { zh: "全表", en: "table" } as Bilingual,
+  problems: (n: number): Bilingual => ({ zh: `问题（${n}）：`, en: `Problems (${n}):` }),
+  noProblems: { zh: "未发现问题。", en: "No problems found." } as Bilingual,
+  written: (out: string, newSheet: string | null): Bilingual => ({
+    zh: `结果已写入 ${out}${newSheet ? `（工作表“${newSheet}”）` : ""}`,
+    en: `Results written to ${out}${newSheet ? ` (sheet ${newSheet})` : ""}`,
+  }),
+};
+
+/** The lines of `jixiao audit`'s report. */
+export const AUDIT_REPORT = {
+  sheet: (p: { sheet: string; tables: number; ranges: string; textCells: number; figures: number; passed: number }): Bilingual => ({
+    zh: `工作表“${p.sheet}”：表格 ${p.tables} 个${p.ranges ? `（${p.ranges}）` : ""}，文字单元格 ${p.textCells} 个，数字 ${p.figures} 个，${p.passed} 项核对一致`,
+    en: `Sheet "${p.sheet}": ${p.tables} table(s)${p.ranges ? ` (${p.ranges})` : ""}, ${p.textCells} cell(s) of text, ${p.figures} figures, ${p.passed} checks agreed`,
+  }),
+  noFindings: { zh: "  未发现不一致。", en: "  No inconsistencies found." } as Bilingual,
+  severity: { error: { zh: "错误", en: "error" }, warning: { zh: "提示", en: "warning" } } as Record<"error" | "warning", Bilingual>,
+  findings: (n: number): Bilingual => ({ zh: `发现问题：${n} 处`, en: `Findings: ${n}` }),
+  notAudited: (sheets: string): Bilingual => ({
+    zh: `未核对的工作表（不是收支表或没有可核对的内容）：${sheets}`,
+    en: `Not audited (no statement, or nothing to check): ${sheets}`,
+  }),
+  written: (out: string): Bilingual => ({ zh: `结果已写入 ${out}`, en: `Results written to ${out}` }),
+};
+
+/** The lines of `jixiao compare`'s report. */
+export const COMPARE_REPORT = {
+  table: (p: { name: string; range: string }): Bilingual => ({ zh: `Excel 表格 ${p.name}，${p.range}`, en: `Excel table ${p.name}, ${p.range}` }),
+  styledHeader: (range: string): Bilingual => ({ zh: `带格式表头，${range}`, en: `styled header, ${range}` }),
+  written: (p: { sheet: string; replaced: boolean; out: string; table: Bilingual }): Bilingual => ({
+    zh: `已${p.replaced ? "替换" : "写入"} ${p.out} 的工作表“${p.sheet}”（${p.table.zh}）`,
+    en: `Sheet "${p.sheet}" ${p.replaced ? "replaced" : "written"} in ${p.out} (${p.table.en})`,
+  }),
+  departments: (headers: string[]): Bilingual => ({ zh: `部门：${headers.join("、")}`, en: `Departments: ${headers.join(", ")}` }),
+  notGiven: { zh: "未给出（显示为“—”，附批注）：", en: "Not given (shown as —, with a note):" } as Bilingual,
+  /** the rows a department does not give, by their names */
+  missingRows: (names: Bilingual[]): Bilingual => ({ zh: names.map((n) => n.zh).join("、"), en: names.map((n) => n.en).join("; ") }),
+  notes: { zh: "说明：", en: "Notes:" } as Bilingual,
+  chart: (p: { title: Bilingual; series: number }): Bilingual => ({
+    zh: `图表“${p.title.zh}”（簇状柱形图，${p.series}个系列）：命令行不写图表，在 Excel 中用加载项生成该工作表时绘制。`,
+    en: `Chart "${p.title.en}" (clustered column, ${p.series} series): the CLI writes no charts; it is drawn when the sheet is made in Excel with the add-in.`,
+  }),
+};
+
+/** The words of `jixiao seeds`' listing. */
+export const SEEDS_REPORT = {
+  level: { province: { zh: "省级", en: "province" }, city: { zh: "市级", en: "city" } } as Record<"province" | "city", Bilingual>,
+  source: { zh: "来源", en: "source" } as Bilingual,
+  figures: { zh: "数据项", en: "figures" } as Bilingual,
+  missing: { zh: "缺失", en: "missing" } as Bilingual,
+  conflict: { zh: "前后不一致", en: "conflict" } as Bilingual,
+  secondValue: { zh: "另有数值", en: "second value" } as Bilingual,
+  asWritten: { zh: "原文", en: "as written" } as Bilingual,
+};
+
+/** The summary line of `jixiao review` (both languages on one line). */
+export const REVIEW_REPORT = {
+  reviewed: (p: { files: number; tables: number; errors: number; warnings: number; notRead: number }): Bilingual => ({
+    zh: `复核 ${p.files} 个文件：${p.tables} 张表，错误 ${p.errors}，警告 ${p.warnings}，未能读取 ${p.notRead}`,
+    en: `reviewed ${p.files} files: ${p.tables} tables, ${p.errors} errors, ${p.warnings} warnings, ${p.notRead} not read`,
+  }),
+  written: (out: string): Bilingual => ({ zh: `汇总已写入`, en: `summary written to ${out}` }),
+};

@@ -16,7 +16,7 @@ import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { FileJob, FileOutcome, reviewFile } from "./review-file";
 import { reviewJson } from "./json-output";
-import { CLI_UNREADABLE } from "./messages";
+import { CLI_UNREADABLE, REVIEW_REPORT } from "./messages";
 import { UsageError } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
@@ -300,11 +300,8 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
   } else {
     const errors = report.rows.reduce((n, r) => n + r.problems.error, 0);
     const warnings = report.rows.reduce((n, r) => n + r.problems.warning, 0);
-    io.out(
-      `复核 ${jobs.length} 个文件：${report.rows.length} 张表，错误 ${errors}，警告 ${warnings}，未能读取 ${report.skipped.length}` +
-        ` / reviewed ${jobs.length} files: ${report.rows.length} tables, ${errors} errors, ${warnings} warnings, ${report.skipped.length} not read` +
-        (out ? `\n汇总已写入 / summary written to ${out}` : ""),
-    );
+    const reviewed = REVIEW_REPORT.reviewed({ files: jobs.length, tables: report.rows.length, errors, warnings, notRead: report.skipped.length });
+    io.out(bothLangs(reviewed) + (out ? `\n${bothLangs(REVIEW_REPORT.written(out))}` : ""));
   }
   if (!usable) {
     io.err(`jixiao review: 没有可核对的指标表或报表 / nothing usable: no indicator table or statement in ${jobs.length} file(s)`);
