@@ -14,7 +14,7 @@ import { WritePlan } from "../core/write-plan";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { findingJson, messageJson } from "./json-output";
-import { AUDIT_REPORT } from "./messages";
+import { AUDIT_REPORT, CLI_ERRORS } from "./messages";
 import { applyPlan } from "./write-xlsx";
 import { candidateSheets, inputAndOut, openWorkbook, prepareOutput, saveWorkbook } from "./workbook-file";
 
@@ -76,7 +76,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   }
   if (results.length === 0) {
     // nothing was audited: never an all-clear (docs/statement-audit.md, "No statement, nothing to check")
-    io.err(`jixiao audit: 这不是收支表，没有可核对的收支项目 / no statement to check in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
+    io.err(`jixiao audit: ${CLI_ERRORS.noStatement(file)}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
     if (flags.json) {
       const lookedFor = { zh: AUDIT_NOTICES.noStatement.zh, en: AUDIT_NOTICES.noStatement.en };
       io.out(JSON.stringify({ file, ok: false, error: "no-statement", lookedFor, sheets: skipped, findings: null }, null, 2));

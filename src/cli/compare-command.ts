@@ -26,7 +26,7 @@ import { Bilingual, bothLangs, inLang } from "../core/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, Io, runCommand } from "./command";
 import { messageJson } from "./json-output";
-import { COMPARE_REPORT } from "./messages";
+import { CLI_ERRORS, COMPARE_REPORT, ownSource } from "./messages";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
 import { UsageError, openWorkbook, saveWorkbook } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
@@ -65,16 +65,16 @@ async function readOwn(file: string, sheetName: string | undefined): Promise<{ d
   let candidates = wb.visibleWorksheets();
   if (sheetName !== undefined) {
     const ws = wb.sheet(sheetName);
-    if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${sheetName}" in ${file} (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
+    if (!ws || ws.kind !== "worksheet") throw new UsageError(CLI_ERRORS.noSheet(sheetName, ` in ${file}`, wb.sheets.map((w) => w.name).join(", ")));
     candidates = [ws];
   }
   const reasons: string[] = [];
   for (const ws of candidates) {
-    const result = ownDepartmentFromGrid(wb.grid(ws), { document: `${path.basename(file)} 工作表“${ws.name}”` });
+    const result = ownDepartmentFromGrid(wb.grid(ws), { document: ownSource(path.basename(file), ws.name) });
     if (result.department) return { department: result.department, messages: result.messages };
     reasons.push(...result.messages.map((m) => `${ws.name}: ${bothLangs(m.text)}`));
   }
-  throw new UsageError(`本单位数据不可用 / no own-department figures in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
+  throw new UsageError(`${CLI_ERRORS.noOwnFigures(file)}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
 }
 
 
@@ -91,22 +91,22 @@ export function compareCommand(argv: string[], io: CommandIo): Promise<number> {
 }
 
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
-  if (positional.length) throw new UsageError(`多余的参数 / unexpected argument "${positional[0]}"\n\n${COMPARE_USAGE}`);
+  if (positional.length) throw new UsageError(`${CLI_ERRORS.unexpectedArgument(positional[0])}\n\n${COMPARE_USAGE}`);
   const en = flags.lang === "en";
-  if (typeof flags.template !== "string") throw new UsageError(`需要 --template / --template is required: ${templateList()}`);
+  if (typeof flags.template !== "string") throw new UsageError(CLI_ERRORS.templateRequired(templateList()));
   const template = templateById(flags.template);
-  if (!template) throw new UsageError(`未知模板 / unknown template "${flags.template}"; 可用 / valid: ${templateList()}`);
-  if (typeof flags.out !== "string") throw new UsageError(`需要 --out / --out is required\n\n${COMPARE_USAGE}`);
+  if (!template) throw new UsageError(CLI_ERRORS.unknownTemplate(flags.template, templateList()));
+  if (typeof flags.out !== "string") throw new UsageError(`${CLI_ERRORS.outRequired}\n\n${COMPARE_USAGE}`);
   const out = flags.out;
-  if (flags["own-sheet"] !== undefined && typeof flags.own !== "string") throw new UsageError(`--own-sheet 需要与 --own 一起使用 / --own-sheet needs --own`);
+  if (flags["own-sheet"] !== undefined && typeof flags.own !== "string") throw new UsageError(CLI_ERRORS.ownSheetNeedsOwn);
 
   let departments: CompareDepartment[];
   if (flags.depts !== undefined) {
-    if (typeof flags.depts !== "string") throw new UsageError(`--depts 需要部门列表 / --depts needs a list`);
+    if (typeof flags.depts !== "string") throw new UsageError(CLI_ERRORS.deptsNeedList);
     const ids = flags.depts.split(/[,，\s]+/).filter((s) => s !== "");
     const { departments: found, unknown } = departmentsByIds(ids);
-    if (unknown.length) throw new UsageError(`未知部门 / unknown department ${unknown.map((u) => `"${u}"`).join(", ")}; 可用 / valid: ${DEPARTMENT_IDS.join(", ")}`);
-    if (found.length === 0) throw new UsageError(`--depts 为空 / --depts is empty; 可用 / valid: ${DEPARTMENT_IDS.join(", ")}`);
+    if (unknown.length) throw new UsageError(CLI_ERRORS.unknownDepartments(unknown.map((u) => `"${u}"`).join(", "), DEPARTMENT_IDS.join(", ")));
+    if (found.length === 0) throw new UsageError(CLI_ERRORS.deptsEmpty(DEPARTMENT_IDS.join(", ")));
     departments = found;
   } else {
     departments = seedDepartments();
@@ -115,7 +115,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   let ownMessages: SheetMessage[] = [];
   if (typeof flags.own === "string") {
     if (path.resolve(flags.own) === path.resolve(out)) {
-      throw new UsageError(`--out 不能是本单位数据文件（输入文件不会被修改） / --out must not be the --own file (inputs are never modified)`);
+      throw new UsageError(CLI_ERRORS.outIsOwn);
     }
     const own = await readOwn(flags.own, typeof flags["own-sheet"] === "string" ? flags["own-sheet"] : undefined);
     departments = [own.department, ...departments];

@@ -4,7 +4,10 @@
  * languages"). The engine's messages come from core's catalogs; each command's usage text stays with
  * its command.
  */
-import type { Bilingual } from "../core/text";
+import { type Bilingual, bothLangs } from "../core/text";
+
+/** The name of the user's own department's source, as the comparison sheet's notes cite it. */
+export const ownSource = (file: string, sheet: string) => `${file} 工作表“${sheet}”`;
 
 /** Notes about the --out file and the sheets written into it. */
 export const CLI_NOTES = {
@@ -163,4 +166,49 @@ export const REVIEW_REPORT = {
     en: `reviewed ${p.files} files: ${p.tables} tables, ${p.errors} errors, ${p.warnings} warnings, ${p.notRead} not read`,
   }),
   written: (out: string): Bilingual => ({ zh: `汇总已写入`, en: `summary written to ${out}` }),
+};
+
+/** "中文 / English": the one-line form of the CLI's errors and usage messages (stderr has no --lang). */
+const both = (zh: string, en: string) => bothLangs({ zh, en });
+const valid = (list: string) => `${both("可用", "valid")}: ${list}`;
+
+/** Usage errors and failures, each already in both languages (review-file.ts splits them at " / "). */
+export const CLI_ERRORS = {
+  unknownOption: (flag: string) => both("未知选项", `unknown option --${flag}`),
+  unknownCommand: (name: string) => both("未知命令", `unknown command "${name}"`),
+  unexpectedArgument: (arg: string) => both("多余的参数", `unexpected argument "${arg}"`),
+  outRequired: both("需要 --out", "--out is required"),
+  reviewInputs: both("需要文件或文件夹", "expected files or folders"),
+  reviewOutOrJson: both("需要 --out 汇总工作簿（或 --json）", "--out is needed (or --json)"),
+  internal: (detail: string) => both("内部错误", `internal error: ${detail}`),
+  expectedOneFile: both("需要一个 .xlsx 文件", "expected one .xlsx file"),
+  noSuchFile: (file: string) => both("找不到文件", `no such file: ${file}`),
+  aFolder: (file: string) => both("这是一个文件夹，不是 .xlsx 文件", `a folder, not an .xlsx file: ${file}`),
+  notXlsx: (file: string, output: boolean) =>
+    both(`${output ? "输出文件" : ""}不是 .xlsx 文件（应为 Office Open XML 工作簿）`, `${output ? "the output is" : ""} not an .xlsx file (expected an Office Open XML workbook): ${file}`),
+  cannotRead: (file: string, detail: string) => both("无法读取工作簿", `cannot read the workbook ${file}: ${detail}`),
+  outIsInput: both("--out 不能是输入文件本身（输入文件不会被修改）", "--out must not be the input file (the input is never modified)"),
+  outIsOwn: both("--out 不能是本单位数据文件（输入文件不会被修改）", "--out must not be the --own file (inputs are never modified)"),
+  noSheet: (sheet: string, where: string, sheets: string) => both("找不到工作表", `no sheet "${sheet}"${where} (sheets: ${sheets})`),
+  noConverter: both(
+    "这是旧版 .xls 或 WPS .et 文件：需要 LibreOffice 转换，但未找到 LibreOffice（soffice）。请在 Excel 或 WPS 中另存为 .xlsx，或安装 LibreOffice 后重试",
+    "an old .xls or WPS .et file: reading it needs LibreOffice, which was not found (soffice). Save it as .xlsx in Excel or WPS, or install LibreOffice and try again",
+  ),
+  conversionFailed: (file: string, why: string) => both("LibreOffice 无法转换该文件（可能已加密或损坏）", `LibreOffice could not convert the file (encrypted or damaged?): ${file}: ${why}`),
+  unknownPreset: (id: string, ids: string) => both("未知评分方案", `unknown preset "${id}" (${ids})`),
+  noIndicatorTable: (file: string) => both("没有找到指标表", `no indicator table found in ${file}`),
+  noStatement: (file: string) => both("这不是收支表，没有可核对的收支项目", `no statement to check in ${file}`),
+  templateRequired: (list: string) => both("需要 --template", `--template is required: ${list}`),
+  unknownTemplate: (id: string, list: string) => `${both("未知模板", `unknown template "${id}"`)}; ${valid(list)}`,
+  ownSheetNeedsOwn: both("--own-sheet 需要与 --own 一起使用", "--own-sheet needs --own"),
+  deptsNeedList: both("--depts 需要部门列表", "--depts needs a list"),
+  unknownDepartments: (names: string, ids: string) => `${both("未知部门", `unknown department ${names}`)}; ${valid(ids)}`,
+  deptsEmpty: (ids: string) => `${both("--depts 为空", "--depts is empty")}; ${valid(ids)}`,
+  noOwnFigures: (file: string) => both("本单位数据不可用", `no own-department figures in ${file}`),
+  reviewOutNotXlsx: (out: string) => both("--out 应为 .xlsx 文件", `--out must be an .xlsx file: ${out}`),
+  jobsRange: both("--jobs 应为 1–64 的整数", "--jobs must be a whole number from 1 to 64"),
+  outNotOurs: (out: string) => both("--out 文件已存在且不是本工具写的汇总，不会覆盖", `--out exists and is not a summary this tool wrote; it is not overwritten: ${out}`),
+  noSuchPath: (p: string) => both("找不到", `no such file or folder: ${p}`),
+  notRead: both("未能读取", "not read"),
+  nothingUsable: (files: number) => both("没有可核对的指标表或报表", `nothing usable: no indicator table or statement in ${files} file(s)`),
 };

@@ -16,7 +16,7 @@ import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { FileJob, FileOutcome, reviewFile } from "./review-file";
 import { reviewJson } from "./json-output";
-import { CLI_UNREADABLE, REVIEW_REPORT } from "./messages";
+import { CLI_ERRORS, CLI_UNREADABLE, REVIEW_REPORT } from "./messages";
 import { UsageError } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
@@ -258,24 +258,24 @@ export function reviewCommand(argv: string[], io: ReviewIo, options: ReviewRunOp
 }
 
 async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRunOptions): Promise<number> {
-  if (positional.length === 0) throw new UsageError(`需要文件或文件夹 / expected files or folders\n\n${REVIEW_USAGE}`);
+  if (positional.length === 0) throw new UsageError(`${CLI_ERRORS.reviewInputs}\n\n${REVIEW_USAGE}`);
   const out = typeof flags.out === "string" ? flags.out : null;
   const json = flags.json === true;
-  if (!out && !json) throw new UsageError(`需要 --out 汇总工作簿（或 --json） / --out is needed (or --json)\n\n${REVIEW_USAGE}`);
-  if (out && ![".xlsx"].includes(path.extname(out).toLowerCase())) throw new UsageError(`--out 应为 .xlsx 文件 / --out must be an .xlsx file: ${out}`);
+  if (!out && !json) throw new UsageError(`${CLI_ERRORS.reviewOutOrJson}\n\n${REVIEW_USAGE}`);
+  if (out && ![".xlsx"].includes(path.extname(out).toLowerCase())) throw new UsageError(CLI_ERRORS.reviewOutNotXlsx(out));
   const presetId = typeof flags.preset === "string" ? flags.preset : "default";
-  if (!PRESET_IDS.includes(presetId)) throw new UsageError(`未知评分方案 / unknown preset "${presetId}" (${PRESET_IDS.join(", ")})`);
+  if (!PRESET_IDS.includes(presetId)) throw new UsageError(CLI_ERRORS.unknownPreset(presetId, PRESET_IDS.join(", ")));
   let threads = Math.max(1, os.availableParallelism ? os.availableParallelism() : os.cpus().length);
   if (flags.jobs !== undefined) {
     const n = Number(flags.jobs);
-    if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs 应为 1–64 的整数 / --jobs must be a whole number from 1 to 64`);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(CLI_ERRORS.jobsRange);
     threads = n;
   }
   if (out && fs.existsSync(out) && !isOurSummary(out)) {
-    throw new UsageError(`--out 文件已存在且不是本工具写的汇总，不会覆盖 / --out exists and is not a summary this tool wrote; it is not overwritten: ${out}`);
+    throw new UsageError(CLI_ERRORS.outNotOurs(out));
   }
   const { jobs: found, missing } = collectFiles(positional, out ? [out] : []);
-  for (const m of missing) io.err(`jixiao review: 找不到 / no such file or folder: ${m}`);
+  for (const m of missing) io.err(`jixiao review: ${CLI_ERRORS.noSuchPath(m)}`);
   const jobs: FileJob[] = found.map((f) => ({ ...f, settings: { presetId } }));
   const workerScript = options.workerScript ?? defaultWorkerScript();
   const outcomes = await runJobs(jobs, threads, workerScript, progress(io, json, jobs.length));
@@ -287,7 +287,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
   }
   for (const m of missing) report.skipped.push({ file: m, kind: "unreadable", reason: CLI_UNREADABLE.missing });
   sortReport(report);
-  if (!json) for (const s of report.skipped) io.err(`未能读取 / not read: ${s.file}: ${bothLangs(s.reason)}`);
+  if (!json) for (const s of report.skipped) io.err(`${CLI_ERRORS.notRead}: ${s.file}: ${bothLangs(s.reason)}`);
   if (out) {
     const paths = new Map(found.map((f) => [f.display, f.path]));
     const bytes = summaryWorkbook(report, cliLinks(out, paths));
@@ -304,7 +304,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
     io.out(bothLangs(reviewed) + (out ? `\n${bothLangs(REVIEW_REPORT.written(out))}` : ""));
   }
   if (!usable) {
-    io.err(`jixiao review: 没有可核对的指标表或报表 / nothing usable: no indicator table or statement in ${jobs.length} file(s)`);
+    io.err(`jixiao review: ${CLI_ERRORS.nothingUsable(jobs.length)}`);
     return EXIT_UNUSABLE;
   }
   return EXIT_OK;

@@ -9,7 +9,7 @@ import { Bilingual, inLang } from "../core/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, Io, runCommand } from "./command";
 import { templateList } from "./compare-command";
-import { SEEDS_REPORT } from "./messages";
+import { CLI_ERRORS, SEEDS_REPORT } from "./messages";
 import { UsageError } from "./workbook-file";
 
 export const SEEDS_USAGE = `用法 / usage:
@@ -36,11 +36,11 @@ export function seedsCommand(argv: string[], io: Io): Promise<number> {
 }
 
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
-  if (positional.length) throw new UsageError(`多余的参数 / unexpected argument "${positional[0]}"\n\n${SEEDS_USAGE}`);
+  if (positional.length) throw new UsageError(`${CLI_ERRORS.unexpectedArgument(positional[0])}\n\n${SEEDS_USAGE}`);
   let ids: FigureId[] | null = null;
   if (flags.template !== undefined) {
     const t = typeof flags.template === "string" ? templateById(flags.template) : undefined;
-    if (!t) throw new UsageError(`未知模板 / unknown template "${String(flags.template)}"; 可用 / valid: ${templateList()}`);
+    if (!t) throw new UsageError(CLI_ERRORS.unknownTemplate(String(flags.template), templateList()));
     ids = templateFigureIds(t.id);
   }
   if (flags.json) {

@@ -12,7 +12,7 @@ import { ValidateOutcome, validateGrid } from "../core/validate";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { validateJson } from "./json-output";
-import { VALIDATE_REPORT } from "./messages";
+import { CLI_ERRORS, VALIDATE_REPORT } from "./messages";
 import { PlanWriteReport, applyPlan } from "./write-xlsx";
 import { UsageError, candidateSheets, inputAndOut, openWorkbook, prepareOutput, saveWorkbook } from "./workbook-file";
 
@@ -51,7 +51,7 @@ export function validateCommand(argv: string[], io: Io): Promise<number> {
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   const { file, out } = inputAndOut(positional, flags, VALIDATE_USAGE);
   const presetId = typeof flags.preset === "string" ? flags.preset : "default";
-  if (!PRESET_IDS.includes(presetId)) throw new UsageError(`未知评分方案 / unknown preset "${presetId}" (${PRESET_IDS.join(", ")})`);
+  if (!PRESET_IDS.includes(presetId)) throw new UsageError(CLI_ERRORS.unknownPreset(presetId, PRESET_IDS.join(", ")));
   const lang: Lang = flags.lang === "en" ? "en" : "zh";
   const opened = await openWorkbook(file);
   const { wb } = opened;
@@ -66,7 +66,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
     reasons.push(`${ws.name}: ${inLang(outcome.reason, lang)}`);
   }
   if (!outcome || !outcome.ok || !grid) {
-    io.err(`jixiao: 没有找到指标表 / no indicator table found in ${file}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
+    io.err(`jixiao: ${CLI_ERRORS.noIndicatorTable(file)}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
     return EXIT_UNUSABLE;
   }
   const { result, plan } = outcome;

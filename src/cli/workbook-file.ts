@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Bilingual } from "../core/text";
 import { convertLegacy } from "./legacy-convert";
-import { CLI_NOTES } from "./messages";
+import { CLI_ERRORS, CLI_NOTES } from "./messages";
 import { PackageError } from "./ooxml-package";
 import { UsageError } from "./usage-error";
 import { XlsxWorkbook } from "./xlsx-workbook";
@@ -37,8 +37,8 @@ function head(file: string): Buffer {
 
 /** Open a workbook after checking it exists and what kind of file it is; `role` names it in messages. */
 export async function openWorkbook(file: string, role: "input" | "output" = "input"): Promise<OpenedWorkbook> {
-  if (!fs.existsSync(file)) throw new UsageError(`找不到文件 / no such file: ${file}`);
-  if (fs.statSync(file).isDirectory()) throw new UsageError(`这是一个文件夹，不是 .xlsx 文件 / a folder, not an .xlsx file: ${file}`);
+  if (!fs.existsSync(file)) throw new UsageError(CLI_ERRORS.noSuchFile(file));
+  if (fs.statSync(file).isDirectory()) throw new UsageError(CLI_ERRORS.aFolder(file));
   const h = head(file);
   let bytes: Uint8Array;
   let source: OpenedWorkbook["source"] = "ooxml";
@@ -49,16 +49,13 @@ export async function openWorkbook(file: string, role: "input" | "output" = "inp
     bytes = convertLegacy(file);
     source = "legacy";
   } else {
-    const what = role === "output" ? "输出文件" : "";
-    throw new UsageError(
-      `${what}不是 .xlsx 文件（应为 Office Open XML 工作簿） / ${role === "output" ? "the output is" : ""} not an .xlsx file (expected an Office Open XML workbook): ${file}`,
-    );
+    throw new UsageError(CLI_ERRORS.notXlsx(file, role === "output"));
   }
   try {
     return { wb: XlsxWorkbook.fromBytes(bytes), source };
   } catch (e) {
     const detail = e instanceof PackageError ? e.message : String((e as Error).message ?? e);
-    throw new UsageError(`无法读取工作簿 / cannot read the workbook ${file}: ${detail}`);
+    throw new UsageError(CLI_ERRORS.cannotRead(file, detail));
   }
 }
 
@@ -96,16 +93,14 @@ export function saveWorkbook(wb: XlsxWorkbook, file: string): void {
   fs.writeFileSync(file, wb.toBytes());
 }
 
-const OUT_IS_INPUT = `--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`;
-
 /** Refuse an --out that is the input file itself. */
 export function checkNotInput(out: string, file: string): void {
-  if (path.resolve(out) === path.resolve(file)) throw new UsageError(OUT_IS_INPUT);
+  if (path.resolve(out) === path.resolve(file)) throw new UsageError(CLI_ERRORS.outIsInput);
 }
 
 /** The one input file and the --out file of a command over a workbook. */
 export function inputAndOut(positional: string[], flags: Record<string, string | true>, usage: string): { file: string; out: string | null } {
-  if (positional.length !== 1) throw new UsageError(`需要一个 .xlsx 文件 / expected one .xlsx file\n\n${usage}`);
+  if (positional.length !== 1) throw new UsageError(`${CLI_ERRORS.expectedOneFile}\n\n${usage}`);
   const file = positional[0];
   const out = typeof flags.out === "string" ? flags.out : null;
   if (out) checkNotInput(out, file);
@@ -116,6 +111,6 @@ export function inputAndOut(positional: string[], flags: Record<string, string |
 export function candidateSheets(wb: XlsxWorkbook, sheet: string | true | undefined) {
   if (typeof sheet !== "string") return wb.visibleWorksheets();
   const ws = wb.sheet(sheet);
-  if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${sheet}" (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
+  if (!ws || ws.kind !== "worksheet") throw new UsageError(CLI_ERRORS.noSheet(sheet, "", wb.sheets.map((w) => w.name).join(", ")));
   return [ws];
 }
