@@ -78,7 +78,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
     // nothing was audited: never an all-clear (docs/statement-audit.md, "No statement, nothing to check")
     io.err(`jixiao audit: ${CLI_ERRORS.noStatement(file)}\n  ${reasons.join("\n  ") || "(no sheets)"}`);
     if (flags.json) {
-      const lookedFor = { zh: AUDIT_NOTICES.noStatement.zh, en: AUDIT_NOTICES.noStatement.en };
+      const lookedFor = AUDIT_NOTICES.noStatement;
       io.out(JSON.stringify({ file, ok: false, error: "no-statement", lookedFor, sheets: skipped, findings: null }, null, 2));
     }
     return EXIT_UNUSABLE;

@@ -30,28 +30,7 @@ export type AuditOutcome =
     };
 
 function noStatement(figures: number, indicatorTable: boolean): AuditOutcome {
-  const base = AUDIT_NOTICES.noStatement;
-  const what = AUDIT_NOTICES.notLedger({ figures, indicatorTable });
-  // "这不是收支表：未找到收支项目。" + what was read + what was looked for
-  const [zhHead, zhTail] = splitFirst(base.zh, "。");
-  const [enHead, enTail] = splitFirst(base.en, ". ");
-  return {
-    ok: false,
-    kind: "no-statement",
-    reason: {
-      zh: what.zh ? `${zhHead}。${what.zh}。${zhTail}` : base.zh,
-      en: what.en ? `${enHead}. ${capitalise(what.en)}. ${enTail}` : base.en,
-    },
-  };
-}
-
-function splitFirst(s: string, sep: string): [string, string] {
-  const i = s.indexOf(sep);
-  return i < 0 ? [s, ""] : [s.slice(0, i), s.slice(i + sep.length)];
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return { ok: false, kind: "no-statement", reason: AUDIT_NOTICES.notAStatement({ figures, indicatorTable }) };
 }
 
 export function auditGrid(grid: Grid): AuditOutcome {

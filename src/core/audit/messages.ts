@@ -141,6 +141,18 @@ export const AUDIT_NOTICES = {
       en: `${p.figures} figure(s) read, but no money unit (元 / 万元 / 亿元), no known income or expenditure item and no total to check`,
     };
   },
+  /** the no-statement notice with what was read put after its first sentence */
+  notAStatement(p: { figures: number; indicatorTable: boolean }): Bilingual {
+    const base = AUDIT_NOTICES.noStatement;
+    const what = AUDIT_NOTICES.notLedger(p);
+    // "这不是收支表：未找到收支项目。" + what was read + what was looked for
+    const [zhHead, zhTail] = splitFirst(base.zh, "。");
+    const [enHead, enTail] = splitFirst(base.en, ". ");
+    return {
+      zh: what.zh ? `${zhHead}。${what.zh}。${zhTail}` : base.zh,
+      en: what.en ? `${enHead}. ${capitalise(what.en)}. ${enTail}` : base.en,
+    };
+  },
   nothingToCheck(p: { figures: number }): Bilingual {
     return {
       zh: `没有可核对的内容：读到 ${p.figures} 个收支数字，但没有合计与分项、占比、增长率或执行率可以核对（需要合计行如“本年支出合计”及其分项，或“占比/增长率/执行率”列）`,
@@ -148,3 +160,12 @@ export const AUDIT_NOTICES = {
     };
   },
 };
+
+function splitFirst(s: string, sep: string): [string, string] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, ""] : [s.slice(0, i), s.slice(i + sep.length)];
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
