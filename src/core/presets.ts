@@ -141,8 +141,13 @@ export function gradeFor(score: number, preset: Preset): GradeBand {
   return sorted[sorted.length - 1];
 }
 
-// Presets keep their names as flat fields (grade + gradeEn, label + labelEn): edited grade lines and
+// Presets keep their names as flat fields (name + nameEn, grade + gradeEn, label + labelEn): edited grade lines and
 // weights are saved in the workbook in that shape (settings-store). These are the Bilingual views.
+
+/** A preset's name in both languages. */
+export function presetName(p: Preset): Bilingual {
+  return { zh: p.name, en: p.nameEn };
+}
 
 /** A grade band's name in both languages (优 / Excellent). */
 export function gradeName(g: GradeBand): Bilingual {

@@ -1,5 +1,5 @@
 import { Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { findPreset } from "../../core/presets";
+import { findPreset, presetName } from "../../core/presets";
 import { STATUSES, STATUS_LABELS, type ValidateResult } from "../../core/results";
 import { STATUS_FILLS } from "../../core/write-plan";
 import { fmt } from "../i18n/i18n";
@@ -158,7 +158,7 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         )}
         <dt className={styles.term}>{t.presetUsed}</dt>
         <dd className={styles.value} data-testid="preset-used">
-          {preset ? pick({ zh: preset.name, en: preset.nameEn }) : s.presetId}
+          {preset ? pick(presetName(preset)) : s.presetId}
         </dd>
         <dt className={styles.term}>{t.summaryRows}</dt>
         <dd className={styles.value}>{s.rowCount}</dd>

@@ -95,7 +95,7 @@ export function ComparePanel({ model }: ComparePanelProps) {
           <Field label={t.compareTemplate} hint={template ? fmt(t.compareTemplateSheet, { sheet: template.sheetName }) : undefined}>
             <RadioGroup value={model.templateId} disabled={working} onChange={(_, d) => model.setTemplateId(d.value as typeof model.templateId)}>
               {model.templates.map((c) => (
-                <Radio key={c.id} value={c.id} label={pick({ zh: c.title, en: c.titleEn })} />
+                <Radio key={c.id} value={c.id} label={pick(c.title)} />
               ))}
             </RadioGroup>
           </Field>

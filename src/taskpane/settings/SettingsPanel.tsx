@@ -1,6 +1,6 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Checkbox, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { DEFAULT_SETTINGS, PRESETS, type Settings, categoryName, gradeName, resolvePreset } from "../../core/presets";
+import { DEFAULT_SETTINGS, PRESETS, type Settings, categoryName, gradeName, presetName, resolvePreset } from "../../core/presets";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
 import { NumberField } from "./NumberField";
@@ -62,7 +62,7 @@ export function SettingsPanel({ settings, onChange, disabled }: SettingsPanelPro
               <Select value={settings.presetId} disabled={disabled} onChange={(_, d) => apply({ ...settings, presetId: d.value, preset: undefined })}>
                 {PRESETS.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {pick({ zh: p.name, en: p.nameEn })}
+                    {pick(presetName(p))}
                   </option>
                 ))}
               </Select>
