@@ -5,12 +5,15 @@
  */
 import { auditGrid } from "../core/audit";
 import { isOwnSheet } from "../core/review";
-import { AuditResult, Finding } from "../core/audit/finding";
+import { AuditResult } from "../core/audit/finding";
 import { AUDIT_NOTICES } from "../core/audit/messages";
 import type { NotAStatement } from "../core/audit/recognise";
+import { Bilingual, Lang, inLang } from "../core/text";
 import { WritePlan } from "../core/write-plan";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, commandRunner } from "./command";
+import { findingJson, messageJson } from "./json-output";
+import { AUDIT_REPORT, CLI_ERRORS } from "./messages";
 import { candidateSheets, inputAndOut, openWorkbook, reasonLines } from "./workbook-file";
 import { placedAsPlanned, writePlansOut } from "./write-xlsx";
 
@@ -47,22 +50,22 @@ export const auditCommand: (argv: string[], io: AuditIo) => Promise<number> = co
 
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   const { file, out } = inputAndOut(positional, flags, AUDIT_USAGE);
-  const lang = flags.lang === "en" ? "en" : "zh";
+  const lang: Lang = flags.lang === "en" ? "en" : "zh";
   const opened = await openWorkbook(file);
   const { wb } = opened;
   const candidates = candidateSheets(wb, flags.sheet);
   const results: AuditResult[] = [];
   const plans: WritePlan[] = [];
   const reasons: string[] = [];
-  const skipped: Array<{ sheet: string; kind: NotAStatement; reason: string; en: string }> = [];
+  const skipped: Array<{ sheet: string; kind: NotAStatement; reason: string; en: string }> = []; // the JSON's shape
   for (const ws of candidates) {
     const grid = wb.grid(ws);
     // a sheet this tool wrote on an earlier run is no statement, unless named with --sheet (core's rule)
     if (typeof flags.sheet !== "string" && isOwnSheet(grid)) continue;
     const outcome = auditGrid(grid);
     if (!outcome.ok) {
-      reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
-      skipped.push({ sheet: ws.name, kind: outcome.kind, reason: outcome.reason, en: outcome.reasonEn });
+      reasons.push(`${ws.name}: ${inLang(outcome.reason, lang)}`);
+      skipped.push({ sheet: ws.name, kind: outcome.kind, reason: outcome.reason.zh, en: outcome.reason.en });
       continue;
     }
     results.push(outcome.result);
@@ -70,9 +73,9 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   }
   if (results.length === 0) {
     // nothing was audited: never an all-clear (docs/statement-audit.md, "No statement, nothing to check")
-    io.err(`jixiao audit: 这不是收支表，没有可核对的收支项目 / no statement to check in ${file}${reasonLines(reasons)}`);
+    io.err(`jixiao audit: ${CLI_ERRORS.noStatement(file)}${reasonLines(reasons)}`);
     if (flags.json) {
-      const lookedFor = { zh: AUDIT_NOTICES.noStatement.zh, en: AUDIT_NOTICES.noStatement.en };
+      const lookedFor = AUDIT_NOTICES.noStatement;
       io.out(JSON.stringify({ file, ok: false, error: "no-statement", lookedFor, sheets: skipped, findings: null }, null, 2));
     }
     return EXIT_UNUSABLE;
@@ -80,7 +83,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   // the ratio formulas have no cached values: Excel computes them when the file opens
   const written = out ? writePlansOut(opened, file, out, plans, true) : null;
   const outFile = written ? written.path : null;
-  const notes = written ? written.notes : [];
+  const notes: Bilingual[] = written ? written.notes : [];
   const findings = results.flatMap((r) => r.findings);
   if (flags.json) {
     io.out(
@@ -89,7 +92,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
           file,
           ok: true,
           out: outFile,
-          findings: findings.map(jsonFinding),
+          findings: findings.map(findingJson),
           sheets: results.map((r) => ({
             sheet: r.sheet,
             tables: r.tables,
@@ -98,7 +101,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
             findings: r.findings.length,
             passed: r.passed,
             ratios: r.ratios,
-            messages: r.messages,
+            messages: r.messages.map(messageJson),
           })),
           plans: written ? written.placed : plans.map(placedAsPlanned),
           skipped,
@@ -109,36 +112,26 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
       ),
     );
   } else {
-    io.out([report(results, lang, outFile, reasons), ...notes.map((n) => (lang === "en" ? n.en : n.text))].join("\n"));
+    io.out([report(results, lang, outFile, reasons), ...notes.map((n) => inLang(n, lang))].join("\n"));
   }
   return EXIT_OK;
 }
 
-function jsonFinding(f: Finding) {
-  return { sheet: f.sheet, cell: f.cell, check: f.check, severity: f.severity, expected: f.expected, actual: f.actual, message: f.message, en: f.en };
-}
-
-function report(results: AuditResult[], lang: "zh" | "en", out: string | null, skipped: string[]): string {
-  const en = lang === "en";
+function report(results: AuditResult[], lang: Lang, out: string | null, skipped: string[]): string {
+  const say = (text: Bilingual) => inLang(text, lang);
+  const T = AUDIT_REPORT;
   const lines: string[] = [];
   for (const r of results) {
-    const tables = r.tables.map((t) => `${t.labelColumn}${t.firstRow}:${t.labelColumn}${t.lastRow}`).join(", ");
-    lines.push(
-      en
-        ? `Sheet "${r.sheet}": ${r.tables.length} table(s)${tables ? ` (${tables})` : ""}, ${r.textCells.length} cell(s) of text, ${r.figureCount} figures, ${r.passed.length} checks agreed`
-        : `工作表“${r.sheet}”：表格 ${r.tables.length} 个${tables ? `（${tables}）` : ""}，文字单元格 ${r.textCells.length} 个，数字 ${r.figureCount} 个，${r.passed.length} 项核对一致`,
-    );
-    if (r.findings.length === 0) lines.push(en ? "  No inconsistencies found." : "  未发现不一致。");
-    for (const f of r.findings) {
-      const sev = f.severity === "error" ? (en ? "error" : "错误") : en ? "warning" : "提示";
-      lines.push(`  ${f.cell} [${f.check}, ${sev}] ${en ? f.en : f.message}`);
-    }
-    for (const m of r.messages) lines.push(`  ${en ? m.en : m.text}`);
+    const ranges = r.tables.map((t) => `${t.labelColumn}${t.firstRow}:${t.labelColumn}${t.lastRow}`).join(", ");
+    lines.push(say(T.sheet({ sheet: r.sheet, tables: r.tables.length, ranges, textCells: r.textCells.length, figures: r.figureCount, passed: r.passed.length })));
+    if (r.findings.length === 0) lines.push(say(T.noFindings));
+    for (const f of r.findings) lines.push(`  ${f.cell} [${f.check}, ${say(T.severity[f.severity])}] ${say(f.message)}`);
+    for (const m of r.messages) lines.push(`  ${say(m.text)}`);
   }
   const total = results.reduce((n, r) => n + r.findings.length, 0);
-  lines.push(en ? `Findings: ${total}` : `发现问题：${total} 处`);
-  if (skipped.length) lines.push((en ? "Not audited (no statement, or nothing to check): " : "未核对的工作表（不是收支表或没有可核对的内容）：") + skipped.join("; "));
-  if (out) lines.push(en ? `Results written to ${out}` : `结果已写入 ${out}`);
+  lines.push(say(T.findings(total)));
+  if (skipped.length) lines.push(say(T.notAudited(skipped.join("; "))));
+  if (out) lines.push(say(T.written(out)));
   return lines.join("\n");
 }
 

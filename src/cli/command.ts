@@ -4,6 +4,7 @@
  * turns errors into exit codes, so every command behaves alike.
  */
 import { parseArgs, ParsedArgs } from "./args";
+import { CLI_ERRORS } from "./messages";
 import { UsageError } from "./usage-error";
 
 /** The check ran (whatever its verdicts). */
@@ -43,7 +44,7 @@ export async function runCommand<Options>(command: CliCommand<Options>, argv: st
       return EXIT_OK;
     }
     const known = new Set([...command.valued, ...command.switches, "help"]);
-    for (const k of Object.keys(parsed.flags)) if (!known.has(k)) throw new UsageError(`未知选项 / unknown option --${k}\n\n${command.usage}`);
+    for (const k of Object.keys(parsed.flags)) if (!known.has(k)) throw new UsageError(`${CLI_ERRORS.unknownOption(k)}\n\n${command.usage}`);
     return await command.run(parsed, io, options);
   } catch (e) {
     return reportError(command.prefix, e, io);
@@ -61,6 +62,6 @@ export function reportError(prefix: string, e: unknown, io: Io): number {
     io.err(`${prefix}: ${e.message}`);
     return EXIT_UNUSABLE;
   }
-  io.err(`${prefix}: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
+  io.err(`${prefix}: ${CLI_ERRORS.internal((e as Error).stack ?? String(e))}`);
   return EXIT_ERROR;
 }

@@ -23,8 +23,11 @@ import {
 } from "../core/compare";
 import { DEPARTMENT_IDS } from "../core/seed-data";
 import { TemplateId } from "../core/seed-schema";
+import { Bilingual, bothLangs, inLang } from "../core/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, Io, commandRunner } from "./command";
+import { messageJson } from "./json-output";
+import { CLI_ERRORS, COMPARE_REPORT, ownSource } from "./messages";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
 import { UsageError, candidateSheets, noPositional, openWorkbook, reasonLines, saveWorkbook } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
@@ -38,7 +41,7 @@ export const templateList = () => TEMPLATE_IDS.map((id) => `${id}（${TEMPLATES[
 /** The template a --template flag names; a wrong id is a usage error listing the valid ones. */
 export function templateOf(flag: string | true): ComparisonTemplate {
   const template = typeof flag === "string" ? templateById(flag) : undefined;
-  if (!template) throw new UsageError(`未知模板 / unknown template "${String(flag)}"; 可用 / valid: ${templateList()}`);
+  if (!template) throw new UsageError(CLI_ERRORS.unknownTemplate(String(flag), templateList()));
   return template;
 }
 
@@ -61,7 +64,7 @@ Exit codes: 0 written; 2 unusable input; 1 internal error.`;
 
 
 function messageText(m: SheetMessage, en: boolean): string {
-  return `${m.cell && !m.text.startsWith(m.cell) ? `${m.cell} ` : ""}${en ? m.en : m.text}`;
+  return `${m.cell && !m.text.zh.startsWith(m.cell) ? `${m.cell} ` : ""}${inLang(m.text, en ? "en" : "zh")}`;
 }
 
 /** Read the own department: the named sheet, or the first visible sheet with known labels. */
@@ -70,11 +73,11 @@ async function readOwn(file: string, sheetName: string | undefined): Promise<{ d
   const candidates = candidateSheets(wb, sheetName, file);
   const reasons: string[] = [];
   for (const ws of candidates) {
-    const result = ownDepartmentFromGrid(wb.grid(ws), { document: `${path.basename(file)} 工作表“${ws.name}”` });
+    const result = ownDepartmentFromGrid(wb.grid(ws), { document: ownSource(path.basename(file), ws.name) });
     if (result.department) return { department: result.department, messages: result.messages };
-    reasons.push(...result.messages.map((m) => `${ws.name}: ${m.text} / ${m.en}`));
+    reasons.push(...result.messages.map((m) => `${ws.name}: ${bothLangs(m.text)}`));
   }
-  throw new UsageError(`本单位数据不可用 / no own-department figures in ${file}${reasonLines(reasons)}`);
+  throw new UsageError(`${CLI_ERRORS.noOwnFigures(file)}${reasonLines(reasons)}`);
 }
 
 
@@ -91,19 +94,19 @@ export const compareCommand: (argv: string[], io: CommandIo) => Promise<number> 
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   noPositional(positional, COMPARE_USAGE);
   const en = flags.lang === "en";
-  if (typeof flags.template !== "string") throw new UsageError(`需要 --template / --template is required: ${templateList()}`);
+  if (typeof flags.template !== "string") throw new UsageError(CLI_ERRORS.templateRequired(templateList()));
   const template = templateOf(flags.template);
-  if (typeof flags.out !== "string") throw new UsageError(`需要 --out / --out is required\n\n${COMPARE_USAGE}`);
+  if (typeof flags.out !== "string") throw new UsageError(`${CLI_ERRORS.outRequired}\n\n${COMPARE_USAGE}`);
   const out = flags.out;
-  if (flags["own-sheet"] !== undefined && typeof flags.own !== "string") throw new UsageError(`--own-sheet 需要与 --own 一起使用 / --own-sheet needs --own`);
+  if (flags["own-sheet"] !== undefined && typeof flags.own !== "string") throw new UsageError(CLI_ERRORS.ownSheetNeedsOwn);
 
   let departments: CompareDepartment[];
   if (flags.depts !== undefined) {
-    if (typeof flags.depts !== "string") throw new UsageError(`--depts 需要部门列表 / --depts needs a list`);
+    if (typeof flags.depts !== "string") throw new UsageError(CLI_ERRORS.deptsNeedList);
     const ids = flags.depts.split(/[,，\s]+/).filter((s) => s !== "");
     const { departments: found, unknown } = departmentsByIds(ids);
-    if (unknown.length) throw new UsageError(`未知部门 / unknown department ${unknown.map((u) => `"${u}"`).join(", ")}; 可用 / valid: ${DEPARTMENT_IDS.join(", ")}`);
-    if (found.length === 0) throw new UsageError(`--depts 为空 / --depts is empty; 可用 / valid: ${DEPARTMENT_IDS.join(", ")}`);
+    if (unknown.length) throw new UsageError(CLI_ERRORS.unknownDepartments(unknown.map((u) => `"${u}"`).join(", "), DEPARTMENT_IDS.join(", ")));
+    if (found.length === 0) throw new UsageError(CLI_ERRORS.deptsEmpty(DEPARTMENT_IDS.join(", ")));
     departments = found;
   } else {
     departments = seedDepartments();
@@ -112,7 +115,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   let ownMessages: SheetMessage[] = [];
   if (typeof flags.own === "string") {
     if (path.resolve(flags.own) === path.resolve(out)) {
-      throw new UsageError(`--out 不能是本单位数据文件（输入文件不会被修改） / --out must not be the --own file (inputs are never modified)`);
+      throw new UsageError(CLI_ERRORS.outIsOwn);
     }
     const own = await readOwn(flags.own, typeof flags["own-sheet"] === "string" ? flags["own-sheet"] : undefined);
     departments = [own.department, ...departments];
@@ -162,46 +165,30 @@ function compareJson(plan: SheetPlan, templateId: TemplateId, departments: Compa
       ),
     })),
     missing: Object.fromEntries(departments.map((d) => [d.id, missingRows(templateId, d).map((r) => r.key)])),
-    messages: plan.messages,
+    messages: plan.messages.map(messageJson),
   };
 }
 
 function compareReport(plan: SheetPlan, templateId: TemplateId, departments: CompareDepartment[], out: string, written: SheetWriteResult, en: boolean): string {
+  const say = (text: Bilingual) => inLang(text, en ? "en" : "zh");
+  const T = COMPARE_REPORT;
   const lines: string[] = [];
-  const replaced = written.replaced;
-  const tableText =
-    written.table === "table"
-      ? en
-        ? `Excel table ${plan.table.name}, ${plan.table.range}`
-        : `Excel 表格 ${plan.table.name}，${plan.table.range}`
-      : en
-        ? `styled header, ${plan.table.range}`
-        : `带格式表头，${plan.table.range}`;
-  lines.push(
-    en
-      ? `Sheet "${written.sheet}" ${replaced ? "replaced" : "written"} in ${out} (${tableText})`
-      : `已${replaced ? "替换" : "写入"} ${out} 的工作表“${written.sheet}”（${tableText}）`,
-  );
-  lines.push(`${en ? "Departments: " : "部门："}${departments.map((d) => departmentHeader(d)).join(en ? ", " : "、")}`);
+  const table = written.table === "table" ? T.table(plan.table) : T.styledHeader(plan.table.range);
+  lines.push(say(T.written({ sheet: written.sheet, replaced: written.replaced, out, table })));
+  lines.push(say(T.departments(departments.map((d) => departmentHeader(d)))));
   const missing = departments.map((d) => ({ d, rows: missingRows(templateId, d) })).filter((x) => x.rows.length > 0);
   if (missing.length) {
-    lines.push(en ? `Not given (shown as —, with a note):` : `未给出（显示为“—”，附批注）：`);
-    for (const { d, rows } of missing) lines.push(`  ${departmentHeader(d)}: ${rows.map((r) => (en ? r.en : r.label)).join(en ? "; " : "、")}`);
+    lines.push(say(T.notGiven));
+    for (const { d, rows } of missing) lines.push(`  ${departmentHeader(d)}: ${say(T.missingRows(rows.map((r) => ({ zh: r.label, en: r.en }))))}`);
   }
   const notable = plan.messages.filter((m) => m.code !== "compare_missing");
   if (notable.length) {
-    lines.push(en ? "Notes:" : "说明：");
+    lines.push(say(T.notes));
     for (const m of notable) lines.push(`  ${messageText(m, en)}`);
   }
-  if (written.renamed) lines.push(en ? written.renamed.en : written.renamed.text);
-  if (written.tableReason) lines.push(en ? written.tableReason.en : written.tableReason.text);
-  if (plan.chart) {
-    lines.push(
-      en
-        ? `Chart "${plan.chart.titleEn}" (clustered column, ${plan.chart.series.length} series): the CLI writes no charts; it is drawn when the sheet is made in Excel with the add-in.`
-        : `图表“${plan.chart.title}”（簇状柱形图，${plan.chart.series.length}个系列）：命令行不写图表，在 Excel 中用加载项生成该工作表时绘制。`,
-    );
-  }
+  if (written.renamed) lines.push(say(written.renamed));
+  if (written.tableReason) lines.push(say(written.tableReason));
+  if (plan.chart) lines.push(say(T.chart({ title: { zh: plan.chart.title, en: plan.chart.titleEn }, series: plan.chart.series.length })));
   return lines.join("\n");
 }
 

@@ -11,13 +11,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { CLI_ERRORS } from "./messages";
 import { UsageError } from "./usage-error";
-
-/** Said when an .xls / .et input was read through LibreOffice. */
-export const LEGACY_NOTE = {
-  text: "旧版 .xls / WPS .et 文件经 LibreOffice 转换后核对；结果写入新的 .xlsx，原文件未改动",
-  en: "the old .xls / WPS .et file was read through LibreOffice; results go into a new .xlsx, the original is untouched",
-};
 
 const CANDIDATES = [
   "soffice",
@@ -46,14 +41,10 @@ export function findSoffice(): string | null {
   return null;
 }
 
-const NO_CONVERTER =
-  "这是旧版 .xls 或 WPS .et 文件：需要 LibreOffice 转换，但未找到 LibreOffice（soffice）。请在 Excel 或 WPS 中另存为 .xlsx，或安装 LibreOffice 后重试 / " +
-  "an old .xls or WPS .et file: reading it needs LibreOffice, which was not found (soffice). Save it as .xlsx in Excel or WPS, or install LibreOffice and try again";
-
 /** Convert an .xls / .et file to .xlsx bytes in a temporary folder; the original is only read. */
 export function convertLegacy(file: string): Uint8Array {
   const soffice = findSoffice();
-  if (!soffice) throw new UsageError(`${NO_CONVERTER}: ${file}`);
+  if (!soffice) throw new UsageError(`${CLI_ERRORS.noConverter}: ${file}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-convert-"));
   try {
     // a copy with a plain name: the original is never opened for writing, and LibreOffice's
@@ -70,7 +61,7 @@ export function convertLegacy(file: string): Uint8Array {
     const out = path.join(dir, "input.xlsx");
     if (!fs.existsSync(out)) {
       const why = (r.error ? r.error.message : (r.stderr || r.stdout || "").trim()) || `exit ${r.status}`;
-      throw new UsageError(`LibreOffice 无法转换该文件（可能已加密或损坏） / LibreOffice could not convert the file (encrypted or damaged?): ${file}: ${why}`);
+      throw new UsageError(CLI_ERRORS.conversionFailed(file, why));
     }
     return fs.readFileSync(out);
   } finally {

@@ -4,6 +4,7 @@
  * `compare` and `seeds` bundle. The input file is never modified: results go to the --out file only.
  */
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, reportError, runCommand } from "./command";
+import { CLI_ERRORS } from "./messages";
 import { VALIDATE_USAGE } from "./validate-command";
 
 export { EXIT_ERROR, EXIT_OK, EXIT_UNUSABLE } from "./command";
@@ -41,7 +42,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     const load = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!load) {
-      io.err(`jixiao: 未知命令 / unknown command "${name}"\n\n${VALIDATE_USAGE}`);
+      io.err(`jixiao: ${CLI_ERRORS.unknownCommand(name)}\n\n${VALIDATE_USAGE}`);
       return EXIT_UNUSABLE;
     }
     return await runCommand(await load(), rest, io, undefined);

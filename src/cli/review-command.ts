@@ -11,9 +11,12 @@ import { Worker } from "worker_threads";
 import { PRESET_IDS } from "../core/presets";
 import { cellText } from "../core/grid";
 import { LinkTargets, ReviewReport, SUMMARY_TITLE, SheetLayout, problemsLayout, sheetTarget, skippedLayout, sortReport, summaryLayout } from "../core/review";
+import { bothLangs } from "../core/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { FileJob, FileOutcome, reviewFile } from "./review-file";
+import { reviewJson } from "./json-output";
+import { CLI_ERRORS, CLI_UNREADABLE, REVIEW_REPORT } from "./messages";
 import { UsageError } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
@@ -153,7 +156,7 @@ export async function runJobs(jobs: FileJob[], threads: number, workerScript: st
           results[m.id] = m.outcome ?? {
             rows: [],
             problems: [],
-            skip: { file: job.display, kind: "unreadable", reason: `读取时出错：${m.error}`, en: `failed while reading: ${m.error}` },
+            skip: { file: job.display, kind: "unreadable", reason: CLI_UNREADABLE.failedWhileReading(m.error ?? "") },
             legacy: false,
           };
           onDone(++done, job);
@@ -217,7 +220,7 @@ export function writeLayout(wb: XlsxWorkbook, layout: SheetLayout): void {
     wb.addTable(entry, {
       name: layout.table.name,
       ref: layout.table.range,
-      columns: layout.columns.map((c) => c.header),
+      columns: layout.columns.map((c) => c.header.zh),
       style: "TableStyleMedium2",
       rowStripes: true,
       filterButton: true,
@@ -268,24 +271,24 @@ export function reviewCommand(argv: string[], io: ReviewIo, options: ReviewRunOp
 }
 
 async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRunOptions): Promise<number> {
-  if (positional.length === 0) throw new UsageError(`需要文件或文件夹 / expected files or folders\n\n${REVIEW_USAGE}`);
+  if (positional.length === 0) throw new UsageError(`${CLI_ERRORS.reviewInputs}\n\n${REVIEW_USAGE}`);
   const out = typeof flags.out === "string" ? flags.out : null;
   const json = flags.json === true;
-  if (!out && !json) throw new UsageError(`需要 --out 汇总工作簿（或 --json） / --out is needed (or --json)\n\n${REVIEW_USAGE}`);
-  if (out && ![".xlsx"].includes(path.extname(out).toLowerCase())) throw new UsageError(`--out 应为 .xlsx 文件 / --out must be an .xlsx file: ${out}`);
+  if (!out && !json) throw new UsageError(`${CLI_ERRORS.reviewOutOrJson}\n\n${REVIEW_USAGE}`);
+  if (out && ![".xlsx"].includes(path.extname(out).toLowerCase())) throw new UsageError(CLI_ERRORS.reviewOutNotXlsx(out));
   const presetId = typeof flags.preset === "string" ? flags.preset : "default";
-  if (!PRESET_IDS.includes(presetId)) throw new UsageError(`未知评分方案 / unknown preset "${presetId}" (${PRESET_IDS.join(", ")})`);
+  if (!PRESET_IDS.includes(presetId)) throw new UsageError(CLI_ERRORS.unknownPreset(presetId, PRESET_IDS.join(", ")));
   let threads: number | null = null;
   if (flags.jobs !== undefined) {
     const n = Number(flags.jobs);
-    if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs 应为 1–64 的整数 / --jobs must be a whole number from 1 to 64`);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(CLI_ERRORS.jobsRange);
     threads = n;
   }
   if (out && fs.existsSync(out) && !isOurSummary(out)) {
-    throw new UsageError(`--out 文件已存在且不是本工具写的汇总，不会覆盖 / --out exists and is not a summary this tool wrote; it is not overwritten: ${out}`);
+    throw new UsageError(CLI_ERRORS.outNotOurs(out));
   }
   const { jobs: found, missing } = collectFiles(positional, out ? [out] : []);
-  for (const m of missing) io.err(`jixiao review: 找不到 / no such file or folder: ${m}`);
+  for (const m of missing) io.err(`jixiao review: ${CLI_ERRORS.noSuchPath(m)}`);
   const jobs: FileJob[] = found.map((f) => ({ ...f, settings: { presetId } }));
   const workerScript = options.workerScript ?? defaultWorkerScript();
   const cores = Math.max(1, os.availableParallelism ? os.availableParallelism() : os.cpus().length);
@@ -296,9 +299,9 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
     report.problems.push(...o.problems);
     if (o.skip) report.skipped.push(o.skip);
   }
-  for (const m of missing) report.skipped.push({ file: m, kind: "unreadable", reason: "找不到文件或文件夹", en: "no such file or folder" });
+  for (const m of missing) report.skipped.push({ file: m, kind: "unreadable", reason: CLI_UNREADABLE.missing });
   sortReport(report);
-  if (!json) for (const s of report.skipped) io.err(`未能读取 / not read: ${s.file}: ${s.reason} / ${s.en}`);
+  if (!json) for (const s of report.skipped) io.err(`${CLI_ERRORS.notRead}: ${s.file}: ${bothLangs(s.reason)}`);
   if (out) {
     const paths = new Map(found.map((f) => [f.display, f.path]));
     const bytes = summaryWorkbook(report, cliLinks(out, paths));
@@ -307,18 +310,15 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
   }
   const usable = report.rows.length > 0;
   if (json) {
-    io.out(JSON.stringify({ ok: usable, out, files: jobs.length, ...report }, null, 2));
+    io.out(JSON.stringify({ ok: usable, out, files: jobs.length, ...reviewJson(report) }, null, 2));
   } else {
     const errors = report.rows.reduce((n, r) => n + r.problems.error, 0);
     const warnings = report.rows.reduce((n, r) => n + r.problems.warning, 0);
-    io.out(
-      `复核 ${jobs.length} 个文件：${report.rows.length} 张表，错误 ${errors}，警告 ${warnings}，未能读取 ${report.skipped.length}` +
-        ` / reviewed ${jobs.length} files: ${report.rows.length} tables, ${errors} errors, ${warnings} warnings, ${report.skipped.length} not read` +
-        (out ? `\n汇总已写入 / summary written to ${out}` : ""),
-    );
+    const reviewed = REVIEW_REPORT.reviewed({ files: jobs.length, tables: report.rows.length, errors, warnings, notRead: report.skipped.length });
+    io.out(bothLangs(reviewed) + (out ? `\n${bothLangs(REVIEW_REPORT.written(out))}` : ""));
   }
   if (!usable) {
-    io.err(`jixiao review: 没有可核对的指标表或报表 / nothing usable: no indicator table or statement in ${jobs.length} file(s)`);
+    io.err(`jixiao review: ${CLI_ERRORS.nothingUsable(jobs.length)}`);
     return EXIT_UNUSABLE;
   }
   return EXIT_OK;

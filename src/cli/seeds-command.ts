@@ -4,9 +4,11 @@
 import { SEEDS } from "../core/seed-data";
 import { reportById, reportTitle } from "../core/seed-reports";
 import { FIGURE_CATALOG, FigureId, Seed, TEMPLATE_IDS, templateFigureIds } from "../core/seed-schema";
+import { Bilingual, inLang } from "../core/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, Io, commandRunner } from "./command";
 import { templateOf } from "./compare-command";
+import { SEEDS_REPORT } from "./messages";
 import { noPositional } from "./workbook-file";
 
 export const SEEDS_USAGE = `用法 / usage:
@@ -50,22 +52,23 @@ function formatNumber(v: number): string {
 }
 
 function seedLines(seed: Seed, ids: FigureId[] | null, en: boolean): string[] {
+  const say = (text: Bilingual) => inLang(text, en ? "en" : "zh");
+  const T = SEEDS_REPORT;
   const lines: string[] = [];
-  const level = en ? seed.level : seed.level === "province" ? "省级" : "市级";
-  lines.push(`${seed.id}  ${en ? seed.departmentEn : seed.department}  ${level}  ${seed.year}`);
+  lines.push(`${seed.id}  ${en ? seed.departmentEn : seed.department}  ${say(T.level[seed.level])}  ${seed.year}`);
   const report = reportById(seed.source);
-  lines.push(`  ${en ? "source" : "来源"}: ${reportTitle(seed.source)}${report ? `  seeds/reports/${report.file}` : ""}`);
+  lines.push(`  ${say(T.source)}: ${reportTitle(seed.source)}${report ? `  seeds/reports/${report.file}` : ""}`);
   const entries = (Object.entries(seed.figures) as [FigureId, NonNullable<Seed["figures"][FigureId]>][]).filter(([id]) => ids === null || ids.includes(id));
   const missing = seed.missing.filter((id) => ids === null || ids.includes(id));
-  lines.push(`  ${en ? "figures" : "数据项"} ${entries.length}, ${en ? "missing" : "缺失"} ${missing.length}`);
+  lines.push(`  ${say(T.figures)} ${entries.length}, ${say(T.missing)} ${missing.length}`);
   for (const [id, f] of entries) {
     const label = en ? FIGURE_CATALOG[id].en : FIGURE_CATALOG[id].label;
     const value = f.text ?? (f.value !== undefined ? `${formatNumber(f.value)} ${f.unit}` : "");
     const written = f.valueAsWritten !== undefined ? `${f.valueAsWritten}${f.unitAsWritten ?? ""}` : f.text;
-    const flags = [f.alternatives ? (f.conflict ? (en ? "conflict" : "前后不一致") : en ? "second value" : "另有数值") : "", f.qualifier ?? ""].filter((s) => s !== "");
-    lines.push(`  ${id}  ${label} = ${value}  (${en ? "as written" : "原文"} ${written}, ${f.source.section})${flags.length ? ` [${flags.join(", ")}]` : ""}`);
+    const flags = [f.alternatives ? say(f.conflict ? T.conflict : T.secondValue) : "", f.qualifier ?? ""].filter((s) => s !== "");
+    lines.push(`  ${id}  ${label} = ${value}  (${say(T.asWritten)} ${written}, ${f.source.section})${flags.length ? ` [${flags.join(", ")}]` : ""}`);
   }
-  if (missing.length) lines.push(`  ${en ? "missing" : "缺失"}: ${missing.join(", ")}`);
+  if (missing.length) lines.push(`  ${say(T.missing)}: ${missing.join(", ")}`);
   return lines;
 }
 

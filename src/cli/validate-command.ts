@@ -6,9 +6,12 @@ import { Grid } from "../core/grid";
 import { PRESET_IDS } from "../core/presets";
 import { collectProblems } from "../core/problems";
 import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/results";
+import { Bilingual, Lang, inLang } from "../core/text";
 import { ValidateOutcome, validateGrid } from "../core/validate";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, commandRunner } from "./command";
+import { validateJson } from "./json-output";
+import { CLI_ERRORS, VALIDATE_REPORT } from "./messages";
 import { UsageError, candidateSheets, inputAndOut, openWorkbook, reasonLines } from "./workbook-file";
 import { placedAsPlanned, writePlansOut } from "./write-xlsx";
 
@@ -45,8 +48,8 @@ export const validateCommand: (argv: string[], io: Io) => Promise<number> = comm
 async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
   const { file, out } = inputAndOut(positional, flags, VALIDATE_USAGE);
   const presetId = typeof flags.preset === "string" ? flags.preset : "default";
-  if (!PRESET_IDS.includes(presetId)) throw new UsageError(`未知评分方案 / unknown preset "${presetId}" (${PRESET_IDS.join(", ")})`);
-  const lang = flags.lang === "en" ? "en" : "zh";
+  if (!PRESET_IDS.includes(presetId)) throw new UsageError(CLI_ERRORS.unknownPreset(presetId, PRESET_IDS.join(", ")));
+  const lang: Lang = flags.lang === "en" ? "en" : "zh";
   const opened = await openWorkbook(file);
   const { wb } = opened;
   const candidates = candidateSheets(wb, flags.sheet);
@@ -57,91 +60,66 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
     grid = wb.grid(ws);
     outcome = validateGrid(grid, { settings: { presetId } });
     if (outcome.ok) break;
-    reasons.push(`${ws.name}: ${lang === "en" ? outcome.reasonEn : outcome.reason}`);
+    reasons.push(`${ws.name}: ${inLang(outcome.reason, lang)}`);
   }
   if (!outcome || !outcome.ok || !grid) {
-    io.err(`jixiao: 没有找到指标表 / no indicator table found in ${file}${reasonLines(reasons)}`);
+    io.err(`jixiao: ${CLI_ERRORS.noIndicatorTable(file)}${reasonLines(reasons)}`);
     return EXIT_UNUSABLE;
   }
   const { result, plan } = outcome;
   const written = out ? writePlansOut(opened, file, out, [plan]) : null;
   const outFile = written ? written.path : null;
-  const notes = written ? written.notes : [];
+  const notes: Bilingual[] = written ? written.notes : [];
   const placed = written ? written.placed[0] : placedAsPlanned(plan);
   if (flags.json) {
-    io.out(JSON.stringify({ file, out: outFile, ...result, plan: placed, notes: notes.map((n) => n.en) }, null, 2));
+    io.out(JSON.stringify({ file, out: outFile, ...validateJson(result), plan: placed, notes: notes.map((n) => n.en) }, null, 2));
   } else {
     const lines = [report(result, lang, outFile, plan.mode === "new_sheet" ? placed.sheet : null)];
-    for (const n of notes) lines.push(lang === "en" ? n.en : n.text);
+    for (const n of notes) lines.push(inLang(n, lang));
     io.out(lines.join("\n"));
   }
   return EXIT_OK;
 }
 
-function report(r: ValidateResult, lang: "zh" | "en", out: string | null, newSheet: string | null): string {
-  const en = lang === "en";
+function report(r: ValidateResult, lang: Lang, out: string | null, newSheet: string | null): string {
+  const say = (text: Bilingual) => inLang(text, lang);
+  const T = VALIDATE_REPORT;
   const lines: string[] = [];
   const cols = Object.entries(r.columns).map(([k, v]) => `${k}=${v}`).join(" ");
-  lines.push(en ? `Sheet "${r.sheet}", header row ${r.headerRow}, columns ${cols}` : `工作表“${r.sheet}”，表头第${r.headerRow}行，列：${cols}`);
-  const counts = STATUSES.map((s) => `${en ? STATUS_LABELS[s].en : STATUS_LABELS[s].zh} ${r.summary.counts[s]}`).join(" | ");
+  lines.push(say(T.sheet({ sheet: r.sheet, headerRow: r.headerRow, columns: cols })));
+  const counts = STATUSES.map((s) => `${say(STATUS_LABELS[s])} ${r.summary.counts[s]}`).join(" | ");
   const f = r.form;
-  if (f.kind !== "plain") {
-    const kind = f.kind === "project" ? (en ? "Project expenditure self-evaluation form" : "项目支出绩效自评表") : en ? "Department expenditure self-evaluation form" : "部门整体支出绩效自评表";
-    const parts = [
-      f.year !== null ? (en ? `year ${f.year}` : `${f.year}年度`) : null,
-      f.project !== null ? (en ? `project ${f.project}` : `项目：${f.project}`) : null,
-      f.department !== null ? (en ? `department ${f.department}` : `主管部门：${f.department}`) : null,
-      f.unit !== null ? (en ? `unit ${f.unit}` : `实施单位：${f.unit}`) : null,
-    ].filter((x): x is string => x !== null);
-    lines.push(`${kind}${parts.length ? (en ? ": " : "，") + parts.join(en ? ", " : "，") : ""}`);
-  }
-  lines.push(`${en ? "Rows" : "指标"} ${r.summary.rowCount}: ${counts}`);
+  if (f.kind !== "plain") lines.push(say(T.formInfo(T.formKind[f.kind], f)));
+  lines.push(`${say(T.rows(r.summary.rowCount))}: ${counts}`);
   const b = r.summary.budget;
   if (b) {
     const rate = b.rate === null ? "—" : `${(b.rate * 100).toFixed(2)}%`;
-    const score = b.score === null ? (en ? "not scored" : "未计分") : `${b.score.toFixed(2)} / ${b.points}`;
-    lines.push(
-      en
-        ? `Budget execution: executed ${b.executed ?? "—"} of budget ${b.budget ?? b.initialBudget ?? "—"}, rate ${rate}, score ${score}`
-        : `预算执行：全年执行数 ${b.executed ?? "—"}，全年预算数 ${b.budget ?? "—"}${b.initialBudget !== null ? `（年初预算数 ${b.initialBudget}）` : ""}，执行率 ${rate}，得分 ${score}`,
-    );
+    const score = b.score === null ? say(T.notScored) : `${b.score.toFixed(2)} / ${b.points}`;
+    lines.push(say(T.budget({ executed: b.executed, budget: b.budget, initialBudget: b.initialBudget, rate, score })));
   }
   const s = r.summary;
   if (s.totalScore !== null) {
-    if (s.final && s.gradeWithheld === "points_total") {
-      lines.push(
-        en
-          ? `Total score ${s.totalScore.toFixed(2)} / ${s.outOf} (not graded: the points add up to ${s.pointsTotal}, not the preset's total), preset ${s.presetId}`
-          : `总分 ${s.totalScore.toFixed(2)} / ${s.outOf}（分值合计 ${s.pointsTotal}，不是评分方案的满分，不评等级），评分方案 ${s.presetId}`,
-      );
-    } else if (s.final) {
-      lines.push(
-        en
-          ? `Total score ${s.totalScore.toFixed(2)} (${s.gradeEn}), points ${s.pointsTotal}, preset ${s.presetId}`
-          : `总分 ${s.totalScore.toFixed(2)}（${s.grade}），分值合计 ${s.pointsTotal}，评分方案 ${s.presetId}`,
-      );
-    } else {
+    const common = { total: s.totalScore, points: s.pointsTotal, preset: s.presetId };
+    if (s.final && s.gradeWithheld === "points_total") lines.push(say(T.totalNotGraded({ ...common, outOf: s.outOf })));
+    else if (s.final) lines.push(say(T.totalGraded({ ...common, grade: s.gradeText })));
+    else {
       const [lo, hi] = s.range ?? [s.totalScore, s.totalScore];
-      lines.push(
-        en
-          ? `Total score ${s.totalScore.toFixed(2)} (provisional; ${s.undetermined.rows} rows, ${s.undetermined.points} points not checked; between ${lo.toFixed(2)} and ${hi.toFixed(2)}), grade pending, points ${s.pointsTotal}, preset ${s.presetId}`
-          : `总分 ${s.totalScore.toFixed(2)}（暂定：${s.undetermined.rows}行、${s.undetermined.points}分未能核对，可能范围 ${lo.toFixed(2)}–${hi.toFixed(2)}），等级待定，分值合计 ${s.pointsTotal}，评分方案 ${s.presetId}`,
-      );
+      lines.push(say(T.totalProvisional({ ...common, rows: s.undetermined.rows, unchecked: s.undetermined.points, lo, hi })));
     }
-    if (s.statedGrade !== null) lines.push(en ? `Stated grade ${s.statedGrade}` : `填报自评等级 ${s.statedGrade}`);
+    if (s.statedGrade !== null) lines.push(say(T.statedGrade(s.statedGrade)));
   }
   // core's list; printed rows first, then the table-level messages
   const { listed } = collectProblems(r);
   const problems = [
-    ...listed.filter((p) => p.row !== null).map((p) => `  ${p.cell ?? "row " + p.row} ${p.name}: ${en ? p.en : p.zh}`),
-    ...listed.filter((p) => p.row === null).map((p) => `  ${p.cell ?? (en ? "table" : "全表")}: ${en ? p.en : p.zh}`),
+    ...listed.filter((p) => p.row !== null).map((p) => `  ${p.cell ?? "row " + p.row} ${p.name}: ${say(p.text)}`),
+    ...listed.filter((p) => p.row === null).map((p) => `  ${p.cell ?? say(T.wholeTable)}: ${say(p.text)}`),
   ];
   if (problems.length) {
-    lines.push(en ? `Problems (${problems.length}):` : `问题（${problems.length}）：`);
+    lines.push(say(T.problems(problems.length)));
     lines.push(...problems);
   } else {
-    lines.push(en ? "No problems found." : "未发现问题。");
+    lines.push(say(T.noProblems));
   }
-  if (out) lines.push(en ? `Results written to ${out}${newSheet ? ` (sheet ${newSheet})` : ""}` : `结果已写入 ${out}${newSheet ? `（工作表“${newSheet}”）` : ""}`);
+  if (out) lines.push(say(T.written(out, newSheet)));
   return lines.join("\n");
 }

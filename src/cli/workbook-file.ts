@@ -9,7 +9,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { LEGACY_NOTE, convertLegacy } from "./legacy-convert";
+import type { Bilingual } from "../core/text";
+import { convertLegacy } from "./legacy-convert";
+import { CLI_ERRORS, CLI_NOTES } from "./messages";
 import { PackageError } from "./ooxml-package";
 import { UsageError } from "./usage-error";
 import { XlsxWorkbook } from "./xlsx-workbook";
@@ -35,8 +37,8 @@ function head(file: string): Buffer {
 
 /** Open a workbook after checking it exists and what kind of file it is; `role` names it in messages. */
 export async function openWorkbook(file: string, role: "input" | "output" = "input"): Promise<OpenedWorkbook> {
-  if (!fs.existsSync(file)) throw new UsageError(`找不到文件 / no such file: ${file}`);
-  if (fs.statSync(file).isDirectory()) throw new UsageError(`这是一个文件夹，不是 .xlsx 文件 / a folder, not an .xlsx file: ${file}`);
+  if (!fs.existsSync(file)) throw new UsageError(CLI_ERRORS.noSuchFile(file));
+  if (fs.statSync(file).isDirectory()) throw new UsageError(CLI_ERRORS.aFolder(file));
   const h = head(file);
   let bytes: Uint8Array;
   let source: OpenedWorkbook["source"] = "ooxml";
@@ -47,16 +49,13 @@ export async function openWorkbook(file: string, role: "input" | "output" = "inp
     bytes = convertLegacy(file);
     source = "legacy";
   } else {
-    const what = role === "output" ? "输出文件" : "";
-    throw new UsageError(
-      `${what}不是 .xlsx 文件（应为 Office Open XML 工作簿） / ${role === "output" ? "the output is" : ""} not an .xlsx file (expected an Office Open XML workbook): ${file}`,
-    );
+    throw new UsageError(CLI_ERRORS.notXlsx(file, role === "output"));
   }
   try {
     return { wb: XlsxWorkbook.fromBytes(bytes), source };
   } catch (e) {
     const detail = e instanceof PackageError ? e.message : String((e as Error).message ?? e);
-    throw new UsageError(`无法读取工作簿 / cannot read the workbook ${file}: ${detail}`);
+    throw new UsageError(CLI_ERRORS.cannotRead(file, detail));
   }
 }
 
@@ -64,16 +63,14 @@ export async function openWorkbook(file: string, role: "input" | "output" = "inp
  * Where the output really goes: a workbook with macros is written as .xlsm, any other as .xlsx
  * (Excel refuses a file whose extension does not match its content). Other extensions are kept.
  */
-export function outputPath(out: string, wb: XlsxWorkbook): { path: string; note: { text: string; en: string } | null } {
+export function outputPath(out: string, wb: XlsxWorkbook): { path: string; note: Bilingual | null } {
   const ext = path.extname(out).toLowerCase();
   const want = wb.macroEnabled ? ".xlsm" : ".xlsx";
   if (![".xlsx", ".xlsm", ".xls", ".et", ".xlsb"].includes(ext) || ext === want) return { path: out, note: null };
   const fixed = out.slice(0, out.length - ext.length) + want;
   return {
     path: fixed,
-    note: wb.macroEnabled
-      ? { text: `工作簿含宏，输出写为 ${fixed}（宏保留）`, en: `the workbook has macros: the output is written as ${fixed} (macros kept)` }
-      : { text: `输出为 .xlsx 格式，写为 ${fixed}`, en: `the output is an .xlsx workbook: written as ${fixed}` },
+    note: wb.macroEnabled ? CLI_NOTES.outputAsXlsm(fixed) : CLI_NOTES.outputAsXlsx(fixed),
   };
 }
 
@@ -81,12 +78,12 @@ export function outputPath(out: string, wb: XlsxWorkbook): { path: string; note:
  * The --out file of a run over `file` and the notes the report owes the user about it (the
  * extension it was given, an old format read through LibreOffice); refuses the input itself.
  */
-export function prepareOutput(out: string, file: string, opened: OpenedWorkbook): { path: string; notes: { text: string; en: string }[] } {
+export function prepareOutput(out: string, file: string, opened: OpenedWorkbook): { path: string; notes: Bilingual[] } {
   const target = outputPath(out, opened.wb);
   checkNotInput(target.path, file);
-  const notes: { text: string; en: string }[] = [];
+  const notes: Bilingual[] = [];
   if (target.note) notes.push(target.note);
-  if (opened.source === "legacy") notes.push(LEGACY_NOTE);
+  if (opened.source === "legacy") notes.push(CLI_NOTES.legacyInput);
   return { path: target.path, notes };
 }
 
@@ -96,16 +93,14 @@ export function saveWorkbook(wb: XlsxWorkbook, file: string): void {
   fs.writeFileSync(file, wb.toBytes());
 }
 
-const OUT_IS_INPUT = `--out 不能是输入文件本身（输入文件不会被修改） / --out must not be the input file (the input is never modified)`;
-
 /** Refuse an --out that is the input file itself. */
 export function checkNotInput(out: string, file: string): void {
-  if (path.resolve(out) === path.resolve(file)) throw new UsageError(OUT_IS_INPUT);
+  if (path.resolve(out) === path.resolve(file)) throw new UsageError(CLI_ERRORS.outIsInput);
 }
 
 /** The one input file and the --out file of a command over a workbook. */
 export function inputAndOut(positional: string[], flags: Record<string, string | true>, usage: string): { file: string; out: string | null } {
-  if (positional.length !== 1) throw new UsageError(`需要一个 .xlsx 文件 / expected one .xlsx file\n\n${usage}`);
+  if (positional.length !== 1) throw new UsageError(`${CLI_ERRORS.expectedOneFile}\n\n${usage}`);
   const file = positional[0];
   const out = typeof flags.out === "string" ? flags.out : null;
   if (out) checkNotInput(out, file);
@@ -114,14 +109,14 @@ export function inputAndOut(positional: string[], flags: Record<string, string |
 
 /** A command that takes no file: refuse one. */
 export function noPositional(positional: string[], usage: string): void {
-  if (positional.length) throw new UsageError(`多余的参数 / unexpected argument "${positional[0]}"\n\n${usage}`);
+  if (positional.length) throw new UsageError(`${CLI_ERRORS.unexpectedArgument(positional[0])}\n\n${usage}`);
 }
 
 /** The sheets a command looks at: the one --sheet names, else every visible worksheet; `file` names the workbook in the error. */
 export function candidateSheets(wb: XlsxWorkbook, sheet: string | true | undefined, file?: string) {
   if (typeof sheet !== "string") return wb.visibleWorksheets();
   const ws = wb.sheet(sheet);
-  if (!ws || ws.kind !== "worksheet") throw new UsageError(`找不到工作表 / no sheet "${sheet}"${file !== undefined ? ` in ${file}` : ""} (sheets: ${wb.sheets.map((w) => w.name).join(", ")})`);
+  if (!ws || ws.kind !== "worksheet") throw new UsageError(CLI_ERRORS.noSheet(sheet, file !== undefined ? ` in ${file}` : "", wb.sheets.map((w) => w.name).join(", ")));
   return [ws];
 }
 

@@ -13,8 +13,10 @@
 import { parseA1 } from "../core/address";
 import { SheetPlan, SheetStyle } from "../core/compare/sheet-plan";
 import { freeSheetName } from "../core/sheet-names";
+import type { Bilingual } from "../core/text";
 import { cellText } from "../core/grid";
 import { PlanCell } from "../core/write-plan";
+import { CLI_NOTES } from "./messages";
 import { CellWrite, SheetEditor, SheetEntry, StyleSpec, XlsxWorkbook } from "./xlsx-workbook";
 
 export interface SheetWriteResult {
@@ -23,13 +25,13 @@ export interface SheetWriteResult {
   /** "table": an Excel table with its style; "styled_header": plain cells with a coloured header */
   table: "table" | "styled_header";
   /** why there is no table, when there is none */
-  tableReason?: { text: string; en: string };
+  tableReason?: Bilingual;
   /** the CLI writes no charts */
   chartWritten: false;
   /** true when a sheet this tool made earlier was replaced */
   replaced: boolean;
   /** set when the plan's sheet belonged to the user */
-  renamed: { text: string; en: string } | null;
+  renamed: Bilingual | null;
 }
 
 export interface SheetWriteOptions {
@@ -103,14 +105,11 @@ export function applySheetPlan(wb: XlsxWorkbook, plan: SheetPlan, options: Sheet
   if (mode === "never") {
     tableReason = undefined;
   } else if (!table || table.r1 !== plan.header.row) {
-    tableReason = { text: "表格范围与表头不符，改为带格式的表头", en: "the table's range does not start at the header: a styled header is written instead" };
+    tableReason = CLI_NOTES.tableRangeNotHeader;
   } else if (headers.some((h) => h.trim() === "") || new Set(headers.map((h) => h.toLowerCase())).size !== headers.length) {
-    tableReason = { text: "表头有空白或重复，Excel 表格不接受，改为带格式的表头", en: "the header has blank or repeated names, which an Excel table does not accept: a styled header is written instead" };
+    tableReason = CLI_NOTES.tableHeaderInvalid;
   } else if (wb.tableNames().names.has(plan.table.name.toLowerCase())) {
-    tableReason = {
-      text: `工作簿中已有名为 ${plan.table.name} 的表格或名称，改为带格式的表头`,
-      en: `the workbook already has a table or name ${plan.table.name}: a styled header is written instead`,
-    };
+    tableReason = CLI_NOTES.tableNameTaken(plan.table.name);
   }
   const useTable = mode !== "never" && tableReason === undefined && table !== null;
 
@@ -146,10 +145,7 @@ export function applySheetPlan(wb: XlsxWorkbook, plan: SheetPlan, options: Sheet
     const p = parseA1(n.cell);
     if (p) ed.setNote(p.row, p.col, n.text);
   }
-  const renamed =
-    name === plan.sheet
-      ? null
-      : { text: `工作表“${plan.sheet}”不是本工具创建的，对比表写入“${name}”`, en: `sheet "${plan.sheet}" is not one this tool made; the comparison goes to "${name}"` };
+  const renamed = name === plan.sheet ? null : CLI_NOTES.comparisonSheetRenamed(plan.sheet, name);
   const result: SheetWriteResult = { sheet: name, table: useTable ? "table" : "styled_header", chartWritten: false, replaced, renamed };
   if (tableReason) result.tableReason = tableReason;
   return result;

@@ -6,7 +6,9 @@
 import { parseA1, quoteSheet, splitSheet } from "../core/address";
 import { cellText } from "../core/grid";
 import { freeSheetName } from "../core/sheet-names";
+import type { Bilingual } from "../core/text";
 import { WritePlan } from "../core/write-plan";
+import { CLI_NOTES } from "./messages";
 import { OpenedWorkbook, prepareOutput, saveWorkbook } from "./workbook-file";
 import { SheetEntry, XlsxWorkbook } from "./xlsx-workbook";
 
@@ -14,7 +16,7 @@ export interface PlanWriteReport {
   /** the sheet written: the plan's, or "核对结果 (2)" when a sheet of the user's has that name */
   sheet: string;
   /** set when the plan's sheet belonged to the user */
-  renamed: { text: string; en: string } | null;
+  renamed: Bilingual | null;
 }
 
 function rect(range: string): { r1: number; c1: number; r2: number; c2: number } | null {
@@ -45,10 +47,7 @@ export function applyPlan(wb: XlsxWorkbook, plan: WritePlan, claimed: Set<string
     sheetName = freeSheetName(plan.sheet, taken);
     claimed.add(sheetName.toLowerCase());
     if (sheetName !== plan.sheet) {
-      renamed = {
-        text: `工作表“${plan.sheet}”不是本工具创建的，结果写入“${sheetName}”`,
-        en: `sheet "${plan.sheet}" is not one this tool made; results go to "${sheetName}"`,
-      };
+      renamed = CLI_NOTES.resultsSheetRenamed(plan.sheet, sheetName);
     }
     entry = wb.sheet(sheetName);
     if (entry) wb.resetSheet(entry);
@@ -104,7 +103,7 @@ export function placedAsPlanned(plan: WritePlan): PlacedPlan {
  * path, the notes the report owes the user (the extension, an old format, a renamed sheet) and
  * where each plan went. `fullCalc`: formulas without cached values, computed when Excel opens it.
  */
-export function writePlansOut(opened: OpenedWorkbook, file: string, out: string, plans: WritePlan[], fullCalc = false): { path: string; notes: { text: string; en: string }[]; placed: PlacedPlan[] } {
+export function writePlansOut(opened: OpenedWorkbook, file: string, out: string, plans: WritePlan[], fullCalc = false): { path: string; notes: Bilingual[]; placed: PlacedPlan[] } {
   const target = prepareOutput(out, file, opened);
   const notes = [...target.notes];
   const claimed = new Set<string>();

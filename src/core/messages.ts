@@ -1,8 +1,19 @@
 /**
- * Every message the engine emits, in Simplified Chinese with an English translation.
- * Messages are data (code + params) so the UI can pick the language and tests can match codes.
+ * Core's catalog: every message the engine emits, in Simplified Chinese with an English translation
+ * (one Bilingual text, src/core/text.ts). Messages are data (code + params) so the UI can pick the
+ * language and tests can match codes. The statement audit's messages are its own catalog,
+ * src/core/audit/messages.ts (ARCHITECTURE.md, "Messages and languages").
  */
+import type { Bilingual } from "./text";
+
 export type Severity = "error" | "warning" | "info";
+
+/** Each severity in words: 错误 / 警告 / 提示 (the pane capitalises the English). */
+export const SEVERITY_LABELS: Record<Severity, Bilingual> = {
+  error: { zh: "错误", en: "error" },
+  warning: { zh: "警告", en: "warning" },
+  info: { zh: "提示", en: "note" },
+};
 
 type P = Record<string, string | number>;
 type Template = { severity: Severity; zh: (p: P) => string; en: (p: P) => string };
@@ -73,14 +84,17 @@ const T: Record<string, Template> = {
   relative_not_met: { severity: "warning", zh: (p) => `未达到目标：目标${p.target}，实际${p.actual}`, en: (p) => `target not met: target ${p.target}, actual ${p.actual}` },
   no_reason_column: { severity: "warning", zh: (p) => `${p.n}项指标扣分但表中没有偏差原因列`, en: (p) => `${p.n} ${p.n === 1 ? "indicator" : "indicators"} lost points but the table has no reason column` },
   stated_total: { severity: "warning", zh: (p) => `填报总分${p.stated}与计算总分${p.computed}不一致`, en: (p) => `stated total ${p.stated} differs from the computed ${p.computed}` },
-  results_new_sheet: { severity: "info", zh: (p) => `表格右侧${p.range}已有数据，结果写入新工作表“${p.sheet}”`, en: (p) => `cells right of the table (${p.range}) hold data; results go to the new sheet "${p.sheet}"` },
+  results_new_sheet: {
+    severity: "info",
+    zh: (p) => `表格右侧${p.range}已有数据（${p.blocked}），结果写入新工作表“${p.sheet}”`,
+    en: (p) => `cells right of the table (${p.range}) hold data (${p.blocked}); results go to the new sheet "${p.sheet}"`,
+  },
 };
 
 export interface Message {
   code: string;
   severity: Severity;
-  text: string;
-  en: string;
+  text: Bilingual;
   /** the cell the message is about, A1 style, when there is one */
   cell?: string;
 }
@@ -88,8 +102,46 @@ export interface Message {
 export function msg(code: string, params: P = {}, cell?: string): Message {
   const t = T[code];
   if (!t) throw new Error(`unknown message code ${code}`);
-  const m: Message = { code, severity: t.severity, text: t.zh(params), en: t.en(params) };
+  const m: Message = { code, severity: t.severity, text: { zh: t.zh(params), en: t.en(params) } };
   if (cell) m.cell = cell;
   return m;
 }
+
+type N = number | null;
+
+/**
+ * The budget line and the total as written in the 核对· columns (Chinese only, like every cell
+ * written; docs/standard-forms.md, "Write-back").
+ */
+export const PLAN_TEXT = {
+  budgetLabel: "预算执行",
+  totalLabel: (final: boolean) => (final ? "总分" : "总分（暂定）"),
+  budgetRate: (p: { rate: number; executed: N; budget: N; initialBudget: N }) =>
+    `预算执行率${p.rate}%（全年执行数${p.executed}÷${p.budget !== null && p.budget > 0 ? `全年预算数${p.budget}` : `年初预算数${p.initialBudget}`}）`,
+  budgetScore: (score: number, points: number) => `得分${score}/${points}`,
+  /** the budget score inside the total, or "" */
+  budgetIncluded: (score: N) => (score !== null ? `（含预算执行${score}）` : ""),
+  totalNotGraded: (p: { total: number; outOf: N | undefined; budget: string; points: N }) =>
+    `总分${p.total}/${p.outOf}${p.budget}：分值合计${p.points}分，不是评分方案的满分，不评等级`,
+  totalGraded: (p: { total: number; budget: string; grade: string | null }) => `总分${p.total}${p.budget}，等级${p.grade}`,
+  totalProvisional: (p: { total: number; budget: string; rows: number; points: number; min: number | undefined; max: number | undefined }) =>
+    `暂定总分${p.total}${p.budget}：${p.rows}行、${p.points}分未能核对，可能范围${p.min}–${p.max}，等级待定`,
+};
+
+/** Texts of core that are not messages about a cell: why a sheet or a workbook was not checked. */
+export const CORE_TEXT = {
+  noIndicatorHeader(p: { rows: number }): Bilingual {
+    return {
+      zh: `前${p.rows}行中未找到指标表表头：需要“指标名称/三级指标”列，以及“年度指标值/目标值”或“实际完成值”列`,
+      en: `no indicator table header in the first ${p.rows} rows: looked for an indicator column (三级指标 / 指标名称 / Indicator) and a target (年度指标值 / 目标值 / Target) or actual (实际完成值 / Actual) column`,
+    };
+  },
+  noIndicatorRows: { zh: "找到了表头，但表头下没有指标行", en: "found the header but no indicator rows below it" } as Bilingual,
+  /** the grade as shown when there is none: the total is provisional, or the points are not the preset's total */
+  gradePending: { zh: "待定", en: "pending" } as Bilingual,
+  notGraded: { zh: "不评等级", en: "not graded" } as Bilingual,
+  /** a workbook the review found nothing in (docs/review.md) */
+  noWorksheets: { zh: "工作簿中没有工作表", en: "the workbook has no worksheets" } as Bilingual,
+  nothingFound: { zh: "没有找到指标表或收支报表", en: "no indicator table or statement found" } as Bilingual,
+};
 

@@ -3,8 +3,10 @@
  * down here; settings read from a workbook or CLI flags are parsed with these schemas.
  */
 import { z } from "zod";
+import type { Bilingual } from "./text";
 
 export const GradeBandSchema = z.object({ grade: z.string().min(1), gradeEn: z.string().min(1), min: z.number().min(0).max(100) });
+export type GradeBand = z.infer<typeof GradeBandSchema>;
 
 export const CategorySchema = z.object({
   id: z.string(),
@@ -14,6 +16,7 @@ export const CategorySchema = z.object({
   /** level-1 names that belong to this category (normalised text contains one of them) */
   match: z.array(z.string()).min(1),
 });
+export type Category = z.infer<typeof CategorySchema>;
 
 export const PresetSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -132,9 +135,26 @@ export function resolvePreset(settings: Settings): Preset {
   return PresetSchema.parse({ ...base, ...(settings.preset ?? {}) });
 }
 
-export function gradeFor(score: number, preset: Preset): { grade: string; gradeEn: string } {
+export function gradeFor(score: number, preset: Preset): GradeBand {
   const sorted = [...preset.grades].sort((a, b) => b.min - a.min);
-  for (const g of sorted) if (score >= g.min) return { grade: g.grade, gradeEn: g.gradeEn };
-  const last = sorted[sorted.length - 1];
-  return { grade: last.grade, gradeEn: last.gradeEn };
+  for (const g of sorted) if (score >= g.min) return g;
+  return sorted[sorted.length - 1];
+}
+
+// Presets keep their names as flat fields (name + nameEn, grade + gradeEn, label + labelEn): edited grade lines and
+// weights are saved in the workbook in that shape (settings-store). These are the Bilingual views.
+
+/** A preset's name in both languages. */
+export function presetName(p: Preset): Bilingual {
+  return { zh: p.name, en: p.nameEn };
+}
+
+/** A grade band's name in both languages (优 / Excellent). */
+export function gradeName(g: GradeBand): Bilingual {
+  return { zh: g.grade, en: g.gradeEn };
+}
+
+/** A category's name in both languages (产出指标 / Output). */
+export function categoryName(c: Category): Bilingual {
+  return { zh: c.label, en: c.labelEn };
 }

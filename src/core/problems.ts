@@ -6,6 +6,7 @@
 import { qualifyCell } from "./address";
 import type { Severity } from "./messages";
 import type { ValidateResult } from "./results";
+import type { Bilingual } from "./text";
 
 export interface Problem {
   key: string;
@@ -18,8 +19,7 @@ export interface Problem {
   address: string | null;
   /** the indicator's name, for row problems */
   name: string;
-  zh: string;
-  en: string;
+  text: Bilingual;
 }
 
 export interface ProblemList {
@@ -36,14 +36,14 @@ export function collectProblems(result: ValidateResult, max = Number.POSITIVE_IN
     if (listed.length < max) listed.push(p);
   };
   result.summary.messages.forEach((m, i) => {
-    push({ key: `s${i}`, severity: m.severity, row: null, cell: m.cell ?? null, address: m.cell ? qualifyCell(result.sheet, m.cell) : null, name: "", zh: m.text, en: m.en });
+    push({ key: `s${i}`, severity: m.severity, row: null, cell: m.cell ?? null, address: m.cell ? qualifyCell(result.sheet, m.cell) : null, name: "", text: m.text });
   });
   const nameColumn = result.columns.name;
   for (const r of result.rows) {
     r.messages.forEach((m, i) => {
       if (m.severity === "info") return;
       const cell = m.cell ?? (nameColumn ? `${nameColumn}${r.row}` : null);
-      push({ key: `r${r.row}.${i}`, severity: m.severity, row: r.row, cell, address: cell ? qualifyCell(result.sheet, cell) : null, name: r.name, zh: m.text, en: m.en });
+      push({ key: `r${r.row}.${i}`, severity: m.severity, row: r.row, cell, address: cell ? qualifyCell(result.sheet, cell) : null, name: r.name, text: m.text });
     });
   }
   return { listed, total };

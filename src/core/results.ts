@@ -2,12 +2,13 @@
 import { z } from "zod";
 import { BudgetSchema } from "./budget-block";
 import { FormSchema } from "./standard-form";
+import { Bilingual, BilingualSchema } from "./text";
 
 export const STATUSES = ["met", "not_met", "qualitative", "not_applicable", "invalid"] as const;
 export const StatusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof StatusSchema>;
 
-export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
+export const STATUS_LABELS: Record<Status, Bilingual> = {
   met: { zh: "达标", en: "Met" },
   not_met: { zh: "未达标", en: "Not met" },
   qualitative: { zh: "定性", en: "Qualitative" },
@@ -18,8 +19,7 @@ export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
 export const MessageSchema = z.object({
   code: z.string(),
   severity: z.enum(["error", "warning", "info"]),
-  text: z.string(),
-  en: z.string(),
+  text: BilingualSchema,
   cell: z.string().optional(),
 });
 
@@ -67,12 +67,10 @@ export const SummarySchema = z.object({
   rawScore: z.number().nullable(),
   totalScore: z.number().nullable(),
   statedTotal: z.number().nullable(),
-  /** null when the total is not final (rows undetermined): the grade is withheld */
+  /** the preset's grade (its Chinese word, 优); null when the total is not final (rows undetermined): the grade is withheld */
   grade: z.string().nullable(),
-  gradeEn: z.string().nullable(),
-  /** the grade as shown: the grade, or 待定 / pending when the total is provisional */
-  gradeText: z.string().nullable(),
-  gradeTextEn: z.string().nullable(),
+  /** the grade as shown: the grade's name, 待定 / pending when the total is provisional, 不评等级 / not graded */
+  gradeText: BilingualSchema.nullable(),
   /** the budget-execution line of a national form (its score is part of totalScore), or null */
   budget: BudgetSchema.nullable(),
   /** every scored row (and the budget line) was checked */

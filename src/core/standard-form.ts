@@ -7,7 +7,7 @@ import { z } from "zod";
 import { a1 } from "./address";
 import { CellValue, Grid, cellText, isBlank } from "./grid";
 import { normalizeText } from "./normalize-text";
-import { Preset } from "./presets";
+import { Preset, gradeName } from "./presets";
 
 export const FormSchema = z.object({
   kind: z.enum(["project", "department", "plain"]),
@@ -123,7 +123,7 @@ export function gradeNamed(text: string, preset: Preset): string | null {
   const t = normalizeText(text).replace(/^["“”'‘’]+|["“”'‘’。.]+$/g, "");
   if (t === "") return null;
   const word = GRADE_WORDS[t] ?? t;
-  for (const g of preset.grades) if (word === g.grade || t.toLowerCase() === g.gradeEn.toLowerCase()) return g.grade;
+  for (const g of preset.grades) if (word === g.grade || t.toLowerCase() === gradeName(g).en.toLowerCase()) return g.grade;
   // 优（97.96分）, 良好等级: the grade word first, then anything that is not another word
   const lead = /^(优秀|良好|中等|合格|一般|较差|不合格|优|良|中|差)(等级|等|级)?([(（,，;；\d]|$)/.exec(t);
   if (lead) {

@@ -4,7 +4,9 @@
  * total rows skipped, operator/value/unit in one cell or three.
  */
 import { CellValue, Grid, cellText, isBlank } from "./grid";
+import { CORE_TEXT } from "./messages";
 import { normalizeText } from "./normalize-text";
+import type { Bilingual } from "./text";
 import { MAX_HEADER_ROWS } from "./tuning";
 
 export type Role =
@@ -72,7 +74,7 @@ export interface TableLayout {
   lastColumn: number;
 }
 
-export type FindResult = { ok: true; layout: TableLayout } | { ok: false; reason: string; reasonEn: string };
+export type FindResult = { ok: true; layout: TableLayout } | { ok: false; reason: Bilingual };
 
 
 function mapRow(row: CellValue[], above?: CellValue[]): { cols: ColumnMap; hits: number } {
@@ -121,11 +123,7 @@ export function findTable(grid: Grid, override?: { headerIndex?: number; columns
     if (!best || pick.hits > best.hits) best = { index: i, cols: pick.cols, hits: pick.hits };
   }
   if (!best) {
-    return {
-      ok: false,
-      reason: `前${MAX_HEADER_ROWS}行中未找到指标表表头：需要“指标名称/三级指标”列，以及“年度指标值/目标值”或“实际完成值”列`,
-      reasonEn: `no indicator table header in the first ${MAX_HEADER_ROWS} rows: looked for an indicator column (三级指标 / 指标名称 / Indicator) and a target (年度指标值 / 目标值 / Target) or actual (实际完成值 / Actual) column`,
-    };
+    return { ok: false, reason: CORE_TEXT.noIndicatorHeader({ rows: MAX_HEADER_ROWS }) };
   }
   const columns: ColumnMap = { ...best.cols, ...(override?.columns ?? {}) };
   if (columns.name === undefined) columns.name = columns.level2 ?? columns.level1;

@@ -7,13 +7,14 @@ import { ExactSum, roundHalfUp } from "./decimal";
 import { evaluateRow } from "./evaluate";
 import { Grid, isBlank } from "./grid";
 import { InputCell, extractRows, describeColumns } from "./indicator-rows";
-import { Message, msg } from "./messages";
+import { CORE_TEXT, Message, PLAN_TEXT, msg } from "./messages";
 import { normalizeText } from "./normalize-text";
-import { Preset, Settings, SettingsSchema, gradeFor, resolvePreset } from "./presets";
+import { Preset, Settings, SettingsSchema, gradeFor, gradeName, resolvePreset } from "./presets";
 import { parseQuantity } from "./quantity";
 import { RowResult, STATUSES, STATUS_LABELS, Status, Summary, ValidateResult } from "./results";
 import { FormInfo, StatedGrade, findStatedGrade, readFormInfo } from "./standard-form";
 import { ColumnMap, findTable } from "./table-finder";
+import type { Bilingual } from "./text";
 import { PlanColumn, PlanRowInput, WritePlan, buildPlan } from "./write-plan";
 
 export const RESULT_COLUMNS: PlanColumn[] = [
@@ -32,7 +33,7 @@ export interface ValidateOptions {
 
 export type ValidateOutcome =
   | { ok: true; result: ValidateResult; plan: WritePlan }
-  | { ok: false; reason: string; reasonEn: string };
+  | { ok: false; reason: Bilingual };
 
 export function validateGrid(grid: Grid, options: ValidateOptions = {}): ValidateOutcome {
   const settings = SettingsSchema.parse(options.settings ?? {});
@@ -42,7 +43,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
   const layout = found.layout;
   const extracted = extractRows(grid, layout);
   if (extracted.rows.length === 0) {
-    return { ok: false, reason: "找到了表头，但表头下没有指标行", reasonEn: "found the header but no indicator rows below it" };
+    return { ok: false, reason: CORE_TEXT.noIndicatorRows };
   }
   const headerTop = layout.headerIndex;
   // rows around the table: the title, info and budget blocks above it, the grade below it
@@ -83,7 +84,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     columns: RESULT_COLUMNS,
     rows: planRows,
   });
-  for (const m of plan.messages) summary.messages.push({ code: m.code, severity: "info", text: m.text, en: m.en });
+  for (const m of plan.messages) summary.messages.push({ code: m.code, severity: "info", text: m.text });
   return { ok: true, result, plan };
 }
 
@@ -98,25 +99,23 @@ function summaryPlanRows(s: Summary, kind: FormInfo["kind"], extracted: ReturnTy
   const b = s.budget;
   if (b) {
     const parts: string[] = [];
-    if (b.rate !== null) {
-      const base = b.budget !== null && b.budget > 0 ? `全年预算数${b.budget}` : `年初预算数${b.initialBudget}`;
-      parts.push(`预算执行率${roundHalfUp(b.rate * 100, 2)}%（全年执行数${b.executed}÷${base}）`);
-    }
-    if (b.score !== null && b.points !== null) parts.push(`得分${b.score}/${b.points}`);
-    for (const m of s.messages) if (m.code.startsWith("budget_") && m.severity !== "info") parts.push(m.cell ? `${m.cell}: ${m.text}` : m.text);
-    out.push({ row: next++, source: budgetRow ?? undefined, values: ["预算执行", b.rate === null ? null : roundHalfUp(b.rate, 6), b.score, parts.join("；") || null], status: null, note: null });
+    if (b.rate !== null) parts.push(PLAN_TEXT.budgetRate({ rate: roundHalfUp(b.rate * 100, 2), executed: b.executed, budget: b.budget, initialBudget: b.initialBudget }));
+    if (b.score !== null && b.points !== null) parts.push(PLAN_TEXT.budgetScore(b.score, b.points));
+    for (const m of s.messages) if (m.code.startsWith("budget_") && m.severity !== "info") parts.push(m.cell ? `${m.cell}: ${m.text.zh}` : m.text.zh);
+    out.push({ row: next++, source: budgetRow ?? undefined, values: [PLAN_TEXT.budgetLabel, b.rate === null ? null : roundHalfUp(b.rate, 6), b.score, parts.join("；") || null], status: null, note: null });
   }
   // a plain table gets its total on its own 合计/总分 row only; a national form always shows it
   const appendTotal = kind !== "plain";
   if (s.totalScore !== null && (extracted.totalRows.length > 0 || appendTotal)) {
     const totalRow = extracted.totalRows.length ? extracted.totalRows[extracted.totalRows.length - 1].row : next++;
-    const budgetPart = b && b.score !== null ? `（含预算执行${b.score}）` : "";
+    const budget = PLAN_TEXT.budgetIncluded(b ? b.score : null);
+    const total = s.totalScore;
     const text = s.final && s.gradeWithheld === "points_total"
-      ? `总分${s.totalScore}/${s.outOf}${budgetPart}：分值合计${s.pointsTotal}分，不是评分方案的满分，不评等级`
+      ? PLAN_TEXT.totalNotGraded({ total, outOf: s.outOf, budget, points: s.pointsTotal })
       : s.final
-      ? `总分${s.totalScore}${budgetPart}，等级${s.grade}`
-      : `暂定总分${s.totalScore}${budgetPart}：${s.undetermined.rows}行、${s.undetermined.points}分未能核对，可能范围${s.range?.[0]}–${s.range?.[1]}，等级待定`;
-    out.push({ row: totalRow, values: [s.final ? "总分" : "总分（暂定）", null, s.totalScore, text], status: null, note: null });
+      ? PLAN_TEXT.totalGraded({ total, budget, grade: s.grade })
+      : PLAN_TEXT.totalProvisional({ total, budget, rows: s.undetermined.rows, points: s.undetermined.points, min: s.range?.[0], max: s.range?.[1] });
+    out.push({ row: totalRow, values: [PLAN_TEXT.totalLabel(s.final), null, s.totalScore, text], status: null, note: null });
   }
   return out;
 }
@@ -127,7 +126,7 @@ export function planRow(r: RowResult): PlanRowInput {
   let note = "";
   let infos = "";
   for (const m of r.messages) {
-    const line = m.cell ? `${m.cell}: ${m.text}` : m.text;
+    const line = m.cell ? `${m.cell}: ${m.text.zh}` : m.text.zh;
     if (m.severity === "info") infos = infos ? `${infos}；${line}` : line;
     else {
       explain = explain ? `${explain}；${line}` : line;
@@ -204,9 +203,7 @@ function summarize(
   let totalScore: number | null = null;
   let statedTotal: number | null = null;
   let grade: string | null = null;
-  let gradeEn: string | null = null;
-  let gradeText: string | null = null;
-  let gradeTextEn: string | null = null;
+  let gradeText: Bilingual | null = null;
   let range: [number, number] | undefined;
   let outOf: number | null = null;
   let gradeWithheld: Summary["gradeWithheld"] = null;
@@ -296,19 +293,15 @@ function summarize(
     if (!final) gradeWithheld = "provisional";
     else if (pointsDiffer) gradeWithheld = "points_total";
     if (final && pointsDiffer) {
-      gradeText = "不评等级";
-      gradeTextEn = "not graded";
+      gradeText = CORE_TEXT.notGraded;
     } else if (final) {
       const g = gradeFor(totalScore, preset);
       grade = g.grade;
-      gradeEn = g.gradeEn;
-      gradeText = g.grade;
-      gradeTextEn = g.gradeEn;
+      gradeText = gradeName(g);
     } else {
       // honest totals (docs/standard-forms.md): provisional total, the range it could take, grade withheld
       range = [totalScore, rescale(rawScore + undeterminedPoints)];
-      gradeText = "待定";
-      gradeTextEn = "pending";
+      gradeText = CORE_TEXT.gradePending;
       messages.push(msg("invalid_rows", { n: unknownRows, points: undeterminedPoints, min: range[0], max: range[1] }));
     }
     for (const row of extracted.totalRows) {
@@ -353,9 +346,7 @@ function summarize(
     totalScore,
     statedTotal,
     grade,
-    gradeEn,
     gradeText,
-    gradeTextEn,
     budget: budget ? budget.line : null,
     final,
     undetermined: { rows: unknownRows, points: undeterminedPoints },

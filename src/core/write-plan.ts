@@ -5,8 +5,10 @@
 import { z } from "zod";
 import { a1, columnLetter, parseA1, quoteSheet, rangeA1 } from "./address";
 import { Grid, cellText, isBlank } from "./grid";
+import { msg } from "./messages";
 import { OWN_HEADER_PREFIX } from "./table-finder";
 import { STATUSES, STATUS_LABELS, Status } from "./results";
+import { BilingualSchema } from "./text";
 import { HEADER_FILL } from "./tuning";
 
 /** A cell the plan writes: text is always text (never a formula), formulas are explicit. */
@@ -47,7 +49,7 @@ export const WritePlanSchema = z.object({
     .optional(),
   /** everything the plan writes, for "clear results" */
   owned: z.string(),
-  messages: z.array(z.object({ code: z.string(), text: z.string(), en: z.string() })),
+  messages: z.array(z.object({ code: z.string(), text: BilingualSchema })),
 });
 export type WritePlan = z.infer<typeof WritePlanSchema>;
 
@@ -209,13 +211,7 @@ function layoutPlan(args: {
     headerFill: { ...HEADER_FILL },
     notes,
     owned: `${quoteSheet(RESULT_SHEET)}!${rangeA1(1, 1, Math.max(1, rows.length + 1), all.length)}`,
-    messages: [
-      {
-        code: "results_new_sheet",
-        text: `表格右侧${range}已有数据（${blocked}），结果写入新工作表“${RESULT_SHEET}”`,
-        en: `cells right of the table (${range}) hold data (${blocked}); results go to the new sheet "${RESULT_SHEET}"`,
-      },
-    ],
+    messages: [{ code: "results_new_sheet", text: msg("results_new_sheet", { range, blocked, sheet: RESULT_SHEET }).text }],
   };
 }
 

@@ -8,6 +8,7 @@ import { Grid } from "../core/grid";
 import { Settings } from "../core/presets";
 import { ReviewProblem, ReviewRow } from "../core/review";
 import { ValidateResult } from "../core/results";
+import type { Bilingual } from "../core/text";
 import { ValidateOptions } from "../core/validate";
 import { WritePlan } from "../core/write-plan";
 import { IsSetSupported, XlRun } from "./excel-api";
@@ -19,11 +20,9 @@ export interface RunValidateOptions extends ValidateOptions {
   source?: GridSource;
 }
 
-export interface AdapterMessage {
-  code: string;
-  text: string;
-  en: string;
-}
+import type { AdapterMessage } from "./messages";
+
+export type { AdapterMessage };
 
 export interface WriteReport {
   /** the sheet written to (may be "核对结果 (2)" when 核对结果 is the user's) */
@@ -52,7 +51,7 @@ export interface WriteReport {
 
 export type ValidateRun =
   | { ok: true; result: ValidateResult; plan: WritePlan; write: WriteReport; syncs: number }
-  | { ok: false; reason: string; reasonEn: string; sheet: string; syncs: number };
+  | { ok: false; reason: Bilingual; sheet: string; syncs: number };
 
 export interface ClearReport {
   /** outputs removed */
@@ -94,7 +93,7 @@ export type AuditRun =
       syncs: number;
     }
   /** kind: the engine's outcome (no statement on the sheet, or nothing to check); absent for the add-in's own sheets */
-  | { ok: false; kind?: NotAStatement; reason: string; reasonEn: string; sheet: string; syncs: number };
+  | { ok: false; kind?: NotAStatement; reason: Bilingual; sheet: string; syncs: number };
 
 export interface RunAuditOptions {
   /** the active sheet's used range (default), or the rows of the selection */

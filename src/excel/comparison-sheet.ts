@@ -15,6 +15,8 @@ import { STEP_OVERHEAD, Step, StepsDone, charsToPoints, checkStructure, columnsR
 import { Evidence, kindOf, loadHeaders, queueRecord, readRecord, removalSteps, rollback, verdict } from "./record-store";
 import { toExcelInput } from "./cell-input";
 import { SheetAdapterError, toAdapterError } from "./errors";
+import type { Bilingual } from "../core/text";
+import { EXCEL_ERRORS, EXCEL_MESSAGES } from "./messages";
 import type { XlHorizontalAlignment, XlRange, XlTable, XlWorksheet } from "./excel-api";
 import { jsonBytes, utf8Length } from "./payload";
 import type { AdapterMessage, SheetPlanReport } from "./adapter-types";
@@ -38,11 +40,12 @@ function widthRuns(widths: number[]): { c1: number; c2: number; chars: number }[
 
 function checkPlan(plan: SheetPlan): void {
   const width = plan.cells[0]?.length ?? 0;
-  const bad = (what: string) => new SheetAdapterError("invalid_argument", `对比表计划无效：${what}`, `the comparison sheet's plan is not valid: ${what}`);
-  if (plan.cells.length === 0 || width === 0) throw bad("没有单元格 / no cells");
-  if (plan.cells.some((r) => r.length !== width)) throw bad("各行宽度不一 / rows of different widths");
-  if (plan.numberFormats.length !== plan.cells.length || plan.numberFormats.some((r) => r.length !== width)) throw bad("数字格式与单元格形状不符 / number formats do not match the cells");
-  for (const range of [plan.table.range, plan.header.range, ...plan.styles.map((s) => s.range)]) if (!parseRect(range)) throw bad(range);
+  const bad = (what: Bilingual) => new SheetAdapterError("invalid_argument", EXCEL_ERRORS.badComparisonPlan(what));
+  const flaw = EXCEL_ERRORS.planFlaw;
+  if (plan.cells.length === 0 || width === 0) throw bad(flaw.noCells);
+  if (plan.cells.some((r) => r.length !== width)) throw bad(flaw.unevenRows);
+  if (plan.numberFormats.length !== plan.cells.length || plan.numberFormats.some((r) => r.length !== width)) throw bad(flaw.formatsMismatch);
+  for (const range of [plan.table.range, plan.header.range, ...plan.styles.map((s) => s.range)]) if (!parseRect(range)) throw bad({ zh: range, en: range });
 }
 
 export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { caps: Caps; budget: number; alsoTop: (key: string) => boolean }): Promise<SheetPlanReport> {
@@ -78,7 +81,7 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
     const v = verdict(o, ev);
     if (v === "ours") ours.push(o);
     else if (v === "changed") {
-      messages.push({ code: "previous_output_changed", text: `上次生成的工作表“${o.sheet}”已被改动，未替换`, en: `the sheet "${o.sheet}" made earlier was changed; it was left as it is` });
+      messages.push(EXCEL_MESSAGES.previousComparisonChanged(o.sheet));
     }
   }
 
@@ -87,7 +90,7 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
   const taken = (name: string) => sheets.has(lc(name)) && !freed.has(lc(name));
   const target = freeSheetName(plan.sheet, taken);
   if (target !== plan.sheet) {
-    messages.push({ code: "comparison_sheet_renamed", text: `工作表“${plan.sheet}”不是本加载项创建的，对比表写入“${target}”`, en: `sheet "${plan.sheet}" is not the add-in's; the comparison goes to "${target}"` });
+    messages.push(EXCEL_MESSAGES.comparisonSheetRenamed(plan.sheet, target));
   }
   // the replaced sheet's place in the tab order is kept
   const position = ours.map((o) => sheets.get(lc(o.sheet))?.position).find((p) => p !== undefined);
@@ -104,16 +107,16 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
   const gone = (sheet: string) => freed.has(lc(sheet));
   const tableName = tableNames.find((_, i) => definedNames[i].isNullObject && (holders[i].isNullObject || gone(holders[i].worksheet.name)));
   if (tableName === undefined) {
-    messages.push({ code: "table_name_taken", text: `工作簿中已有名为“${plan.table.name}”的表格或名称，新表格使用 Excel 的默认名称`, en: `the workbook already has a table or a defined name "${plan.table.name}"; the new table keeps Excel's default name` });
+    messages.push(EXCEL_MESSAGES.tableNameTaken(plan.table.name));
   } else if (tableName !== plan.table.name) {
-    messages.push({ code: "table_renamed", text: `工作簿中已有名为“${plan.table.name}”的表格或名称，新表格名为“${tableName}”`, en: `the workbook already has a table or a defined name "${plan.table.name}"; the new table is "${tableName}"` });
+    messages.push(EXCEL_MESSAGES.tableRenamed(plan.table.name, tableName));
   }
   if (plan.notes.length > 0 && !caps.notes) {
-    messages.push({ code: "notes_unsupported", text: "此版本 Excel 不支持单元格批注（ExcelApi 1.18），未写入批注；每个数字的来源见表下的“来源”", en: "this Excel has no cell notes (ExcelApi 1.18); none were written, the sources are listed under the table" });
+    messages.push(EXCEL_MESSAGES.comparisonNotesUnsupported());
   }
   const drawChart = plan.chart !== null && plan.chart.series.length > 0 && caps.freezeAndSeries;
   if (plan.chart && !caps.freezeAndSeries) {
-    messages.push({ code: "chart_unsupported", text: "此版本 Excel 不支持设置图表数据（ExcelApi 1.7），未绘制图表", en: "this Excel cannot set chart data (ExcelApi 1.7); the chart was not drawn" });
+    messages.push(EXCEL_MESSAGES.chartUnsupported());
   }
 
   const width = plan.cells[0].length;

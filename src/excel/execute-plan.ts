@@ -13,7 +13,8 @@ import { toExcelInput } from "./cell-input";
 import { protectedSheetError, toAdapterError } from "./errors";
 import { XlCustomXmlPart, XlRange, XlWorksheet } from "./excel-api";
 import { jsonBytes, utf8Length } from "./payload";
-import { HIDDEN_ROWS_MESSAGE, joinAddresses, ReadState } from "./read-sheet";
+import { EXCEL_MESSAGES } from "./messages";
+import { joinAddresses, ReadState } from "./read-sheet";
 import { Evidence, removalSteps, gridCell, loadHeaders, ownedRect, queueRecord, RecordState, rollback, verdict } from "./record-store";
 import { Caps, lc, Session } from "./session";
 import { batchFill, charsToPoints, checkStructure, columnsRange, formulaFormats, optionalFailedMessage, runSteps, Step, STEP_OVERHEAD, StepsDone } from "./steps";
@@ -128,17 +129,13 @@ export async function execute(s: Session, input: ExecuteInput): Promise<ExecuteO
   // the earlier outputs, and whether their cells still hold what was written
   const earlier = rec.record.outputs.filter(input.replaces);
   await loadHeaders(s, earlier, ev);
-  const runMessages: AdapterMessage[] = read.hiddenRows ? [{ ...HIDDEN_ROWS_MESSAGE }] : [];
+  const runMessages: AdapterMessage[] = read.hiddenRows ? [EXCEL_MESSAGES.hiddenRows()] : [];
   const ours: WrittenOutput[] = [];
   for (const o of earlier) {
     const v = verdict(o, ev);
     if (v === "ours") ours.push(o);
     else if (v === "changed") {
-      runMessages.push({
-        code: "previous_output_changed",
-        text: `上次写入的${o.owned}已被改动或移动，未清除`,
-        en: `the earlier output at ${o.owned} was changed or moved; it was left as it is`,
-      });
+      runMessages.push(EXCEL_MESSAGES.previousOutputChanged(o.owned));
     }
   }
 
@@ -156,7 +153,7 @@ export async function execute(s: Session, input: ExecuteInput): Promise<ExecuteO
       claimed.add(lc(name));
       if (name !== base) {
         plan = retarget(plan, name);
-        ownMessages.push({ code: "results_sheet_renamed", text: `工作表“${base}”不是本加载项创建的，结果写入“${name}”`, en: `sheet "${base}" is not the add-in's; results go to "${name}"` });
+        ownMessages.push(EXCEL_MESSAGES.resultsSheetRenamed(base, name));
       }
     }
     const { sheet: target, rect: owned } = ownedRect(plan.owned);
@@ -189,7 +186,7 @@ export async function execute(s: Session, input: ExecuteInput): Promise<ExecuteO
       columnWidths: [...originals].map(([column, points]) => ({ column, points })),
     };
     if (plan.notes.length > 0 && !caps.notes) {
-      ownMessages.push({ code: "notes_unsupported", text: "此版本 Excel 不支持单元格批注（ExcelApi 1.18），问题说明见“核对·说明”列", en: "this Excel has no cell notes (ExcelApi 1.18); problems are explained in the 核对·说明 column" });
+      ownMessages.push(EXCEL_MESSAGES.resultNotesUnsupported());
     }
     return { plan, target, owned, output, statusFormats, planMessages: plan.messages.map((m) => ({ ...m })), ownMessages };
   });

@@ -4,7 +4,7 @@
  */
 import { CellValue, Grid } from "../core/grid";
 import { rectA1 } from "./a1";
-import { AdapterMessage, GridSource } from "./adapter-types";
+import { GridSource } from "./adapter-types";
 import { excelCode } from "./errors";
 import { XlAutoFilter, XlCustomXmlPart, XlRange, XlRangeFormat, XlWorksheet } from "./excel-api";
 import { jsonBytes } from "./payload";
@@ -41,12 +41,6 @@ interface ReadOptions {
   hidden?: { autoFilter: boolean };
 }
 
-/** Several selected areas (Ctrl-select) are not one table: Excel refuses to read them as one range. */
-export const MULTI_AREA_SELECTION = {
-  text: "选区包含多个不相连的区域：请只选择一个连续的区域（或改为核对整个工作表）再试",
-  en: "the selection has several separate areas: select one contiguous range (or check the whole sheet) and try again",
-};
-
 /** The read, or null when the selection has several areas (Excel's InvalidSelection). */
 export async function readSelection(s: Session, source: GridSource, options: ReadOptions): Promise<ReadState | null> {
   try {
@@ -56,13 +50,6 @@ export async function readSelection(s: Session, source: GridSource, options: Rea
     throw e;
   }
 }
-
-/** Hidden or filtered rows are read and checked like the others; the run says so. */
-export const HIDDEN_ROWS_MESSAGE: AdapterMessage = {
-  code: "hidden_rows",
-  text: "表中有隐藏或筛选掉的行：这些行也已核对，结果同样写在这些行旁（取消筛选后可见）",
-  en: "Some rows are hidden or filtered out: they were checked too, and their results are written beside them (clear the filter to see them)",
-};
 
 export function toCellValue(v: unknown): CellValue {
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;

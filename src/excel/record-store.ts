@@ -8,6 +8,7 @@ import { OWN_HEADER_PREFIX } from "../core/table-finder";
 import { RESULT_SHEET } from "../core/write-plan";
 import { parseRect, Rect, rectA1, sameName, splitSheet } from "./a1";
 import { SheetAdapterError } from "./errors";
+import { EXCEL_ERRORS } from "./messages";
 import { XlCustomXmlPart, XlRange, XlWorksheet } from "./excel-api";
 import { Caps, lc, Session, SheetInfo } from "./session";
 import { columnsRange, runSteps, Step, STEP_OVERHEAD } from "./steps";
@@ -24,7 +25,7 @@ export function kindOf(o: WrittenOutput): "results" | "audit" | "comparison" {
 export function ownedRect(owned: string): { sheet: string; rect: Rect } {
   const { sheet, range } = splitSheet(owned);
   const rect = parseRect(range);
-  if (sheet === null || !rect) throw new SheetAdapterError("invalid_argument", `写入计划的范围无效：${owned}`, `the plan's range is not valid: ${owned}`);
+  if (sheet === null || !rect) throw new SheetAdapterError("invalid_argument", EXCEL_ERRORS.badPlanRange(owned));
   return { sheet, rect };
 }
 

@@ -14,7 +14,8 @@ import { writeComparisonSheet } from "./comparison-sheet";
 import { protectedSheetError, toAdapterError } from "./errors";
 import { ExecuteInput, auditKey, execute } from "./execute-plan";
 import { SYNC_BUDGET } from "./payload";
-import { MULTI_AREA_SELECTION, ReadState, readSelection, readState } from "./read-sheet";
+import { EXCEL_REASONS } from "./messages";
+import { ReadState, readSelection, readState } from "./read-sheet";
 import { Evidence, RecordState, kindOf, loadHeaders, queueRecord, readRecord, removalSteps, verdict } from "./record-store";
 import { reviewAllSheets } from "./review-all";
 import { capsOf, lc, readSheets, Session } from "./session";
@@ -55,9 +56,9 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
       const { source = "used", ...validateOptions } = runOptions;
       return session(async (s): Promise<ValidateRun> => {
         const read = await readSelection(s, source, { hidden: hidden() });
-        if (!read) return { ok: false, reason: MULTI_AREA_SELECTION.text, reasonEn: MULTI_AREA_SELECTION.en, sheet: "", syncs: s.syncs };
+        if (!read) return { ok: false, reason: EXCEL_REASONS.multiAreaSelection, sheet: "", syncs: s.syncs };
         const outcome = validateGrid(read.grid, validateOptions);
-        if (!outcome.ok) return { ok: false, reason: outcome.reason, reasonEn: outcome.reasonEn, sheet: read.grid.sheet, syncs: s.syncs };
+        if (!outcome.ok) return { ok: false, reason: outcome.reason, sheet: read.grid.sheet, syncs: s.syncs };
         try {
           const rec = await readRecord(s, read);
           const plan = outcome.plan;
@@ -138,22 +139,16 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
       const source = auditOptions.source ?? "used";
       return session(async (s): Promise<AuditRun> => {
         const read = await readSelection(s, source, { hidden: hidden() });
-        if (!read) return { ok: false, reason: MULTI_AREA_SELECTION.text, reasonEn: MULTI_AREA_SELECTION.en, sheet: "", syncs: s.syncs };
+        if (!read) return { ok: false, reason: EXCEL_REASONS.multiAreaSelection, sheet: "", syncs: s.syncs };
         const sheet = read.grid.sheet;
         const rec = await readRecord(s, read);
         // a sheet the add-in made (核对结果, 核对·…, a comparison) holds no statement of the user's
         if (rec.record.outputs.some((o) => o.createdSheet && sameName(o.sheet, sheet))) {
-          return {
-            ok: false,
-            reason: `工作表“${sheet}”是本加载项写入结果的工作表，请切换到报表所在的工作表再核对`,
-            reasonEn: `sheet "${sheet}" holds the add-in's own output; switch to the sheet with the statement and audit again`,
-            sheet,
-            syncs: s.syncs,
-          };
+          return { ok: false, reason: EXCEL_REASONS.ownOutputSheet(sheet), sheet, syncs: s.syncs };
         }
         const outcome = auditGrid(read.grid);
         // nothing to audit: say why, write nothing
-        if (!outcome.ok) return { ok: false, kind: outcome.kind, reason: outcome.reason, reasonEn: outcome.reasonEn, sheet, syncs: s.syncs };
+        if (!outcome.ok) return { ok: false, kind: outcome.kind, reason: outcome.reason, sheet, syncs: s.syncs };
         const jobs = outcome.plans.map((plan) => ({ plan, key: auditKey(plan, outcome.result) }));
         const keys = new Set(jobs.map((j) => j.key));
         try {

@@ -5,6 +5,7 @@
 import { columnLetter } from "../core/address";
 import { PlanCell } from "../core/write-plan";
 import { excelCode, SheetAdapterError } from "./errors";
+import { AdapterMessage, EXCEL_ERRORS, EXCEL_MESSAGES } from "./messages";
 import { Caps, Session } from "./session";
 
 /** What one queued operation costs in the request besides its data: office.js sends each
@@ -47,23 +48,14 @@ export interface StepsDone {
 }
 
 /** The message for an optional sync that failed: the results stand, some formatting is missing. */
-export function optionalFailedMessage(e: unknown): { code: string; text: string; en: string } {
-  const code = excelCode(e) ?? "error";
-  return {
-    code: "optional_formatting_failed",
-    text: `结果已全部写入，但部分格式（冻结窗格、批注、列宽或图表）未能设置：Excel 返回 ${code}`,
-    en: `the results are all written, but some formatting (frozen panes, notes, column widths or the chart) could not be applied: Excel returned ${code}`,
-  };
+export function optionalFailedMessage(e: unknown): AdapterMessage {
+  return EXCEL_MESSAGES.optionalFormattingFailed(excelCode(e) ?? "error");
 }
 
 /** Fails before anything is written when the run must add or delete a sheet and the workbook's structure is protected. */
 export function checkStructure(structureProtected: boolean, what: { adds?: boolean; deletes?: boolean }): void {
   if (!structureProtected || (!what.adds && !what.deletes)) return;
-  throw new SheetAdapterError(
-    "workbook_protected",
-    "工作簿结构受保护，无法添加或删除工作表，未写入任何内容。请先撤销工作簿保护（审阅 → 保护工作簿）再试。",
-    "the workbook's structure is protected, so sheets cannot be added or deleted; nothing was written. Unprotect it (Review → Protect Workbook) and try again.",
-  );
+  throw new SheetAdapterError("workbook_protected", EXCEL_ERRORS.workbookProtected);
 }
 
 /**

@@ -21,7 +21,7 @@ describe("tolerance: half a unit of the last digit written, n half-units for a s
 
   test("exact decimals: no float artefacts in the arithmetic shown", () => {
     const { result } = audit(tableGrid(["项目", "金额"], [["合计", 0.5], ["甲", 0.1], ["乙", 0.2]]));
-    expect(result.findings[0].message).toContain("0.1 + 0.2 = 0.3，填报为 0.5");
+    expect(result.findings[0].message.zh).toContain("0.1 + 0.2 = 0.3，填报为 0.5");
     expect(result.findings[0].expected).toBe("0.3");
   });
 });
@@ -33,8 +33,8 @@ describe("sum", () => {
     expect(result.findings).toMatchObject([
       { cell: "B5", check: "sum", severity: "error", expected: "5,451.76", actual: "5,451.78" },
     ]);
-    expect(result.findings[0].message).toBe("各项之和与“合计”不符：167.84 + 134.94 + 5,148.98 = 5,451.76，填报为 5,451.78（相差 0.02）");
-    expect(result.findings[0].en).toBe('the parts do not add up to "合计": 167.84 + 134.94 + 5,148.98 = 5,451.76, stated 5,451.78 (off by 0.02)');
+    expect(result.findings[0].message.zh).toBe("各项之和与“合计”不符：167.84 + 134.94 + 5,148.98 = 5,451.76，填报为 5,451.78（相差 0.02）");
+    expect(result.findings[0].message.en).toBe('the parts do not add up to "合计": 167.84 + 134.94 + 5,148.98 = 5,451.76, stated 5,451.78 (off by 0.02)');
     // three rounded parts may be off by 0.01: not a finding
     g.values[4][1] = 5451.77;
     expect(audit(g).result.findings).toEqual([]);
@@ -88,13 +88,13 @@ describe("sum", () => {
       textGrid("财政拨款总支出100.00万元，其中一般公共预算支出90.00万元，政府性基金预算支出5.00万元，年末结转和结余资金为5.00万元。"),
     );
     expect(result.findings).toMatchObject([{ cell: "A1", check: "sum", severity: "warning" }]);
-    expect(result.findings[0].message).toContain("差额恰等于“年末结转和结余资金”5.00万元");
+    expect(result.findings[0].message.zh).toContain("差额恰等于“年末结转和结余资金”5.00万元");
   });
 
   test("a balance is income minus expenditure", () => {
     const { result } = audit(textGrid("居民医保基金收入734.38亿元、基金支出706.73亿元，当期结余27.70亿元。"));
     expect(result.findings).toMatchObject([{ check: "sum", expected: "27.65亿元", actual: "27.70亿元" }]);
-    expect(result.findings[0].message).toContain("734.38 − 706.73 = 27.65亿元");
+    expect(result.findings[0].message.zh).toContain("734.38 − 706.73 = 27.65亿元");
   });
 });
 
@@ -108,7 +108,7 @@ describe("share", () => {
   test("a wrong share shows part ÷ total", () => {
     const { result } = audit(textGrid("本年支出3803.37万元，其中基本支出1203.34万元，占31.64%，项目支出2600.03万元，占38.36%。"));
     expect(result.findings).toMatchObject([{ cell: "A1", check: "share", expected: "68.36%", actual: "38.36%" }]);
-    expect(result.findings[0].message).toBe("“项目支出”占比应为 2,600.03万元 ÷ 3,803.37万元（本年支出）= 68.36%，填报为 38.36%");
+    expect(result.findings[0].message.zh).toBe("“项目支出”占比应为 2,600.03万元 ÷ 3,803.37万元（本年支出）= 68.36%，填报为 38.36%");
   });
 
   test.each([
@@ -128,14 +128,14 @@ describe("share", () => {
   test("parts known only by their shares add up to 100%", () => {
     const { result } = audit(textGrid("药品采购金额29.66亿元，其中线上采购占比99.67%、线下采购占比0.43%。"));
     expect(pairs(result.findings)).toEqual(["share@A1"]);
-    expect(result.findings[0].message).toContain("99.67 + 0.43 = 100.10%");
+    expect(result.findings[0].message.zh).toContain("99.67 + 0.43 = 100.10%");
   });
 
   test("an execution rate column is checked against the adjusted budget (or the budget)", () => {
     const g = tableGrid(["项目", "年初预算", "调整预算", "决算数", "执行率"], [["财政拨款支出", 3553.21, 3812.67, 3798.82, "99.64%"], ["基本支出", 1200, null, 1198.79, "99.99%"]]);
     const { result } = audit(g);
     expect(pairs(result.findings)).toEqual(["share@E3"]);
-    expect(result.findings[0].message).toContain("1,198.79 ÷ 1,200（预算）= 99.90%");
+    expect(result.findings[0].message.zh).toContain("1,198.79 ÷ 1,200（预算）= 99.90%");
   });
 });
 
@@ -162,7 +162,7 @@ describe("growth and direction", () => {
   test("the direction message names both the arithmetic and the word", () => {
     const { result } = audit(textGrid("本年财政预算3553.21万元，与上年1473.08万元相比减少2080.13万元。"));
     expect(result.findings).toMatchObject([{ check: "direction", expected: "增加", actual: "减少" }]);
-    expect(result.findings[0].message).toBe("“本年财政预算”增减方向不符：3,553.21万元 − 1,473.08万元 = 2,080.13万元，应为“增加”，文中写作“减少”");
+    expect(result.findings[0].message.zh).toBe("“本年财政预算”增减方向不符：3,553.21万元 − 1,473.08万元 = 2,080.13万元，应为“增加”，文中写作“减少”");
   });
 
   test("table columns: this year, last year and a signed growth rate; year headers", () => {
@@ -184,7 +184,7 @@ describe("magnitude", () => {
   test("亿元 written where 万元 was meant", () => {
     const { result } = audit(textGrid("支出方面，部门本年支出合计为625,604.22万元，具体为：基本支出20,321.23万元，占比3.25%；项目支出605,282.99亿元，占比96.75%。"));
     expect(result.findings).toMatchObject([{ cell: "A1", check: "magnitude", severity: "error", expected: "605,282.99万元", actual: "605,282.99亿元" }]);
-    expect(result.findings[0].message).toBe(
+    expect(result.findings[0].message.zh).toBe(
       "“项目支出”写作 605,282.99亿元，数量级不对：按 万元 计，20,321.23 + 605,282.99 = 625,604.22万元，与“部门本年支出合计”相符",
     );
     // the shares are read with the corrected unit: no cascade of share findings
@@ -200,7 +200,7 @@ describe("magnitude", () => {
   test("a part larger than its total", () => {
     const { result } = audit(textGrid("预留政府采购金额1,289.85万元，其中面向中小企业预留1,569.85万元。"));
     expect(pairs(result.findings)).toEqual(["magnitude@A1", "sum@A1"]);
-    expect(result.findings.find((f) => f.check === "magnitude")?.message).toBe("“面向中小企业预留”1,569.85万元 大于其所属总数“预留政府采购金额”1,289.85万元");
+    expect(result.findings.find((f) => f.check === "magnitude")?.message.zh).toBe("“面向中小企业预留”1,569.85万元 大于其所属总数“预留政府采购金额”1,289.85万元");
   });
 
   test("leaving a part out is not read as a unit slip", () => {
@@ -272,8 +272,8 @@ describe("finding the statement", () => {
     const out = auditGrid({ sheet: "s", values: [["姓名", "电话"], ["张三", "123"]] });
     expect(out.ok).toBe(false);
     if (!out.ok) {
-      expect(out.reason).toContain("本年/本年数/决算数/金额");
-      expect(out.reasonEn).toContain("No statement here");
+      expect(out.reason.zh).toContain("本年/本年数/决算数/金额");
+      expect(out.reason.en).toContain("No statement here");
     }
   });
 });

@@ -52,7 +52,7 @@ export function fixtureGrid(fx: StatementFixture): Grid {
 
 export function audit(grid: Grid): Extract<AuditOutcome, { ok: true }> {
   const out = auditGrid(grid);
-  if (!out.ok) throw new Error(`expected a statement, got: ${out.reasonEn}`);
+  if (!out.ok) throw new Error(`expected a statement, got: ${out.reason.en}`);
   return out;
 }
 

@@ -66,22 +66,22 @@ describe("no statement", () => {
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.kind).toBe("no-statement");
-    expect(out.reason.startsWith("这不是收支表：未找到收支项目。")).toBe(true);
-    expect(out.reasonEn.startsWith("No statement here: no income or expenditure items found.")).toBe(true);
+    expect(out.reason.zh.startsWith("这不是收支表：未找到收支项目。")).toBe(true);
+    expect(out.reason.en.startsWith("No statement here: no income or expenditure items found.")).toBe(true);
     // what was looked for
-    expect(out.reason).toContain("本年/本年数/决算数/金额");
-    expect(out.reason).toContain("单位：万元");
-    expect(out.reasonEn).toContain("本年 / 本年数 / 决算数 / 金额");
+    expect(out.reason.zh).toContain("本年/本年数/决算数/金额");
+    expect(out.reason.zh).toContain("单位：万元");
+    expect(out.reason.en).toContain("本年 / 本年数 / 决算数 / 金额");
     // never the all-clear
-    for (const text of [out.reason, out.reasonEn]) expect(text).not.toMatch(/没有发现不一致|未发现不一致|no inconsistenc/i);
-    expect(out.reason.includes("绩效指标表")).toBe(expect_.indicator);
-    expect(out.reasonEn.includes("jixiao validate")).toBe(expect_.indicator);
-    expect(/读到 \d+ 个数字/.test(out.reason)).toBe(expect_.figures);
+    for (const text of [out.reason.zh, out.reason.en]) expect(text).not.toMatch(/没有发现不一致|未发现不一致|no inconsistenc/i);
+    expect(out.reason.zh.includes("绩效指标表")).toBe(expect_.indicator);
+    expect(out.reason.en.includes("jixiao validate")).toBe(expect_.indicator);
+    expect(/读到 \d+ 个数字/.test(out.reason.zh)).toBe(expect_.figures);
   });
 
   test("with nothing read, the reason is exactly the notice", () => {
     const out = auditGrid({ sheet: "s", values: [["姓名", "电话"], ["张三", "123"]] });
-    expect(out).toEqual({ ok: false, kind: "no-statement", reason: AUDIT_NOTICES.noStatement.zh, reasonEn: AUDIT_NOTICES.noStatement.en });
+    expect(out).toEqual({ ok: false, kind: "no-statement", reason: { zh: AUDIT_NOTICES.noStatement.zh, en: AUDIT_NOTICES.noStatement.en } });
   });
 
   test("the statement part of an indicator form, audited on its own (a selection), is a statement", () => {
@@ -121,8 +121,8 @@ describe("nothing to check", () => {
     const out = auditGrid({ sheet: "s", values: values as CellValue[][] });
     expect(out).toMatchObject({ ok: false, kind: "nothing-to-check" });
     if (out.ok) return;
-    expect(out.reason).toMatch(/^没有可核对的内容：读到 \d+ 个收支数字/);
-    expect(out.reasonEn).toMatch(/^Nothing to check: \d+ income or expenditure figure/);
+    expect(out.reason.zh).toMatch(/^没有可核对的内容：读到 \d+ 个收支数字/);
+    expect(out.reason.en).toMatch(/^Nothing to check: \d+ income or expenditure figure/);
   });
 });
 
@@ -139,7 +139,7 @@ describe("through the add-in's adapter", () => {
     const grid: Grid = { sheet: "表1", values: values as CellValue[][] };
     const engine = auditGrid(grid);
     if (engine.ok) throw new Error("expected no statement");
-    expect(run).toEqual({ ok: false, kind, sheet: "表1", syncs: 1, reason: engine.reason, reasonEn: engine.reasonEn });
+    expect(run).toEqual({ ok: false, kind, sheet: "表1", syncs: 1, reason: engine.reason });
     expect(xl.workbook.snapshot()).toEqual(before);
   });
 });

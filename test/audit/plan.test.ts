@@ -75,7 +75,7 @@ describe("beside a label/value table", () => {
     if (!structure) throw new Error("no block beside the 支出结构 table");
     expect(structure.cells[0]).toEqual(["核对·占比", "核对·说明"]);
     expect(formulaAt(structure, "D40")).toBe('IFERROR(B40/B$36,"—")');
-    const message = result.findings.find((f) => f.cell === "C40")?.message;
+    const message = result.findings.find((f) => f.cell === "C40")?.message.zh;
     expect(cellAt(structure, "E40")).toBe(`C40: ${message}`);
     expect(structure.notes).toContainEqual({ cell: "D40", text: `C40: ${message}` });
     expect(structure.fills.map((f) => [f.status, f.ranges])).toEqual([

@@ -178,7 +178,7 @@ test("a sentence listing the parts with their shares: consistent, then one share
       hs[i] += delta;
       const { result } = audit({ sheet: "报告", values: [[sentence(hs)]] });
       expect(pairs(result.findings)).toEqual(["share@A1"]);
-      expect(result.findings[0].message).toContain(`${["甲", "乙", "丙", "丁"][i]}类支出`);
+      expect(result.findings[0].message.zh).toContain(`${["甲", "乙", "丙", "丁"][i]}类支出`);
     }),
     { numRuns: RUNS },
   );

@@ -91,9 +91,9 @@ describe("a unit column", () => {
     expect(result.tables[0].labelColumn).toBe("A");
     expect(result.findings).toMatchObject([{ cell: `${valueCol}4`, check: "magnitude", expected: "605,282.99万元", actual: "605,282.99亿元" }]);
     const f = result.findings[0];
-    expect(f.message).toContain(`（单位见 ${unitCol}4）`);
-    expect(f.message).toContain("20,321.23 + 605,282.99 = 625,604.22万元");
-    expect(f.en).toContain("20,321.23 + 605,282.99 = 625,604.22万元");
+    expect(f.message.zh).toContain(`（单位见 ${unitCol}4）`);
+    expect(f.message.zh).toContain("20,321.23 + 605,282.99 = 625,604.22万元");
+    expect(f.message.en).toContain("20,321.23 + 605,282.99 = 625,604.22万元");
     // the total then agrees: the finding explains the group
     expect(pairs(result.passed)).toContain(`sum@${valueCol}2`);
   });
@@ -108,8 +108,10 @@ describe("a unit column", () => {
         severity: "error",
         expected: "605,282.99万元",
         actual: "605,282.99亿元",
-        message: "“项目支出”写作 605,282.99亿元（单位见 B4），数量级不对：按 万元 计，20,321.23 + 605,282.99 = 625,604.22万元，与“本年支出合计”相符",
-        en: '"项目支出" is written 605,282.99亿元 (unit in B4), off by orders of magnitude: read as 万元, 20,321.23 + 605,282.99 = 625,604.22万元, which agrees with "本年支出合计"',
+        message: {
+          zh: "“项目支出”写作 605,282.99亿元（单位见 B4），数量级不对：按 万元 计，20,321.23 + 605,282.99 = 625,604.22万元，与“本年支出合计”相符",
+          en: '"项目支出" is written 605,282.99亿元 (unit in B4), off by orders of magnitude: read as 万元, 20,321.23 + 605,282.99 = 625,604.22万元, which agrees with "本年支出合计"',
+        },
       },
     ]);
   });
@@ -122,7 +124,7 @@ describe("a unit column", () => {
   test("every row says 元 but one figure was typed in 万元: the number is the slip", () => {
     const { result } = audit(grid([["项目", "单位", "金额"], ["合计", "元", 6256042200], ["基本支出", "元", 203212300], ["项目支出", "元", 605282.99]]));
     expect(result.findings).toMatchObject([{ cell: "C4", check: "magnitude", expected: "6,052,829,900元", actual: "605,282.99元" }]);
-    expect(result.findings[0].message).toContain("203,212,300 + 6,052,829,900 = 6,256,042,200元");
+    expect(result.findings[0].message.zh).toContain("203,212,300 + 6,052,829,900 = 6,256,042,200元");
   });
 
   test("rows in different units that agree once converted are no finding", () => {
@@ -166,7 +168,7 @@ describe("a unit at the end of a label", () => {
   test("项目支出（亿元） among rows in the header's 万元: the finding is on that row", () => {
     const { result } = audit(grid([["项目", "本年数（万元）"], ["本年支出合计", GZ.total], ["基本支出", GZ.basic], ["项目支出（亿元）", GZ.project]]));
     expect(result.findings).toMatchObject([{ cell: "B4", check: "magnitude", expected: "605,282.99万元", actual: "605,282.99亿元" }]);
-    expect(result.findings[0].message).toContain("（单位见 A4）");
+    expect(result.findings[0].message.zh).toContain("（单位见 A4）");
   });
 
   test("a label ending in words in brackets keeps the header's unit", () => {
@@ -185,7 +187,7 @@ describe("units in headers", () => {
   test("金额(元): a bare figure typed in 万元 among 元 figures", () => {
     const { result } = audit(grid([["项目", "金额(元)"], ["合计", 6256042200], ["基本支出", 203212300], ["项目支出", 605282.99]]));
     expect(result.findings).toMatchObject([{ cell: "B4", check: "magnitude", actual: "605,282.99元" }]);
-    expect(result.findings[0].message).toContain("203,212,300 + 6,052,829,900 = 6,256,042,200元");
+    expect(result.findings[0].message.zh).toContain("203,212,300 + 6,052,829,900 = 6,256,042,200元");
   });
 });
 
@@ -235,6 +237,6 @@ describe("units in the cell text", () => {
     const g = grid([["单位：万元"], ["项目", "本年数"], ["本年收入合计", 3797.83], ["财政拨款收入", 3795.6], ["其他收入", "2.23元"]]);
     const { result } = audit(g);
     expect(result.findings).toMatchObject([{ cell: "B5", check: "magnitude", expected: "2.23万元", actual: "2.23元" }]);
-    expect(result.findings[0].message).toBe("“其他收入”写作 2.23元，数量级不对：按 万元 计，3,795.6 + 2.23 = 3,797.83万元，与“本年收入合计”相符");
+    expect(result.findings[0].message.zh).toBe("“其他收入”写作 2.23元，数量级不对：按 万元 计，3,795.6 + 2.23 = 3,797.83万元，与“本年收入合计”相符");
   });
 });

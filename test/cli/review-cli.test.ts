@@ -15,7 +15,7 @@ import { findSoffice } from "../../src/cli/legacy-convert";
 import { FILES_PER_THREAD, REVIEW_USAGE, defaultThreads, reviewCommand } from "../../src/cli/review-command";
 import { XlsxWorkbook } from "../../src/cli/xlsx-workbook";
 import { CellValue } from "../../src/core/grid";
-import { ReviewReportSchema, ReviewRow } from "../../src/core/review";
+import { ReviewReportJsonSchema as ReviewReportSchema, type ReviewReportJson } from "../../src/cli/json-output";
 import { FormFixture, departmentForm, projectForm } from "../fixtures/standard-forms";
 import { expectCleanPackage } from "./package-assert";
 
@@ -125,7 +125,7 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const rowOf = (rows: ReviewRow[], file: string, sheet: string) => {
+const rowOf = (rows: ReviewReportJson["rows"], file: string, sheet: string) => {
   const r = rows.find((x) => x.file === file && x.sheet === sheet);
   if (!r) throw new Error(`no row for ${file} ${sheet}: ${rows.map((x) => `${x.file}:${x.sheet}`).join(", ")}`);
   return r;

@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { ValidateResultSchema } from "../../src/core/results";
+import { ValidateResultJsonSchema as ValidateResultSchema } from "../../src/cli/json-output";
 import { FormFixture, departmentForm, projectForm } from "../fixtures/standard-forms";
 
 let dir: string;

@@ -25,7 +25,7 @@ describe("the consistent reading of a figure", () => {
     expect(note?.text).toContain("《");
     expect(note?.text).toContain("一（四）");
     // the pane lists it among the sheet's notes, and the 项目支出占比 formula agrees with the report's 96.75%
-    expect(plan.messages.find((m) => m.code === "compare_magnitude_read")?.text).toBe("广州 2022：“项目支出”报告原文为“605,282.99亿元”，与合计不符，按万元计");
+    expect(plan.messages.find((m) => m.code === "compare_magnitude_read")?.text.zh).toBe("广州 2022：“项目支出”报告原文为“605,282.99亿元”，与合计不符，按万元计");
     expect(plan.messages.some((m) => m.code === "compare_stated_differs")).toBe(false);
   });
 

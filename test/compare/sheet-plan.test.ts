@@ -206,7 +206,7 @@ describe("sheet plans for all five departments", () => {
     expect(plan.chart).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns", categories: "A6:A7" });
     expect(plan.chart?.series.map((s) => s.name)).toEqual(["广东 2023", "广州 2022", "惠州 2022", "江门 2023"]);
     expect(plan.chart?.series[0]).toEqual({ name: "广东 2023", nameCell: "B4", values: "B6:B7" });
-    expect(plan.messages.find((m) => m.code === "compare_chart_dropped")?.text).toContain("深圳 2023");
+    expect(plan.messages.find((m) => m.code === "compare_chart_dropped")?.text.zh).toContain("深圳 2023");
   });
 
   test("a department subset keeps the order given", () => {

@@ -16,7 +16,7 @@ export function grid(values: CellValue[][], extra: Partial<Grid> = {}): Grid {
 
 export function validate(g: Grid, options?: ValidateOptions): { result: ValidateResult; plan: WritePlan } {
   const out = validateGrid(g, options);
-  if (!out.ok) throw new Error(`expected a table, got: ${out.reasonEn}`);
+  if (!out.ok) throw new Error(`expected a table, got: ${out.reason.en}`);
   return out;
 }
 

@@ -77,7 +77,7 @@ describe("nothing throws, whatever the cell", () => {
         const found = findTable(g);
         const out = validateGrid(g, { settings: { presetId } });
         if (!found.ok) expect(out.ok).toBe(false);
-        if (!out.ok) expect(out.reason.length).toBeGreaterThan(0);
+        if (!out.ok) expect(out.reason.zh.length).toBeGreaterThan(0);
       }),
       { numRuns: 1000 },
     );
@@ -177,7 +177,7 @@ describe("format → parse round-trips", () => {
       fc.property(quantity, (q) => {
         const written = write(formatQuantity(q));
         const back = parseQuantity(written);
-        if (!back.ok) throw new Error(`${written}: ${back.message.en}`);
+        if (!back.ok) throw new Error(`${written}: ${back.message.text.en}`);
         expect(back.q.value).toBe(q.value);
         sameUnit(back.q.unit, q.unit);
       }),

@@ -8,7 +8,7 @@ import { COUNT_WORDS, UnitFamily, lookupUnit } from "../../src/core/unit-table";
 
 function parsed(value: CellValue, format?: string | null): Quantity {
   const r = parseQuantity(value, format);
-  if (!r.ok) throw new Error(`${String(value)}: ${r.message.en}`);
+  if (!r.ok) throw new Error(`${String(value)}: ${r.message.text.en}`);
   return r.q;
 }
 

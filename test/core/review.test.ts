@@ -44,7 +44,7 @@ describe("isOwnSheet", () => {
   });
 });
 
-const problem = (over: Partial<ReviewProblem>): ReviewProblem => ({ file: "a.xlsx", sheet: "S", cell: null, check: "x", severity: "warning", message: "m", en: "m", ...over });
+const problem = (over: Partial<ReviewProblem>): ReviewProblem => ({ file: "a.xlsx", sheet: "S", cell: null, check: "x", severity: "warning", message: { zh: "m", en: "m" }, ...over });
 
 describe("the order of problems", () => {
   test("errors, then warnings, then notes; within one, by row then column; a whole-table problem last", () => {
@@ -64,13 +64,13 @@ describe("the order of problems", () => {
     const r = reviewWorkbook("a.xlsx", [grid]);
     expect(r.rows).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ severity: "error", cell: "E3" });
-    expect(r.rows[0].firstProblems.startsWith("E3 ")).toBe(true);
+    expect(r.rows[0].firstProblems.zh.startsWith("E3 ")).toBe(true);
     expect(r.rows[0].problems.error).toBe(r.problems.filter((p) => p.severity === "error").length);
   });
 
   test("a workbook with no table gives a reason instead of rows", () => {
-    expect(reviewWorkbook("a.xlsx", [{ sheet: "S", values: [["说明文字"]] }]).skip).toMatchObject({ kind: "empty", en: "no indicator table or statement found" });
-    expect(reviewWorkbook("a.xlsx", []).skip).toMatchObject({ kind: "empty", en: "the workbook has no worksheets" });
+    expect(reviewWorkbook("a.xlsx", [{ sheet: "S", values: [["说明文字"]] }]).skip).toMatchObject({ kind: "empty", reason: { en: "no indicator table or statement found" } });
+    expect(reviewWorkbook("a.xlsx", []).skip).toMatchObject({ kind: "empty", reason: { en: "the workbook has no worksheets" } });
   });
 });
 
@@ -85,7 +85,7 @@ describe("sortReport", () => {
         report.rows.push(r.row);
         report.problems.push(...r.problems);
       }
-      report.skipped.push({ file: `x-${file}`, kind: "unreadable", reason: "r", en: "r" });
+      report.skipped.push({ file: `x-${file}`, kind: "unreadable", reason: { zh: "r", en: "r" } });
     }
     return report;
   };
@@ -135,7 +135,7 @@ describe("the summary layout", () => {
 
   test("title, header, a row per table with links, the foot adding up the count columns", () => {
     const l = summaryLayout(rows(), links);
-    expect(l.cells[1]).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+    expect(l.cells[1]).toEqual(SUMMARY_COLUMNS.map((c) => c.header.zh));
     expect(l.cells.every((line) => line.length === SUMMARY_COLUMNS.length)).toBe(true);
     expect(l.cells[2][0]).toEqual({ formula: '=HYPERLINK("../in/a.xlsx","a.xlsx")' });
     expect(l.cells[2][1]).toEqual({ formula: `=HYPERLINK("../in/a.xlsx#'O''Brien'!A1","O'Brien")` });
@@ -154,7 +154,7 @@ describe("the summary layout", () => {
     expect(plain.cells[2].slice(0, 2)).toEqual(["a.xlsx", "O'Brien"]);
     const plan = summaryWritePlan(rows(), { file: () => null, cell: (_f, s, c) => sheetTarget(s, c) });
     expect(plan).toMatchObject({ sheet: "核对汇总", mode: "new_sheet", startRow: 1, owned: "'核对汇总'!A1:X4" });
-    expect(plan.cells[0]).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+    expect(plan.cells[0]).toEqual(SUMMARY_COLUMNS.map((c) => c.header.zh));
     expect(plan.cells[3][7]).toEqual({ formula: "=SUBTOTAL(109,H2:H3)" });
     expect(plan.fills.flatMap((f) => f.ranges)).toContain("J2");
   });

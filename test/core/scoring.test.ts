@@ -185,7 +185,7 @@ describe("qualitative rows: the score must lie in the band of the chosen actual"
 
   test("the message names the band and its limits", () => {
     const r = table([scoredRow("效益指标", "服务能力", "有所提升", PARTIAL, 5, 4.5, "原因")]).result.rows[0];
-    expect(r.messages.find((m) => m.code === "score_out_of_band")?.text).toBe("定性指标“部分达成”的得分应在3–4之间，填报为4.5");
+    expect(r.messages.find((m) => m.code === "score_out_of_band")?.text.zh).toBe("定性指标“部分达成”的得分应在3–4之间，填报为4.5");
   });
 
   test("a qualitative row without a stated score counts as 0 and says so", () => {
@@ -204,7 +204,7 @@ describe("not-applicable rows drop out and the rest rescale to 100", () => {
     ]);
     expect(result.rows.map((r) => r.status)).toEqual(["not_met", "not_applicable", "met"]);
     expect(result.summary).toMatchObject({ pointsTotal: 100, rawScore: 80, totalScore: 88.89, grade: "良" });
-    expect(result.summary.messages.find((m) => m.code === "rescaled")?.text).toBe("1项不适用指标（分值10）不计，其余按100分折算");
+    expect(result.summary.messages.find((m) => m.code === "rescaled")?.text.zh).toBe("1项不适用指标（分值10）不计，其余按100分折算");
   });
 
   test("without not-applicable rows the total is the raw sum", () => {
@@ -308,7 +308,7 @@ describe("presets: category totals", () => {
   const categoryMessages = (rows: CellValue[][], presetId: string) =>
     table(rows, { presetId })
       .result.summary.messages.filter((m) => m.code === "category_total")
-      .map((m) => m.text);
+      .map((m) => m.text.zh);
 
   test.each<[string, CellValue[][], string, string[]]>([
     ["a 10/50/30/10 table", MOF, "default", []],
@@ -325,7 +325,7 @@ describe("presets: category totals", () => {
 describe("checks on a scored table", () => {
   test("得分 above 分值 is a finding", () => {
     const r = table([scoredRow("效益指标", "服务能力", "有所提升", "达成年度指标", 10, 12)]).result.rows[0];
-    expect(r.messages.find((m) => m.code === "score_over_points")).toMatchObject({ severity: "error", text: "得分12高于分值10", cell: "G2" });
+    expect(r.messages.find((m) => m.code === "score_over_points")).toMatchObject({ severity: "error", text: { zh: "得分12高于分值10" }, cell: "G2" });
   });
 
   test.each<[CellValue, CellValue, boolean]>([
@@ -346,7 +346,7 @@ describe("checks on a scored table", () => {
         ["b", "≥1", "0", 50],
       ]),
     );
-    expect(result.summary.messages.find((m) => m.code === "no_reason_column")?.text).toBe("2项指标扣分但表中没有偏差原因列");
+    expect(result.summary.messages.find((m) => m.code === "no_reason_column")?.text.zh).toBe("2项指标扣分但表中没有偏差原因列");
   });
 
   test("the reason check can be switched off", () => {
@@ -362,7 +362,7 @@ describe("checks on a scored table", () => {
   ])("points %j: points_total %s", (points, flagged) => {
     const { result } = table(points.map((p, i) => scoredRow("产出指标", `指标${i}`, "≥1", "1", p)));
     expect(codes(result.summary).includes("points_total")).toBe(flagged);
-    if (flagged) expect(result.summary.messages.find((m) => m.code === "points_total")?.text).toContain(`分值合计${result.summary.pointsTotal}，与评分方案总分100不符`);
+    if (flagged) expect(result.summary.messages.find((m) => m.code === "points_total")?.text.zh).toContain(`分值合计${result.summary.pointsTotal}，与评分方案总分100不符`);
   });
 
   test.each<[string, number[], number, number, string | null, string | null]>([
@@ -376,7 +376,7 @@ describe("checks on a scored table", () => {
     expect(s.outOf).toBe(outOf);
     expect(s.grade).toBe(grade);
     expect(s.gradeWithheld).toBe(withheld);
-    expect(s.gradeText).toBe(grade ?? "不评等级");
+    expect(s.gradeText?.zh).toBe(grade ?? "不评等级");
   });
 
   test("a 50-point table's 合计 row is written as 48.5/50, not graded", () => {
@@ -413,7 +413,7 @@ describe("checks on a scored table", () => {
     expect(result.summary.statedTotal).toBe(Number(stated));
     const m = result.summary.messages.find((x) => x.code === "stated_total");
     expect(Boolean(m)).toBe(flagged);
-    if (m) expect([m.text, m.cell]).toEqual(["填报总分18与计算总分17.5不一致", "G4"]);
+    if (m) expect([m.text.zh, m.cell]).toEqual(["填报总分18与计算总分17.5不一致", "G4"]);
   });
 
   test("an invalid row's stated score is not counted: the total is provisional, with its range, and the grade withheld", () => {
@@ -425,7 +425,7 @@ describe("checks on a scored table", () => {
       ["invalid", 40],
       ["invalid", null],
     ]);
-    expect(result.summary).toMatchObject({ rawScore: 0, totalScore: 0, final: false, undetermined: { rows: 2, points: 100 }, range: [0, 100], grade: null, gradeText: "待定" });
-    expect(result.summary.messages.find((m) => m.code === "invalid_rows")?.text).toContain("2行无法核对");
+    expect(result.summary).toMatchObject({ rawScore: 0, totalScore: 0, final: false, undetermined: { rows: 2, points: 100 }, range: [0, 100], grade: null, gradeText: { zh: "待定" } });
+    expect(result.summary.messages.find((m) => m.code === "invalid_rows")?.text.zh).toContain("2行无法核对");
   });
 });

@@ -122,6 +122,6 @@ describe("the seed tables as a whole", () => {
   test("jiangmen's shortfall (政策研究分析项目 ≥4, 两项) is reported with the figures", () => {
     const { result } = validate(grid([HEADER, ...(jiangmen.rows as SeedRow[]).map((r) => [r.no, r.name, r.target, r.actual])]));
     const row8 = result.rows.find((r) => r.row === 9);
-    expect(row8?.messages.find((m) => m.code === "not_met")?.text).toBe("未达到目标：目标≥4项，实际2项");
+    expect(row8?.messages.find((m) => m.code === "not_met")?.text.zh).toBe("未达到目标：目标≥4项，实际2项");
   });
 });

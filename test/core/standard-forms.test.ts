@@ -48,7 +48,7 @@ describe("项目支出绩效自评表 (Guangdong 2023, 城乡医疗救助补助�
       totalScore: 97.96,
       statedTotal: 97.96,
       grade: "优",
-      gradeText: "优",
+      gradeText: { zh: "优" },
       final: true,
       undetermined: { rows: 0, points: 0 },
       statedGrade: "优",
@@ -143,7 +143,7 @@ describe("the budget rule at its edges", () => {
     expect([b.score, b.points, result.summary.totalScore]).toEqual([e.score, e.points, e.total]);
     for (const c of e.codes) expect(codes(result.summary)).toContain(c);
     if (e.score === null) {
-      expect(result.summary).toMatchObject({ final: false, undetermined: { rows: 1, points: 10 }, range: [90, 100], grade: null, gradeText: "待定" });
+      expect(result.summary).toMatchObject({ final: false, undetermined: { rows: 1, points: 10 }, range: [90, 100], grade: null, gradeText: { zh: "待定" } });
     }
   });
 
@@ -220,7 +220,7 @@ describe("honest totals", () => {
       ]),
     );
     expect(result.summary.counts.invalid).toBe(3);
-    expect(result.summary).toMatchObject({ totalScore: 0, final: false, undetermined: { rows: 3, points: 100 }, range: [0, 100], grade: null, gradeEn: null, gradeText: "待定", gradeTextEn: "pending" });
+    expect(result.summary).toMatchObject({ totalScore: 0, final: false, undetermined: { rows: 3, points: 100 }, range: [0, 100], grade: null, gradeText: { zh: "待定", en: "pending" } });
   });
 
   test("one invalid row: the others count, its points are the range", () => {
@@ -233,8 +233,8 @@ describe("honest totals", () => {
       ]),
     );
     // 50 + 80 / 90 × 20 = 67.78; 30 points undetermined
-    expect(result.summary).toMatchObject({ totalScore: 67.78, final: false, undetermined: { rows: 1, points: 30 }, range: [67.78, 97.78], grade: null, gradeText: "待定" });
-    expect(result.summary.messages.find((m) => m.code === "invalid_rows")?.text).toBe("1行无法核对（计分30分），总分暂定为67.78，可能范围67.78–97.78，等级待定");
+    expect(result.summary).toMatchObject({ totalScore: 67.78, final: false, undetermined: { rows: 1, points: 30 }, range: [67.78, 97.78], grade: null, gradeText: { zh: "待定" } });
+    expect(result.summary.messages.find((m) => m.code === "invalid_rows")?.text.zh).toBe("1行无法核对（计分30分），总分暂定为67.78，可能范围67.78–97.78，等级待定");
   });
 
   test("no invalid row: final, with its grade", () => {
@@ -246,7 +246,7 @@ describe("honest totals", () => {
         ["满意度指标", "满意度", "≥90%", "80%", 20, 17.78, "宣传不足"],
       ]),
     );
-    expect(result.summary).toMatchObject({ totalScore: 97.78, final: true, undetermined: { rows: 0, points: 0 }, grade: "优", gradeText: "优" });
+    expect(result.summary).toMatchObject({ totalScore: 97.78, final: true, undetermined: { rows: 0, points: 0 }, grade: "优", gradeText: { zh: "优" } });
     expect(result.summary.range).toBeUndefined();
   });
 

@@ -267,14 +267,14 @@ describe("no table", () => {
     const out = findTable(grid(values));
     expect(out.ok).toBe(false);
     if (out.ok) return;
-    for (const word of ["三级指标", "年度指标值", "实际完成值"]) expect(out.reason).toContain(word);
-    for (const word of ["Indicator", "Target", "Actual"]) expect(out.reasonEn).toContain(word);
+    for (const word of ["三级指标", "年度指标值", "实际完成值"]) expect(out.reason.zh).toContain(word);
+    for (const word of ["Indicator", "Target", "Actual"]) expect(out.reason.en).toContain(word);
     expect(validateGrid(grid(values)).ok).toBe(false);
   });
 
   test("a header with nothing under it says so", () => {
     const out = validateGrid(grid([["三级指标", "年度指标值", "实际完成值"], [], [""]]));
-    expect(out.ok || out.reasonEn).toBe("found the header but no indicator rows below it");
+    expect(out.ok || out.reason.en).toBe("found the header but no indicator rows below it");
   });
 
   test("the user can pick the header row and the columns", () => {

@@ -145,7 +145,7 @@ describe("no operator: at least, marked implicit (configurable per table)", () =
   test("an implicit target says how it was read", () => {
     const r = checkRow("100%", "100%");
     expect(r.target.implicit).toBe(true);
-    expect(r.messages.find((m) => m.code === "implicit_operator")?.text).toContain("≥");
+    expect(r.messages.find((m) => m.code === "implicit_operator")?.text.zh).toContain("≥");
   });
 });
 

@@ -64,7 +64,7 @@ describe("a unit from another family is an invalid row, never a silent compariso
     expect(r.status).toBe("invalid");
     const m = r.messages.find((x) => x.code === "unit_mismatch");
     expect(m?.severity).toBe("error");
-    expect(m?.en).toBe(`unit mismatch: target ${tu}, actual ${au}`);
+    expect(m?.text.en).toBe(`unit mismatch: target ${tu}, actual ${au}`);
     expect(m?.cell).toBe("C2");
     expect(r.score).toBeNull();
   });
@@ -79,13 +79,13 @@ describe("a missing unit on one side takes the other side's unit and says so", (
     const r = checkRow("≥200万人", "234.42");
     expect(r.status).toBe("met");
     expect(r.deviation).toBe(34.42);
-    expect(r.messages.find((m) => m.code === "unit_borrowed")?.en).toBe("the actual has no unit; read as 万人");
+    expect(r.messages.find((m) => m.code === "unit_borrowed")?.text.en).toBe("the actual has no unit; read as 万人");
   });
 
   test("target without a unit", () => {
     const r = checkRow("≥4", "两项");
     expect(r.status).toBe("not_met");
-    expect(r.messages.find((m) => m.code === "unit_borrowed")?.en).toBe("the target has no unit; read as 项");
+    expect(r.messages.find((m) => m.code === "unit_borrowed")?.text.en).toBe("the target has no unit; read as 项");
   });
 
   test("a fraction in a General cell against a percent target reads as a percent", () => {

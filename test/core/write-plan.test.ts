@@ -111,7 +111,7 @@ describe("user data right of the table → a new sheet with links back", () => {
   test("the plan moves to 核对结果 and says why", () => {
     expect(plan).toMatchObject({ mode: "new_sheet", sheet: RESULT_SHEET, sourceSheet: SHEET, startRow: 1, startCol: 1 });
     expect(plan.messages.map((m) => m.code)).toEqual(["results_new_sheet"]);
-    expect(plan.messages[0].text).toContain("F2");
+    expect(plan.messages[0].text.zh).toContain("F2");
     expect(result.summary.messages.map((m) => m.code)).toContain("results_new_sheet");
     expect(WritePlanSchema.parse(plan)).toEqual(plan);
   });

@@ -158,8 +158,8 @@ describe("runAudit", () => {
     const before = xl.workbook.snapshot();
     const e = await adapterError(adapter.runAudit());
     expect(e.code).toBe("sheet_protected");
-    expect(e.zh).toContain(SHEET);
-    expect(e.en).toContain("protected");
+    expect(e.text.zh).toContain(SHEET);
+    expect(e.text.en).toContain("protected");
     expect(e.detail.audit?.findings).toHaveLength(2);
     expect(xl.workbook.snapshot()).toEqual(before);
   });
@@ -170,7 +170,7 @@ describe("runAudit", () => {
     const before = xl.workbook.snapshot();
     const run = await adapter.runAudit();
     // one read: no record part yet, so nothing more to load
-    expect(run).toEqual({ ok: false, kind: "no-statement", sheet: "Sheet2", syncs: 1, reason: AUDIT_NOTICES.noStatement.zh, reasonEn: AUDIT_NOTICES.noStatement.en });
+    expect(run).toEqual({ ok: false, kind: "no-statement", sheet: "Sheet2", syncs: 1, reason: { zh: AUDIT_NOTICES.noStatement.zh, en: AUDIT_NOTICES.noStatement.en } });
     expect(xl.workbook.snapshot()).toEqual(before);
   });
 

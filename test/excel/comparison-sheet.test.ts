@@ -153,7 +153,7 @@ describe("writeSheetPlan", () => {
     const renamed = `${plan.sheet} (2)`;
     expect(report.sheet).toBe(renamed);
     expect(report.messages.map((m) => m.code)).toEqual(["comparison_sheet_renamed"]);
-    expect(report.messages[0].text).toContain(renamed);
+    expect(report.messages[0].text.zh).toContain(renamed);
     expect(xl.workbook.snapshot().sheets[0]).toEqual(mine);
     expect(xl.workbook.getTables(renamed)).toHaveLength(1);
     expect(xl.workbook.getCharts(renamed)[0].series[0].values).toBe(`'${renamed}'!${plan.chart!.series[0].values}`);
@@ -260,8 +260,8 @@ describe("writeSheetPlan", () => {
     const e = await adapterError(adapter.writeSheetPlan(plan));
     expect(e.code).toBe("invalid_argument");
     expect(e.detail.rolledBack).toBe(true);
-    expect(e.zh).toContain("已清除");
-    expect(e.en).toContain("removed");
+    expect(e.text.zh).toContain("已清除");
+    expect(e.text.en).toContain("removed");
     expect(xl.workbook.snapshot()).toEqual(before);
     // and a later run works
     expect((await adapter.writeSheetPlan(plan)).sheet).toBe(plan.sheet);

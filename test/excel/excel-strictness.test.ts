@@ -56,7 +56,7 @@ describe("formulas into Text-formatted cells", () => {
   test("audit of the Huizhou sample on a template with @ columns: every 核对 formula computes", async () => {
     const { xl, sheet } = huizhouOnTextTemplate();
     const run = await adapterOf(xl).runAudit();
-    if (!run.ok) throw new Error(run.reason);
+    if (!run.ok) throw new Error(run.reason.zh);
     const formulas = run.plans.flatMap((plan) =>
       plan.cells.flatMap((row, i) => row.flatMap((cell, j) => (cell !== null && typeof cell === "object" ? [{ sheet: plan.sheet, address: `${columnLetter(plan.startCol + j)}${plan.startRow + i}` }] : []))),
     );
@@ -96,7 +96,7 @@ describe("optional operations fail in a final sync of their own, and the results
     xl.workbook.injectFault({ kind, code: "GeneralException" });
     const report = await adapterOf(xl).writeSheetPlan(plan);
     expect(report.messages.map((m) => m.code)).toContain("optional_formatting_failed");
-    expect(report.messages.find((m) => m.code === "optional_formatting_failed")?.text).toContain("结果已全部写入");
+    expect(report.messages.find((m) => m.code === "optional_formatting_failed")?.text.zh).toContain("结果已全部写入");
     // values, live formulas and the table are there; the record still knows the sheet
     const s = xl.workbook.sheet(plan.sheet);
     expect(s.values("A1:A1")[0][0]).toBe(plan.cells[0][0]);
@@ -110,15 +110,15 @@ describe("optional operations fail in a final sync of their own, and the results
     const xl = indicators();
     const adapter = adapterOf(xl);
     const first = await adapter.runValidate();
-    if (!first.ok) throw new Error(first.reason);
+    if (!first.ok) throw new Error(first.reason.zh);
     const noted = first.plan.notes[0]?.cell;
     expect(noted).toBeDefined();
     // the imitation refuses a note there, as Excel does
     xl.workbook.sheet("指标表").addThreadedComment(noted!);
     const again = await adapter.runValidate();
-    if (!again.ok) throw new Error(again.reason);
+    if (!again.ok) throw new Error(again.reason.zh);
     expect(again.write.messages.map((m) => m.code)).toContain("optional_formatting_failed");
-    expect(again.write.messages.find((m) => m.code === "optional_formatting_failed")?.en).toContain("InvalidOperation");
+    expect(again.write.messages.find((m) => m.code === "optional_formatting_failed")?.text.en).toContain("InvalidOperation");
     expect(xl.workbook.sheet("指标表").values("F1:F2")).toEqual([["核对·状态"], ["达标"]]);
     // the results of the re-run are all there, the same as the first run's
     expect(xl.workbook.sheet("指标表").values(first.write.owned.split("!")[1])).toEqual(first.plan.cells.map((row) => row.map((c) => (c === null ? "" : typeof c === "object" ? expect.anything() : c))));
@@ -141,7 +141,7 @@ describe("workbook structure protection (Review → Protect Workbook)", () => {
     const before = xl.workbook.snapshot();
     const e = await adapterError(adapterOf(xl).runValidate());
     expect(e.code).toBe("workbook_protected");
-    expect(e.zh).toContain("保护工作簿");
+    expect(e.text.zh).toContain("保护工作簿");
     expect(xl.workbook.snapshot()).toEqual(before);
   });
 
@@ -235,7 +235,7 @@ describe("several selected areas", () => {
     const before = xl.workbook.snapshot();
     const run = await adapterOf(xl)[method]({ source: "selection" });
     expect(run.ok).toBe(false);
-    if (!run.ok) expect([run.reason, run.reasonEn]).toEqual([expect.stringContaining("多个不相连的区域"), expect.stringContaining("several separate areas")]);
+    if (!run.ok) expect([run.reason.zh, run.reason.en]).toEqual([expect.stringContaining("多个不相连的区域"), expect.stringContaining("several separate areas")]);
     expect(xl.workbook.snapshot()).toEqual(before);
   });
 });

@@ -68,7 +68,7 @@ describe("runReviewAll", () => {
 
     const summary = xl.workbook.sheet("核对汇总");
     const header = summary.values(`A1:X1`)[0];
-    expect(header).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+    expect(header).toEqual(SUMMARY_COLUMNS.map((c) => c.header.zh));
     const formulas = summary.formulas();
     expect(formulas.B2).toBe(`=HYPERLINK("#'表1'!A1","表1")`);
     expect(formulas.B5).toBe(`=HYPERLINK("#'表4'!A1","表4")`);

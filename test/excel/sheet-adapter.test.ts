@@ -161,8 +161,8 @@ describe("a validate run", () => {
     const before = xl.workbook.snapshot();
     const e = await adapterError(adapter.runValidate());
     expect(e.code).toBe("sheet_protected");
-    expect(e.zh).toContain("受保护");
-    expect(e.en).toContain("protected");
+    expect(e.text.zh).toContain("受保护");
+    expect(e.text.en).toContain("protected");
     expect(e.detail.result?.rows).toHaveLength(10);
     expect(xl.workbook.snapshot()).toEqual(before);
     expect(xl.stats.log.every((s) => !s.ops["range.values"])).toBe(true);
@@ -380,7 +380,7 @@ describe("a validate run", () => {
     const before = xl.workbook.snapshot();
     const run = await adapter.runValidate();
     expect(run.ok).toBe(false);
-    if (!run.ok) expect(run.reason).toContain("未找到");
+    if (!run.ok) expect(run.reason.zh).toContain("未找到");
     expect(xl.workbook.snapshot()).toEqual(before);
   });
 
@@ -433,8 +433,8 @@ describe("a validate run", () => {
     expect(e.code).toBe("invalid_argument");
     expect(e.detail.excelCode).toBe("InvalidArgument");
     expect(e.detail.rolledBack).toBe(true);
-    expect(e.zh).toContain("已清除");
-    expect(e.en).toContain("removed");
+    expect(e.text.zh).toContain("已清除");
+    expect(e.text.en).toContain("removed");
     expect(xl.workbook.snapshot()).toEqual(before);
   });
 
@@ -457,8 +457,8 @@ describe("a validate run", () => {
     xl.workbook.injectFault({ kind: "load", code: "InvalidOperationInCellEditMode" });
     const e = await adapterError(adapter.runValidate());
     expect(e.code).toBe("cell_edit_mode");
-    expect(e.zh).toContain("Enter");
-    expect(e.zh).toContain("未写入任何内容");
+    expect(e.text.zh).toContain("Enter");
+    expect(e.text.zh).toContain("未写入任何内容");
   });
 });
 
@@ -472,7 +472,7 @@ describe("hidden and filtered rows", () => {
     expect(run.syncs).toBe(3);
     expect(xl.stats.syncs).toBe(3);
     const message = run.write.messages.find((m) => m.code === "hidden_rows");
-    expect(message).toMatchObject({ text: expect.stringContaining("隐藏或筛选"), en: expect.stringContaining("hidden or filtered") });
+    expect(message).toMatchObject({ text: { zh: expect.stringContaining("隐藏或筛选"), en: expect.stringContaining("hidden or filtered") } });
     expect(run.result.rows).toHaveLength(10);
     const status = xl.workbook.sheet("指标表").values("F2:F11").map(([v]) => v);
     expect(status.every((v) => typeof v === "string" && v !== "")).toBe(true);

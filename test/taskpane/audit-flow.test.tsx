@@ -138,7 +138,7 @@ describe("核对收支表", () => {
   ])("an adapter error in %s: its own text in a MessageBar", async (language, button, shown) => {
     const { adapter } = statementBook();
     adapter.runAudit = () =>
-      Promise.reject(new SheetAdapterError("cell_edit_mode", "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试", "Excel is in cell-edit mode: press Enter or Esc, then try again"));
+      Promise.reject(new SheetAdapterError("cell_edit_mode", { zh: "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试", en: "Excel is in cell-edit mode: press Enter or Esc, then try again" }));
     const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() }, language);
     const panel = await openJob(user, AUDIT_TAB[language]);
     await user.click(within(panel).getByRole("button", { name: button }));

@@ -26,7 +26,7 @@ describe("adapter errors", () => {
   ])("in %s the SheetAdapterError's own text is shown", async (language, shown) => {
     const { adapter } = memoryBook();
     adapter.runValidate = () =>
-      Promise.reject(new SheetAdapterError("cell_edit_mode", "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试", "Excel is in cell-edit mode: press Enter or Esc, then try again"));
+      Promise.reject(new SheetAdapterError("cell_edit_mode", { zh: "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试", en: "Excel is in cell-edit mode: press Enter or Esc, then try again" }));
     const { user, check } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() }, language);
     await user.click(check);
     expect((await screen.findByTestId("notice-error")).textContent).toContain(shown);

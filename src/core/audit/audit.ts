@@ -6,6 +6,7 @@
 import { parseA1 } from "../address";
 import { Grid, cellText } from "../grid";
 import { OWN_HEADER_PREFIX, findTable } from "../table-finder";
+import type { Bilingual } from "../text";
 import { WritePlan } from "../write-plan";
 import { runChecks } from "./checks";
 import { AuditResult, Finding } from "./finding";
@@ -24,32 +25,12 @@ export type AuditOutcome =
       ok: false;
       /** no-statement: nothing 收支 on the sheet; nothing-to-check: 收支 figures but no relation among them */
       kind: NotAStatement;
-      /** what was found and what was looked for, in Chinese and English */
-      reason: string;
-      reasonEn: string;
+      /** what was found and what was looked for */
+      reason: Bilingual;
     };
 
 function noStatement(figures: number, indicatorTable: boolean): AuditOutcome {
-  const base = AUDIT_NOTICES.noStatement;
-  const what = AUDIT_NOTICES.notLedger({ figures, indicatorTable });
-  // "这不是收支表：未找到收支项目。" + what was read + what was looked for
-  const [zhHead, zhTail] = splitFirst(base.zh, "。");
-  const [enHead, enTail] = splitFirst(base.en, ". ");
-  return {
-    ok: false,
-    kind: "no-statement",
-    reason: what.zh ? `${zhHead}。${what.zh}。${zhTail}` : base.zh,
-    reasonEn: what.en ? `${enHead}. ${capitalise(what.en)}. ${enTail}` : base.en,
-  };
-}
-
-function splitFirst(s: string, sep: string): [string, string] {
-  const i = s.indexOf(sep);
-  return i < 0 ? [s, ""] : [s.slice(0, i), s.slice(i + sep.length)];
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return { ok: false, kind: "no-statement", reason: AUDIT_NOTICES.notAStatement({ figures, indicatorTable }) };
 }
 
 export function auditGrid(grid: Grid): AuditOutcome {
@@ -73,8 +54,7 @@ export function auditGrid(grid: Grid): AuditOutcome {
   const seen = recognise(grid, statement, checks);
   if (!seen.statement) {
     if (seen.kind === "no-statement") return noStatement(seen.figures, seen.indicatorTable);
-    const t = AUDIT_NOTICES.nothingToCheck({ figures: seen.figures });
-    return { ok: false, kind: "nothing-to-check", reason: t.zh, reasonEn: t.en };
+    return { ok: false, kind: "nothing-to-check", reason: AUDIT_NOTICES.nothingToCheck({ figures: seen.figures }) };
   }
   const findings = sortByCell(checks.findings);
   const plans: WritePlan[] = [];
@@ -83,9 +63,7 @@ export function auditGrid(grid: Grid): AuditOutcome {
   const tableRows = new Set(tables.flatMap((t) => t.rows.map((r) => r.row)));
   const outside = findings.filter((f) => !tableRows.has(parseA1(f.cell)?.row ?? 0));
   if (outside.length) plans.push(findingsListPlan(grid.sheet, findings));
-  const messages = plans
-    .flatMap((p) => p.messages)
-    .map((m) => ({ code: m.code, text: m.text, en: m.en }));
+  const messages = plans.flatMap((p) => p.messages).map((m) => ({ code: m.code, text: m.text }));
   const result: AuditResult = {
     sheet: grid.sheet,
     tables: tables.map((t) => describeTable(t, firstRow, firstCol)),

@@ -45,7 +45,7 @@ function checkShareSum(ctx: Ctx, g: Group): void {
     return;
   }
   const t = AUDIT_TEXT.shareSum({ total: label(total), terms: shares.map((s) => formatDec(s.dec, s.decimals)).join(" + "), computed });
-  finding(ctx, { cell: last.cell, check: "share", severity: "error", expected: "100%", actual: computed, message: t.zh, en: t.en });
+  finding(ctx, { cell: last.cell, check: "share", severity: "error", expected: "100%", actual: computed, message: t });
 }
 
 function ratioRange(ctx: Ctx, part: Figure, base: Figure): [number, number] | null {
@@ -80,7 +80,7 @@ function checkShare(ctx: Ctx, it: Item): void {
   if (!first) return;
   const computed = showPercent(ratioValue(ctx, part, first.B), s.decimals);
   const t = AUDIT_TEXT.share({ label: label(it), part: shown(ctx, part), total: shown(ctx, first.B), totalLabel: label(first.base), computed, stated: showFigure(s) });
-  finding(ctx, { cell: s.cell, check: "share", severity: "error", expected: computed, actual: showFigure(s), message: t.zh, en: t.en });
+  finding(ctx, { cell: s.cell, check: "share", severity: "error", expected: computed, actual: showFigure(s), message: t });
 }
 
 /**
@@ -121,7 +121,7 @@ function checkRate(ctx: Ctx, it: Item): void {
   if (!first) return;
   const computed = showPercent(ratioValue(ctx, cur, first.B), r.decimals);
   const t = AUDIT_TEXT.rate({ label: label(it), part: shown(ctx, cur), base: shown(ctx, first.B), baseLabel: first.name, computed, stated: showFigure(r) });
-  finding(ctx, { cell: r.cell, check: "share", severity: "error", expected: computed, actual: showFigure(r), message: t.zh, en: t.en });
+  finding(ctx, { cell: r.cell, check: "share", severity: "error", expected: computed, actual: showFigure(r), message: t });
 }
 
 function signed(d: Dec, sign: 1 | -1 | 0 | undefined): Dec {
@@ -142,7 +142,7 @@ function checkChangeAndGrowth(ctx: Ctx, it: Item): void {
     directionReported = true;
     const comp = formatDec(computed, dp) + unitText(commonUnit);
     const t = AUDIT_TEXT.direction({ label: label(it), cur: shown(ctx, c), prior: priorText, computed: comp, word });
-    finding(ctx, { cell, check: "direction", severity: "error", expected: compareDec(computed, ZERO) < 0 ? "减少" : "增加", actual: word, message: t.zh, en: t.en });
+    finding(ctx, { cell, check: "direction", severity: "error", expected: compareDec(computed, ZERO) < 0 ? "减少" : "增加", actual: word, message: t });
   };
   // the change amount: this year − last year
   if (change && prior) {
@@ -157,7 +157,7 @@ function checkChangeAndGrowth(ctx: Ctx, it: Item): void {
     else if (dir && dir.sign !== 0 && within(computed, negDec(stated), tol)) direction(change.cell, computed, dp, dir.word, shown(ctx, prior));
     else {
       const t = AUDIT_TEXT.change({ label: label(it), cur: shown(ctx, c), prior: shown(ctx, prior), computed: formatDec(computed, dp) + unitText(commonUnit), stated: (dir ? dir.word : "") + showFigure(change) });
-      finding(ctx, { cell: change.cell, check: "growth", severity: "error", expected: formatDec(computed, dp) + unitText(commonUnit), actual: (dir ? dir.word : "") + showFigure(change), message: t.zh, en: t.en });
+      finding(ctx, { cell: change.cell, check: "growth", severity: "error", expected: formatDec(computed, dp) + unitText(commonUnit), actual: (dir ? dir.word : "") + showFigure(change), message: t });
     }
   }
   const g = it.values.growth;
@@ -198,7 +198,7 @@ function checkChangeAndGrowth(ctx: Ctx, it: Item): void {
     return;
   }
   const t = AUDIT_TEXT.growth({ label: label(it), cur: shown(ctx, c), prior: priorText, computed, stated: statedText, derived });
-  finding(ctx, { cell: g.cell, check: "growth", severity: "error", expected: computed, actual: statedText, message: t.zh, en: t.en });
+  finding(ctx, { cell: g.cell, check: "growth", severity: "error", expected: computed, actual: statedText, message: t });
 }
 
 /** One label, one value: the same label written twice (same role, same context) must agree. */
@@ -235,7 +235,7 @@ function checkDuplicates(ctx: Ctx): void {
       // a slip in the last digit (3803.37 / 3803.38) is a warning; anything more an error
       const slip = within(a.v, b.v, sumDec([a.h, b.h, a.h, b.h]));
       const t = AUDIT_TEXT.duplicate({ label: label(it), firstLabel: label(first.item), first: shown(ctx, first.f), firstCell: first.f.cell, second: shown(ctx, f) });
-      finding(ctx, { cell: f.cell, check: "duplicate", severity: slip ? "warning" : "error", expected: shown(ctx, first.f), actual: shown(ctx, f), message: t.zh, en: t.en });
+      finding(ctx, { cell: f.cell, check: "duplicate", severity: slip ? "warning" : "error", expected: shown(ctx, first.f), actual: shown(ctx, f), message: t });
     }
   }
 }
@@ -251,7 +251,7 @@ function parentContext(ctx: Ctx, it: Item): string {
 function dedupe(list: Finding[]): Finding[] {
   const seen = new Set<string>();
   return list.filter((f) => {
-    const k = `${f.cell}|${f.check}|${f.message}`;
+    const k = `${f.cell}|${f.check}|${f.message.zh}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -1,5 +1,6 @@
 /** What a statement audit reports (docs/rules.md §7), declared once as zod schemas. */
 import { z } from "zod";
+import { BilingualSchema } from "../text";
 
 export const CHECKS = ["sum", "share", "growth", "direction", "magnitude", "duplicate", "score"] as const;
 export const CheckSchema = z.enum(CHECKS);
@@ -15,9 +16,8 @@ export const FindingSchema = z.object({
   expected: z.string(),
   /** what is written */
   actual: z.string(),
-  /** Simplified Chinese, with the arithmetic */
-  message: z.string(),
-  en: z.string(),
+  /** what disagrees, with the arithmetic */
+  message: BilingualSchema,
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -72,6 +72,6 @@ export const AuditResultSchema = z.object({
   findings: z.array(FindingSchema),
   passed: z.array(PassedSchema),
   ratios: z.array(RatioSchema),
-  messages: z.array(z.object({ code: z.string(), text: z.string(), en: z.string() })),
+  messages: z.array(z.object({ code: z.string(), text: BilingualSchema })),
 });
 export type AuditResult = z.infer<typeof AuditResultSchema>;

@@ -10,6 +10,7 @@ import { Grid } from "../grid";
 import { PlanCell, PlanColumn, PlanRowInput, WritePlan, buildPlan, runsOf } from "../write-plan";
 import { Figure, inUnit } from "./figure";
 import { Finding, Ratio, RatioKind } from "./finding";
+import { CHECK_NAMES } from "./messages";
 import { Item } from "./model";
 import { FoundTable } from "./table-reader";
 import { HEADER_FILL } from "../tuning";
@@ -96,7 +97,7 @@ function sameUnit(fs: Figure[]): boolean {
 
 function noteFor(findings: Finding[]): string | null {
   if (!findings.length) return null;
-  return findings.map((f) => `${f.cell}: ${f.message}`).join("\n");
+  return findings.map((f) => `${f.cell}: ${f.message.zh}`).join("\n");
 }
 
 export interface TablePlanInput {
@@ -166,7 +167,7 @@ function blockPlan(input: TablePlanInput, which: number[]): { plan: WritePlan; r
           computed.push({ index: rows.length, row: it.row, j, c });
           return c.formula ? { formula: c.formula } : c.value;
         });
-        const explain = fs.map((f) => `${f.cell}: ${f.message}`).join("；");
+        const explain = fs.map((f) => `${f.cell}: ${f.message.zh}`).join("；");
         values.push(explain || null);
         rows.push({ row: it.row, values, status: null, note: noteFor(fs) });
       }
@@ -211,16 +212,6 @@ const LIST_COLUMNS: PlanColumn[] = [
   { header: "核对·说明", numberFormat: "@", width: 80 },
 ];
 
-const CHECK_NAMES: Record<Finding["check"], string> = {
-  sum: "合计",
-  share: "占比",
-  growth: "增长",
-  direction: "增减方向",
-  magnitude: "数量级",
-  duplicate: "前后不一",
-  score: "得分",
-};
-
 /** Every finding of a sheet as a list on a sheet of its own, each linked to its cell. */
 export function findingsListPlan(sheet: string, findings: Finding[]): WritePlan {
   const name = findingsSheetName(sheet);
@@ -230,11 +221,11 @@ export function findingsListPlan(sheet: string, findings: Finding[]): WritePlan 
     const target = `#${quoteSheet(sheet)}!${f.cell}`;
     cells.push([
       { formula: `HYPERLINK("${target.replace(/"/g, '""')}","${f.cell}")` },
-      CHECK_NAMES[f.check],
+      CHECK_NAMES[f.check].listed,
       f.severity === "error" ? "错误" : "提示",
       f.expected,
       f.actual,
-      f.message,
+      f.message.zh,
     ]);
     runs[f.severity].push(2 + i);
   });

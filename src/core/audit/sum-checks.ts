@@ -9,6 +9,7 @@ import { absDec, comparable, diffDec, Figure, formatDec, inUnit, negDec, showFig
 import { Check } from "./finding";
 import { AUDIT_TEXT } from "./messages";
 import { AMOUNT_ROLES, Group, Item } from "./model";
+import type { Bilingual } from "../text";
 
 interface SumEval {
   /** the parts added up (or the difference) */
@@ -79,12 +80,12 @@ function checkSum(ctx: Ctx, g: Group, total: Item, parts: Item[], totalFig: Figu
   const diff = formatDec(absDec(d), dp) + unitText(commonUnit);
   if (!g.exhaustive && g.kind === "sum") {
     const t = AUDIT_TEXT.partsExceed({ total: label(total), terms: termsText(e, g.kind), computed, stated });
-    finding(ctx, { cell: totalFig.cell, check, severity: "error", expected: `≤ ${stated}`, actual: computed, message: t.zh, en: t.en });
+    finding(ctx, { cell: totalFig.cell, check, severity: "error", expected: `≤ ${stated}`, actual: computed, message: t });
   } else {
     const note = explain(ctx, g, d, commonUnit, e.tol);
     const args = { total: label(total), terms: termsText(e, g.kind), computed, stated, diff, note: note ?? undefined };
     const t = g.kind === "difference" ? AUDIT_TEXT.difference(args) : isScore ? AUDIT_TEXT.score(args) : AUDIT_TEXT.sum(args);
-    finding(ctx, { cell: totalFig.cell, check, severity: note ? "warning" : "error", expected: computed, actual: stated, message: t.zh, en: t.en });
+    finding(ctx, { cell: totalFig.cell, check, severity: note ? "warning" : "error", expected: computed, actual: stated, message: t });
   }
   if (g.kind === "sum") overTotal(ctx, total, parts, totalFig, partFigs, commonUnit);
   return false;
@@ -107,7 +108,7 @@ function checkSiblings(ctx: Ctx, parts: Item[], partFigs: (Figure | null)[]): vo
     const mine = Math.abs(decToNumber(inUnit(f, unit).v));
     if (median === 0 || mine === 0 || Math.abs(Math.log10(mine / median)) < 3) return;
     const t = AUDIT_TEXT.siblings({ label: label(parts[i]), written: showFigure(f), unit: unit.text, others: others.map((o) => showFigure(o)).join("、") });
-    finding(ctx, { cell: f.cell, check: "magnitude", severity: "warning", expected: formatDec(f.dec, f.decimals) + unit.text, actual: showFigure(f), message: t.zh, en: t.en });
+    finding(ctx, { cell: f.cell, check: "magnitude", severity: "warning", expected: formatDec(f.dec, f.decimals) + unit.text, actual: showFigure(f), message: t });
   });
 }
 
@@ -121,7 +122,7 @@ function overTotal(ctx: Ctx, total: Item, parts: Item[], totalFig: Figure, partF
     const excess = diffDec(pv.v, tv.v);
     if (compareDec(excess, sumDec([pv.h, tv.h])) <= 0) return;
     const t = AUDIT_TEXT.partOverTotal({ label: label(parts[i]), part: showFigure(f), total: label(total), totalValue: showFigure(totalFig) });
-    finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected: `≤ ${showFigure(totalFig)}`, actual: showFigure(f), message: t.zh, en: t.en });
+    finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected: `≤ ${showFigure(totalFig)}`, actual: showFigure(f), message: t });
   });
 }
 
@@ -166,7 +167,7 @@ function findUnitSlip(ctx: Ctx, g: Group, total: Item, parts: Item[], totalFig: 
         unitCell: otherUnit ? f.unitCell : null,
       });
       const expected = otherUnit && commonUnit ? formatDec(f.dec, f.decimals) + commonUnit.text : formatDec(fixed, dpOf(fixed)) + unitText(commonUnit);
-      finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected, actual: showFigure(f), message: t.zh, en: t.en });
+      finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected, actual: showFigure(f), message: t });
       ctx.corrections.set(f, k);
       pass(ctx, totalFig.cell, check, formatDec(e.computedSum, dp) + unitText(commonUnit), showFigure(totalFig));
       return true;
@@ -186,7 +187,7 @@ function unitSlipScales(f: Figure, commonUnit: UnitInfo | null): number[] {
 }
 
 /** The difference equals another figure written beside the total (年末结转和结余 in a 总支出): say so. */
-function explain(ctx: Ctx, g: Group, d: Dec, commonUnit: UnitInfo | null, tol: Dec): { zh: string; en: string } | null {
+function explain(ctx: Ctx, g: Group, d: Dec, commonUnit: UnitInfo | null, tol: Dec): Bilingual | null {
   const total = ctx.items[g.total];
   const inGroup = new Set([g.total, ...g.parts]);
   for (const it of ctx.items) {

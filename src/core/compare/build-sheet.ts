@@ -13,6 +13,7 @@ import { PlanCell, looksLikeFormula } from "../write-plan";
 import { CompareDepartment, departmentHeader } from "./department";
 import { readingNote } from "./consistent-reading";
 import { figureNote, missingNote } from "./notes";
+import { COMPARE_TEXT } from "./messages";
 import { ChartSpec, SheetMessage, SheetPlan, SheetStyle } from "./sheet-plan";
 import { ComparisonTemplate, FormulaRow, TemplateId, TemplateRow, rowUnit, templateById } from "./templates";
 import { RowValue, computeRowValues, sumRange } from "./values";
@@ -166,13 +167,8 @@ export function buildComparisonSheet(templateOrId: ComparisonTemplate | Template
           if (r.unit === "%" && statedDiffers(v, stated, f?.value) && v.kind === "number" && f?.value !== undefined) {
             const computed = `${formatFixed(v.value * 100, 2, true)}%`;
             notes.push({ cell, text: `${departmentHeader(dept)}：计算值 ${computed} 与报告所列 ${f.asWritten ?? `${f.value}%`}（${f.source.section}）不一致。` });
-            messages.push({
-              code: "compare_stated_differs",
-              severity: "warning",
-              text: `${header}：“${r.label}”计算为${computed}，报告所列为${f.asWritten ?? `${f.value}%`}（${f.source.section}）`,
-              en: `${header}: ${r.en} computes to ${computed}; the report states ${f.asWritten ?? `${f.value}%`} (${f.source.section})`,
-              cell,
-            });
+            const text = COMPARE_TEXT.statedDiffers({ header, label: r.label, en: r.en, computed, stated: f.asWritten ?? `${f.value}%`, section: f.source.section });
+            messages.push({ code: "compare_stated_differs", severity: "warning", text, cell });
           }
         }
         return;
@@ -188,32 +184,17 @@ export function buildComparisonSheet(templateOrId: ComparisonTemplate | Template
       notes.push({ cell, text: figureNote(dept, figure) });
       if (figure.reading) {
         const { asWritten, unitRead } = figure.reading;
-        messages.push({
-          code: "compare_magnitude_read",
-          severity: "info",
-          text: `${header}：“${r.label}”${readingNote(figure.reading)}`,
-          en: `${header}: the report writes ${r.en} as ${asWritten}, which its own total disproves; read in ${unitRead}`,
-          cell,
-        });
+        const text = COMPARE_TEXT.magnitudeRead({ header, label: r.label, en: r.en, reading: readingNote(figure.reading), asWritten, unitRead });
+        messages.push({ code: "compare_magnitude_read", severity: "info", text, cell });
       }
       if (figure.conflict) {
         const alts = (figure.alternatives ?? []).map((a) => `${a.asWritten}（${a.section}）`).join("、");
-        messages.push({
-          code: "compare_conflict",
-          severity: "info",
-          text: `${header}：“${r.label}”报告前后不一致，取${figure.asWritten ?? figure.value}（${figure.source.section}），另有${alts}`,
-          en: `${header}: the report gives ${r.en} twice with different values; ${figure.asWritten ?? figure.value} (${figure.source.section}) is used, also ${alts}`,
-          cell,
-        });
+        const text = COMPARE_TEXT.conflict({ header, label: r.label, en: r.en, used: String(figure.asWritten ?? figure.value), section: figure.source.section, alts });
+        messages.push({ code: "compare_conflict", severity: "info", text, cell });
       }
     });
     if (missingCount > 0) {
-      messages.push({
-        code: "compare_missing",
-        severity: "info",
-        text: `${header}：${missingCount}项未给出，显示为“${MISSING_MARK}”（见批注）`,
-        en: `${header}: ${missingCount} ${missingCount === 1 ? "figure" : "figures"} not given, shown as ${MISSING_MARK} (see the notes)`,
-      });
+      messages.push({ code: "compare_missing", severity: "info", text: COMPARE_TEXT.missing({ header, n: missingCount, mark: MISSING_MARK }) });
     }
     if (dept.own && lastTableRow >= FIRST_DATA_ROW) styles.push({ range: rangeA1(FIRST_DATA_ROW, col, lastTableRow, col), fill: OWN_FILL });
   });
@@ -294,15 +275,10 @@ function chartFor(
     else series.push({ name: headers[1 + j], nameCell: a1(HEADER_ROW, col), values: rangeA1(first, col, last, col) });
   });
   if (dropped.length) {
-    messages.push({
-      code: "compare_chart_dropped",
-      severity: "info",
-      text: `图表不含${dropped.join("、")}：图表各项均未给出`,
-      en: `the chart leaves out ${dropped.join(", ")}: none of its figures are given`,
-    });
+    messages.push({ code: "compare_chart_dropped", severity: "info", text: COMPARE_TEXT.chartDropped(dropped) });
   }
   if (series.length === 0) {
-    messages.push({ code: "compare_no_chart", severity: "info", text: "没有可绘制图表的数据", en: "no figures to chart" });
+    messages.push({ code: "compare_no_chart", severity: "info", text: COMPARE_TEXT.noChart });
     return null;
   }
   const unit = rowUnit(template.rows.find((r) => r.key === template.chart.rows[0]) as TemplateRow);

@@ -14,6 +14,8 @@ import { CanonicalUnit, FIGURE_CATALOG, FIGURE_IDS, FigureId, UNITS_AS_WRITTEN }
 import { UnitInfo, comparableKey, lookupUnit } from "../unit-table";
 import { CompareDepartment, CompareFigure, OWN_DEPARTMENT_ID, shortDepartmentName } from "./department";
 import { titleLineUnit } from "../audit/units";
+import type { Bilingual } from "../text";
+import { OWN_TEXT } from "./messages";
 import { SheetMessage } from "./sheet-plan";
 import { TEMPLATES, TEMPLATE_IDS, templateFigures } from "./templates";
 
@@ -131,8 +133,8 @@ export interface OwnDepartmentResult {
   messages: SheetMessage[];
 }
 
-function message(code: string, severity: SheetMessage["severity"], text: string, en: string, cell?: string): SheetMessage {
-  return cell ? { code, severity, text, en, cell } : { code, severity, text, en };
+function message(code: string, severity: SheetMessage["severity"], text: Bilingual, cell?: string): SheetMessage {
+  return cell ? { code, severity, text, cell } : { code, severity, text };
 }
 
 function yearOf(v: CellValue): number | null {
@@ -220,12 +222,12 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
       const parsed = readFigure(id, value, formats?.[vc] ?? null, labelUnit ?? unitCell, cell, document, sheetUnit);
       c = next;
       if ("error" in parsed) {
-        messages.push(message("own_unreadable", "warning", `${cell}：“${FIGURE_CATALOG[id].label}”${parsed.error}`, `${cell}: ${FIGURE_CATALOG[id].en}: ${parsed.errorEn}`, cell));
-        if (!figures[id] && !missingNotes[id]) missingNotes[id] = `${cell}${parsed.error}`;
+        messages.push(message("own_unreadable", "warning", OWN_TEXT.unreadable({ cell, label: FIGURE_CATALOG[id].label, en: FIGURE_CATALOG[id].en, error: parsed.error }), cell));
+        if (!figures[id] && !missingNotes[id]) missingNotes[id] = `${cell}${parsed.error.zh}`;
         continue;
       }
       const f = parsed.figure;
-      if (parsed.assumed) messages.push(message("own_unit_assumed", "info", `${cell}：“${FIGURE_CATALOG[id].label}”未写单位，按${parsed.assumed}理解`, `${cell}: ${FIGURE_CATALOG[id].en} has no unit; read as ${parsed.assumed}`, cell));
+      if (parsed.assumed) messages.push(message("own_unit_assumed", "info", OWN_TEXT.unitAssumed({ cell, label: FIGURE_CATALOG[id].label, en: FIGURE_CATALOG[id].en, assumed: parsed.assumed }), cell));
       const earlier = figures[id];
       if (!earlier) {
         figures[id] = f;
@@ -234,13 +236,13 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
       } else if (earlier.value !== f.value || earlier.text !== f.text) {
         earlier.alternatives = [...(earlier.alternatives ?? []), { asWritten: f.asWritten ?? String(f.value ?? f.text), value: f.value ?? NaN, section: cell }].filter((a) => Number.isFinite(a.value));
         earlier.conflict = true;
-        messages.push(message("own_conflict", "warning", `“${FIGURE_CATALOG[id].label}”填了两个不同的值（${earlier.source.section}、${cell}），取第一个`, `${FIGURE_CATALOG[id].en} is given twice with different values (${earlier.source.section}, ${cell}); the first is used`, cell));
+        messages.push(message("own_conflict", "warning", OWN_TEXT.conflict({ label: FIGURE_CATALOG[id].label, en: FIGURE_CATALOG[id].en, earlier: earlier.source.section, cell }), cell));
       }
     }
   });
 
   if (read.length === 0) {
-    messages.push(message("own_nothing_found", "error", `工作表“${grid.sheet}”中没有找到可识别的项目（如 总支出、基本支出、参保人数、自评得分）`, `no known label (such as 总支出, 基本支出, 参保人数, 自评得分) with a value found on sheet "${grid.sheet}"`));
+    messages.push(message("own_nothing_found", "error", OWN_TEXT.nothingFound(grid.sheet)));
     return { department: null, read, messages };
   }
   const wanted = new Set<FigureId>(TEMPLATE_IDS.flatMap((t) => templateFigures(TEMPLATES[t])));
@@ -263,7 +265,7 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
   };
 }
 
-type ReadResult = { figure: CompareFigure; assumed?: string } | { error: string; errorEn: string };
+type ReadResult = { figure: CompareFigure; assumed?: string } | { error: Bilingual };
 
 /** `sheetUnit`: the unit a title line states, for a figure with none of its own when it is of the figure's family. */
 function readFigure(
@@ -280,10 +282,10 @@ function readFigure(
   const base = { unit: entry.unit, year: null, asWritten, source: { document, section: cell } };
   if (entry.unit === "text") {
     const text = displayText(cellText(value));
-    return text === "" ? { error: "为空", errorEn: "is empty" } : { figure: { ...base, text } };
+    return text === "" ? { error: OWN_TEXT.empty } : { figure: { ...base, text } };
   }
   const q = parseQuantity(value, format);
-  if (!q.ok) return { error: `无法识别数值“${asWritten}”`, errorEn: `cannot read a number in "${asWritten}"` };
+  if (!q.ok) return { error: OWN_TEXT.notANumber(asWritten) };
   const own = q.q.unit ?? givenUnit;
   // the sheet's unit applies only where it fits: 单位：万元 says nothing of 参保人数 or a rate
   const fromSheet = own === null && sheetUnit !== null && toCanonical(q.q, sheetUnit.unit, entry.unit) !== null;
@@ -292,7 +294,7 @@ function readFigure(
   let assumed: string | undefined;
   if (unit) {
     dec = toCanonical(q.q, unit, entry.unit);
-    if (!dec) return { error: `单位${unit.text}与${entry.unit}不是同一类`, errorEn: `unit ${unit.text} is not of the family of ${entry.unit}` };
+    if (!dec) return { error: OWN_TEXT.wrongFamily(unit.text, entry.unit) };
   } else if (entry.unit === "%" && Math.abs(q.q.value) <= 1 && !Number.isInteger(q.q.value)) {
     // 0.9842 with no % anywhere is a fraction
     dec = shiftDec(q.q.dec, 2);

@@ -4,6 +4,7 @@
  * Cells follow the write-plan rule: a string is always text, a formula is `{ formula }`.
  */
 import { z } from "zod";
+import { BilingualSchema } from "../text";
 import { PlanCellSchema } from "../write-plan";
 import { FigureIdSchema, TEMPLATE_IDS } from "../seed-schema";
 
@@ -49,8 +50,7 @@ export type SheetStyle = z.infer<typeof SheetStyleSchema>;
 export const SheetMessageSchema = z.object({
   code: z.string(),
   severity: z.enum(["error", "warning", "info"]),
-  text: z.string(),
-  en: z.string(),
+  text: BilingualSchema,
   cell: z.string().optional(),
 });
 export type SheetMessage = z.infer<typeof SheetMessageSchema>;

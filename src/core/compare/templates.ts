@@ -5,6 +5,7 @@
  * a balance), that stated figure follows as its own row, so computed and stated sit side by side.
  */
 import { CanonicalUnit, FIGURE_CATALOG, FigureId, TEMPLATE_IDS, TemplateId } from "../seed-schema";
+import type { Bilingual } from "../text";
 
 export { TEMPLATE_IDS };
 export type { TemplateId };
@@ -179,8 +180,8 @@ export function templateById(id: string): ComparisonTemplate | undefined {
 }
 
 /** For a picker: id, Chinese and English title, sheet name, in docs/rules.md §8 order. */
-export function templateChoices(): { id: TemplateId; title: string; titleEn: string; sheetName: string }[] {
-  return TEMPLATE_IDS.map((id) => ({ id, title: TEMPLATES[id].title, titleEn: TEMPLATES[id].titleEn, sheetName: TEMPLATES[id].sheetName }));
+export function templateChoices(): { id: TemplateId; title: Bilingual; sheetName: string }[] {
+  return TEMPLATE_IDS.map((id) => ({ id, title: { zh: TEMPLATES[id].title, en: TEMPLATES[id].titleEn }, sheetName: TEMPLATES[id].sheetName }));
 }
 
 /** Every catalog figure a template shows (figure rows, stated rows). */

@@ -8,8 +8,12 @@ import { z } from "zod";
 import { auditGrid } from "../audit";
 import { AuditResult } from "../audit/finding";
 import { Grid, cellText } from "../grid";
+import { CORE_TEXT } from "../messages";
+
+export { SEVERITY_LABELS } from "../messages";
 import { Settings } from "../presets";
 import { STATUSES, StatusSchema, ValidateResult } from "../results";
+import { Bilingual, BilingualSchema } from "../text";
 import { OWN_HEADER_PREFIX } from "../table-finder";
 import { validateGrid } from "../validate";
 import { RESULT_SHEET, WritePlan } from "../write-plan";
@@ -18,7 +22,7 @@ export const REVIEW_KINDS = ["project", "department", "plain", "statement"] as c
 export const ReviewKindSchema = z.enum(REVIEW_KINDS);
 export type ReviewKind = z.infer<typeof ReviewKindSchema>;
 
-export const KIND_LABELS: Record<ReviewKind, { zh: string; en: string }> = {
+export const KIND_LABELS: Record<ReviewKind, Bilingual> = {
   project: { zh: "项目支出绩效自评表", en: "Project self-evaluation form" },
   department: { zh: "部门整体支出绩效自评表", en: "Department self-evaluation form" },
   plain: { zh: "绩效指标表", en: "Indicator table" },
@@ -27,11 +31,6 @@ export const KIND_LABELS: Record<ReviewKind, { zh: string; en: string }> = {
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 export type ReviewSeverity = z.infer<typeof SeveritySchema>;
-export const SEVERITY_LABELS: Record<ReviewSeverity, { zh: string; en: string }> = {
-  error: { zh: "错误", en: "error" },
-  warning: { zh: "警告", en: "warning" },
-  info: { zh: "提示", en: "note" },
-};
 
 /** One finding of a reviewed sheet. */
 export const ReviewProblemSchema = z.object({
@@ -42,8 +41,7 @@ export const ReviewProblemSchema = z.object({
   /** the check: a validate message code, or an audit check (sum, share, growth …) */
   check: z.string(),
   severity: SeveritySchema,
-  message: z.string(),
-  en: z.string(),
+  message: BilingualSchema,
 });
 export type ReviewProblem = z.infer<typeof ReviewProblemSchema>;
 
@@ -71,9 +69,8 @@ export const ReviewRowSchema = z.object({
   /** true: the total is final; false: provisional (rows not checked); null: no total (a statement) */
   final: z.boolean().nullable(),
   problems: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
-  /** the first problems in words (errors first, then warnings), Chinese and English */
-  firstProblems: z.string(),
-  firstProblemsEn: z.string(),
+  /** the first problems in words (errors first, then warnings) */
+  firstProblems: BilingualSchema,
 });
 export type ReviewRow = z.infer<typeof ReviewRowSchema>;
 
@@ -82,8 +79,7 @@ export const ReviewSkipSchema = z.object({
   file: z.string(),
   /** unreadable: not an xlsx, corrupt, protected …; empty: read, but no table or statement in it */
   kind: z.enum(["unreadable", "empty"]),
-  reason: z.string(),
-  en: z.string(),
+  reason: BilingualSchema,
 });
 export type ReviewSkip = z.infer<typeof ReviewSkipSchema>;
 
@@ -149,24 +145,26 @@ function cellOrder(cell: string | null): number {
   return Number(m[2]) * 20000 + col;
 }
 
-function summariseProblems(problems: ReviewProblem[]): Pick<ReviewRow, "problems" | "firstProblems" | "firstProblemsEn"> {
+function summariseProblems(problems: ReviewProblem[]): Pick<ReviewRow, "problems" | "firstProblems"> {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const p of problems) counts[p.severity]++;
   const first = problems.filter((p) => p.severity !== "info").slice(0, FIRST_PROBLEMS);
   const where = (p: ReviewProblem) => (p.cell ? `${p.cell} ` : "");
   return {
     problems: counts,
-    firstProblems: first.map((p) => `${where(p)}${p.message}`).join("；"),
-    firstProblemsEn: first.map((p) => `${where(p)}${p.en}`).join("; "),
+    firstProblems: {
+      zh: first.map((p) => `${where(p)}${p.message.zh}`).join("；"),
+      en: first.map((p) => `${where(p)}${p.message.en}`).join("; "),
+    },
   };
 }
 
 function fromValidate(file: string, sheetIndex: number, r: ValidateResult): { row: ReviewRow; problems: ReviewProblem[] } {
   const problems: ReviewProblem[] = [];
   for (const row of r.rows) {
-    for (const m of row.messages) problems.push({ file, sheet: r.sheet, cell: m.cell ?? null, check: m.code, severity: m.severity, message: m.text, en: m.en });
+    for (const m of row.messages) problems.push({ file, sheet: r.sheet, cell: m.cell ?? null, check: m.code, severity: m.severity, message: m.text });
   }
-  for (const m of r.summary.messages) problems.push({ file, sheet: r.sheet, cell: m.cell ?? null, check: m.code, severity: m.severity, message: m.text, en: m.en });
+  for (const m of r.summary.messages) problems.push({ file, sheet: r.sheet, cell: m.cell ?? null, check: m.code, severity: m.severity, message: m.text });
   problems.sort(compareProblems);
   const s = r.summary;
   const counts = emptyCounts();
@@ -195,8 +193,8 @@ function fromValidate(file: string, sheetIndex: number, r: ValidateResult): { ro
 }
 
 function fromAudit(file: string, sheetIndex: number, r: AuditResult): { row: ReviewRow; problems: ReviewProblem[] } {
-  const problems: ReviewProblem[] = r.findings.map((f) => ({ file, sheet: r.sheet, cell: f.cell, check: f.check, severity: f.severity, message: f.message, en: f.en }));
-  for (const m of r.messages) problems.push({ file, sheet: r.sheet, cell: null, check: m.code, severity: "info", message: m.text, en: m.en });
+  const problems: ReviewProblem[] = r.findings.map((f) => ({ file, sheet: r.sheet, cell: f.cell, check: f.check, severity: f.severity, message: f.message }));
+  for (const m of r.messages) problems.push({ file, sheet: r.sheet, cell: null, check: m.code, severity: "info", message: m.text });
   problems.sort(compareProblems);
   const row: ReviewRow = {
     file,
@@ -247,8 +245,8 @@ export function reviewWorkbook(file: string, grids: Grid[], settings: Partial<Se
   const skip: ReviewSkip | null = rows.length
     ? null
     : grids.length === 0
-      ? { file, kind: "empty", reason: "工作簿中没有工作表", en: "the workbook has no worksheets" }
-      : { file, kind: "empty", reason: "没有找到指标表或收支报表", en: "no indicator table or statement found" };
+      ? { file, kind: "empty", reason: CORE_TEXT.noWorksheets }
+      : { file, kind: "empty", reason: CORE_TEXT.nothingFound };
   return { rows, problems, skip };
 }
 

@@ -8,6 +8,7 @@ import { columnLetter, quoteSheet } from "../address";
 import { STATUSES, STATUS_LABELS } from "../results";
 import { PlanCell, STATUS_FILLS, WritePlan } from "../write-plan";
 import { KIND_LABELS, ReviewProblem, ReviewRow, ReviewSkip, SEVERITY_LABELS, NOT_READ_TITLE, PROBLEMS_TITLE, SUMMARY_SHEET_ADDIN, SUMMARY_TITLE } from "./review";
+import { Bilingual, bothLangs } from "../text";
 import { HEADER_FILL } from "../tuning";
 
 /** Where a link points: a path/URL (the CLI: the file, relative to the summary workbook), or null for no link. */
@@ -19,8 +20,8 @@ export interface LinkTargets {
 }
 
 export interface LayoutColumn {
-  header: string;
-  en: string;
+  /** the header written (Chinese) and its English */
+  header: Bilingual;
   width: number;
   numberFormat: string;
   /** the foot row adds this column up (SUBTOTAL, so filters are respected) */
@@ -55,11 +56,11 @@ export const REVIEW_SHEETS = {
   unreadable: { zh: "未能读取", en: "Not read" },
 } as const;
 
-const col = (header: string, en: string, width: number, numberFormat = "General", total = false): LayoutColumn => ({ header, en, width, numberFormat, total });
+const col = (zh: string, en: string, width: number, numberFormat = "General", total = false): LayoutColumn => ({ header: { zh, en }, width, numberFormat, total });
 /** a column of text: never read as a number or a formula */
-const textCol = (header: string, en: string, width: number) => col(header, en, width, "@");
+const textCol = (zh: string, en: string, width: number) => col(zh, en, width, "@");
 /** a count, added up in the foot row */
-const countCol = (header: string, en: string, width: number) => col(header, en, width, "0", true);
+const countCol = (zh: string, en: string, width: number) => col(zh, en, width, "0", true);
 
 /** The file and the sheet a row comes from: the first columns of 汇总 and 问题清单. */
 const SOURCE_COLUMNS: LayoutColumn[] = [textCol("文件", "File", 28), textCol("工作表", "Sheet", 16)];
@@ -137,7 +138,7 @@ function build(name: string, tableName: string, title: string | null, columns: L
   const headerRow = title === null ? 1 : 2;
   const firstDataRow = headerRow + 1;
   const lastDataRow = firstDataRow + data.length - 1;
-  const cells: PlanCell[][] = [...(title === null ? [] : [titleLine(title, columns.length)]), columns.map((c) => c.header), ...data];
+  const cells: PlanCell[][] = [...(title === null ? [] : [titleLine(title, columns.length)]), columns.map((c) => c.header.zh), ...data];
   let footRow: number | null = null;
   if (foot && data.length) {
     footRow = lastDataRow + 1;
@@ -188,13 +189,13 @@ export function summaryLayout(rows: ReviewRow[], links: LinkTargets, name: strin
     r.problems.error,
     r.problems.warning,
     r.problems.info,
-    text(r.firstProblems),
+    text(r.firstProblems.zh),
   ]);
   const layout = build(name, "JixiaoReview", titled ? `${SUMMARY_TITLE}（${rows.length} 张表 / tables）` : null, SUMMARY_COLUMNS, data, true);
   // status colours: a count column in its status's colour where it is not zero; the total's state; errors red
   const statusCol = (s: (typeof STATUSES)[number]) => 9 + STATUSES.indexOf(s);
-  const finalCol = SUMMARY_COLUMNS.findIndex((c) => c.header === "总分状态") + 1;
-  const errorCol = SUMMARY_COLUMNS.findIndex((c) => c.header === "错误") + 1;
+  const finalCol = SUMMARY_COLUMNS.findIndex((c) => c.header.zh === "总分状态") + 1;
+  const errorCol = SUMMARY_COLUMNS.findIndex((c) => c.header.zh === "错误") + 1;
   const warnCol = errorCol + 1;
   rows.forEach((r, i) => {
     const row = layout.firstDataRow + i;
@@ -214,10 +215,10 @@ export function problemsLayout(problems: ReviewProblem[], links: LinkTargets): S
     p.cell ? linked(links.cell(p.file, p.sheet, p.cell), p.cell) : null,
     p.check,
     SEVERITY_LABELS[p.severity].zh,
-    p.message,
+    p.message.zh,
   ]);
   const layout = build(REVIEW_SHEETS.problems.zh, "JixiaoProblems", `${PROBLEMS_TITLE}（${problems.length} 条 / findings）`, PROBLEM_COLUMNS, data, false);
-  const severityCol = PROBLEM_COLUMNS.findIndex((c) => c.header === "严重程度") + 1;
+  const severityCol = PROBLEM_COLUMNS.findIndex((c) => c.header.zh === "严重程度") + 1;
   problems.forEach((p, i) => {
     if (p.severity === "error" || p.severity === "warning") layout.fills.push({ row: layout.firstDataRow + i, col: severityCol, ...SEVERITY_FILLS[p.severity] });
   });
@@ -226,7 +227,7 @@ export function problemsLayout(problems: ReviewProblem[], links: LinkTargets): S
 
 /** The 未能读取 sheet: every file that gave no row, with the reason in both languages. */
 export function skippedLayout(skipped: ReviewSkip[]): SheetLayout {
-  const data = skipped.map((s): PlanCell[] => [s.file, `${s.reason} / ${s.en}`]);
+  const data = skipped.map((s): PlanCell[] => [s.file, bothLangs(s.reason)]);
   return build(REVIEW_SHEETS.unreadable.zh, "JixiaoNotRead", `${NOT_READ_TITLE}（${skipped.length} 个文件 / files）`, SKIP_COLUMNS, data, false);
 }
 

@@ -1,6 +1,7 @@
 import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { CHECKS, type Check, type Finding } from "../../core/audit/finding";
+import { CHECK_NAMES } from "../../core/audit/messages";
 import { fmt } from "../i18n/i18n";
 import { useFindingRowStyles } from "../shell/finding-row-styles";
 import { FindingSection } from "../shell/FindingSection";
@@ -103,7 +104,7 @@ function AuditSummary({ view, disabled, onSelect }: { view: AuditView; disabled:
       </FigureList>
       <CountList label={t.auditByCheck}>
         {CHECKS.map((c) => (
-          <CountChip key={c} name={t[`check_${c}`]} count={byCheck[c]} testId={`audit-check-${c}`} className={byCheck[c] > 0 ? styles.countHit : styles.countNone} />
+          <CountChip key={c} name={pick(CHECK_NAMES[c].name)} count={byCheck[c]} testId={`audit-check-${c}`} className={byCheck[c] > 0 ? styles.countHit : styles.countNone} />
         ))}
       </CountList>
       {view.writes.length > 0 && (
@@ -120,7 +121,7 @@ function AuditSummary({ view, disabled, onSelect }: { view: AuditView; disabled:
       {notes.length > 0 && (
         <ul className={styles.lines} aria-label={t.auditNotesTitle}>
           {notes.map((m, i) => (
-            <li key={i}>{pick({ zh: m.text, en: m.en })}</li>
+            <li key={i}>{pick(m.text)}</li>
           ))}
         </ul>
       )}
@@ -130,13 +131,13 @@ function AuditSummary({ view, disabled, onSelect }: { view: AuditView; disabled:
 
 /** One finding, a link to its cell; a long message cut short with 全文 beside it. */
 function FindingItem({ finding: f, message, disabled, onSelect }: { finding: Finding; message: string; disabled: boolean; onSelect(address: string): void }) {
-  const { t } = useLocale();
+  const { pick } = useLocale();
   const styles = { ...useFindingRowStyles(), ...useStyles() };
   const { shown, toggle } = useLongText(message);
   return (
     <li>
       <Link as="button" className={styles.item} disabled={disabled} onClick={() => onSelect(findingAddress(f))}>
-        <SeverityBadge severity={f.severity} /> <span className={styles.cell}>{f.cell}</span> <span className={styles.kind}>{t[`check_${f.check}`]}</span>{" "}
+        <SeverityBadge severity={f.severity} /> <span className={styles.cell}>{f.cell}</span> <span className={styles.kind}>{pick(CHECK_NAMES[f.check].name)}</span>{" "}
         <span className={styles.message}>{shown}</span>
       </Link>
       {toggle}
@@ -157,7 +158,7 @@ function FindingList({ findings, disabled, onSelect }: { findings: Finding[]; di
       truncated={fmt(t.auditFindingsTruncated, { shown: listed.length, total: findings.length })}
     >
       {listed.map((f, i) => (
-        <FindingItem key={`${f.cell}.${f.check}.${i}`} finding={f} message={pick({ zh: f.message, en: f.en })} disabled={disabled} onSelect={onSelect} />
+        <FindingItem key={`${f.cell}.${f.check}.${i}`} finding={f} message={pick(f.message)} disabled={disabled} onSelect={onSelect} />
       ))}
     </FindingSection>
   );

@@ -8,7 +8,8 @@ import type { AuditResult, Finding } from "../../core/audit/finding";
 import type { NotAStatement } from "../../core/audit/recognise";
 import type { ClearReport, WriteReport } from "../../excel";
 import type { PaneServices } from "../office/services";
-import { type Bilingual, type Runner, useSelectCell } from "../shell/use-runner";
+import type { Bilingual } from "../../core/text";
+import { type Runner, useSelectCell } from "../shell/use-runner";
 
 export interface AuditView {
   result: AuditResult;
@@ -46,7 +47,7 @@ export function useAudit({ adapter }: PaneServices, runner: Runner) {
           }
           setView(null);
           // never the all-clear: the engine's reason, and the previous result is gone
-          setNotice({ kind: "noStatement", why: outcome.kind, reason: { zh: outcome.reason, en: outcome.reasonEn }, sheet: outcome.sheet });
+          setNotice({ kind: "noStatement", why: outcome.kind, reason: outcome.reason, sheet: outcome.sheet });
         },
         onError,
       ),

@@ -6,7 +6,8 @@ import { useCallback, useState } from "react";
 import type { ReviewAllRun } from "../../excel";
 import type { Settings } from "../../core/presets";
 import type { PaneServices } from "../office/services";
-import { type Bilingual, type Runner, useRunner } from "../shell/use-runner";
+import type { Bilingual } from "../../core/text";
+import { type Runner, useRunner } from "../shell/use-runner";
 
 export function useReviewAll({ adapter }: PaneServices, shared?: Runner) {
   const own = useRunner();

@@ -63,7 +63,7 @@ export function ProblemList({ problems, disabled, onSelect }: ProblemListProps) 
       truncated={fmt(t.problemsTruncated, { shown: problems.listed.length, total: problems.total })}
     >
       {problems.listed.map((p) => (
-        <ProblemItem key={p.key} problem={p} disabled={disabled} onSelect={onSelect} message={pick(p)} />
+        <ProblemItem key={p.key} problem={p} disabled={disabled} onSelect={onSelect} message={pick(p.text)} />
       ))}
     </FindingSection>
   );

@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { findPreset } from "../../core/presets";
+import { findPreset, presetName } from "../../core/presets";
 import { STATUSES, STATUS_LABELS, type ValidateResult } from "../../core/results";
 import { STATUS_FILLS } from "../../core/write-plan";
 import { fmt } from "../i18n/i18n";
@@ -95,7 +95,7 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
           </>
         )}
         <FigureItem term={t.grade} testId="grade">
-          {provisional ? t.gradePending : partial ? t.gradeNotGraded : s.grade === null ? "—" : pick({ zh: s.grade, en: s.gradeEn ?? s.grade })}
+          {provisional ? t.gradePending : partial ? t.gradeNotGraded : s.grade === null || s.gradeText === null ? "—" : pick(s.gradeText)}
           {partial && (
             <Text size={200} className={styles.warn} data-testid="partial-note" block>
               {fmt(t.partialPointsNote, { points: num(s.pointsTotal), total: preset?.total ?? "—" })}
@@ -114,7 +114,7 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
           <FigureItem term={t.statedTotal}>{num(s.statedTotal)}</FigureItem>
         )}
         <FigureItem term={t.presetUsed} testId="preset-used">
-          {preset ? pick({ zh: preset.name, en: preset.nameEn }) : s.presetId}
+          {preset ? pick(presetName(preset)) : s.presetId}
         </FigureItem>
         <FigureItem term={t.summaryRows}>{s.rowCount}</FigureItem>
         <FigureItem term={t.summarySheet}>{result.sheet}</FigureItem>

@@ -80,7 +80,7 @@ export function ComparePanel({ model }: ComparePanelProps) {
           <Field label={t.compareTemplate} hint={template ? fmt(t.compareTemplateSheet, { sheet: template.sheetName }) : undefined}>
             <RadioGroup value={model.templateId} disabled={working} onChange={(_, d) => model.setTemplateId(d.value as typeof model.templateId)}>
               {model.templates.map((c) => (
-                <Radio key={c.id} value={c.id} label={pick({ zh: c.title, en: c.titleEn })} />
+                <Radio key={c.id} value={c.id} label={pick(c.title)} />
               ))}
             </RadioGroup>
           </Field>
@@ -156,7 +156,7 @@ function OwnReading({ own }: { own: OwnRead }) {
           {messages.map((m, i) => (
             <li key={i} className={styles.line}>
               <SeverityBadge severity={m.severity} />
-              <span>{pick({ zh: m.text, en: m.en })}</span>
+              <span>{pick(m.text)}</span>
             </li>
           ))}
         </ul>
@@ -194,7 +194,7 @@ function CompareReport({ view, onShow }: { view: CompareView; onShow(sheet: stri
         <Section id="jx-compare-notes" title={t.compareNotesTitle} testId="compare-notes">
           <ul className={styles.list}>
             {view.messages.map((m) => (
-              <li key={m.key}>{pick(m)}</li>
+              <li key={m.key}>{pick(m.text)}</li>
             ))}
           </ul>
         </Section>

@@ -8,7 +8,8 @@ import { quoteSheet } from "../../core/address";
 import type { CompareDepartment, OwnDepartmentResult, SheetMessage, SheetPlan, TemplateId } from "./compare-engine";
 import type { SheetAdapter } from "../../excel";
 import type { PaneServices } from "../office/services";
-import type { Bilingual, Runner } from "../shell/use-runner";
+import type { Bilingual } from "../../core/text";
+import type { Runner } from "../shell/use-runner";
 import { errorText } from "../shell/use-runner";
 
 export type CompareEngine = typeof import("./compare-engine");
@@ -40,7 +41,7 @@ export interface CompareView {
   /** per department column: the template's figure rows it does not give (shown as —) */
   missing: { header: string; own: boolean; rows: Bilingual[] }[];
   /** the engine's and the adapter's notes, other than what `missing` and the own sheet's reading already say */
-  messages: { key: string; zh: string; en: string }[];
+  messages: { key: string; text: Bilingual }[];
 }
 
 export type EngineState = "idle" | "loading" | "ready" | "failed";
@@ -48,8 +49,8 @@ export type EngineState = "idle" | "loading" | "ready" | "failed";
 function notable(plan: SheetPlan, report: SheetPlanReport): CompareView["messages"] {
   const engine = plan.messages
     .filter((m: SheetMessage) => m.code !== "compare_missing" && !m.code.startsWith("own_"))
-    .map((m, i) => ({ key: `p${i}`, zh: m.text, en: m.en }));
-  const adapter = report.messages.map((m, i) => ({ key: `r${i}`, zh: m.text, en: m.en }));
+    .map((m, i) => ({ key: `p${i}`, text: m.text }));
+  const adapter = report.messages.map((m, i) => ({ key: `r${i}`, text: m.text }));
   return [...engine, ...adapter];
 }
 

@@ -1,6 +1,6 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Checkbox, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { DEFAULT_SETTINGS, PRESETS, type Settings, resolvePreset } from "../../core/presets";
+import { DEFAULT_SETTINGS, PRESETS, type Settings, categoryName, gradeName, presetName, resolvePreset } from "../../core/presets";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
 import { NumberField } from "./NumberField";
@@ -62,7 +62,7 @@ export function SettingsPanel({ settings, onChange, disabled }: SettingsPanelPro
               <Select value={settings.presetId} disabled={disabled} onChange={(_, d) => apply({ ...settings, presetId: d.value, preset: undefined })}>
                 {PRESETS.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {pick({ zh: p.name, en: p.nameEn })}
+                    {pick(presetName(p))}
                   </option>
                 ))}
               </Select>
@@ -72,7 +72,7 @@ export function SettingsPanel({ settings, onChange, disabled }: SettingsPanelPro
               {preset.grades.map((g, i) => (
                 <NumberField
                   key={`${preset.id}-${g.grade}`}
-                  label={pick({ zh: g.grade, en: g.gradeEn })}
+                  label={pick(gradeName(g))}
                   value={g.min}
                   invalid={t.errPercent}
                   disabled={disabled}
@@ -85,7 +85,7 @@ export function SettingsPanel({ settings, onChange, disabled }: SettingsPanelPro
               {preset.categories.map((c, i) => (
                 <NumberField
                   key={`${preset.id}-${c.id}`}
-                  label={pick({ zh: c.label, en: c.labelEn })}
+                  label={pick(categoryName(c))}
                   value={c.points}
                   invalid={t.errNonNegative}
                   disabled={disabled}

@@ -44,7 +44,7 @@ export function Notices({ notice, hint, onDismiss, onSelect }: NoticesProps) {
         {write.messages.length > 0 && (
           <ul className={styles.lines}>
             {write.messages.map((m) => (
-              <li key={m.code}>{pick({ zh: m.text, en: m.en })}</li>
+              <li key={m.code}>{pick(m.text)}</li>
             ))}
           </ul>
         )}

@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { Severity } from "../../core/messages";
+import { SEVERITY_LABELS, type Severity } from "../../core/messages";
 import { useLocale } from "../i18n/locale";
 
 const useStyles = makeStyles({
@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 
 /** 错误 / 警告 / 提示 in its colour. */
 export function SeverityBadge({ severity }: { severity: Severity }) {
-  const { t } = useLocale();
+  const { pick } = useLocale();
   const styles = useStyles();
-  return <span className={mergeClasses(styles.badge, styles[severity])}>{t[`severity_${severity}`]}</span>;
+  return <span className={mergeClasses(styles.badge, styles[severity])}>{pick(SEVERITY_LABELS[severity])}</span>;
 }

@@ -9,10 +9,11 @@ import type { ValidateResult } from "../../core/results";
 import type { PaneServices } from "../office/services";
 import { loadSettings } from "../settings/settings-store";
 import { type GridInfo, type TableOverride, gridInfo, overrideFromResult, sameSheet, toValidateOptions } from "../check/table-override";
-import { type Bilingual, type Busy, type Runner, errorText, useRunner, useSelectCell } from "./use-runner";
+import type { Bilingual } from "../../core/text";
+import { type Busy, type Runner, errorText, useRunner, useSelectCell } from "./use-runner";
 
 export { errorText };
-export type { Bilingual, Busy };
+export type { Busy };
 
 /** The last check whose results are shown. */
 export interface RunView {
@@ -95,7 +96,7 @@ export function usePane({ adapter, settingsStore }: PaneServices, shared?: Runne
           return;
         }
         setView(null);
-        setNotice({ kind: "noTable", reason: { zh: run.reason, en: run.reasonEn }, sheet: run.sheet });
+        setNotice({ kind: "noTable", reason: run.reason, sheet: run.sheet });
         // let the user say where the table is
         if (!info || !sameSheet(info.sheet, run.sheet)) info = gridInfo(await adapter.readGrid());
         setPicker({ info, initial: used ?? { sheet: info.sheet, headerRow: info.firstRow, columns: {} } });

@@ -3,18 +3,14 @@
  * start another is disabled and a spinner names what is happening.
  */
 import { useCallback, useRef, useState } from "react";
+import type { Bilingual } from "../../core/text";
 import { fmt, stringsFor } from "../i18n/i18n";
 
 export type Busy = "check" | "clear" | "read" | "sheets" | "readSheet" | "compare" | "audit" | "reviewAll";
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
 /** The zh/en text of whatever an adapter call threw: SheetAdapterError carries both. */
 export function errorText(e: unknown): Bilingual {
-  const b = e as { zh?: unknown; en?: unknown } | null;
+  const b = (e as { text?: { zh?: unknown; en?: unknown } } | null)?.text;
   if (b && typeof b === "object" && typeof b.zh === "string" && typeof b.en === "string") return { zh: b.zh, en: b.en };
   const message = e instanceof Error ? e.message : String(e);
   return { zh: fmt(stringsFor("zh-CN").errUnexpected, { message }), en: fmt(stringsFor("en-US").errUnexpected, { message }) };

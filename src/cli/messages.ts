@@ -1,0 +1,214 @@
+/**
+ * The CLI's catalog: the notes and reasons the commands report about files, in Simplified Chinese
+ * with an English translation (one Bilingual text, src/core/text.ts; ARCHITECTURE.md, "Messages and
+ * languages"). The engine's messages come from core's catalogs; each command's usage text stays with
+ * its command.
+ */
+import { type Bilingual, bothLangs } from "../core/text";
+
+/** The name of the user's own department's source, as the comparison sheet's notes cite it. */
+export const ownSource = (file: string, sheet: string) => `${file} 工作表“${sheet}”`;
+
+/** Notes about the --out file and the sheets written into it. */
+export const CLI_NOTES = {
+  outputAsXlsm: (fixed: string): Bilingual => ({ zh: `工作簿含宏，输出写为 ${fixed}（宏保留）`, en: `the workbook has macros: the output is written as ${fixed} (macros kept)` }),
+  outputAsXlsx: (fixed: string): Bilingual => ({ zh: `输出为 .xlsx 格式，写为 ${fixed}`, en: `the output is an .xlsx workbook: written as ${fixed}` }),
+  /** an .xls / .et input was read through LibreOffice */
+  legacyInput: {
+    zh: "旧版 .xls / WPS .et 文件经 LibreOffice 转换后核对；结果写入新的 .xlsx，原文件未改动",
+    en: "the old .xls / WPS .et file was read through LibreOffice; results go into a new .xlsx, the original is untouched",
+  } as Bilingual,
+  /** the same, as a note on each sheet of the review */
+  legacyReviewed: {
+    zh: "旧版 .xls / WPS .et 文件，经 LibreOffice 转换后核对（原文件未改动）；建议另存为 .xlsx 后提交",
+    en: "an old .xls / WPS .et file, checked after conversion by LibreOffice (the original is untouched); saving it as .xlsx is advised",
+  } as Bilingual,
+  resultsSheetRenamed: (sheet: string, name: string): Bilingual => ({
+    zh: `工作表“${sheet}”不是本工具创建的，结果写入“${name}”`,
+    en: `sheet "${sheet}" is not one this tool made; results go to "${name}"`,
+  }),
+  comparisonSheetRenamed: (sheet: string, name: string): Bilingual => ({
+    zh: `工作表“${sheet}”不是本工具创建的，对比表写入“${name}”`,
+    en: `sheet "${sheet}" is not one this tool made; the comparison goes to "${name}"`,
+  }),
+  /** why a comparison sheet got a styled header instead of an Excel table */
+  tableRangeNotHeader: { zh: "表格范围与表头不符，改为带格式的表头", en: "the table's range does not start at the header: a styled header is written instead" } as Bilingual,
+  tableHeaderInvalid: {
+    zh: "表头有空白或重复，Excel 表格不接受，改为带格式的表头",
+    en: "the header has blank or repeated names, which an Excel table does not accept: a styled header is written instead",
+  } as Bilingual,
+  tableNameTaken: (name: string): Bilingual => ({
+    zh: `工作簿中已有名为 ${name} 的表格或名称，改为带格式的表头`,
+    en: `the workbook already has a table or name ${name}: a styled header is written instead`,
+  }),
+};
+
+/** Why the review read nothing from a file (docs/review.md, 未能读取). */
+export const CLI_UNREADABLE = {
+  emptyFile: { zh: "空文件（0 字节）", en: "an empty file (0 bytes)" } as Bilingual,
+  cannotOpen: (m: string): Bilingual => ({ zh: `无法打开文件：${m}`, en: `cannot open the file: ${m}` }),
+  encrypted: {
+    zh: "工作簿设有打开密码（已加密），无法读取；请去掉密码后再提交",
+    en: "the workbook is password-protected (encrypted) and cannot be read; remove the password and submit it again",
+  } as Bilingual,
+  notAWorkbook: (ext: string): Bilingual => ({
+    zh: `不是 Excel 工作簿（扩展名为 ${ext || "无"}，内容不是 .xlsx 或 .xls 格式）`,
+    en: `not an Excel workbook (named ${ext || "without an extension"}, but the content is neither .xlsx nor .xls)`,
+  }),
+  damaged: (m: string): Bilingual => ({ zh: `文件已损坏或无法读取：${m}`, en: `the file is damaged or cannot be read: ${m}` }),
+  failedWhileReading: (m: string): Bilingual => ({ zh: `读取时出错：${m}`, en: `failed while reading: ${m}` }),
+  missing: { zh: "找不到文件或文件夹", en: "no such file or folder" } as Bilingual,
+};
+
+type N = number | null;
+const fixed2 = (n: number) => n.toFixed(2);
+
+/** The lines of `jixiao validate`'s report. */
+export const VALIDATE_REPORT = {
+  sheet: (p: { sheet: string; headerRow: number; columns: string }): Bilingual => ({
+    zh: `工作表“${p.sheet}”，表头第${p.headerRow}行，列：${p.columns}`,
+    en: `Sheet "${p.sheet}", header row ${p.headerRow}, columns ${p.columns}`,
+  }),
+  formKind: {
+    project: { zh: "项目支出绩效自评表", en: "Project expenditure self-evaluation form" },
+    department: { zh: "部门整体支出绩效自评表", en: "Department expenditure self-evaluation form" },
+  } as Record<"project" | "department", Bilingual>,
+  /** the form's info block: each part that is filled, after the form's kind */
+  formInfo: (kind: Bilingual, p: { year: N; project: string | null; department: string | null; unit: string | null }): Bilingual => {
+    const zh = [p.year !== null ? `${p.year}年度` : null, p.project !== null ? `项目：${p.project}` : null, p.department !== null ? `主管部门：${p.department}` : null, p.unit !== null ? `实施单位：${p.unit}` : null];
+    const en = [p.year !== null ? `year ${p.year}` : null, p.project !== null ? `project ${p.project}` : null, p.department !== null ? `department ${p.department}` : null, p.unit !== null ? `unit ${p.unit}` : null];
+    const filled = (parts: (string | null)[]) => parts.filter((x): x is string => x !== null);
+    const zhParts = filled(zh);
+    const enParts = filled(en);
+    return {
+      zh: `${kind.zh}${zhParts.length ? "，" + zhParts.join("，") : ""}`,
+      en: `${kind.en}${enParts.length ? ": " + enParts.join(", ") : ""}`,
+    };
+  },
+  rows: (n: number): Bilingual => ({ zh: `指标 ${n}`, en: `Rows ${n}` }),
+  notScored: { zh: "未计分", en: "not scored" } as Bilingual,
+  budget: (p: { executed: N; budget: N; initialBudget: N; rate: string; score: string }): Bilingual => ({
+    zh: `预算执行：全年执行数 ${p.executed ?? "—"}，全年预算数 ${p.budget ?? "—"}${p.initialBudget !== null ? `（年初预算数 ${p.initialBudget}）` : ""}，执行率 ${p.rate}，得分 ${p.score}`,
+    en: `Budget execution: executed ${p.executed ?? "—"} of budget ${p.budget ?? p.initialBudget ?? "—"}, rate ${p.rate}, score ${p.score}`,
+  }),
+  totalNotGraded: (p: { total: number; outOf: N | undefined; points: N; preset: string }): Bilingual => ({
+    zh: `总分 ${fixed2(p.total)} / ${p.outOf}（分值合计 ${p.points}，不是评分方案的满分，不评等级），评分方案 ${p.preset}`,
+    en: `Total score ${fixed2(p.total)} / ${p.outOf} (not graded: the points add up to ${p.points}, not the preset's total), preset ${p.preset}`,
+  }),
+  totalGraded: (p: { total: number; grade: Bilingual | null; points: N; preset: string }): Bilingual => ({
+    zh: `总分 ${fixed2(p.total)}（${p.grade?.zh}），分值合计 ${p.points}，评分方案 ${p.preset}`,
+    en: `Total score ${fixed2(p.total)} (${p.grade?.en}), points ${p.points}, preset ${p.preset}`,
+  }),
+  totalProvisional: (p: { total: number; rows: number; unchecked: number; lo: number; hi: number; points: N; preset: string }): Bilingual => ({
+    zh: `总分 ${fixed2(p.total)}（暂定：${p.rows}行、${p.unchecked}分未能核对，可能范围 ${fixed2(p.lo)}–${fixed2(p.hi)}），等级待定，分值合计 ${p.points}，评分方案 ${p.preset}`,
+    en: `Total score ${fixed2(p.total)} (provisional; ${p.rows} rows, ${p.unchecked} points not checked; between ${fixed2(p.lo)} and ${fixed2(p.hi)}), grade pending, points ${p.points}, preset ${p.preset}`,
+  }),
+  statedGrade: (grade: string): Bilingual => ({ zh: `填报自评等级 ${grade}`, en: `Stated grade ${grade}` }),
+  wholeTable: { zh: "全表", en: "table" } as Bilingual,
+  problems: (n: number): Bilingual => ({ zh: `问题（${n}）：`, en: `Problems (${n}):` }),
+  noProblems: { zh: "未发现问题。", en: "No problems found." } as Bilingual,
+  written: (out: string, newSheet: string | null): Bilingual => ({
+    zh: `结果已写入 ${out}${newSheet ? `（工作表“${newSheet}”）` : ""}`,
+    en: `Results written to ${out}${newSheet ? ` (sheet ${newSheet})` : ""}`,
+  }),
+};
+
+/** The lines of `jixiao audit`'s report. */
+export const AUDIT_REPORT = {
+  sheet: (p: { sheet: string; tables: number; ranges: string; textCells: number; figures: number; passed: number }): Bilingual => ({
+    zh: `工作表“${p.sheet}”：表格 ${p.tables} 个${p.ranges ? `（${p.ranges}）` : ""}，文字单元格 ${p.textCells} 个，数字 ${p.figures} 个，${p.passed} 项核对一致`,
+    en: `Sheet "${p.sheet}": ${p.tables} table(s)${p.ranges ? ` (${p.ranges})` : ""}, ${p.textCells} cell(s) of text, ${p.figures} figures, ${p.passed} checks agreed`,
+  }),
+  noFindings: { zh: "  未发现不一致。", en: "  No inconsistencies found." } as Bilingual,
+  severity: { error: { zh: "错误", en: "error" }, warning: { zh: "提示", en: "warning" } } as Record<"error" | "warning", Bilingual>,
+  findings: (n: number): Bilingual => ({ zh: `发现问题：${n} 处`, en: `Findings: ${n}` }),
+  notAudited: (sheets: string): Bilingual => ({
+    zh: `未核对的工作表（不是收支表或没有可核对的内容）：${sheets}`,
+    en: `Not audited (no statement, or nothing to check): ${sheets}`,
+  }),
+  written: (out: string): Bilingual => ({ zh: `结果已写入 ${out}`, en: `Results written to ${out}` }),
+};
+
+/** The lines of `jixiao compare`'s report. */
+export const COMPARE_REPORT = {
+  table: (p: { name: string; range: string }): Bilingual => ({ zh: `Excel 表格 ${p.name}，${p.range}`, en: `Excel table ${p.name}, ${p.range}` }),
+  styledHeader: (range: string): Bilingual => ({ zh: `带格式表头，${range}`, en: `styled header, ${range}` }),
+  written: (p: { sheet: string; replaced: boolean; out: string; table: Bilingual }): Bilingual => ({
+    zh: `已${p.replaced ? "替换" : "写入"} ${p.out} 的工作表“${p.sheet}”（${p.table.zh}）`,
+    en: `Sheet "${p.sheet}" ${p.replaced ? "replaced" : "written"} in ${p.out} (${p.table.en})`,
+  }),
+  departments: (headers: string[]): Bilingual => ({ zh: `部门：${headers.join("、")}`, en: `Departments: ${headers.join(", ")}` }),
+  notGiven: { zh: "未给出（显示为“—”，附批注）：", en: "Not given (shown as —, with a note):" } as Bilingual,
+  /** the rows a department does not give, by their names */
+  missingRows: (names: Bilingual[]): Bilingual => ({ zh: names.map((n) => n.zh).join("、"), en: names.map((n) => n.en).join("; ") }),
+  notes: { zh: "说明：", en: "Notes:" } as Bilingual,
+  chart: (p: { title: Bilingual; series: number }): Bilingual => ({
+    zh: `图表“${p.title.zh}”（簇状柱形图，${p.series}个系列）：命令行不写图表，在 Excel 中用加载项生成该工作表时绘制。`,
+    en: `Chart "${p.title.en}" (clustered column, ${p.series} series): the CLI writes no charts; it is drawn when the sheet is made in Excel with the add-in.`,
+  }),
+};
+
+/** The words of `jixiao seeds`' listing. */
+export const SEEDS_REPORT = {
+  level: { province: { zh: "省级", en: "province" }, city: { zh: "市级", en: "city" } } as Record<"province" | "city", Bilingual>,
+  source: { zh: "来源", en: "source" } as Bilingual,
+  figures: { zh: "数据项", en: "figures" } as Bilingual,
+  missing: { zh: "缺失", en: "missing" } as Bilingual,
+  conflict: { zh: "前后不一致", en: "conflict" } as Bilingual,
+  secondValue: { zh: "另有数值", en: "second value" } as Bilingual,
+  asWritten: { zh: "原文", en: "as written" } as Bilingual,
+};
+
+/** The summary line of `jixiao review` (both languages on one line). */
+export const REVIEW_REPORT = {
+  reviewed: (p: { files: number; tables: number; errors: number; warnings: number; notRead: number }): Bilingual => ({
+    zh: `复核 ${p.files} 个文件：${p.tables} 张表，错误 ${p.errors}，警告 ${p.warnings}，未能读取 ${p.notRead}`,
+    en: `reviewed ${p.files} files: ${p.tables} tables, ${p.errors} errors, ${p.warnings} warnings, ${p.notRead} not read`,
+  }),
+  written: (out: string): Bilingual => ({ zh: `汇总已写入`, en: `summary written to ${out}` }),
+};
+
+/** "中文 / English": the one-line form of the CLI's errors and usage messages (stderr has no --lang). */
+const both = (zh: string, en: string) => bothLangs({ zh, en });
+const valid = (list: string) => `${both("可用", "valid")}: ${list}`;
+
+/** Usage errors and failures, each already in both languages (review-file.ts splits them at " / "). */
+export const CLI_ERRORS = {
+  unknownOption: (flag: string) => both("未知选项", `unknown option --${flag}`),
+  unknownCommand: (name: string) => both("未知命令", `unknown command "${name}"`),
+  unexpectedArgument: (arg: string) => both("多余的参数", `unexpected argument "${arg}"`),
+  outRequired: both("需要 --out", "--out is required"),
+  reviewInputs: both("需要文件或文件夹", "expected files or folders"),
+  reviewOutOrJson: both("需要 --out 汇总工作簿（或 --json）", "--out is needed (or --json)"),
+  internal: (detail: string) => both("内部错误", `internal error: ${detail}`),
+  expectedOneFile: both("需要一个 .xlsx 文件", "expected one .xlsx file"),
+  noSuchFile: (file: string) => both("找不到文件", `no such file: ${file}`),
+  aFolder: (file: string) => both("这是一个文件夹，不是 .xlsx 文件", `a folder, not an .xlsx file: ${file}`),
+  notXlsx: (file: string, output: boolean) =>
+    both(`${output ? "输出文件" : ""}不是 .xlsx 文件（应为 Office Open XML 工作簿）`, `${output ? "the output is" : ""} not an .xlsx file (expected an Office Open XML workbook): ${file}`),
+  cannotRead: (file: string, detail: string) => both("无法读取工作簿", `cannot read the workbook ${file}: ${detail}`),
+  outIsInput: both("--out 不能是输入文件本身（输入文件不会被修改）", "--out must not be the input file (the input is never modified)"),
+  outIsOwn: both("--out 不能是本单位数据文件（输入文件不会被修改）", "--out must not be the --own file (inputs are never modified)"),
+  noSheet: (sheet: string, where: string, sheets: string) => both("找不到工作表", `no sheet "${sheet}"${where} (sheets: ${sheets})`),
+  noConverter: both(
+    "这是旧版 .xls 或 WPS .et 文件：需要 LibreOffice 转换，但未找到 LibreOffice（soffice）。请在 Excel 或 WPS 中另存为 .xlsx，或安装 LibreOffice 后重试",
+    "an old .xls or WPS .et file: reading it needs LibreOffice, which was not found (soffice). Save it as .xlsx in Excel or WPS, or install LibreOffice and try again",
+  ),
+  conversionFailed: (file: string, why: string) => both("LibreOffice 无法转换该文件（可能已加密或损坏）", `LibreOffice could not convert the file (encrypted or damaged?): ${file}: ${why}`),
+  unknownPreset: (id: string, ids: string) => both("未知评分方案", `unknown preset "${id}" (${ids})`),
+  noIndicatorTable: (file: string) => both("没有找到指标表", `no indicator table found in ${file}`),
+  noStatement: (file: string) => both("这不是收支表，没有可核对的收支项目", `no statement to check in ${file}`),
+  templateRequired: (list: string) => both("需要 --template", `--template is required: ${list}`),
+  unknownTemplate: (id: string, list: string) => `${both("未知模板", `unknown template "${id}"`)}; ${valid(list)}`,
+  ownSheetNeedsOwn: both("--own-sheet 需要与 --own 一起使用", "--own-sheet needs --own"),
+  deptsNeedList: both("--depts 需要部门列表", "--depts needs a list"),
+  unknownDepartments: (names: string, ids: string) => `${both("未知部门", `unknown department ${names}`)}; ${valid(ids)}`,
+  deptsEmpty: (ids: string) => `${both("--depts 为空", "--depts is empty")}; ${valid(ids)}`,
+  noOwnFigures: (file: string) => both("本单位数据不可用", `no own-department figures in ${file}`),
+  reviewOutNotXlsx: (out: string) => both("--out 应为 .xlsx 文件", `--out must be an .xlsx file: ${out}`),
+  jobsRange: both("--jobs 应为 1–64 的整数", "--jobs must be a whole number from 1 to 64"),
+  outNotOurs: (out: string) => both("--out 文件已存在且不是本工具写的汇总，不会覆盖", `--out exists and is not a summary this tool wrote; it is not overwritten: ${out}`),
+  noSuchPath: (p: string) => both("找不到", `no such file or folder: ${p}`),
+  notRead: both("未能读取", "not read"),
+  nothingUsable: (files: number) => both("没有可核对的指标表或报表", `nothing usable: no indicator table or statement in ${files} file(s)`),
+};
