@@ -12,7 +12,7 @@ import { freeSheetName } from "../core/sheet-names";
 import { parseRect, qualified, rectA1, sameName, splitSheet } from "./a1";
 import { Caps, Session, lc, readSheets } from "./session";
 import { STEP_OVERHEAD, Step, StepsDone, charsToPoints, checkStructure, columnsRange, formulaFormats, optionalFailedMessage, runSteps } from "./steps";
-import { Evidence, kindOf, loadHeaders, queueRecord, readRecord, removalSteps, rollback, verdict } from "./record-store";
+import { Evidence, kindOf, queueRecord, readRecord, removalSteps, rollback, stillOurs } from "./record-store";
 import { toExcelInput } from "./cell-input";
 import { SheetAdapterError, toAdapterError } from "./errors";
 import type { Bilingual } from "../core/text";
@@ -75,15 +75,7 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
   const rec = await readRecord(s, { sheets, parts }, (key) => key.startsWith(lc(plan.sheet)) || args.alsoTop(key));
   const ev: Evidence = { sheets, topRows: rec.topRows };
   const earlier = rec.record.outputs.filter((o) => kindOf(o) === "comparison" && sameName(o.sourceSheet, plan.sheet));
-  await loadHeaders(s, earlier, ev);
-  const ours: WrittenOutput[] = [];
-  for (const o of earlier) {
-    const v = verdict(o, ev);
-    if (v === "ours") ours.push(o);
-    else if (v === "changed") {
-      messages.push(EXCEL_MESSAGES.previousComparisonChanged(o.sheet));
-    }
-  }
+  const ours = await stillOurs(s, earlier, ev, (o) => messages.push(EXCEL_MESSAGES.previousComparisonChanged(o.sheet)));
 
   // the sheet's name: the plan's, unless a sheet of the user's has it
   const freed = new Set(ours.map((o) => lc(o.sheet)));

@@ -15,7 +15,7 @@ import { XlCustomXmlPart, XlRange, XlWorksheet } from "./excel-api";
 import { jsonBytes, utf8Length } from "./payload";
 import { EXCEL_MESSAGES } from "./messages";
 import { joinAddresses, ReadState } from "./read-sheet";
-import { Evidence, removalSteps, gridCell, loadHeaders, ownedRect, queueRecord, RecordState, rollback, verdict } from "./record-store";
+import { Evidence, removalSteps, gridCell, ownedRect, queueRecord, RecordState, rollback, stillOurs } from "./record-store";
 import { Caps, lc, Session } from "./session";
 import { batchFill, charsToPoints, checkStructure, columnsRange, formulaFormats, optionalFailedMessage, runSteps, Step, STEP_OVERHEAD, StepsDone } from "./steps";
 import { recordToXml, WrittenOutput, WrittenRecord } from "./written-record";
@@ -128,16 +128,8 @@ export async function execute(s: Session, input: ExecuteInput): Promise<ExecuteO
 
   // the earlier outputs, and whether their cells still hold what was written
   const earlier = rec.record.outputs.filter(input.replaces);
-  await loadHeaders(s, earlier, ev);
   const runMessages: AdapterMessage[] = read.hiddenRows ? [EXCEL_MESSAGES.hiddenRows()] : [];
-  const ours: WrittenOutput[] = [];
-  for (const o of earlier) {
-    const v = verdict(o, ev);
-    if (v === "ours") ours.push(o);
-    else if (v === "changed") {
-      runMessages.push(EXCEL_MESSAGES.previousOutputChanged(o.owned));
-    }
-  }
+  const ours = await stillOurs(s, earlier, ev, (o) => runMessages.push(EXCEL_MESSAGES.previousOutputChanged(o.owned)));
 
   // where each plan goes: a new sheet takes the first free name; the sheets of the outputs
   // being replaced are free

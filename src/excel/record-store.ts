@@ -118,6 +118,21 @@ export async function loadHeaders(s: Session, outputs: WrittenOutput[], ev: Evid
   pending.forEach((o, i) => ev.headers!.set(o.owned, ranges[i].values[0] ?? []));
 }
 
+/**
+ * The earlier outputs still ours (their header cells hold what was written), headers loaded in
+ * one sync where the evidence cannot tell; `changed` hears of each one the user has written over.
+ */
+export async function stillOurs(s: Session, earlier: WrittenOutput[], ev: Evidence, changed: (o: WrittenOutput) => void): Promise<WrittenOutput[]> {
+  await loadHeaders(s, earlier, ev);
+  const ours: WrittenOutput[] = [];
+  for (const o of earlier) {
+    const v = verdict(o, ev);
+    if (v === "ours") ours.push(o);
+    else if (v === "changed") changed(o);
+  }
+  return ours;
+}
+
 /** The removal of one earlier output, one step per operation; the caller has checked it is ours. */
 export function removalSteps(s: Session, o: WrittenOutput, caps: Caps): Step[] {
   const sheets = s.ctx.workbook.worksheets;
