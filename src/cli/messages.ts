@@ -4,6 +4,7 @@
  * languages"). The engine's messages come from core's catalogs; each command's usage text stays with
  * its command.
  */
+import { KIND_LABELS } from "../core/review";
 import { type Bilingual, bothLangs } from "../core/text";
 
 /** The name of the user's own department's source, as the comparison sheet's notes cite it. */
@@ -69,10 +70,8 @@ export const VALIDATE_REPORT = {
     zh: `工作表“${p.sheet}”，表头第${p.headerRow}行，列：${p.columns}`,
     en: `Sheet "${p.sheet}", header row ${p.headerRow}, columns ${p.columns}`,
   }),
-  formKind: {
-    project: { zh: "项目支出绩效自评表", en: "Project expenditure self-evaluation form" },
-    department: { zh: "部门整体支出绩效自评表", en: "Department expenditure self-evaluation form" },
-  } as Record<"project" | "department", Bilingual>,
+  /** the form kinds are core's (KIND_LABELS), as the pane and the review show them */
+  formKind: { project: KIND_LABELS.project, department: KIND_LABELS.department } as Record<"project" | "department", Bilingual>,
   /** the form's info block: each part that is filled, after the form's kind */
   formInfo: (kind: Bilingual, p: { year: N; project: string | null; department: string | null; unit: string | null }): Bilingual => {
     const zh = [p.year !== null ? `${p.year}年度` : null, p.project !== null ? `项目：${p.project}` : null, p.department !== null ? `主管部门：${p.department}` : null, p.unit !== null ? `实施单位：${p.unit}` : null];

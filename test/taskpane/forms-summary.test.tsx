@@ -29,7 +29,7 @@ describe("the summary of a national form", () => {
     const { user, check } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() }, "en-US");
     await user.click(check);
     await screen.findByTestId("summary");
-    expect(text("form-kind")).toBe("Department expenditure self-evaluation (部门整体支出绩效自评表) · 2022");
+    expect(text("form-kind")).toBe("Department expenditure self-evaluation form · 2022");
     expect(text("budget-line")).toBe("Rate 99.81%, score 9.98 / 10");
     // 97.95 − 15 = 82.95, up to 97.95
     expect(text("total-score")).toBe("82.95 (provisional)");

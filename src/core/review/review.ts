@@ -23,8 +23,8 @@ export const ReviewKindSchema = z.enum(REVIEW_KINDS);
 export type ReviewKind = z.infer<typeof ReviewKindSchema>;
 
 export const KIND_LABELS: Record<ReviewKind, Bilingual> = {
-  project: { zh: "项目支出绩效自评表", en: "Project self-evaluation form" },
-  department: { zh: "部门整体支出绩效自评表", en: "Department self-evaluation form" },
+  project: { zh: "项目支出绩效自评表", en: "Project expenditure self-evaluation form" },
+  department: { zh: "部门整体支出绩效自评表", en: "Department expenditure self-evaluation form" },
   plain: { zh: "绩效指标表", en: "Indicator table" },
   statement: { zh: "收支报表", en: "Statement" },
 };

@@ -1,6 +1,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { findPreset, presetName } from "../../core/presets";
 import { STATUSES, STATUS_LABELS, type ValidateResult } from "../../core/results";
+import { KIND_LABELS } from "../../core/review";
 import { STATUS_FILLS } from "../../core/write-plan";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
@@ -51,7 +52,7 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
       <FigureList>
         {form && form.kind !== "plain" && (
           <FigureItem term={t.formKind} testId="form-kind">
-            {form.kind === "project" ? t.formKind_project : t.formKind_department}
+            {pick(KIND_LABELS[form.kind])}
             {form.year !== null ? ` · ${form.year}` : ""}
           </FigureItem>
         )}
