@@ -62,7 +62,9 @@ export async function reviewFile(job: FileJob): Promise<FileOutcome> {
   try {
     const { wb, source } = await openWorkbook(job.path);
     const grids = wb.visibleWorksheets().map((ws) => wb.grid(ws));
-    const r = reviewWorkbook(file, grids, job.settings);
+    // a sheet the user hid (not "veryHidden": that is a template's or an add-in's machinery)
+    const hidden = wb.sheets.filter((ws) => ws.kind === "worksheet" && ws.path !== "" && ws.state === "hidden").map((ws) => wb.grid(ws));
+    const r = reviewWorkbook(file, grids, job.settings, hidden);
     const legacy = source === "legacy";
     // an old .xls / .et was read through LibreOffice: said once per sheet, among its notes
     if (legacy) for (const row of r.rows) {

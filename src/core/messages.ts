@@ -91,6 +91,9 @@ const T: Record<string, Template> = {
   },
 };
 
+/** Every code of the catalog (the review names each by its family: src/core/review/check-names.ts). */
+export const MESSAGE_CODES: readonly string[] = Object.keys(T);
+
 export interface Message {
   code: string;
   severity: Severity;
@@ -143,5 +146,9 @@ export const CORE_TEXT = {
   /** a workbook the review found nothing in (docs/review.md) */
   noWorksheets: { zh: "工作簿中没有工作表", en: "the workbook has no worksheets" } as Bilingual,
   nothingFound: { zh: "没有找到指标表或收支报表", en: "no indicator table or statement found" } as Bilingual,
+  hiddenTable: (kind: Bilingual): Bilingual => ({
+    zh: `隐藏的工作表中有${kind.zh}，未核对（取消隐藏后可核对）`,
+    en: `a hidden sheet holds a table (${kind.en}); it was not checked (unhide it to have it checked)`,
+  }),
 };
 

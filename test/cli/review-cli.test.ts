@@ -251,6 +251,26 @@ describe("jixiao review on a folder of submissions", () => {
     expect(Buffer.compare(fs.readFileSync(out3), fs.readFileSync(out1))).toBe(0);
   });
 
+  test("a hidden sheet holding a table is not reviewed but listed as a note; one only of notes says nothing", async () => {
+    const folder = path.join(dir, "hidden");
+    fs.mkdirSync(folder);
+    const file = path.join(folder, "with-hidden.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("指标").addRows(PLAIN);
+    wb.addWorksheet("旧版", { state: "hidden" }).addRows(PLAIN);
+    wb.addWorksheet("说明", { state: "hidden" }).addRows(NOTES);
+    await wb.xlsx.writeFile(file);
+    const before = fs.readFileSync(file);
+    const r = await run([folder, "--json", "--jobs", "1"]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.rows.map((x: { sheet: string }) => x.sheet)).toEqual(["指标"]);
+    expect(report.problems.filter((p: { check: string }) => p.check === "hidden_sheet")).toEqual([
+      expect.objectContaining({ file: "with-hidden.xlsx", sheet: "旧版", cell: null, severity: "info", message: "隐藏的工作表中有绩效指标表，未核对（取消隐藏后可核对）" }),
+    ]);
+    expect(Buffer.compare(fs.readFileSync(file), before)).toBe(0);
+  });
+
   test("several inputs: each file named by the path given, a file named directly is taken whatever its name", async () => {
     const single = path.join(dir, "single.dat");
     fs.copyFileSync(path.join(inputs, "plain.xlsx"), single);

@@ -9,9 +9,12 @@ import {
   ReviewReport,
   ReviewRow,
   SUMMARY_COLUMNS,
+  checkFamily,
+  checkName,
   compareProblems,
   hyperlink,
   isOwnSheet,
+  problemsLayout,
   reviewSheet,
   reviewWorkbook,
   sheetTarget,
@@ -19,6 +22,7 @@ import {
   summaryLayout,
   summaryWritePlan,
 } from "../../src/core/review";
+import { MESSAGE_CODES } from "../../src/core/messages";
 import { SCORED_HEADER } from "./helpers";
 
 const TABLE: CellValue[][] = [SCORED_HEADER, ["产出指标", "数量指标", "培训人次", "≥100人次", "90人次", 10, 10, ""]];
@@ -71,6 +75,22 @@ describe("the order of problems", () => {
   test("a workbook with no table gives a reason instead of rows", () => {
     expect(reviewWorkbook("a.xlsx", [{ sheet: "S", values: [["说明文字"]] }]).skip).toMatchObject({ kind: "empty", reason: { en: "no indicator table or statement found" } });
     expect(reviewWorkbook("a.xlsx", []).skip).toMatchObject({ kind: "empty", reason: { en: "the workbook has no worksheets" } });
+  });
+
+  test("a hidden sheet is not reviewed, but one holding a table is said, after the file's sheets", () => {
+    const table = (sheet: string) => ({ sheet, values: [SCORED_HEADER, ["产出指标", "数量指标", "甲", "≥100人次", "90人次", 10, 10, ""]] });
+    const notes = { sheet: "旧说明", values: [["说明文字"]] };
+    const r = reviewWorkbook("a.xlsx", [table("指标")], {}, [table("旧版"), notes]);
+    expect(r.rows.map((x) => x.sheet)).toEqual(["指标"]);
+    const hidden = r.problems.filter((p) => p.check === "hidden_sheet");
+    expect(hidden).toEqual([{ file: "a.xlsx", sheet: "旧版", cell: null, check: "hidden_sheet", severity: "info", message: expect.objectContaining({ zh: "隐藏的工作表中有绩效指标表，未核对（取消隐藏后可核对）" }) }]);
+    const report = sortReport({ rows: r.rows, problems: r.problems, skipped: [] });
+    expect(report.problems[report.problems.length - 1].sheet).toBe("旧版");
+    // only hidden tables: no row, and the reason says where the table is
+    const only = reviewWorkbook("b.xlsx", [notes], {}, [table("旧版")]);
+    expect(only.rows).toEqual([]);
+    expect(only.skip?.reason.zh).toBe("没有找到指标表或收支报表；隐藏的工作表中有绩效指标表，未核对（取消隐藏后可核对）");
+    expect(reviewWorkbook("c.xlsx", [], {}, [notes]).skip?.reason.en).toBe("no indicator table or statement found");
   });
 });
 
@@ -161,5 +181,34 @@ describe("the summary layout", () => {
 
   test("a quote in a link is doubled, never ends the string", () => {
     expect(hyperlink('a"b.xlsx', 'x"y')).toEqual({ formula: '=HYPERLINK("a""b.xlsx","x""y")' });
+  });
+});
+
+describe("the 核对项 column: a check in words (docs/review.md)", () => {
+  test("every message code of the engine's catalog has a family, none falls to 其他", () => {
+    const orphans = MESSAGE_CODES.filter((c) => checkFamily(c) === "other");
+    expect(orphans).toEqual([]);
+  });
+  test.each([
+    ["not_met", "目标完成"],
+    ["deadline_missed", "目标完成"],
+    ["score_differs", "指标得分"],
+    ["reason_required", "指标得分"],
+    ["category_total", "分值设置"],
+    ["budget_rate_differs", "预算执行"],
+    ["stated_total", "总分与等级"],
+    ["stated_grade_differs", "总分与等级"],
+    ["fraction_as_percent", "数值识别"],
+    ["hidden_sheet", "文件与工作表"],
+    ["sum", "报表合计"],
+    ["duplicate", "报表前后不一"],
+    ["something_new", "其他"],
+  ])("%s → %s", (code, zh) => {
+    expect(checkName(code).zh).toBe(zh);
+  });
+  test("the problems sheet writes the name, the code stays in the document", () => {
+    const layout = problemsLayout([problem({ check: "score_differs", cell: "H9" })], { file: () => null, cell: () => null });
+    const header = layout.cells[layout.headerRow - 1] as string[];
+    expect(layout.cells[layout.firstDataRow - 1][header.indexOf("核对项")]).toBe("指标得分");
   });
 });

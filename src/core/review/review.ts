@@ -232,8 +232,18 @@ export function reviewSheet(file: string, sheetIndex: number, grid: Grid, settin
   return null;
 }
 
-/** Every sheet of one workbook (grids in tab order); `skip` is set when none gave a row. */
-export function reviewWorkbook(file: string, grids: Grid[], settings: Partial<Settings> = {}): { rows: ReviewRow[]; problems: ReviewProblem[]; skip: ReviewSkip | null } {
+/**
+ * Every sheet of one workbook (grids of the visible sheets in tab order); `skip` is set when none
+ * gave a row. A hidden sheet (`hidden`, grids of the sheets the user hid) is not reviewed — it is
+ * often an old version or a helper — but one holding a table is said, as a note on the file, so
+ * a reviewer knows something was there (docs/review.md).
+ */
+export function reviewWorkbook(
+  file: string,
+  grids: Grid[],
+  settings: Partial<Settings> = {},
+  hidden: Grid[] = [],
+): { rows: ReviewRow[]; problems: ReviewProblem[]; skip: ReviewSkip | null } {
   const rows: ReviewRow[] = [];
   const problems: ReviewProblem[] = [];
   grids.forEach((g, i) => {
@@ -242,12 +252,22 @@ export function reviewWorkbook(file: string, grids: Grid[], settings: Partial<Se
     rows.push(r.row);
     problems.push(...r.problems);
   });
+  const hiddenNotes = hidden.flatMap((g, i): ReviewProblem[] => {
+    const r = reviewSheet(file, grids.length + i, g, settings);
+    return r ? [{ file, sheet: g.sheet, cell: null, check: "hidden_sheet", severity: "info", message: CORE_TEXT.hiddenTable(KIND_LABELS[r.row.kind]) }] : [];
+  });
+  problems.push(...hiddenNotes);
   const skip: ReviewSkip | null = rows.length
     ? null
-    : grids.length === 0
+    : grids.length === 0 && hidden.length === 0
       ? { file, kind: "empty", reason: CORE_TEXT.noWorksheets }
-      : { file, kind: "empty", reason: CORE_TEXT.nothingFound };
+      : { file, kind: "empty", reason: hiddenNotes.length ? both(CORE_TEXT.nothingFound, hiddenNotes[0].message) : CORE_TEXT.nothingFound };
   return { rows, problems, skip };
+}
+
+/** Two bilingual texts as one: "a；b" / "a; b". */
+function both(a: Bilingual, b: Bilingual): Bilingual {
+  return { zh: `${a.zh}；${b.zh}`, en: `${a.en}; ${b.en}` };
 }
 
 /** Code-point order: the same on every machine and locale. */
@@ -259,7 +279,8 @@ export function compareText(a: string, b: string): number {
 export function sortReport(report: ReviewReport): ReviewReport {
   const sheetIndex = new Map<string, number>();
   for (const r of report.rows) sheetIndex.set(`${r.file}\u0000${r.sheet}`, r.sheetIndex);
-  const idx = (p: ReviewProblem) => sheetIndex.get(`${p.file}\u0000${p.sheet}`) ?? 0;
+  // a note on a sheet without a row (a hidden sheet) comes after the file's sheets
+  const idx = (p: ReviewProblem) => sheetIndex.get(`${p.file}\u0000${p.sheet}`) ?? Number.MAX_SAFE_INTEGER;
   report.rows.sort((a, b) => compareText(a.file, b.file) || a.sheetIndex - b.sheetIndex);
   report.problems.sort((a, b) => compareText(a.file, b.file) || idx(a) - idx(b) || compareProblems(a, b));
   report.skipped.sort((a, b) => compareText(a.file, b.file));

@@ -8,6 +8,7 @@ import { columnLetter, quoteSheet } from "../address";
 import { STATUSES, STATUS_LABELS } from "../results";
 import { PlanCell, STATUS_FILLS, WritePlan } from "../write-plan";
 import { KIND_LABELS, ReviewProblem, ReviewRow, ReviewSkip, SEVERITY_LABELS, NOT_READ_TITLE, PROBLEMS_TITLE, SUMMARY_SHEET_ADDIN, SUMMARY_TITLE } from "./review";
+import { checkName } from "./check-names";
 import { Bilingual, bothLangs } from "../text";
 import { HEADER_FILL } from "../tuning";
 
@@ -213,7 +214,7 @@ export function problemsLayout(problems: ReviewProblem[], links: LinkTargets): S
     linked(links.file(p.file), p.file),
     text(p.sheet),
     p.cell ? linked(links.cell(p.file, p.sheet, p.cell), p.cell) : null,
-    p.check,
+    checkName(p.check).zh,
     SEVERITY_LABELS[p.severity].zh,
     p.message.zh,
   ]);
