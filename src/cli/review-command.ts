@@ -205,7 +205,7 @@ export function writeLayout(wb: XlsxWorkbook, layout: SheetLayout): void {
   layout.cells.forEach((line, i) =>
     line.forEach((v, j) => {
       if (v === null) return;
-      ed.setValue(i + 1, j + 1, typeof v === "object" ? { formula: v.formula.replace(/^=/, "") } : v);
+      ed.setValue(i + 1, j + 1, typeof v === "object" ? { formula: v.formula.replace(/^=/, ""), cached: v.cached } : v);
     }),
   );
   layout.numberFormats.forEach((line, i) =>

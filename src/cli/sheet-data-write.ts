@@ -8,7 +8,8 @@ import { colOf } from "./xlsx-read";
 import { StyleBook, StyleSpec } from "./xlsx-styles";
 import { insertInOrder } from "./xml-edit";
 
-export type CellWrite = string | number | { formula: string } | null;
+/** A formula may carry the value it gives (`cached`), stored for readers that do not compute. */
+export type CellWrite = string | number | { formula: string; cached?: string | number } | null;
 
 export interface CellEdit {
   value?: CellWrite;
@@ -60,7 +61,10 @@ function cellXml(p: string, row: number, col: number, old: { attrText: string; i
   if (typeof v === "number") return Number.isFinite(v) ? `<${p}c r="${ref}"${sAttr}><${p}v>${v}</${p}v></${p}c>` : `<${p}c r="${ref}"${sAttr} t="e"><${p}v>#NUM!</${p}v></${p}c>`;
   if (typeof v === "string") return `<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeCellText(v)}</${p}t></${p}is></${p}c>`;
   result.wroteFormula = true;
-  return `<${p}c r="${ref}"${sAttr}><${p}f>${escapeXml(v.formula.replace(/^=/, ""))}</${p}f></${p}c>`;
+  const f = `<${p}f>${escapeXml(v.formula.replace(/^=/, ""))}</${p}f>`;
+  if (typeof v.cached === "string") return `<${p}c r="${ref}"${sAttr} t="str">${f}<${p}v>${escapeCellText(v.cached)}</${p}v></${p}c>`;
+  if (typeof v.cached === "number" && Number.isFinite(v.cached)) return `<${p}c r="${ref}"${sAttr}>${f}<${p}v>${v.cached}</${p}v></${p}c>`;
+  return `<${p}c r="${ref}"${sAttr}>${f}</${p}c>`;
 }
 
 /** The sheet part with the edits and clears applied to its <sheetData> and its <dimension> grown to cover them. */

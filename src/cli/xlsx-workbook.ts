@@ -128,7 +128,7 @@ export class XlsxWorkbook {
     addTablePart(this, entry, t);
   }
 
-  /** Excel recomputes every formula when the file opens (our formulas carry no cached values). */
+  /** Excel recomputes every formula when the file opens (most of our formulas carry no cached value). */
   setFullCalcOnLoad(): void {
     this.fullCalc = true;
   }

@@ -12,7 +12,19 @@ import { BilingualSchema } from "./text";
 import { HEADER_FILL } from "./tuning";
 
 /** A cell the plan writes: text is always text (never a formula), formulas are explicit. */
-export const PlanCellSchema = z.union([z.string(), z.number(), z.null(), z.object({ formula: z.string() })]);
+export const PlanCellSchema = z.union([
+  z.string(),
+  z.number(),
+  z.null(),
+  z.object({
+    formula: z.string(),
+    /**
+     * the value the formula gives, when the plan knows it: a writer of files stores it beside the
+     * formula for readers that do not compute (file previews, pandas); Excel recomputes it anyway
+     */
+    cached: z.union([z.string(), z.number()]).optional(),
+  }),
+]);
 export type PlanCell = z.infer<typeof PlanCellSchema>;
 
 export const FillSchema = z.object({ fill: z.string(), font: z.string() });

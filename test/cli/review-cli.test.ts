@@ -229,6 +229,10 @@ describe("jixiao review on a folder of submissions", () => {
     // a row per table, then the foot
     expect(summary.length).toBe(2 + report.rows.length + 1);
     expect(summary[2 + report.rows.length][0]).toBe("合计 / Total");
+    // formulas carry the values they give: a reader that does not compute sees names and totals
+    expect(summary.slice(2, 2 + report.rows.length).map((r) => r[0])).toEqual(report.rows.map((r) => r.file));
+    const rowsCol = summary[1].indexOf("核对行数");
+    expect(summary[2 + report.rows.length][rowsCol]).toBe(report.rows.reduce((n, r) => n + r.rowsChecked, 0));
     const xml = (wb as unknown as { pkg: OoxmlPackage }).pkg.getText(wb.sheet("汇总")!.path);
     expect(xml).toContain("HYPERLINK(&quot;../submissions/multi.xlsx#'项目A'!A1&quot;,&quot;项目A&quot;)");
     expect(xml).toMatch(/SUBTOTAL\(109,H3:H\d+\)/);

@@ -157,8 +157,8 @@ describe("the summary layout", () => {
     const l = summaryLayout(rows(), links);
     expect(l.cells[1]).toEqual(SUMMARY_COLUMNS.map((c) => c.header.zh));
     expect(l.cells.every((line) => line.length === SUMMARY_COLUMNS.length)).toBe(true);
-    expect(l.cells[2][0]).toEqual({ formula: '=HYPERLINK("../in/a.xlsx","a.xlsx")' });
-    expect(l.cells[2][1]).toEqual({ formula: `=HYPERLINK("../in/a.xlsx#'O''Brien'!A1","O'Brien")` });
+    expect(l.cells[2][0]).toEqual({ formula: '=HYPERLINK("../in/a.xlsx","a.xlsx")', cached: "a.xlsx" });
+    expect(l.cells[2][1]).toEqual({ formula: `=HYPERLINK("../in/a.xlsx#'O''Brien'!A1","O'Brien")`, cached: "O'Brien" });
     expect(l).toMatchObject({ headerRow: 2, firstDataRow: 3, lastDataRow: 4, footRow: 5, table: { range: "A2:X4" }, freezeRows: 2 });
     const foot = l.cells[4];
     SUMMARY_COLUMNS.forEach((c, j) => {
@@ -175,12 +175,12 @@ describe("the summary layout", () => {
     const plan = summaryWritePlan(rows(), { file: () => null, cell: (_f, s, c) => sheetTarget(s, c) });
     expect(plan).toMatchObject({ sheet: "核对汇总", mode: "new_sheet", startRow: 1, owned: "'核对汇总'!A1:X4" });
     expect(plan.cells[0]).toEqual(SUMMARY_COLUMNS.map((c) => c.header.zh));
-    expect(plan.cells[3][7]).toEqual({ formula: "=SUBTOTAL(109,H2:H3)" });
+    expect(plan.cells[3][7]).toEqual({ formula: "=SUBTOTAL(109,H2:H3)", cached: 2 });
     expect(plan.fills.flatMap((f) => f.ranges)).toContain("J2");
   });
 
   test("a quote in a link is doubled, never ends the string", () => {
-    expect(hyperlink('a"b.xlsx', 'x"y')).toEqual({ formula: '=HYPERLINK("a""b.xlsx","x""y")' });
+    expect(hyperlink('a"b.xlsx', 'x"y')).toEqual({ formula: '=HYPERLINK("a""b.xlsx","x""y")', cached: 'x"y' });
   });
 });
 

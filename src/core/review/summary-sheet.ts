@@ -116,7 +116,7 @@ function num(n: number | null): PlanCell {
 /** =HYPERLINK("target","shown"): a link the CLI and office.js write alike (a formula is no user text). */
 export function hyperlink(target: string, shown: string): PlanCell {
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return { formula: `=HYPERLINK(${q(target)},${q(shown)})` };
+  return { formula: `=HYPERLINK(${q(target)},${q(shown)})`, cached: shown };
 }
 
 /** The address of a cell of another sheet in the same workbook, as a link target. */
@@ -148,7 +148,9 @@ function build(name: string, tableName: string, title: string | null, columns: L
         if (j === 0) return "合计 / Total";
         if (!c.total) return null;
         const L = columnLetter(j + 1);
-        return { formula: `=SUBTOTAL(109,${L}${firstDataRow}:${L}${lastDataRow})` };
+        // unfiltered, SUBTOTAL(109) is the column's sum: the value a reader that does not compute shows
+        const sum = data.reduce((n, line) => n + (typeof line[j] === "number" ? (line[j] as number) : 0), 0);
+        return { formula: `=SUBTOTAL(109,${L}${firstDataRow}:${L}${lastDataRow})`, cached: sum };
       }),
     );
   }
