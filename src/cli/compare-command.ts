@@ -26,7 +26,7 @@ import { TemplateId } from "../core/seed-schema";
 import { Bilingual, bothLangs, inLang } from "../core/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, Io, commandRunner } from "./command";
-import { messageJson } from "./json-output";
+import { chartJson, messageJson } from "./json-output";
 import { CLI_ERRORS, COMPARE_REPORT, ownSource } from "./messages";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
 import { UsageError, candidateSheets, noPositional, openWorkbook, reasonLines, saveWorkbook } from "./workbook-file";
@@ -36,7 +36,7 @@ import { XlsxWorkbook } from "./xlsx-workbook";
 export type CommandIo = Io;
 
 /** The templates for a usage or error message: id（中文 / English）. */
-export const templateList = () => TEMPLATE_IDS.map((id) => `${id}（${TEMPLATES[id].title} / ${TEMPLATES[id].titleEn}）`).join(", ");
+export const templateList = () => TEMPLATE_IDS.map((id) => `${id}（${bothLangs(TEMPLATES[id].title)}）`).join(", ");
 
 /** The template a --template flag names; a wrong id is a usage error listing the valid ones. */
 export function templateOf(flag: string | true): ComparisonTemplate {
@@ -142,14 +142,14 @@ function compareJson(plan: SheetPlan, templateId: TemplateId, departments: Compa
   const all = rowValuesFor(templateId, departments);
   return {
     template: templateId,
-    title: plan.title,
-    titleEn: plan.titleEn,
+    title: plan.title.zh,
+    titleEn: plan.title.en,
     out,
     sheet: written.sheet,
     replaced: written.replaced,
     ...(written.renamed ? { renamed: written.renamed.en } : {}),
     table: { name: plan.table.name, range: plan.table.range, written: written.table, ...(written.tableReason ? { reason: written.tableReason.en } : {}) },
-    chart: plan.chart ? { ...plan.chart, written: false, reason: "the CLI writes no charts; the add-in draws it when it makes the sheet in Excel" } : null,
+    chart: plan.chart ? { ...chartJson(plan.chart), written: false, reason: "the CLI writes no charts; the add-in draws it when it makes the sheet in Excel" } : null,
     departments: plan.columns.map((c) => ({ id: c.departmentId, header: c.header, column: c.letter, own: c.own })),
     rows: plan.rows.map((r) => ({
       key: r.key,
@@ -179,7 +179,7 @@ function compareReport(plan: SheetPlan, templateId: TemplateId, departments: Com
   const missing = departments.map((d) => ({ d, rows: missingRows(templateId, d) })).filter((x) => x.rows.length > 0);
   if (missing.length) {
     lines.push(say(T.notGiven));
-    for (const { d, rows } of missing) lines.push(`  ${departmentHeader(d)}: ${say(T.missingRows(rows.map((r) => ({ zh: r.label, en: r.en }))))}`);
+    for (const { d, rows } of missing) lines.push(`  ${departmentHeader(d)}: ${say(T.missingRows(rows.map((r) => r.label)))}`);
   }
   const notable = plan.messages.filter((m) => m.code !== "compare_missing");
   if (notable.length) {
@@ -188,7 +188,7 @@ function compareReport(plan: SheetPlan, templateId: TemplateId, departments: Com
   }
   if (written.renamed) lines.push(say(written.renamed));
   if (written.tableReason) lines.push(say(written.tableReason));
-  if (plan.chart) lines.push(say(T.chart({ title: { zh: plan.chart.title, en: plan.chart.titleEn }, series: plan.chart.series.length })));
+  if (plan.chart) lines.push(say(T.chart({ title: plan.chart.title, series: plan.chart.series.length })));
   return lines.join("\n");
 }
 

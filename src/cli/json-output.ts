@@ -2,25 +2,37 @@
  * The --json documents' shapes, in one place: inside, every text in two languages is one Bilingual
  * (src/core/text.ts); the JSON users and scripts read keeps its flat fields — a message's `text` and
  * `en`, a finding's `message` and `en`, a summary's `grade`, `gradeEn`, `gradeText` and `gradeTextEn`,
- * a review's `firstProblems` and `firstProblemsEn`, a skipped file's `reason` and `en`.
+ * a review's `firstProblems` and `firstProblemsEn`, a skipped file's `reason` and `en`, a comparison's and its
+ * chart's `title` and `titleEn`.
  */
 import { z } from "zod";
 import type { Finding } from "../core/audit/finding";
+import type { ChartSpec } from "../core/compare";
 import { ReviewProblemSchema, type ReviewReport, ReviewRowSchema, ReviewSkipSchema } from "../core/review";
 import type { Message } from "../core/messages";
 import { MessageSchema, RowResultSchema, type Summary, SummarySchema, type ValidateResult, ValidateResultSchema } from "../core/results";
 import type { Bilingual } from "../core/text";
 
+/** The object with one Bilingual field flat: its Chinese under `key` and its English under `enKey` where the one field was, the other fields in their order. */
+function flatText(o: object, key: string, enKey: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, value] of Object.entries(o)) {
+    if (k === key) {
+      out[k] = (value as Bilingual).zh;
+      out[enKey] = (value as Bilingual).en;
+    } else out[k] = value;
+  }
+  return out;
+}
+
 /** A message of the engine or a plan with its text flat: `text` (Chinese) and `en` where the one `text` was, the fields in their order. */
 export function messageJson<M extends { text: Bilingual }>(m: M): Omit<M, "text"> & { text: string; en: string } {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(m)) {
-    if (key === "text") {
-      out.text = m.text.zh;
-      out.en = m.text.en;
-    } else out[key] = value;
-  }
-  return out as Omit<M, "text"> & { text: string; en: string };
+  return flatText(m, "text", "en") as Omit<M, "text"> & { text: string; en: string };
+}
+
+/** A comparison sheet's chart (`jixiao compare --json`) with its title flat: `title` (Chinese) and `titleEn`. */
+export function chartJson(c: ChartSpec): Omit<ChartSpec, "title"> & { title: string; titleEn: string } {
+  return flatText(c, "title", "titleEn") as Omit<ChartSpec, "title"> & { title: string; titleEn: string };
 }
 
 const messagesJson = (messages: Message[]) => messages.map(messageJson);

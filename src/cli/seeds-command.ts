@@ -62,7 +62,7 @@ function seedLines(seed: Seed, ids: FigureId[] | null, en: boolean): string[] {
   const missing = seed.missing.filter((id) => ids === null || ids.includes(id));
   lines.push(`  ${say(T.figures)} ${entries.length}, ${say(T.missing)} ${missing.length}`);
   for (const [id, f] of entries) {
-    const label = en ? FIGURE_CATALOG[id].en : FIGURE_CATALOG[id].label;
+    const label = say(FIGURE_CATALOG[id].label);
     const value = f.text ?? (f.value !== undefined ? `${formatNumber(f.value)} ${f.unit}` : "");
     const written = f.valueAsWritten !== undefined ? `${f.valueAsWritten}${f.unitAsWritten ?? ""}` : f.text;
     const flags = [f.alternatives ? say(f.conflict ? T.conflict : T.secondValue) : "", f.qualifier ?? ""].filter((s) => s !== "");

@@ -237,7 +237,7 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
           series.setXAxisValues(categories);
           series.name = spec.name;
         });
-        c.title.text = chart.title;
+        c.title.text = chart.title.zh;
         c.setPosition(chart.anchor.topLeft, chart.anchor.bottomRight);
         if (caps.axisFormat) c.axes.valueAxis.numberFormat = chart.valueFormat;
       },

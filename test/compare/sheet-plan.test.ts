@@ -79,7 +79,7 @@ describe("templates", () => {
   });
 
   test("docs/rules.md §8 rows are all there", () => {
-    const labels = (id: (typeof TEMPLATE_IDS)[number]) => TEMPLATES[id].rows.map((r) => r.label);
+    const labels = (id: (typeof TEMPLATE_IDS)[number]) => TEMPLATES[id].rows.map((r) => r.label.zh);
     expect(labels("expenditure")).toEqual(expect.arrayContaining(["总支出", "基本支出", "项目支出", "基本支出占比", "项目支出占比"]));
     expect(labels("income")).toEqual(expect.arrayContaining(["总收入", "财政拨款收入", "其他收入", "财政拨款收入占比", "其他收入占比"]));
     expect(labels("fund")).toEqual(expect.arrayContaining(["基金收入", "基金支出", "当期结余", "结余率"]));

@@ -112,7 +112,7 @@ describe.each(IDS)("template %s with the five seed departments", (id) => {
     expect(charts).toHaveLength(1);
     expect(charts[0]).toMatchObject({
       type: "ColumnClustered",
-      title: plan.chart.title,
+      title: plan.chart.title.zh,
       topLeft: plan.chart.anchor.topLeft,
       bottomRight: plan.chart.anchor.bottomRight,
       valueAxisFormat: plan.chart.valueFormat === "General" ? null : plan.chart.valueFormat,

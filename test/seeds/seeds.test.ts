@@ -193,7 +193,7 @@ describe("the figure catalog", () => {
     for (const template of TEMPLATE_IDS) {
       const ids = templateFigureIds(template);
       expect(ids.length).toBeGreaterThan(0);
-      for (const id of ids) expect(catalogEntry(id).label).toMatch(/[\u4e00-\u9fff]/);
+      for (const id of ids) expect(catalogEntry(id).label.zh).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 

@@ -26,7 +26,7 @@ export function groupsFor(total: Item, candidates: Item[], opts: GroupOptions): 
   const buckets = new Map<number, Item[]>();
   const unknown: Item[] = [];
   for (const p of parts) {
-    const idx = def?.partitions && p.key ? partitionOf(def.key, p.key) : null;
+    const idx = def?.partitions && p.key ? partitionOf(def.label.zh, p.key) : null;
     if (idx === null) unknown.push(p);
     else {
       const b = buckets.get(idx);

@@ -56,7 +56,7 @@ export function numberFormatFor(unit: CanonicalUnit): string {
 /** 总支出（万元）, 基本支出占比（%）, 等级 (a word has no unit). */
 export function rowLabel(row: TemplateRow): string {
   const unit = rowUnit(row);
-  return unit === "text" ? row.label : `${row.label}（${unit}）`;
+  return unit === "text" ? row.label.zh : `${row.label.zh}（${unit}）`;
 }
 
 /** Excel-ish display width: CJK and full-width characters count two. */
@@ -136,10 +136,10 @@ export function buildComparisonSheet(templateOrId: ComparisonTemplate | Template
   const notes: SheetPlan["notes"] = [];
   const messages: SheetMessage[] = [...(options.messages ?? [])];
   const styles: SheetStyle[] = [];
-  const labels = new Map(template.rows.map((r) => [r.key, r.label]));
+  const labels = new Map(template.rows.map((r) => [r.key, r.label.zh]));
 
   put(1, 1, template.sheetName);
-  put(2, 1, template.description);
+  put(2, 1, template.description.zh);
   const headers = uniqueHeaders([LABEL_HEADER, ...departments.map(departmentHeader)]);
   headers.forEach((h, j) => put(HEADER_ROW, 1 + j, h));
   template.rows.forEach((r) => put(rowOf.get(r.key) as number, 1, rowLabel(r)));
@@ -167,7 +167,7 @@ export function buildComparisonSheet(templateOrId: ComparisonTemplate | Template
           if (r.unit === "%" && statedDiffers(v, stated, f?.value) && v.kind === "number" && f?.value !== undefined) {
             const computed = `${formatFixed(v.value * 100, 2, true)}%`;
             notes.push({ cell, text: `${departmentHeader(dept)}：计算值 ${computed} 与报告所列 ${f.asWritten ?? `${f.value}%`}（${f.source.section}）不一致。` });
-            const text = COMPARE_TEXT.statedDiffers({ header, label: r.label, en: r.en, computed, stated: f.asWritten ?? `${f.value}%`, section: f.source.section });
+            const text = COMPARE_TEXT.statedDiffers({ header, label: r.label, computed, stated: f.asWritten ?? `${f.value}%`, section: f.source.section });
             messages.push({ code: "compare_stated_differs", severity: "warning", text, cell });
           }
         }
@@ -184,12 +184,12 @@ export function buildComparisonSheet(templateOrId: ComparisonTemplate | Template
       notes.push({ cell, text: figureNote(dept, figure) });
       if (figure.reading) {
         const { asWritten, unitRead } = figure.reading;
-        const text = COMPARE_TEXT.magnitudeRead({ header, label: r.label, en: r.en, reading: readingNote(figure.reading), asWritten, unitRead });
+        const text = COMPARE_TEXT.magnitudeRead({ header, label: r.label, reading: readingNote(figure.reading), asWritten, unitRead });
         messages.push({ code: "compare_magnitude_read", severity: "info", text, cell });
       }
       if (figure.conflict) {
         const alts = (figure.alternatives ?? []).map((a) => `${a.asWritten}（${a.section}）`).join("、");
-        const text = COMPARE_TEXT.conflict({ header, label: r.label, en: r.en, used: String(figure.asWritten ?? figure.value), section: figure.source.section, alts });
+        const text = COMPARE_TEXT.conflict({ header, label: r.label, used: String(figure.asWritten ?? figure.value), section: figure.source.section, alts });
         messages.push({ code: "compare_conflict", severity: "info", text, cell });
       }
     });
@@ -226,7 +226,6 @@ export function buildComparisonSheet(templateOrId: ComparisonTemplate | Template
     template: template.id,
     sheet: template.sheetName,
     title: template.title,
-    titleEn: template.titleEn,
     cells,
     numberFormats: formats,
     header: { row: HEADER_ROW, range: rangeA1(HEADER_ROW, 1, HEADER_ROW, lastCol) },
@@ -286,7 +285,6 @@ function chartFor(
   return {
     type: "ColumnClustered",
     title: template.chart.title,
-    titleEn: template.chart.titleEn,
     seriesBy: "Columns",
     categories: rangeA1(first, 1, last, 1),
     series,

@@ -1,23 +1,23 @@
 /**
  * The comparison sheets' catalog (docs/rules.md §8): the messages of a built sheet and of reading
  * the user's own department, in Simplified Chinese with an English translation (one Bilingual text,
- * src/core/text.ts). Figure names come from FIGURE_CATALOG (label, en).
+ * src/core/text.ts). Figure names are Bilingual: a catalog figure's `label` (FIGURE_CATALOG) or a template row's.
  */
 import type { Bilingual } from "../text";
 
 export const COMPARE_TEXT = {
-  statedDiffers: (p: { header: string; label: string; en: string; computed: string; stated: string; section: string }): Bilingual => ({
-    zh: `${p.header}：“${p.label}”计算为${p.computed}，报告所列为${p.stated}（${p.section}）`,
-    en: `${p.header}: ${p.en} computes to ${p.computed}; the report states ${p.stated} (${p.section})`,
+  statedDiffers: (p: { header: string; label: Bilingual; computed: string; stated: string; section: string }): Bilingual => ({
+    zh: `${p.header}：“${p.label.zh}”计算为${p.computed}，报告所列为${p.stated}（${p.section}）`,
+    en: `${p.header}: ${p.label.en} computes to ${p.computed}; the report states ${p.stated} (${p.section})`,
   }),
   /** `reading`: the Chinese note on the consistent reading (consistent-reading.ts) */
-  magnitudeRead: (p: { header: string; label: string; en: string; reading: string; asWritten: string; unitRead: string }): Bilingual => ({
-    zh: `${p.header}：“${p.label}”${p.reading}`,
-    en: `${p.header}: the report writes ${p.en} as ${p.asWritten}, which its own total disproves; read in ${p.unitRead}`,
+  magnitudeRead: (p: { header: string; label: Bilingual; reading: string; asWritten: string; unitRead: string }): Bilingual => ({
+    zh: `${p.header}：“${p.label.zh}”${p.reading}`,
+    en: `${p.header}: the report writes ${p.label.en} as ${p.asWritten}, which its own total disproves; read in ${p.unitRead}`,
   }),
-  conflict: (p: { header: string; label: string; en: string; used: string; section: string; alts: string }): Bilingual => ({
-    zh: `${p.header}：“${p.label}”报告前后不一致，取${p.used}（${p.section}），另有${p.alts}`,
-    en: `${p.header}: the report gives ${p.en} twice with different values; ${p.used} (${p.section}) is used, also ${p.alts}`,
+  conflict: (p: { header: string; label: Bilingual; used: string; section: string; alts: string }): Bilingual => ({
+    zh: `${p.header}：“${p.label.zh}”报告前后不一致，取${p.used}（${p.section}），另有${p.alts}`,
+    en: `${p.header}: the report gives ${p.label.en} twice with different values; ${p.used} (${p.section}) is used, also ${p.alts}`,
   }),
   missing: (p: { header: string; n: number; mark: string }): Bilingual => ({
     zh: `${p.header}：${p.n}项未给出，显示为“${p.mark}”（见批注）`,
@@ -32,17 +32,17 @@ export const COMPARE_TEXT = {
 
 /** Reading the user's own department from a sheet (docs/rules.md §8). */
 export const OWN_TEXT = {
-  unreadable: (p: { cell: string; label: string; en: string; error: Bilingual }): Bilingual => ({
-    zh: `${p.cell}：“${p.label}”${p.error.zh}`,
-    en: `${p.cell}: ${p.en}: ${p.error.en}`,
+  unreadable: (p: { cell: string; label: Bilingual; error: Bilingual }): Bilingual => ({
+    zh: `${p.cell}：“${p.label.zh}”${p.error.zh}`,
+    en: `${p.cell}: ${p.label.en}: ${p.error.en}`,
   }),
-  unitAssumed: (p: { cell: string; label: string; en: string; assumed: string }): Bilingual => ({
-    zh: `${p.cell}：“${p.label}”未写单位，按${p.assumed}理解`,
-    en: `${p.cell}: ${p.en} has no unit; read as ${p.assumed}`,
+  unitAssumed: (p: { cell: string; label: Bilingual; assumed: string }): Bilingual => ({
+    zh: `${p.cell}：“${p.label.zh}”未写单位，按${p.assumed}理解`,
+    en: `${p.cell}: ${p.label.en} has no unit; read as ${p.assumed}`,
   }),
-  conflict: (p: { label: string; en: string; earlier: string; cell: string }): Bilingual => ({
-    zh: `“${p.label}”填了两个不同的值（${p.earlier}、${p.cell}），取第一个`,
-    en: `${p.en} is given twice with different values (${p.earlier}, ${p.cell}); the first is used`,
+  conflict: (p: { label: Bilingual; earlier: string; cell: string }): Bilingual => ({
+    zh: `“${p.label.zh}”填了两个不同的值（${p.earlier}、${p.cell}），取第一个`,
+    en: `${p.label.en} is given twice with different values (${p.earlier}, ${p.cell}); the first is used`,
   }),
   nothingFound: (sheet: string): Bilingual => ({
     zh: `工作表“${sheet}”中没有找到可识别的项目（如 总支出、基本支出、参保人数、自评得分）`,

@@ -37,7 +37,7 @@ export function figureNote(dept: CompareDepartment, figure: CompareFigure): stri
 }
 
 export function labelOf(figure: FigureId): string {
-  return FIGURE_CATALOG[figure].label;
+  return FIGURE_CATALOG[figure].label.zh;
 }
 
 export function missingNote(dept: CompareDepartment, reason: MissingReason, rowLabels: ReadonlyMap<string, string>): string {

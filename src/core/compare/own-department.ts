@@ -69,12 +69,12 @@ const LABEL_INDEX: ReadonlyMap<string, FigureId> = (() => {
   // template row labels first: they are the short names users type (总支出, 结余率, 等级)
   for (const t of TEMPLATE_IDS) {
     for (const r of TEMPLATES[t].rows) {
-      if (r.kind === "figure" && !r.stated) add(r.label, r.figure);
-      if (r.kind === "formula" && r.figure) add(r.label, r.figure);
+      if (r.kind === "figure" && !r.stated) add(r.label.zh, r.figure);
+      if (r.kind === "formula" && r.figure) add(r.label.zh, r.figure);
     }
   }
   for (const [id, labels] of Object.entries(EXTRA_LABELS) as [FigureId, string[]][]) for (const l of labels) add(l, id);
-  for (const id of FIGURE_IDS) add(FIGURE_CATALOG[id].label, id);
+  for (const id of FIGURE_IDS) add(FIGURE_CATALOG[id].label.zh, id);
   return m;
 })();
 
@@ -222,12 +222,12 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
       const parsed = readFigure(id, value, formats?.[vc] ?? null, labelUnit ?? unitCell, cell, document, sheetUnit);
       c = next;
       if ("error" in parsed) {
-        messages.push(message("own_unreadable", "warning", OWN_TEXT.unreadable({ cell, label: FIGURE_CATALOG[id].label, en: FIGURE_CATALOG[id].en, error: parsed.error }), cell));
+        messages.push(message("own_unreadable", "warning", OWN_TEXT.unreadable({ cell, label: FIGURE_CATALOG[id].label, error: parsed.error }), cell));
         if (!figures[id] && !missingNotes[id]) missingNotes[id] = `${cell}${parsed.error.zh}`;
         continue;
       }
       const f = parsed.figure;
-      if (parsed.assumed) messages.push(message("own_unit_assumed", "info", OWN_TEXT.unitAssumed({ cell, label: FIGURE_CATALOG[id].label, en: FIGURE_CATALOG[id].en, assumed: parsed.assumed }), cell));
+      if (parsed.assumed) messages.push(message("own_unit_assumed", "info", OWN_TEXT.unitAssumed({ cell, label: FIGURE_CATALOG[id].label, assumed: parsed.assumed }), cell));
       const earlier = figures[id];
       if (!earlier) {
         figures[id] = f;
@@ -236,7 +236,7 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
       } else if (earlier.value !== f.value || earlier.text !== f.text) {
         earlier.alternatives = [...(earlier.alternatives ?? []), { asWritten: f.asWritten ?? String(f.value ?? f.text), value: f.value ?? NaN, section: cell }].filter((a) => Number.isFinite(a.value));
         earlier.conflict = true;
-        messages.push(message("own_conflict", "warning", OWN_TEXT.conflict({ label: FIGURE_CATALOG[id].label, en: FIGURE_CATALOG[id].en, earlier: earlier.source.section, cell }), cell));
+        messages.push(message("own_conflict", "warning", OWN_TEXT.conflict({ label: FIGURE_CATALOG[id].label, earlier: earlier.source.section, cell }), cell));
       }
     }
   });

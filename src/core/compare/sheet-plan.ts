@@ -12,8 +12,8 @@ import { FigureIdSchema, TEMPLATE_IDS } from "../seed-schema";
 export const ChartSpecSchema = z.object({
   /** Excel.ChartType.columnClustered */
   type: z.literal("ColumnClustered"),
-  title: z.string().min(1),
-  titleEn: z.string().min(1),
+  /** the chart's title; Excel shows the Chinese */
+  title: BilingualSchema,
   /** Excel.ChartSeriesBy.columns: each department column is one series */
   seriesBy: z.literal("Columns"),
   /** the row labels of the chart rows, e.g. A6:A7 (contiguous) */
@@ -60,8 +60,8 @@ export const SheetPlanSchema = z.object({
   template: z.enum(TEMPLATE_IDS),
   /** the new worksheet's name (the template's Chinese title + 对比); an existing sheet of that name is replaced */
   sheet: z.string().min(1).max(31),
-  title: z.string(),
-  titleEn: z.string(),
+  /** the template's title */
+  title: BilingualSchema,
   /** every cell of the sheet from A1, rows of equal width; null = leave empty */
   cells: z.array(z.array(PlanCellSchema)),
   /** number format of every cell, the same shape as `cells` ("General" where none) */

@@ -117,7 +117,7 @@ export function useCompare({ adapter }: PaneServices, runner: Runner) {
       const [grid, eng] = await Promise.all([adapter.readSheet(name), ensureEngine()]);
       const result = eng.ownDepartmentFromGrid(grid);
       const labels: OwnRead["labels"] = {};
-      for (const r of result.read) labels[r.figure] = { zh: eng.FIGURE_CATALOG[r.figure].label, en: eng.FIGURE_CATALOG[r.figure].en };
+      for (const r of result.read) labels[r.figure] = eng.FIGURE_CATALOG[r.figure].label;
       const read: OwnRead = { sheet: name, result, labels };
       setOwn(read);
       return read;
@@ -176,7 +176,7 @@ export function useCompare({ adapter }: PaneServices, runner: Runner) {
           const missing = departments.map((d, i) => ({
             header: plan.columns[i]?.header ?? eng.departmentHeader(d),
             own: d.own,
-            rows: eng.missingRows(templateId, d).map((r) => ({ zh: r.label, en: r.en })),
+            rows: eng.missingRows(templateId, d).map((r) => r.label),
           }));
           setView({ plan, report, missing, messages: notable(plan, report) });
         },
