@@ -137,15 +137,18 @@ export interface SheetAdapterOptions {
 
 export interface ReviewAllSheet {
   sheet: string;
-  /** "checked": a row of the summary; "none": no table or statement; "own": a sheet the add-in wrote */
-  outcome: "checked" | "none" | "own";
+  /**
+   * "checked": a row of the summary; "none": no table or statement; "own": a sheet the add-in
+   * wrote; "hidden": a sheet the user hid, not read (a "very hidden" sheet is not listed at all)
+   */
+  outcome: "checked" | "none" | "own" | "hidden";
 }
 
 export interface ReviewAllRun {
   /** one per checked sheet, in tab order (the summary's rows) */
   rows: ReviewRow[];
   problems: ReviewProblem[];
-  /** every visible sheet and what became of it, in tab order */
+  /** every sheet (but the very hidden) and what became of it, in tab order */
   sheets: ReviewAllSheet[];
   /** the summary sheet written ("核对汇总", or "核对汇总 (2)" when a sheet of the user's has the name); null when no sheet was checked */
   summarySheet: string | null;

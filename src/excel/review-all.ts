@@ -171,5 +171,11 @@ export async function reviewAllSheets(s: Session, args: { caps: Caps; budget: nu
     const done = await runSteps(s, optional, args.budget, args.caps);
     if (done.optionalError !== undefined) messages.push(optionalFailedMessage(done.optionalError));
   }
-  return { rows, problems, sheets: outcomes, summarySheet, writes, messages, syncs: s.syncs };
+  // the sheets the user hid are not read, but said, in their places (docs/review.md)
+  const byName = new Map(outcomes.map((o) => [o.sheet, o]));
+  const listed = [...sheets.values()]
+    .filter((w) => w.visibility !== "VeryHidden")
+    .sort((a, b) => a.position - b.position)
+    .flatMap((w): ReviewAllSheet[] => (w.visibility === "Hidden" ? [{ sheet: w.name, outcome: "hidden" }] : byName.has(w.name) ? [byName.get(w.name) as ReviewAllSheet] : []));
+  return { rows, problems, sheets: listed, summarySheet, writes, messages, syncs: s.syncs };
 }

@@ -51,6 +51,23 @@ describe("核对全部工作表", () => {
     await waitFor(() => expect(xl.workbook.activeSheet()).toBe("指标"));
   });
 
+  test("hidden sheets are not read but named; a very hidden one is not", async () => {
+    const xl = createMemoryExcel({
+      sheets: [
+        { name: "指标", values: INDICATORS },
+        { name: "旧版", values: INDICATORS, visibility: "Hidden" },
+        { name: "配置", values: [["x"]], visibility: "VeryHidden" },
+      ],
+    });
+    const adapter = createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported });
+    const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    await user.click(within(screen.getByTestId("review-all")).getByRole("button", { name: "核对全部工作表" }));
+    expect((await screen.findByTestId("review-all-summary")).textContent).toBe("已核对 1 张工作表，汇总写入“核对汇总”。");
+    expect(screen.getByTestId("review-all-hidden").textContent).toBe("隐藏的工作表未核对：旧版（取消隐藏后可核对）");
+    // the hidden sheet is left as it was: no result columns
+    expect(xl.workbook.sheet("旧版").values("A1:Z1")[0].filter((v) => String(v).startsWith("核对"))).toEqual([]);
+  });
+
   test("a workbook with nothing to check says so and writes no sheet", async () => {
     const xl = createMemoryExcel({ sheets: [{ name: "说明", values: [["无表格"]] }] });
     const adapter = createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported });

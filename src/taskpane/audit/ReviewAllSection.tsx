@@ -26,6 +26,7 @@ export function ReviewAllSection({ model, settings, disabled }: ReviewAllSection
   const { t, pick } = useLocale();
   const styles = useStyles();
   const r = model.result;
+  const hidden = r ? r.sheets.filter((x) => x.outcome === "hidden").map((x) => x.sheet) : [];
   return (
     <section className={styles.root} aria-label={t.reviewAll} data-testid="review-all">
       <Button disabled={disabled} onClick={() => model.start(settings)}>
@@ -68,6 +69,11 @@ export function ReviewAllSection({ model, settings, disabled }: ReviewAllSection
               );
             })}
           </ul>
+          {hidden.length > 0 && (
+            <Text size={200} className={styles.meta} data-testid="review-all-hidden">
+              {fmt(t.reviewAllHidden, { sheets: hidden.join(pick({ zh: "、", en: ", " })) })}
+            </Text>
+          )}
         </>
       )}
     </section>
