@@ -10,12 +10,7 @@ import { withStructureCheck } from "../cli/package-assert";
 /** every --out this file writes passes the structural check */
 const auditCommand = withStructureCheck(rawAudit);
 import { evaluateFormula } from "./formula";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
+import { capture } from "../cli/capture";
 
 const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 

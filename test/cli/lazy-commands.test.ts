@@ -8,16 +8,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { capture } from "./capture";
 
 jest.mock("../../src/core/seed-data", () => {
   throw new Error("the seed data was loaded");
 });
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
 
 let dir: string;
 beforeAll(() => {

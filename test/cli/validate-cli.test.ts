@@ -6,17 +6,12 @@ import * as os from "os";
 import * as path from "path";
 import { main as rawMain } from "../../src/cli/main";
 import { withStructureCheck } from "./package-assert";
+import { capture } from "./capture";
 
 /** every --out this file writes passes the structural check */
 const main = withStructureCheck(rawMain);
 
 const ROOT = path.join(__dirname, "..", "..");
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
 
 function sha(file: string): string {
   return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");

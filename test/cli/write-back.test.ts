@@ -14,16 +14,12 @@ import { main } from "../../src/cli/main";
 import { checkPackage } from "../../src/cli/xlsx-check";
 import { XlsxWorkbook } from "../../src/cli/xlsx-workbook";
 import { SOFFICE, expectCleanPackage, expectKept, libreOfficeSheets, outputOf, packageOf, withStructureCheck } from "./package-assert";
+import { capture } from "./capture";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "workbooks");
 const validate = withStructureCheck((argv, io) => main(["validate", ...argv], io));
 const audit = withStructureCheck(auditCommand);
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
 const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 let dir: string;

@@ -28,15 +28,10 @@ import { DEPARTMENT_IDS, Seed, SeedSchema, TEMPLATE_IDS, TemplateId } from "../.
 import { SheetEntry, XlsxWorkbook } from "../../src/cli/xlsx-workbook";
 import { checkPackage } from "../../src/cli/xlsx-check";
 import { FormulaValue as Scalar, evaluateFormula } from "../../src/memory-excel/formulas";
+import { capture } from "../cli/capture";
 
 /** every --out this file writes passes the structural check */
 const compareCommand = withStructureCheck(rawCompare);
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
 
 let dir: string;
 beforeAll(() => {
