@@ -5,10 +5,10 @@
  */
 import { AUDIT_NOTICES } from "../../src/core/audit/messages";
 import type { CellValue } from "../../src/core/grid";
-import { SheetAdapterError } from "../../src/excel/errors";
 import { createMemoryExcel } from "../../src/memory-excel";
 import type { AuditRun } from "../../src/excel/adapter-types";
 import { createSheetAdapter } from "../../src/excel/sheet-adapter";
+import { adapterError } from "./adapter-error";
 
 const SHEET = "收支情况";
 const LIST = "核对·收支情况";
@@ -39,18 +39,8 @@ function setup(opts: { apiVersion?: string; protect?: boolean; sentence?: string
 }
 
 function ok(run: AuditRun): Extract<AuditRun, { ok: true }> {
-  if (!run.ok) throw new Error(`audit failed: ${run.reason}`);
+  if (!run.ok) throw new Error(`audit failed: ${run.reason.en}`);
   return run;
-}
-
-async function adapterError(p: Promise<unknown>): Promise<SheetAdapterError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(SheetAdapterError);
-    return e as SheetAdapterError;
-  }
-  throw new Error("expected an adapter error");
 }
 
 describe("runAudit", () => {

@@ -3,12 +3,12 @@
  * would hold them (the memory workbook), re-made, renamed beside a user's sheet, cleared.
  */
 import { MISSING_MARK, SheetPlan, TEMPLATES, TemplateId, buildComparisonSheet, seedDepartments } from "../../src/core/compare";
-import { SheetAdapterError } from "../../src/excel/errors";
 import { MemoryExcel, createMemoryExcel } from "../../src/memory-excel";
 import { sheetRef } from "../../src/memory-excel/state";
 import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { charsToPoints } from "../../src/excel/steps";
 import { recordFromXml } from "../../src/excel/written-record";
+import { adapterError } from "./adapter-error";
 
 const IDS = Object.keys(TEMPLATES) as TemplateId[];
 const DEPARTMENTS = seedDepartments();
@@ -30,16 +30,6 @@ function planCells(plan: SheetPlan): { address: string; cell: SheetPlan["cells"]
 
 function records(xl: MemoryExcel) {
   return xl.workbook.customXmlParts().map((p) => recordFromXml(p.xml));
-}
-
-async function adapterError(p: Promise<unknown>): Promise<SheetAdapterError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(SheetAdapterError);
-    return e as SheetAdapterError;
-  }
-  throw new Error("expected an adapter error");
 }
 
 let missingSeen = 0;

@@ -7,12 +7,12 @@
 import { columnLetter } from "../../src/core/address";
 import { buildComparisonSheet, seedDepartments } from "../../src/core/compare";
 import type { WritePlan } from "../../src/core/write-plan";
-import { SheetAdapterError } from "../../src/excel/errors";
 import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { type MemoryExcel, createMemoryExcel } from "../../src/memory-excel";
 import { seedStatement } from "../../src/preview/sample-statement";
 import { executePlan } from "./execute-plan-run";
 import { indicatorTable } from "./indicator-grid";
+import { adapterError } from "./adapter-error";
 
 const TEXT_COLUMNS = 20;
 
@@ -30,16 +30,6 @@ function huizhouOnTextTemplate(): { xl: MemoryExcel; sheet: string } {
 
 function adapterOf(xl: MemoryExcel) {
   return createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported });
-}
-
-async function adapterError(p: Promise<unknown>): Promise<SheetAdapterError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(SheetAdapterError);
-    return e as SheetAdapterError;
-  }
-  throw new Error("expected an adapter error");
 }
 
 describe("formulas into Text-formatted cells", () => {

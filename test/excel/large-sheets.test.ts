@@ -11,7 +11,7 @@ function setup(rows: number, layout: "blocks" | "mixed" = "blocks") {
 }
 
 function ok(run: ValidateRun): Extract<ValidateRun, { ok: true }> {
-  if (!run.ok) throw new Error(`validation failed: ${run.reason}`);
+  if (!run.ok) throw new Error(`validation failed: ${run.reason.en}`);
   return run;
 }
 

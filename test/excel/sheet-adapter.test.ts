@@ -1,6 +1,5 @@
 import type { CellValue } from "../../src/core/grid";
 import type { WritePlan } from "../../src/core/write-plan";
-import { SheetAdapterError } from "../../src/excel/errors";
 import { MemoryExcel, createMemoryExcel } from "../../src/memory-excel";
 import type { ValidateRun } from "../../src/excel/adapter-types";
 import { joinAddresses } from "../../src/excel/read-sheet";
@@ -8,6 +7,7 @@ import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { RECORD_NAMESPACE, recordFromXml, recordToXml } from "../../src/excel/written-record";
 import { executePlan } from "./execute-plan-run";
 import { HEADER, indicatorRow, indicatorTable } from "./indicator-grid";
+import { adapterError } from "./adapter-error";
 
 function setup(values: CellValue[][], opts: { apiVersion?: string; at?: string; name?: string; without?: string[] } = {}) {
   const xl = createMemoryExcel({ apiVersion: opts.apiVersion, sheets: [{ name: opts.name ?? "指标表", values, at: opts.at }] });
@@ -18,18 +18,8 @@ function setup(values: CellValue[][], opts: { apiVersion?: string; at?: string; 
 }
 
 function ok(run: ValidateRun): Extract<ValidateRun, { ok: true }> {
-  if (!run.ok) throw new Error(`validation failed: ${run.reason}`);
+  if (!run.ok) throw new Error(`validation failed: ${run.reason.en}`);
   return run;
-}
-
-async function adapterError(p: Promise<unknown>): Promise<SheetAdapterError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(SheetAdapterError);
-    return e as SheetAdapterError;
-  }
-  throw new Error("expected an adapter error");
 }
 
 const fillOps = (xl: MemoryExcel) => xl.stats.ops["format.fill.color"] ?? 0;
