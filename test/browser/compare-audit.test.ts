@@ -4,22 +4,14 @@
  * (src/taskpane/i18n/i18n.ts: tabCompare/compareBuild 生成对比表, tabAudit/auditRun 核对收支表).
  */
 import type { Locator, Page } from "playwright-core";
-import { type BrowserEnv, type PageWatch, expectText, screenshot, startBrowserEnv, watchPage } from "./support/browser";
+import { type PageWatch, expectText, screenshot, useBrowserEnv, watchPage } from "./support/browser";
 
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
-});
+const browser = useBrowserEnv();
 
 async function openPreview(): Promise<{ page: Page; watch: PageWatch; pane: Locator; grid: Locator }> {
-  const page = await env.context.newPage();
+  const page = await browser.env.context.newPage();
   const watch = watchPage(page);
-  await page.goto(`${env.baseUrl}/preview.html?lang=zh-CN`);
+  await page.goto(`${browser.env.baseUrl}/preview.html?lang=zh-CN`);
   const pane = page.getByTestId("task-pane");
   await pane.getByRole("button", { name: "核对指标" }).waitFor();
   await page.getByRole("tab", { name: "收支情况" }).waitFor();

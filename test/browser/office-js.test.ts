@@ -7,7 +7,7 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import { type BrowserEnv, isLocal, screenshot, startBrowserEnv, watchPage } from "./support/browser";
+import { isLocal, screenshot, useBrowserEnv, watchPage } from "./support/browser";
 import { OFFICE_JS_DIST, OFFICE_JS_PATH } from "./support/server";
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -29,25 +29,17 @@ interface Violation {
   source: string;
 }
 
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
-});
+const browser = useBrowserEnv();
 
 async function html(name: string): Promise<string> {
-  const res = await fetch(`${env.baseUrl}/${name}`);
+  const res = await fetch(`${browser.env.baseUrl}/${name}`);
   expect(res.status).toBe(200);
   return res.text();
 }
 
 /** A page that records every CSP violation (a securitypolicyviolation listener installed before any script) and refuses other hosts. */
 async function openPage(query = "", readyTimeoutMs?: number): Promise<{ page: Page; watch: ReturnType<typeof watchPage>; violations(): Promise<Violation[]> }> {
-  const page = await env.context.newPage();
+  const page = await browser.env.context.newPage();
   const watch = watchPage(page);
   if (readyTimeoutMs) {
     // the pane's onReady timeout, shortened from the 10 s users wait (src/taskpane/office/host.ts)
@@ -61,7 +53,7 @@ async function openPage(query = "", readyTimeoutMs?: number): Promise<{ page: Pa
     (window as unknown as { __violations: typeof seen }).__violations = seen;
     document.addEventListener("securitypolicyviolation", (e) => seen.push({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile ? new URL(e.sourceFile).pathname : "" }));
   });
-  await page.goto(`${env.baseUrl}/${TEST_PAGE}${query}`);
+  await page.goto(`${browser.env.baseUrl}/${TEST_PAGE}${query}`);
   return { page, watch, violations: () => page.evaluate(() => [...(window as unknown as { __violations: Violation[] }).__violations]) };
 }
 
@@ -77,7 +69,7 @@ describe("which office.js each page loads", () => {
   });
 
   test("the server's office.js is the npm package's dist/office.js, byte for byte", async () => {
-    const res = await fetch(`${env.baseUrl}${OFFICE_JS_LOCAL}`);
+    const res = await fetch(`${browser.env.baseUrl}${OFFICE_JS_LOCAL}`);
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(fs.readFileSync(path.join(OFFICE_JS_DIST, "office.js")))).toBe(true);
   });

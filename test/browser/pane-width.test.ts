@@ -5,17 +5,9 @@
  * and field lies wholly inside it; a screenshot of each end state goes to test-results/.
  */
 import type { Locator, Page } from "playwright-core";
-import { type BrowserEnv, type PageWatch, expectText, screenshot, startBrowserEnv, watchPage } from "./support/browser";
+import { type PageWatch, expectText, screenshot, useBrowserEnv, watchPage } from "./support/browser";
 
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
-});
+const browser = useBrowserEnv();
 
 const WIDTHS = [320, 360] as const;
 
@@ -125,10 +117,10 @@ async function settled(locator: Locator): Promise<void> {
 }
 
 async function open(lang: Lang, width: number): Promise<{ page: Page; watch: PageWatch; pane: Locator; grid: Locator }> {
-  const page = await env.context.newPage();
+  const page = await browser.env.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   const watch = watchPage(page);
-  await page.goto(`${env.baseUrl}/preview.html?lang=${lang}&paneWidth=${width}`);
+  await page.goto(`${browser.env.baseUrl}/preview.html?lang=${lang}&paneWidth=${width}`);
   const pane = page.getByTestId("task-pane");
   await pane.getByRole("button", { name: NAMES[lang].check, exact: true }).waitFor();
   await page.getByRole("tab", { name: "收支情况" }).waitFor();

@@ -4,17 +4,9 @@
  * the grid, and the formula bar shows the live formula behind them.
  */
 import type { Locator, Page } from "playwright-core";
-import { type BrowserEnv, screenshot, startBrowserEnv, watchPage } from "./support/browser";
+import { screenshot, useBrowserEnv, watchPage } from "./support/browser";
 
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 600_000);
-
-afterAll(async () => {
-  await env?.close();
-});
+const browser = useBrowserEnv(600_000);
 
 /** Every cell of the grid shown: address and text. */
 async function gridCells(grid: Locator): Promise<{ address: string; text: string; col: number; row: number }[]> {
@@ -33,9 +25,9 @@ const PERCENT = /^-?\d+(\.\d+)?%$/;
 const ERRORS = new Set(["#NAME?", "#VALUE!", "#REF!"]);
 
 async function openPreview() {
-  const page = await env.context.newPage();
+  const page = await browser.env.context.newPage();
   const watch = watchPage(page);
-  await page.goto(`${env.baseUrl}/preview.html?lang=zh-CN`);
+  await page.goto(`${browser.env.baseUrl}/preview.html?lang=zh-CN`);
   const pane = page.getByTestId("task-pane");
   await pane.getByRole("button", { name: "核对指标" }).waitFor();
   return { page, watch, pane, grid: page.getByTestId("grid") };

@@ -5,17 +5,9 @@
  * no request to any host but localhost.
  */
 import type { Locator, Page } from "playwright-core";
-import { type BrowserEnv, type PageWatch, axeViolations, expectText, expectTextContaining, screenshot, startBrowserEnv, watchPage } from "./support/browser";
+import { type PageWatch, axeViolations, expectText, expectTextContaining, screenshot, useBrowserEnv, watchPage } from "./support/browser";
 
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
-});
+const browser = useBrowserEnv();
 
 interface Preview {
   page: Page;
@@ -26,9 +18,9 @@ interface Preview {
 }
 
 async function openPreview(lang = "zh-CN"): Promise<Preview> {
-  const page = await env.context.newPage();
+  const page = await browser.env.context.newPage();
   const watch = watchPage(page);
-  await page.goto(`${env.baseUrl}/preview.html?lang=${lang}`);
+  await page.goto(`${browser.env.baseUrl}/preview.html?lang=${lang}`);
   const pane = page.getByTestId("task-pane");
   await pane.getByRole("button", { name: lang.startsWith("en") ? "Check indicators" : "核对指标" }).waitFor();
   // the statement sheet arrives in its own chunk

@@ -5,21 +5,13 @@
  * zod never probes for eval, so a strict CSP logs no violation.
  */
 import type { Page, Route } from "playwright-core";
-import { type BrowserEnv, isLocal, screenshot, startBrowserEnv, watchPage } from "./support/browser";
+import { isLocal, screenshot, useBrowserEnv, watchPage } from "./support/browser";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** office.js as an unreachable host leaves it: loaded, but onReady never calls back */
 const SILENT_OFFICE = "window.Office = { HostType: { Excel: 'Excel' }, onReady: function () { return new Promise(function () {}); } };";
 
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 600_000);
-
-afterAll(async () => {
-  await env?.close();
-});
+const browser = useBrowserEnv(600_000);
 
 async function offline(page: Page, officeJs: (route: Route) => Promise<void>): Promise<void> {
   await page.route((url) => !isLocal(url.href), (route) => (route.request().url() === OFFICE_JS ? officeJs(route) : route.abort("blockedbyclient")));
@@ -37,7 +29,7 @@ async function recordViolations(page: Page): Promise<void> {
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
 test("Office.onReady that never answers: after the timeout the pane says Office is not responding", async () => {
-  const page = await env.context.newPage();
+  const page = await browser.env.context.newPage();
   const watch = watchPage(page);
   await recordViolations(page);
   // the test's shorter timeout, in place of the 10 s users wait
@@ -45,7 +37,7 @@ test("Office.onReady that never answers: after the timeout the pane says Office 
     (window as unknown as { JIXIAO_OFFICE_READY_TIMEOUT_MS: number }).JIXIAO_OFFICE_READY_TIMEOUT_MS = 400;
   });
   await offline(page, (route) => route.fulfill({ body: SILENT_OFFICE, contentType: "text/javascript" }));
-  await page.goto(`${env.baseUrl}/taskpane.html`);
+  await page.goto(`${browser.env.baseUrl}/taskpane.html`);
 
   const outside = page.getByTestId("outside-excel");
   await outside.waitFor({ timeout: 15_000 });
@@ -60,11 +52,11 @@ test("Office.onReady that never answers: after the timeout the pane says Office 
 });
 
 test("an Internet Explorer 11 host: the ES5 engine check says what to install or update, in Chinese and English", async () => {
-  const page = await env.context.newPage();
+  const page = await browser.env.context.newPage();
   // what IE11 shows a page in its standards mode
   await page.addInitScript(() => Object.defineProperty(document, "documentMode", { value: 11, configurable: true }));
   await offline(page, (route) => route.fulfill({ body: SILENT_OFFICE, contentType: "text/javascript" }));
-  await page.goto(`${env.baseUrl}/taskpane.html`);
+  await page.goto(`${browser.env.baseUrl}/taskpane.html`);
   const message = page.locator("#unsupported-engine");
   await message.waitFor();
   const text = (await message.textContent()) ?? "";
@@ -77,16 +69,16 @@ test("an Internet Explorer 11 host: the ES5 engine check says what to install or
 });
 
 test("a current engine is left alone by the check", async () => {
-  const page = await env.context.newPage();
+  const page = await browser.env.context.newPage();
   await offline(page, (route) => route.abort("blockedbyclient"));
-  await page.goto(`${env.baseUrl}/taskpane.html`);
+  await page.goto(`${browser.env.baseUrl}/taskpane.html`);
   await page.getByTestId("outside-excel").waitFor();
   expect(await page.locator("#unsupported-engine").count()).toBe(0);
   await page.close();
 });
 
 test("the task pane's CSP admits office.js's host-check frame from Office's host, and nothing else", async () => {
-  const page = await (await fetch(`${env.baseUrl}/taskpane.html`)).text();
+  const page = await (await fetch(`${browser.env.baseUrl}/taskpane.html`)).text();
   const meta = /<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]+content="([^"]+)"/i.exec(page);
   expect(meta).not.toBeNull();
   const frame = meta![1].split(";").map((d) => d.trim().split(/\s+/)).find((d) => d[0] === "frame-src");
@@ -94,11 +86,11 @@ test("the task pane's CSP admits office.js's host-check frame from Office's host
 });
 
 test("the preview runs a check under its strict CSP with no violation (zod is jitless)", async () => {
-  const page = await env.context.newPage();
+  const page = await browser.env.context.newPage();
   const watch = watchPage(page);
   await recordViolations(page);
   await offline(page, (route) => route.abort("blockedbyclient"));
-  await page.goto(`${env.baseUrl}/preview.html`);
+  await page.goto(`${browser.env.baseUrl}/preview.html`);
   await page.getByRole("button", { name: "核对指标" }).click();
   await page.getByTestId("summary").waitFor();
   expect(await violations(page)).toEqual([]);

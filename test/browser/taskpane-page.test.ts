@@ -3,19 +3,11 @@
  * both pages, and the task pane's initial script staying free of the preview.
  */
 import type { Page, Route } from "playwright-core";
-import { type BrowserEnv, isLocal, screenshot, startBrowserEnv, watchPage } from "./support/browser";
+import { isLocal, screenshot, useBrowserEnv, watchPage } from "./support/browser";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-let env: BrowserEnv;
-
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
-});
+const browser = useBrowserEnv();
 
 /** Nothing leaves the machine: requests to other hosts are answered here or refused. */
 async function offline(page: Page, officeJs: (route: Route) => Promise<void>): Promise<void> {
@@ -23,7 +15,7 @@ async function offline(page: Page, officeJs: (route: Route) => Promise<void>): P
 }
 
 async function html(name: string): Promise<string> {
-  const res = await fetch(`${env.baseUrl}/${name}`);
+  const res = await fetch(`${browser.env.baseUrl}/${name}`);
   expect(res.status).toBe(200);
   return res.text();
 }
@@ -42,10 +34,10 @@ function csp(page: string): Map<string, string[]> {
 
 describe("taskpane.html outside Excel", () => {
   test("with office.js blocked it still shows the outside-Excel message", async () => {
-    const page = await env.context.newPage();
+    const page = await browser.env.context.newPage();
     const watch = watchPage(page);
     await offline(page, (route) => route.abort("blockedbyclient"));
-    await page.goto(`${env.baseUrl}/taskpane.html`);
+    await page.goto(`${browser.env.baseUrl}/taskpane.html`);
 
     const outside = page.getByTestId("outside-excel");
     await outside.waitFor();
@@ -82,10 +74,10 @@ describe("Content-Security-Policy", () => {
   });
 
   test("the preview page enforces it: a fetch to another host is refused before it is sent", async () => {
-    const page = await env.context.newPage();
+    const page = await browser.env.context.newPage();
     const watch = watchPage(page);
     await offline(page, (route) => route.abort("blockedbyclient"));
-    await page.goto(`${env.baseUrl}/preview.html`);
+    await page.goto(`${browser.env.baseUrl}/preview.html`);
     await page.getByRole("button", { name: "核对指标" }).waitFor();
     const outcome = await page.evaluate(async () => {
       const violations: string[] = [];
@@ -111,7 +103,7 @@ describe("the built pages", () => {
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.some((s) => /preview/.test(s))).toBe(false);
     for (const src of scripts) {
-      const js = await (await fetch(`${env.baseUrl}/${src}`)).text();
+      const js = await (await fetch(`${browser.env.baseUrl}/${src}`)).text();
       expect(js).not.toContain("jx-cell-");
       expect(js).not.toContain("收支情况");
     }

@@ -27,6 +27,26 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
+/**
+ * One browser and server for a test file: started before its tests, closed after them. Read
+ * `.env` inside the tests (it is set once beforeAll has run).
+ */
+export function useBrowserEnv(startTimeout = 240_000): { readonly env: BrowserEnv } {
+  let env: BrowserEnv | undefined;
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+  }, startTimeout);
+  afterAll(async () => {
+    await env?.close();
+  });
+  return {
+    get env(): BrowserEnv {
+      if (!env) throw new Error("the browser is not started yet: read .env inside a test");
+      return env;
+    },
+  };
+}
+
 export async function startBrowserEnv(): Promise<BrowserEnv> {
   const browser = await findChromium();
   const dist = await builtAddIn();
