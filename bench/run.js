@@ -7,7 +7,7 @@ const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const ExcelJS = require("exceljs");
-const { validateGrid } = require("../lib/core/validate");
+const { validateGrid } = require("../lib/core/indicators/validate");
 
 const TARGETS = [
   ["≥200万人", "234.42万人"],

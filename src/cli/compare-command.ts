@@ -21,9 +21,9 @@ import {
   seedDepartments,
   templateById,
 } from "../core/compare";
-import { DEPARTMENT_IDS } from "../core/seed-data";
-import { TemplateId } from "../core/seed-schema";
-import { Bilingual, bothLangs, inLang } from "../core/text";
+import { DEPARTMENT_IDS } from "../core/seeds/seed-data";
+import { TemplateId } from "../core/seeds/seed-schema";
+import { Bilingual, bothLangs, inLang } from "../core/basics/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, Io, commandRunner } from "./command";
 import { chartJson, messageJson } from "./json-output";

@@ -1,6 +1,6 @@
 /**
  * The --json documents' shapes, in one place: inside, every text in two languages is one Bilingual
- * (src/core/text.ts); the JSON users and scripts read keeps its flat fields — a message's `text` and
+ * (src/core/basics/text.ts); the JSON users and scripts read keeps its flat fields — a message's `text` and
  * `en`, a finding's `message` and `en`, a summary's `grade`, `gradeEn`, `gradeText` and `gradeTextEn`,
  * a review's `firstProblems` and `firstProblemsEn`, a skipped file's `reason` and `en`, a comparison's and its
  * chart's `title` and `titleEn`.
@@ -9,9 +9,9 @@ import { z } from "zod";
 import type { Finding } from "../core/audit/finding";
 import type { ChartSpec } from "../core/compare";
 import { ReviewProblemSchema, type ReviewReport, ReviewRowSchema, ReviewSkipSchema } from "../core/review";
-import type { Message } from "../core/messages";
-import { MessageSchema, RowResultSchema, type Summary, SummarySchema, type ValidateResult, ValidateResultSchema } from "../core/results";
-import type { Bilingual } from "../core/text";
+import type { Message } from "../core/basics/messages";
+import { MessageSchema, RowResultSchema, type Summary, SummarySchema, type ValidateResult, ValidateResultSchema } from "../core/indicators/results";
+import type { Bilingual } from "../core/basics/text";
 
 /** The object with one Bilingual field flat: its Chinese under `key` and its English under `enKey` where the one field was, the other fields in their order. */
 function flatText(o: object, key: string, enKey: string): Record<string, unknown> {

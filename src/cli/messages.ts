@@ -1,11 +1,11 @@
 /**
  * The CLI's catalog: the notes and reasons the commands report about files, in Simplified Chinese
- * with an English translation (one Bilingual text, src/core/text.ts; ARCHITECTURE.md, "Messages and
+ * with an English translation (one Bilingual text, src/core/basics/text.ts; ARCHITECTURE.md, "Messages and
  * languages"). The engine's messages come from core's catalogs; each command's usage text stays with
  * its command.
  */
 import { KIND_LABELS } from "../core/review";
-import { type Bilingual, bothLangs } from "../core/text";
+import { type Bilingual, bothLangs } from "../core/basics/text";
 
 /** The name of the user's own department's source, as the comparison sheet's notes cite it. */
 export const ownSource = (file: string, sheet: string) => `${file} 工作表“${sheet}”`;

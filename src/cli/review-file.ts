@@ -5,9 +5,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Settings } from "../core/presets";
+import { Settings } from "../core/indicators/presets";
 import { ReviewProblem, ReviewRow, ReviewSkip, reviewWorkbook } from "../core/review";
-import type { Bilingual } from "../core/text";
+import type { Bilingual } from "../core/basics/text";
 import { CLI_NOTES, CLI_UNREADABLE } from "./messages";
 import { UsageError, openWorkbook } from "./workbook-file";
 

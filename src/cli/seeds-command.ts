@@ -1,10 +1,10 @@
 /**
  * `jixiao seeds` (docs/rules.md §8): list the bundled departments, their level, year and figures.
  */
-import { SEEDS } from "../core/seed-data";
-import { reportById, reportTitle } from "../core/seed-reports";
-import { FIGURE_CATALOG, FigureId, Seed, TEMPLATE_IDS, templateFigureIds } from "../core/seed-schema";
-import { Bilingual, inLang } from "../core/text";
+import { SEEDS } from "../core/seeds/seed-data";
+import { reportById, reportTitle } from "../core/seeds/seed-reports";
+import { FIGURE_CATALOG, FigureId, Seed, TEMPLATE_IDS, templateFigureIds } from "../core/seeds/seed-schema";
+import { Bilingual, inLang } from "../core/basics/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, Io, commandRunner } from "./command";
 import { templateOf } from "./compare-command";

@@ -2,7 +2,7 @@
  * A worksheet part's cells and column widths rewritten with our edits: only the rows we touch
  * are rebuilt, every other row and element stays as written (docs/write-back.md).
  */
-import { a1, parseA1 } from "../core/address";
+import { a1, parseA1 } from "../core/basics/address";
 import { PackageError, attrs, escapeCellText, escapeXml } from "./ooxml-package";
 import { colOf } from "./xlsx-read";
 import { StyleBook, StyleSpec } from "./xlsx-styles";

@@ -3,7 +3,7 @@
  * notes — collected and then written into the sheet part, its comments and its VML in one pass
  * (docs/write-back.md).
  */
-import { a1 } from "../core/address";
+import { a1 } from "../core/basics/address";
 import { rootPrefix } from "./ooxml-package";
 import { CellEdit, CellWrite, FormulaEffects, Rect, writeCols, writeSheetData } from "./sheet-data-write";
 import { WorkbookParts, writeNotes } from "./sheet-notes-write";

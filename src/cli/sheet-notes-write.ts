@@ -2,7 +2,7 @@
  * A sheet's notes written into its comments part and the VML drawing Excel shows them with: ours
  * added beside the user's under our own author, those of a cleared area removed (docs/write-back.md).
  */
-import { parseA1 } from "../core/address";
+import { parseA1 } from "../core/basics/address";
 import { CT, NS, OoxmlPackage, REL, attrLocal, attrs, escapeCellText, rootPrefix } from "./ooxml-package";
 import { SHAPE_BLOCK, freeBlock, vmlBlocks, vmlParts, vmlShapeIds } from "./vml";
 import { appendToList, insertInOrder, relPrefix } from "./xml-edit";

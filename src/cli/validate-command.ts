@@ -2,12 +2,12 @@
  * `jixiao validate <file.xlsx>` (docs/rules.md §2, §5, §9; docs/standard-forms.md): find the
  * indicator table, check and score every row, and write the results into the --out copy.
  */
-import { Grid } from "../core/grid";
-import { PRESET_IDS } from "../core/presets";
-import { collectProblems } from "../core/problems";
-import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/results";
-import { Bilingual, Lang, inLang } from "../core/text";
-import { ValidateOutcome, validateGrid } from "../core/validate";
+import { Grid } from "../core/basics/grid";
+import { PRESET_IDS } from "../core/indicators/presets";
+import { collectProblems } from "../core/indicators/problems";
+import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/indicators/results";
+import { Bilingual, Lang, inLang } from "../core/basics/text";
+import { ValidateOutcome, validateGrid } from "../core/indicators/validate";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, commandRunner } from "./command";
 import { validateJson } from "./json-output";

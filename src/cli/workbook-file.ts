@@ -9,7 +9,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Bilingual } from "../core/text";
+import type { Bilingual } from "../core/basics/text";
 import { convertLegacy } from "./legacy-convert";
 import { CLI_ERRORS, CLI_NOTES } from "./messages";
 import { PackageError } from "./ooxml-package";

@@ -10,12 +10,12 @@
  * #1616). A styled header replaces the table when the table's name is already used in the
  * workbook or its header cells are not unique, non-empty text.
  */
-import { parseA1 } from "../core/address";
+import { parseA1 } from "../core/basics/address";
 import { SheetPlan, SheetStyle } from "../core/compare/sheet-plan";
-import { freeSheetName } from "../core/sheet-names";
-import type { Bilingual } from "../core/text";
-import { cellText } from "../core/grid";
-import { PlanCell } from "../core/write-plan";
+import { freeSheetName } from "../core/basics/sheet-names";
+import type { Bilingual } from "../core/basics/text";
+import { cellText } from "../core/basics/grid";
+import { PlanCell } from "../core/basics/write-plan";
 import { CLI_NOTES } from "./messages";
 import { CellWrite, SheetEditor, SheetEntry, StyleSpec, XlsxWorkbook } from "./xlsx-workbook";
 

@@ -3,11 +3,11 @@
  * formats, notes and column widths are written; every other part of the workbook is kept
  * (docs/write-back.md).
  */
-import { parseA1, quoteSheet, splitSheet } from "../core/address";
-import { cellText } from "../core/grid";
-import { freeSheetName } from "../core/sheet-names";
-import type { Bilingual } from "../core/text";
-import { WritePlan } from "../core/write-plan";
+import { parseA1, quoteSheet, splitSheet } from "../core/basics/address";
+import { cellText } from "../core/basics/grid";
+import { freeSheetName } from "../core/basics/sheet-names";
+import type { Bilingual } from "../core/basics/text";
+import { WritePlan } from "../core/basics/write-plan";
 import { CLI_NOTES } from "./messages";
 import { OpenedWorkbook, prepareOutput, saveWorkbook } from "./workbook-file";
 import { SheetEntry, XlsxWorkbook } from "./xlsx-workbook";

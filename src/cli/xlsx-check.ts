@@ -9,7 +9,7 @@
  * - VML parts have id blocks of their own, shape ids are unique and inside their part's blocks;
  * - sheet names are valid and unique.
  */
-import { isValidSheetName } from "../core/sheet-names";
+import { isValidSheetName } from "../core/basics/sheet-names";
 import { OoxmlPackage, attrs, relsPathOf, startTags } from "./ooxml-package";
 import { SHAPE_BLOCK, vmlBlocks, vmlParts, vmlShapeIds } from "./vml";
 import { sheetEntries } from "./xlsx-read";

@@ -3,7 +3,7 @@
  * Excel table over a sheet's cells; the workbook's table and defined names, so a new table's name
  * is free (docs/write-back.md).
  */
-import { columnLetter } from "../core/address";
+import { columnLetter } from "../core/basics/address";
 import { CT, NS, OoxmlPackage, REL, attrs, escapeXml, relsPathOf, rootPrefix, startTags } from "./ooxml-package";
 import { SheetEntry } from "./xlsx-read";
 import { appendToList, insertInOrder, relPrefix } from "./xml-edit";

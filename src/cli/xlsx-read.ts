@@ -5,8 +5,8 @@
  * part the reader does not know (charts, pivots, slicers, anything a future Office adds) can
  * never stop it (docs/write-back.md, "Reading").
  */
-import { CellValue, Grid } from "../core/grid";
-import { parseA1 } from "../core/address";
+import { CellValue, Grid } from "../core/basics/grid";
+import { parseA1 } from "../core/basics/address";
 import { OoxmlPackage, attrLocal, attrs, decodeXml, startTags, unescapeCellText } from "./ooxml-package";
 
 export interface SheetEntry {

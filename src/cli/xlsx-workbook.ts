@@ -5,7 +5,7 @@
  * comments, protection, custom XML, VBA — is copied byte for byte (docs/write-back.md).
  * The edits of one sheet are `sheet-editor.ts`; new sheets and tables `xlsx-new-parts.ts`.
  */
-import { Grid } from "../core/grid";
+import { Grid } from "../core/basics/grid";
 import { CT, NS, OoxmlPackage, PackageError, REL, rootPrefix } from "./ooxml-package";
 import { SheetEditor } from "./sheet-editor";
 import { NewSheetOptions, TableSpec, addSheetPart, addTablePart, emptySheetPart, tableNames } from "./xlsx-new-parts";

@@ -2,9 +2,9 @@
  * Sheet-qualified A1 addresses as Excel returns them ("Sheet1!A1:B2", "'My Sheet'!C3"),
  * and rectangles. Rows and columns are 1-based, as Excel shows them.
  */
-import { columnLetter, columnNumber, quoteSheet } from "../core/address";
+import { columnLetter, columnNumber, quoteSheet } from "../core/basics/address";
 
-export { splitSheet } from "../core/address";
+export { splitSheet } from "../core/basics/address";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;

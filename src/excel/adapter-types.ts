@@ -4,13 +4,13 @@
 import { AuditResult } from "../core/audit/finding";
 import { NotAStatement } from "../core/audit/recognise";
 import { SheetPlan } from "../core/compare/sheet-plan";
-import { Grid } from "../core/grid";
-import { Settings } from "../core/presets";
+import { Grid } from "../core/basics/grid";
+import { Settings } from "../core/indicators/presets";
 import { ReviewProblem, ReviewRow } from "../core/review";
-import { ValidateResult } from "../core/results";
-import type { Bilingual } from "../core/text";
-import { ValidateOptions } from "../core/validate";
-import { WritePlan } from "../core/write-plan";
+import { ValidateResult } from "../core/indicators/results";
+import type { Bilingual } from "../core/basics/text";
+import { ValidateOptions } from "../core/indicators/validate";
+import { WritePlan } from "../core/basics/write-plan";
 import { IsSetSupported, XlRun } from "./excel-api";
 
 export type GridSource = "used" | "selection";

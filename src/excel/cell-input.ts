@@ -4,7 +4,7 @@
  * so any string Excel could read as something else gets the quote prefix "'", which Excel
  * stores as text without the apostrophe. Formulas are only ever written from `{ formula }`.
  */
-import { PlanCell, needsQuotePrefix } from "../core/write-plan";
+import { PlanCell, needsQuotePrefix } from "../core/basics/write-plan";
 
 export function toExcelInput(cell: PlanCell): string | number | boolean {
   if (cell === null) return "";

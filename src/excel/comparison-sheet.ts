@@ -8,14 +8,14 @@
  * write and number formats in another, styles, widths, frozen panes, the table, notes and chart.
  */
 import type { SheetPlan, SheetStyle } from "../core/compare/sheet-plan";
-import { freeSheetName } from "../core/sheet-names";
+import { freeSheetName } from "../core/basics/sheet-names";
 import { parseRect, qualified, rectA1, sameName, splitSheet } from "./a1";
 import { Caps, Session, lc, readSheets } from "./session";
 import { STEP_OVERHEAD, Step, StepsDone, charsToPoints, checkStructure, columnsRange, formulaFormats, optionalFailedMessage, runSteps } from "./steps";
 import { Evidence, kindOf, queueRecord, readRecord, removalSteps, rollback, stillOurs } from "./record-store";
 import { toExcelInput } from "./cell-input";
 import { SheetAdapterError, toAdapterError } from "./errors";
-import type { Bilingual } from "../core/text";
+import type { Bilingual } from "../core/basics/text";
 import { EXCEL_ERRORS, EXCEL_MESSAGES } from "./messages";
 import type { XlHorizontalAlignment, XlRange, XlTable, XlWorksheet } from "./excel-api";
 import { jsonBytes, utf8Length } from "./payload";

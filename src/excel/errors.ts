@@ -4,8 +4,8 @@
  * (OfficeExtension.Error codes) are translated here, in one place.
  */
 import type { AuditResult } from "../core/audit/finding";
-import type { ValidateResult } from "../core/results";
-import type { Bilingual } from "../core/text";
+import type { ValidateResult } from "../core/indicators/results";
+import type { Bilingual } from "../core/basics/text";
 import { EXCEL_ERRORS } from "./messages";
 
 export type AdapterErrorCode =

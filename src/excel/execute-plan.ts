@@ -2,11 +2,11 @@
  * Executing WritePlans: remove the earlier outputs they replace, record the new ones, then each
  * plan's sheet, values, formats, status colours and notes in as few syncs as the budget allows.
  */
-import { Grid } from "../core/grid";
-import { freeSheetName } from "../core/sheet-names";
-import { OWN_HEADER_PREFIX } from "../core/table-finder";
+import { Grid } from "../core/basics/grid";
+import { freeSheetName } from "../core/basics/sheet-names";
+import { OWN_HEADER_PREFIX } from "../core/forms/table-finder";
 import { AuditResult } from "../core/audit/finding";
-import { RESULT_SHEET, WritePlan } from "../core/write-plan";
+import { RESULT_SHEET, WritePlan } from "../core/basics/write-plan";
 import { intersect, qualified, Rect, rectA1, sameName, splitSheet } from "./a1";
 import { AdapterMessage, WriteReport } from "./adapter-types";
 import { toExcelInput } from "./cell-input";

@@ -1,9 +1,9 @@
 /**
  * The Excel adapter's catalog: every message and error text of src/excel, in Simplified Chinese with
- * an English translation (one Bilingual text, src/core/text.ts; ARCHITECTURE.md, "Messages and
+ * an English translation (one Bilingual text, src/core/basics/text.ts; ARCHITECTURE.md, "Messages and
  * languages"). The engine's own messages come from core's catalogs.
  */
-import type { Bilingual } from "../core/text";
+import type { Bilingual } from "../core/basics/text";
 
 /** A message of a run: a code the UI and tests can match, and its text. */
 export interface AdapterMessage {

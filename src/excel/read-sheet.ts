@@ -2,7 +2,7 @@
  * Reading a sheet in one load and one sync: the grid (values and number formats), every sheet,
  * the record parts and the column widths beside the table; big sheets in row chunks.
  */
-import { CellValue, Grid } from "../core/grid";
+import { CellValue, Grid } from "../core/basics/grid";
 import { rectA1 } from "./a1";
 import { GridSource } from "./adapter-types";
 import { excelCode } from "./errors";

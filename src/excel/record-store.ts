@@ -3,9 +3,9 @@
  * outputs are still ours, removing them, queueing the new record, and the rollback after a failed
  * write. The record's schema and XML are in written-record.ts.
  */
-import { CellValue, Grid } from "../core/grid";
-import { OWN_HEADER_PREFIX } from "../core/table-finder";
-import { RESULT_SHEET } from "../core/write-plan";
+import { CellValue, Grid } from "../core/basics/grid";
+import { OWN_HEADER_PREFIX } from "../core/forms/table-finder";
+import { RESULT_SHEET } from "../core/basics/write-plan";
 import { parseRect, Rect, rectA1, sameName, splitSheet } from "./a1";
 import { SheetAdapterError } from "./errors";
 import { EXCEL_ERRORS } from "./messages";

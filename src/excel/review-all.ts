@@ -10,13 +10,13 @@
  * the optional formatting of them all. They grow with the number of sheets, never with rows.
  */
 import type { AuditResult } from "../core/audit/finding";
-import type { Grid } from "../core/grid";
-import type { Settings } from "../core/presets";
+import type { Grid } from "../core/basics/grid";
+import type { Settings } from "../core/indicators/presets";
 import { ReviewProblem, ReviewRow, SUMMARY_SHEET_ADDIN, reviewSheet, sheetTarget, sortReport, summaryWritePlan } from "../core/review";
 import { sameName } from "./a1";
 import { Caps, Session, SheetInfo, lc, readSheets } from "./session";
 import { STEP_OVERHEAD, Step, optionalFailedMessage, runSteps } from "./steps";
-import { columnLetter } from "../core/address";
+import { columnLetter } from "../core/basics/address";
 import { RecordState, kindOf, readRecord } from "./record-store";
 import { excelCode } from "./errors";
 import type { XlRange } from "./excel-api";

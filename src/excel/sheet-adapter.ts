@@ -7,7 +7,7 @@
  */
 import { auditGrid } from "../core/audit/audit";
 import { templateChoices } from "../core/compare/templates";
-import { validateGrid } from "../core/validate";
+import { validateGrid } from "../core/indicators/validate";
 import { sameName, splitSheet } from "./a1";
 import { AuditRun, ClearReport, GridSource, SheetAdapter, SheetAdapterOptions, ValidateRun } from "./adapter-types";
 import { writeComparisonSheet } from "./comparison-sheet";

@@ -2,8 +2,8 @@
  * Writing steps: operations queued into syncs packed under the request budget, the optional
  * formatting last in a sync of its own, and the small conversions the steps share.
  */
-import { columnLetter } from "../core/address";
-import { PlanCell } from "../core/write-plan";
+import { columnLetter } from "../core/basics/address";
+import { PlanCell } from "../core/basics/write-plan";
 import { excelCode, SheetAdapterError } from "./errors";
 import { AdapterMessage, EXCEL_ERRORS, EXCEL_MESSAGES } from "./messages";
 import { Caps, Session } from "./session";

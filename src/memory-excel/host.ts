@@ -1,6 +1,6 @@
 /** The host side of the memory workbook: building fixtures and looking at the result, outside any batch. */
-import { columnLetter } from "../core/address";
-import { CellValue } from "../core/grid";
+import { columnLetter } from "../core/basics/address";
+import { CellValue } from "../core/basics/grid";
 import { Rect, parseRect, rectA1, splitSheet } from "../excel/a1";
 import { eachCell } from "./objects";
 import { Cell, CfRule, DEFAULT_COLUMN_WIDTH, Fault, SheetState, SheetVisibility, WorkbookState, cellValue, grid, readValue, sheetRef } from "./state";

@@ -1,5 +1,5 @@
 /** The memory workbook's state: sheets and cells, and how Excel reads input and shows values. */
-import { EXCEL_ERRORS } from "../core/grid";
+import { EXCEL_ERRORS } from "../core/basics/grid";
 import { Rect, intersect, sameName } from "../excel/a1";
 import { FormulaValue, evaluateFormula, formulaSyntaxError } from "./formulas";
 

@@ -7,7 +7,7 @@
  */
 import { Button, Input, mergeClasses, Tab, TabList, Text } from "@fluentui/react-components";
 import { ClipboardEvent, CSSProperties, KeyboardEvent, MouseEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { columnLetter, parseA1, rangeA1, splitSheet } from "../core/address";
+import { columnLetter, parseA1, rangeA1, splitSheet } from "../core/basics/address";
 import { HEADER_WIDTH, MAX_ROWS, ROW_HEIGHT, useStyles } from "./grid-view-styles";
 import { PreviewWorkbook } from "./preview-workbook";
 import { key, SheetView, sheetView, ViewCell } from "./sheet-view";

@@ -3,7 +3,7 @@
  * 0%, 0.00, #,##0.00, @) exactly, anything else by its decimals and percent sign, General with
  * up to 11 significant digits.
  */
-import { type CellValue, EXCEL_ERRORS } from "../core/grid";
+import { type CellValue, EXCEL_ERRORS } from "../core/basics/grid";
 
 function groupThousands(s: string): string {
   return s.replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ","));

@@ -3,7 +3,7 @@
  * services, and a change signal for the grid view. Every batch the adapter runs, and every edit
  * made in the grid, ends with `changed()`, so the grid re-reads the workbook after each sync.
  */
-import { rangeA1 } from "../core/address";
+import { rangeA1 } from "../core/basics/address";
 import { createSheetAdapter } from "../excel";
 import { type MemoryExcel, createMemoryExcel } from "../memory-excel";
 import type { PaneServices } from "../taskpane/office/services";

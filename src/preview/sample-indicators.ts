@@ -5,7 +5,7 @@
  * digits, a ratio typed as a number formatted 0.00%, words for numbers, an error value.
  */
 import SAMPLE from "../../samples/indicators-sample.json";
-import type { CellValue } from "../core/grid";
+import type { CellValue } from "../core/basics/grid";
 
 export interface SampleSheet {
   name: string;

@@ -5,8 +5,8 @@
  * the audit has the report's own slips to find.
  */
 import huizhou2022 from "../../seeds/huizhou-2022.json";
-import type { CellValue } from "../core/grid";
-import { type Figure, type Seed, SeedSchema } from "../core/seed-schema";
+import type { CellValue } from "../core/basics/grid";
+import { type Figure, type Seed, SeedSchema } from "../core/seeds/seed-schema";
 import type { SampleSheet } from "./sample-indicators";
 
 export const STATEMENT_SHEET = "收支情况";

@@ -3,8 +3,8 @@
  * the colours they show (conditional formats included), notes, merged areas and column widths.
  * Read from the workbook's host side, outside any batch, after each change.
  */
-import { columnLetter, parseA1 } from "../core/address";
-import type { CellValue } from "../core/grid";
+import { columnLetter, parseA1 } from "../core/basics/address";
+import type { CellValue } from "../core/basics/grid";
 import type { MemoryExcel } from "../memory-excel";
 import { type Alignment, alignmentOf, displayText } from "./cell-text";
 

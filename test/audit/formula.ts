@@ -3,7 +3,7 @@
  * few formula shapes the audit writes: IFERROR(expr,"—") over cell references (optionally
  * sheet-qualified, with $), numbers, + − × ÷ and brackets.
  */
-import { parseA1 } from "../../src/core/address";
+import { parseA1 } from "../../src/core/basics/address";
 
 export type Lookup = (sheet: string | null, row: number, col: number) => unknown;
 

@@ -1,9 +1,9 @@
 /** Fixtures of statements laid out from the seed reports, and small grid builders for the audit tests. */
 import * as fs from "fs";
 import * as path from "path";
-import { parseA1 } from "../../src/core/address";
+import { parseA1 } from "../../src/core/basics/address";
 import { AuditOutcome, auditGrid } from "../../src/core/audit";
-import { CellValue, Grid } from "../../src/core/grid";
+import { CellValue, Grid } from "../../src/core/basics/grid";
 
 export const FIXTURES = path.join(__dirname, "..", "fixtures", "statements");
 

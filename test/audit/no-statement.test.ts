@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { auditGrid } from "../../src/core/audit";
 import { AUDIT_NOTICES } from "../../src/core/audit/messages";
-import { CellValue, Grid } from "../../src/core/grid";
+import { CellValue, Grid } from "../../src/core/basics/grid";
 import { createMemoryExcel } from "../../src/memory-excel";
 import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { audit, pairs } from "./helpers";

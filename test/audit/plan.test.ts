@@ -1,8 +1,8 @@
 /** docs/rules.md §9 for the audit: ratios as live formulas beside the table, findings in 核对·说明 and as notes. */
-import { parseA1 } from "../../src/core/address";
+import { parseA1 } from "../../src/core/basics/address";
 import { findingsSheetName } from "../../src/core/audit";
-import { CellValue, Grid } from "../../src/core/grid";
-import { PlanCell, WritePlan, WritePlanSchema } from "../../src/core/write-plan";
+import { CellValue, Grid } from "../../src/core/basics/grid";
+import { PlanCell, WritePlan, WritePlanSchema } from "../../src/core/basics/write-plan";
 import { evaluateFormula } from "./formula";
 import { audit, fixtureGrid, loadFixtures, pairs, tableGrid, textGrid } from "./helpers";
 

@@ -4,7 +4,7 @@
  * finding at the right cell.
  */
 import fc from "fast-check";
-import { CellValue, Grid } from "../../src/core/grid";
+import { CellValue, Grid } from "../../src/core/basics/grid";
 import { audit, pairs } from "./helpers";
 
 const RUNS = 150;

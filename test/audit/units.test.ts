@@ -4,7 +4,7 @@
  * while the sum only works in theirs is a magnitude finding on that row.
  */
 import fc from "fast-check";
-import { CellValue, Grid } from "../../src/core/grid";
+import { CellValue, Grid } from "../../src/core/basics/grid";
 import { isUnitColumnHeader, statementUnit, titleLineUnit, unitColumnCell } from "../../src/core/audit/units";
 import { audit, pairs } from "./helpers";
 

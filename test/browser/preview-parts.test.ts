@@ -1,6 +1,6 @@
 /** The preview's pieces that need no browser: clipboard text, cell text, the samples, the sheet view. */
 import seed from "../../seeds/huizhou-2022.json";
-import { SeedSchema } from "../../src/core/seed-schema";
+import { SeedSchema } from "../../src/core/seeds/seed-schema";
 import { createMemoryExcel } from "../../src/memory-excel";
 import { alignmentOf, displayText } from "../../src/preview/cell-text";
 import { createPreviewWorkbook } from "../../src/preview/preview-workbook";

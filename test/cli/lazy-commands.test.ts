@@ -10,7 +10,7 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { capture } from "./capture";
 
-jest.mock("../../src/core/seed-data", () => {
+jest.mock("../../src/core/seeds/seed-data", () => {
   throw new Error("the seed data was loaded");
 });
 

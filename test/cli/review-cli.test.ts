@@ -14,7 +14,7 @@ import { OoxmlPackage } from "../../src/cli/ooxml-package";
 import { findSoffice } from "../../src/cli/legacy-convert";
 import { FILES_PER_THREAD, REVIEW_USAGE, defaultThreads, reviewCommand } from "../../src/cli/review-command";
 import { XlsxWorkbook } from "../../src/cli/xlsx-workbook";
-import { CellValue } from "../../src/core/grid";
+import { CellValue } from "../../src/core/basics/grid";
 import { ReviewReportJsonSchema as ReviewReportSchema, type ReviewReportJson } from "../../src/cli/json-output";
 import { FormFixture, departmentForm, projectForm } from "../fixtures/standard-forms";
 import { expectCleanPackage } from "./package-assert";

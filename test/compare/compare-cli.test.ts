@@ -12,7 +12,7 @@ import { compareCommand as rawCompare } from "../../src/cli/compare-command";
 import { seedsCommand } from "../../src/cli/seeds-command";
 import { expectCleanPackage, withStructureCheck } from "../cli/package-assert";
 import { applySheetPlan } from "../../src/cli/write-sheet-xlsx";
-import { parseA1 } from "../../src/core/address";
+import { parseA1 } from "../../src/core/basics/address";
 import {
   CompareDepartment,
   MISSING_MARK,
@@ -23,8 +23,8 @@ import {
   ownDepartmentFromGrid,
   seedDepartments,
 } from "../../src/core/compare";
-import { SEEDS } from "../../src/core/seed-data";
-import { DEPARTMENT_IDS, Seed, SeedSchema, TEMPLATE_IDS, TemplateId } from "../../src/core/seed-schema";
+import { SEEDS } from "../../src/core/seeds/seed-data";
+import { DEPARTMENT_IDS, Seed, SeedSchema, TEMPLATE_IDS, TemplateId } from "../../src/core/seeds/seed-schema";
 import { SheetEntry, XlsxWorkbook } from "../../src/cli/xlsx-workbook";
 import { checkPackage } from "../../src/cli/xlsx-check";
 import { FormulaValue as Scalar, evaluateFormula } from "../../src/memory-excel/formulas";

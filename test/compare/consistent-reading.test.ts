@@ -3,11 +3,11 @@
  * report's own sum proves wrong in magnitude is shown in its consistent reading with a Chinese
  * note quoting what was written; every note is Chinese and cites the report by title.
  */
-import { a1 } from "../../src/core/address";
+import { a1 } from "../../src/core/basics/address";
 import { buildComparisonSheet, departmentFromSeed, departmentsByIds, seedDepartments } from "../../src/core/compare";
 import { consistentReadings } from "../../src/core/compare/consistent-reading";
-import { seedById } from "../../src/core/seed-data";
-import { Seed, TEMPLATE_IDS } from "../../src/core/seed-schema";
+import { seedById } from "../../src/core/seeds/seed-data";
+import { Seed, TEMPLATE_IDS } from "../../src/core/seeds/seed-schema";
 
 function money(valueAsWritten: string, unitAsWritten: string, value: number) {
   return { label: "x", valueAsWritten, unitAsWritten, value, unit: "万元" as const, year: 2023, source: { document: "jiangmen-2023", section: "一（四）" } };

@@ -2,7 +2,7 @@
  * The own department from a label/value sheet: labels with units in brackets, a unit column, units
  * in the value or its number format, all converted exactly to the catalog's units.
  */
-import { CellValue, Grid } from "../../src/core/grid";
+import { CellValue, Grid } from "../../src/core/basics/grid";
 import { buildComparisonSheet, computeRatios, ownDepartmentFromGrid, seedDepartments } from "../../src/core/compare";
 
 function grid(values: CellValue[][], numberFormats?: (string | null)[][]): Grid {

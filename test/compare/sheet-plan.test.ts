@@ -3,8 +3,8 @@
  * template builds for every department, every figure is present or explicitly missing, missing
  * cells are — with a note (never 0), ratios are formulas that agree with the engine.
  */
-import { reportById } from "../../src/core/seed-reports";
-import { a1 } from "../../src/core/address";
+import { reportById } from "../../src/core/seeds/seed-reports";
+import { a1 } from "../../src/core/basics/address";
 import {
   CompareDepartment,
   MISSING_MARK,
@@ -21,8 +21,8 @@ import {
   templateChoices,
   templateFigures,
 } from "../../src/core/compare";
-import { SEEDS } from "../../src/core/seed-data";
-import { FIGURE_CATALOG, Seed, SeedSchema, TEMPLATE_IDS, templateFigureIds } from "../../src/core/seed-schema";
+import { SEEDS } from "../../src/core/seeds/seed-data";
+import { FIGURE_CATALOG, Seed, SeedSchema, TEMPLATE_IDS, templateFigureIds } from "../../src/core/seeds/seed-schema";
 import { FormulaValue as Scalar, evaluateFormula } from "../../src/memory-excel/formulas";
 
 const DEPTS = seedDepartments();

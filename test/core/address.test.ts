@@ -1,5 +1,5 @@
 /** Sheet-qualified addresses: split at the last "!", so a quoted sheet name may hold "!" itself. */
-import { qualifyCell, quoteSheet, splitSheet } from "../../src/core/address";
+import { qualifyCell, quoteSheet, splitSheet } from "../../src/core/basics/address";
 
 describe("splitSheet", () => {
   test.each([

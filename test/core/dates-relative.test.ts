@@ -1,8 +1,8 @@
 /** Deadlines and targets relative to last year (docs/standard-forms.md), and their parsers never throw. */
 import fc from "fast-check";
-import { CellValue } from "../../src/core/grid";
-import { compareDeadline, parseDateActual, parseDeadline } from "../../src/core/date-target";
-import { parseRelativeActual, parseRelativeTarget } from "../../src/core/relative-target";
+import { CellValue } from "../../src/core/basics/grid";
+import { compareDeadline, parseDateActual, parseDeadline } from "../../src/core/indicators/date-target";
+import { parseRelativeActual, parseRelativeTarget } from "../../src/core/indicators/relative-target";
 import { codes, grid, validate } from "./helpers";
 
 /** One scored row in a table titled with its year (2023 unless given). */

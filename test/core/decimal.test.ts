@@ -1,6 +1,6 @@
 /** docs/rules.md §3: money is exact to the cent; nothing shown or written carries a float artefact. */
 import fc from "fast-check";
-import { decimalsOf, formatFixed, parseDec, roundHalfUp, subExact, sumExact } from "../../src/core/decimal";
+import { decimalsOf, formatFixed, parseDec, roundHalfUp, subExact, sumExact } from "../../src/core/basics/decimal";
 
 describe("exact sums and differences", () => {
   test.each<[number[], number]>([

@@ -1,9 +1,9 @@
 /** Small builders shared by the core tests: a grid from rows, a validate run that must find its table. */
-import { CellValue, Grid } from "../../src/core/grid";
-import { Message } from "../../src/core/messages";
-import { RowResult, ValidateResult } from "../../src/core/results";
-import { ValidateOptions, validateGrid } from "../../src/core/validate";
-import { WritePlan } from "../../src/core/write-plan";
+import { CellValue, Grid } from "../../src/core/basics/grid";
+import { Message } from "../../src/core/basics/messages";
+import { RowResult, ValidateResult } from "../../src/core/indicators/results";
+import { ValidateOptions, validateGrid } from "../../src/core/indicators/validate";
+import { WritePlan } from "../../src/core/basics/write-plan";
 
 export const SHEET = "绩效自评表";
 

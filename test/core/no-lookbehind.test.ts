@@ -4,8 +4,8 @@
  * pieces that matter: Chinese numerals, count words, 第, 性, CJK and Latin text, spaces.
  */
 import fc from "fast-check";
-import { CHINESE_NUMERAL_CHARS, displayText } from "../../src/core/normalize-text";
-import { findChineseCounts } from "../../src/core/target-expression";
+import { CHINESE_NUMERAL_CHARS, displayText } from "../../src/core/basics/normalize-text";
+import { findChineseCounts } from "../../src/core/indicators/target-expression";
 
 // the former definitions, kept here as the reference (Node parses lookbehind)
 const CJK = "\u3000-\u9fff\uff00-\uffef";

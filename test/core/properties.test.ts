@@ -1,15 +1,15 @@
 /** Property-based: the engine never throws on any cell or grid, garbage stays garbage, formatting round-trips. */
 import fc from "fast-check";
-import { parseDec } from "../../src/core/decimal";
-import { CellValue, Grid } from "../../src/core/grid";
-import { normalizeText } from "../../src/core/normalize-text";
-import { Quantity, formatQuantity, parseQuantity } from "../../src/core/quantity";
-import { RowResultSchema, ValidateResultSchema } from "../../src/core/results";
-import { findTable } from "../../src/core/table-finder";
-import { parseExpression, splitEmbeddedTarget } from "../../src/core/target-expression";
-import { UnitInfo, knownUnitTexts, lookupUnit } from "../../src/core/unit-table";
-import { validateGrid } from "../../src/core/validate";
-import { WritePlanSchema } from "../../src/core/write-plan";
+import { parseDec } from "../../src/core/basics/decimal";
+import { CellValue, Grid } from "../../src/core/basics/grid";
+import { normalizeText } from "../../src/core/basics/normalize-text";
+import { Quantity, formatQuantity, parseQuantity } from "../../src/core/basics/quantity";
+import { RowResultSchema, ValidateResultSchema } from "../../src/core/indicators/results";
+import { findTable } from "../../src/core/forms/table-finder";
+import { parseExpression, splitEmbeddedTarget } from "../../src/core/indicators/target-expression";
+import { UnitInfo, knownUnitTexts, lookupUnit } from "../../src/core/basics/unit-table";
+import { validateGrid } from "../../src/core/indicators/validate";
+import { WritePlanSchema } from "../../src/core/basics/write-plan";
 import { checkRow } from "./helpers";
 
 /** Pieces that pasted tables are made of, so random text hits the parser's interesting paths. */

@@ -1,10 +1,10 @@
 /** docs/rules.md §3: cells → number + unit, the unit families and their base units, the written forms of numbers. */
 import numberForms from "../fixtures/number-forms.json";
-import { CellValue } from "../../src/core/grid";
-import { normalizeText, parseChineseNumeral } from "../../src/core/normalize-text";
-import { Quantity, parseQuantity, toBase } from "../../src/core/quantity";
-import { parseExpression } from "../../src/core/target-expression";
-import { COUNT_WORDS, UnitFamily, lookupUnit } from "../../src/core/unit-table";
+import { CellValue } from "../../src/core/basics/grid";
+import { normalizeText, parseChineseNumeral } from "../../src/core/basics/normalize-text";
+import { Quantity, parseQuantity, toBase } from "../../src/core/basics/quantity";
+import { parseExpression } from "../../src/core/indicators/target-expression";
+import { COUNT_WORDS, UnitFamily, lookupUnit } from "../../src/core/basics/unit-table";
 
 function parsed(value: CellValue, format?: string | null): Quantity {
   const r = parseQuantity(value, format);

@@ -3,7 +3,7 @@
  * problems and rows (the same whatever order the files finished in), and the summary's layout.
  */
 import fc from "fast-check";
-import type { CellValue } from "../../src/core/grid";
+import type { CellValue } from "../../src/core/basics/grid";
 import {
   ReviewProblem,
   ReviewReport,
@@ -22,7 +22,7 @@ import {
   summaryLayout,
   summaryWritePlan,
 } from "../../src/core/review";
-import { MESSAGE_CODES } from "../../src/core/messages";
+import { MESSAGE_CODES } from "../../src/core/basics/messages";
 import { SCORED_HEADER } from "./helpers";
 
 const TABLE: CellValue[][] = [SCORED_HEADER, ["产出指标", "数量指标", "培训人次", "≥100人次", "90人次", 10, 10, ""]];

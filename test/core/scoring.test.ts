@@ -1,10 +1,10 @@
 /** docs/rules.md §5: the scoring rules one by one, the table checks and the presets. */
 import fc from "fast-check";
-import { CellValue } from "../../src/core/grid";
-import { Message } from "../../src/core/messages";
-import { Op } from "../../src/core/target-expression";
-import { scoreQuantitative } from "../../src/core/evaluate";
-import { PRESETS, Settings, findPreset, gradeFor, resolvePreset, DEFAULT_SETTINGS } from "../../src/core/presets";
+import { CellValue } from "../../src/core/basics/grid";
+import { Message } from "../../src/core/basics/messages";
+import { Op } from "../../src/core/indicators/target-expression";
+import { scoreQuantitative } from "../../src/core/indicators/evaluate";
+import { PRESETS, Settings, findPreset, gradeFor, resolvePreset, DEFAULT_SETTINGS } from "../../src/core/indicators/presets";
 import { SCORED_HEADER, codes, grid, scoredRow, validate } from "./helpers";
 
 /** Score B against A with W points, budget-system defaults; cmp is the sign of B − A. */

@@ -4,9 +4,9 @@
  */
 import guangdong from "../fixtures/guangdong-2023-indicators.json";
 import jiangmen from "../fixtures/jiangmen-2023-indicators.json";
-import { CellValue } from "../../src/core/grid";
-import { displayText, normalizeText } from "../../src/core/normalize-text";
-import { RowResult } from "../../src/core/results";
+import { CellValue } from "../../src/core/basics/grid";
+import { displayText, normalizeText } from "../../src/core/basics/normalize-text";
+import { RowResult } from "../../src/core/indicators/results";
 import { codes, grid, validate } from "./helpers";
 
 interface Expected {

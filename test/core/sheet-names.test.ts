@@ -1,5 +1,5 @@
 /** The one rule for a results sheet's name on a clash, used by the CLI and the add-in. */
-import { MAX_SHEET_NAME, freeSheetName, isValidSheetName, numberedName } from "../../src/core/sheet-names";
+import { MAX_SHEET_NAME, freeSheetName, isValidSheetName, numberedName } from "../../src/core/basics/sheet-names";
 
 describe("freeSheetName", () => {
   const takenBy = (names: string[]) => (n: string) => names.some((x) => x.toLowerCase() === n.toLowerCase());

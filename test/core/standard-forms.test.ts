@@ -1,5 +1,5 @@
 /** The national forms scored whole (docs/standard-forms.md): info block, budget line, direction column, totals, stated grade. */
-import { CellValue } from "../../src/core/grid";
+import { CellValue } from "../../src/core/basics/grid";
 import { departmentForm, projectForm } from "../fixtures/standard-forms";
 import { codes, grid, validate } from "./helpers";
 

@@ -1,7 +1,7 @@
 /** docs/rules.md §6: finding the indicator table — header variants, position, two-row headers, fill-down, skipped rows. */
-import { CellValue } from "../../src/core/grid";
-import { Role, findTable, roleOfHeader } from "../../src/core/table-finder";
-import { validateGrid } from "../../src/core/validate";
+import { CellValue } from "../../src/core/basics/grid";
+import { Role, findTable, roleOfHeader } from "../../src/core/forms/table-finder";
+import { validateGrid } from "../../src/core/indicators/validate";
 import { grid, validate } from "./helpers";
 
 describe("header variants (Chinese and English, spaces, line breaks, full-width brackets)", () => {

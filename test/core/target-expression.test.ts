@@ -1,7 +1,7 @@
 /** docs/rules.md §4: every written form of a target (年度指标值) and of a bounded actual. */
-import { CellValue } from "../../src/core/grid";
-import { displayText, normalizeText } from "../../src/core/normalize-text";
-import { Op, parseExpression, splitEmbeddedTarget } from "../../src/core/target-expression";
+import { CellValue } from "../../src/core/basics/grid";
+import { displayText, normalizeText } from "../../src/core/basics/normalize-text";
+import { Op, parseExpression, splitEmbeddedTarget } from "../../src/core/indicators/target-expression";
 import { checkRow, codes, grid, validate } from "./helpers";
 
 type Row = [written: string, op: Op, value: number, unit: string | null];

@@ -1,7 +1,7 @@
 /** docs/rules.md §9: the write plan — where results go, formats, grouped fills, new sheet, re-runs, no formula injection. */
-import { CellValue } from "../../src/core/grid";
-import { RESULT_COLUMNS } from "../../src/core/validate";
-import { PlanCell, RESULT_SHEET, WritePlan, WritePlanSchema, looksLikeFormula, runsOf, statusColumnOf } from "../../src/core/write-plan";
+import { CellValue } from "../../src/core/basics/grid";
+import { RESULT_COLUMNS } from "../../src/core/indicators/validate";
+import { PlanCell, RESULT_SHEET, WritePlan, WritePlanSchema, looksLikeFormula, runsOf, statusColumnOf } from "../../src/core/basics/write-plan";
 import { SHEET, grid, validate } from "./helpers";
 
 const HEADERS = ["核对·状态", "核对·完成率", "核对·得分", "核对·说明"];

@@ -4,7 +4,7 @@
  * re-runs and clear that touch only those.
  */
 import { AUDIT_NOTICES } from "../../src/core/audit/messages";
-import type { CellValue } from "../../src/core/grid";
+import type { CellValue } from "../../src/core/basics/grid";
 import { createMemoryExcel } from "../../src/memory-excel";
 import type { AuditRun } from "../../src/excel/adapter-types";
 import { createSheetAdapter } from "../../src/excel/sheet-adapter";

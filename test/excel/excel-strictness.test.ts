@@ -4,9 +4,9 @@
  * operations that fail after the results are written, a protected workbook structure, table names
  * taken by defined names, merged areas, several selected areas, malformed formulas.
  */
-import { columnLetter } from "../../src/core/address";
+import { columnLetter } from "../../src/core/basics/address";
 import { buildComparisonSheet, seedDepartments } from "../../src/core/compare";
-import type { WritePlan } from "../../src/core/write-plan";
+import type { WritePlan } from "../../src/core/basics/write-plan";
 import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { type MemoryExcel, createMemoryExcel } from "../../src/memory-excel";
 import { seedStatement } from "../../src/preview/sample-statement";

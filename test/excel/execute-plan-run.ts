@@ -3,7 +3,7 @@
  * (src/excel/sheet-adapter.ts → execute-plan.ts): one Excel.run, the plan's sheet read in one
  * sync, the written record read, then `execute`; errors as the adapter reports them.
  */
-import type { WritePlan } from "../../src/core/write-plan";
+import type { WritePlan } from "../../src/core/basics/write-plan";
 import type { WriteReport } from "../../src/excel/adapter-types";
 import { toAdapterError } from "../../src/excel/errors";
 import type { IsSetSupported } from "../../src/excel/excel-api";

@@ -1,5 +1,5 @@
 /** Indicator tables for the adapter tests: one row kind per status. */
-import type { CellValue } from "../../src/core/grid";
+import type { CellValue } from "../../src/core/basics/grid";
 
 export const HEADER: CellValue[] = ["三级指标", "年度指标值", "实际完成值", "分值", "得分"];
 

@@ -3,7 +3,7 @@
  * sheet with a table or statement checked and written back, a 核对汇总 sheet with a row and a link
  * per sheet, and syncs that grow with the sheets (never the rows): 1, 5 and 20 sheets.
  */
-import type { CellValue } from "../../src/core/grid";
+import type { CellValue } from "../../src/core/basics/grid";
 import { SUMMARY_COLUMNS } from "../../src/core/review";
 import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { createMemoryExcel } from "../../src/memory-excel";

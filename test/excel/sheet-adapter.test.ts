@@ -1,5 +1,5 @@
-import type { CellValue } from "../../src/core/grid";
-import type { WritePlan } from "../../src/core/write-plan";
+import type { CellValue } from "../../src/core/basics/grid";
+import type { WritePlan } from "../../src/core/basics/write-plan";
 import { MemoryExcel, createMemoryExcel } from "../../src/memory-excel";
 import type { ValidateRun } from "../../src/excel/adapter-types";
 import { joinAddresses } from "../../src/excel/read-sheet";

@@ -1,6 +1,6 @@
 /** Section numbers of the seed reports: parsed into steps, found in a text, never throwing. */
 import fc from "fast-check";
-import { locateSection, parseSection } from "../../src/core/seed-reports";
+import { locateSection, parseSection } from "../../src/core/seeds/seed-reports";
 
 const TEXT = [
   "一、部门基本情况", // 0

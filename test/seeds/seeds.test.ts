@@ -4,8 +4,8 @@
  */
 import fs from "fs";
 import path from "path";
-import { SEEDS, seedById } from "../../src/core/seed-data";
-import { REPORTS, citeReport, locateSection, reportById, reportTitle } from "../../src/core/seed-reports";
+import { SEEDS, seedById } from "../../src/core/seeds/seed-data";
+import { REPORTS, citeReport, locateSection, reportById, reportTitle } from "../../src/core/seeds/seed-reports";
 import {
   DEPARTMENT_IDS,
   FIGURE_CATALOG,
@@ -19,7 +19,7 @@ import {
   catalogEntry,
   requiredFigureIds,
   templateFigureIds,
-} from "../../src/core/seed-schema";
+} from "../../src/core/seeds/seed-schema";
 
 const SEED_DIR = path.join(__dirname, "../../seeds");
 const FIXTURE_DIR = path.join(__dirname, "../fixtures");

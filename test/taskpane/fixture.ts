@@ -2,7 +2,7 @@
  * The task pane tests' workbooks, in the memory workbook behind the real adapter: a small indicator
  * sheet (one row per status, points adding up to 100), an own-department sheet and a statement.
  */
-import type { CellValue } from "../../src/core/grid";
+import type { CellValue } from "../../src/core/basics/grid";
 import { createSheetAdapter } from "../../src/excel";
 import { createMemoryExcel } from "../../src/memory-excel";
 

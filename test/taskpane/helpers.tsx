@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Status } from "../../src/core/results";
+import type { Status } from "../../src/core/indicators/results";
 import { TaskPaneRoot } from "../../src/taskpane/shell/Root";
 import type { PaneServices } from "../../src/taskpane/office/services";
 

@@ -3,11 +3,11 @@
  * computed ratios and the write plans out — or, when the sheet holds no statement or nothing
  * to check, an outcome that says so and what was looked for (docs/statement-audit.md).
  */
-import { parseA1 } from "../address";
-import { Grid, cellText } from "../grid";
-import { OWN_HEADER_PREFIX, findTable } from "../table-finder";
-import type { Bilingual } from "../text";
-import { WritePlan } from "../write-plan";
+import { parseA1 } from "../basics/address";
+import { Grid, cellText } from "../basics/grid";
+import { OWN_HEADER_PREFIX, findTable } from "../forms/table-finder";
+import type { Bilingual } from "../basics/text";
+import { WritePlan } from "../basics/write-plan";
 import { runChecks } from "./checks";
 import { AuditResult, Finding } from "./finding";
 import { setParents } from "./grouping";

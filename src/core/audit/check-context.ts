@@ -2,8 +2,8 @@
  * What every statement check shares: the findings and passes it adds to, the unit corrections
  * made so far, and how figures and units are shown in messages.
  */
-import { Dec } from "../decimal";
-import { UnitInfo } from "../unit-table";
+import { Dec } from "../basics/decimal";
+import { UnitInfo } from "../basics/unit-table";
 import { Figure, formatDec, moneyUnitShifted, showFigure } from "./figure";
 import { Check, Finding, Passed } from "./finding";
 import { Item } from "./model";

@@ -3,7 +3,7 @@
  * Every comparison is between intervals (a written figure stands for anything that rounds
  * to it), so a figure that agrees within its written precision is never a finding.
  */
-import { compareDec, Dec, decToNumber } from "../decimal";
+import { compareDec, Dec, decToNumber } from "../basics/decimal";
 import { CheckOutput, correctionOf, Ctx, dpOf, finding, label, pass, shown, unitText, ZERO } from "./check-context";
 import { absDec, comparable, diffDec, Figure, formatDec, interval, inUnit, negDec, rangeOver, ratioAgrees, showFigure, showPercent, sumDec, within } from "./figure";
 import { Finding } from "./finding";

@@ -4,9 +4,9 @@
  * so half a unit of the last digit written is the tolerance, and a sum of n rounded parts
  * carries n such half-units.
  */
-import { Dec, addDec, compareDec, decToNumber, normalizeDec, pow10, shiftDec, subDec } from "../decimal";
-import { Quantity } from "../quantity";
-import { UnitInfo, lookupUnit } from "../unit-table";
+import { Dec, addDec, compareDec, decToNumber, normalizeDec, pow10, shiftDec, subDec } from "../basics/decimal";
+import { Quantity } from "../basics/quantity";
+import { UnitInfo, lookupUnit } from "../basics/unit-table";
 
 export interface Figure {
   /** A1 of the cell the figure is written in */

@@ -1,6 +1,6 @@
 /** What a statement audit reports (docs/rules.md §7), declared once as zod schemas. */
 import { z } from "zod";
-import { BilingualSchema } from "../text";
+import { BilingualSchema } from "../basics/text";
 
 export const CHECKS = ["sum", "share", "growth", "direction", "magnitude", "duplicate", "score"] as const;
 export const CheckSchema = z.enum(CHECKS);

@@ -4,7 +4,7 @@
  * partitions of a total — each partition is one complete way of splitting it
  * (by nature, by economic class, by source of funds).
  */
-import type { Bilingual } from "../text";
+import type { Bilingual } from "../basics/text";
 import { Item, newItem } from "./model";
 
 /** What kind of figure a label is; parts of a total share its flow. */

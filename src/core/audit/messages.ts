@@ -3,7 +3,7 @@
  * English translation, each showing the arithmetic so a reviewer can redo it by hand, and the names of
  * the checks.
  */
-import type { Bilingual } from "../text";
+import type { Bilingual } from "../basics/text";
 import type { Check } from "./finding";
 
 /**

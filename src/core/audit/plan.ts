@@ -4,16 +4,16 @@
  * allow — and 核对·说明 with the row's findings (also as notes). Findings in sentences go
  * to a list on a sheet of their own.
  */
-import { a1, columnLetter, parseA1, quoteSheet } from "../address";
-import { decToNumber, roundHalfUp } from "../decimal";
-import { Grid } from "../grid";
-import { PlanCell, PlanColumn, PlanRowInput, WritePlan, buildPlan, runsOf } from "../write-plan";
+import { a1, columnLetter, parseA1, quoteSheet } from "../basics/address";
+import { decToNumber, roundHalfUp } from "../basics/decimal";
+import { Grid } from "../basics/grid";
+import { PlanCell, PlanColumn, PlanRowInput, WritePlan, buildPlan, runsOf } from "../basics/write-plan";
 import { Figure, inUnit } from "./figure";
 import { Finding, Ratio, RatioKind } from "./finding";
 import { CHECK_NAMES } from "./messages";
 import { Item } from "./model";
 import { FoundTable } from "./table-reader";
-import { HEADER_FILL } from "../tuning";
+import { HEADER_FILL } from "../basics/tuning";
 
 export const AUDIT_COLUMNS: Record<RatioKind | "note", PlanColumn> = {
   share: { header: "核对·占比", numberFormat: "0.00%", width: 11 },

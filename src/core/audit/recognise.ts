@@ -7,8 +7,8 @@
  * written), a 收支 label the audit knows carrying an amount, or a total and parts that could be
  * checked. A statement on which no check could run is "nothing to check".
  */
-import { Grid } from "../grid";
-import { findTable } from "../table-finder";
+import { Grid } from "../basics/grid";
+import { findTable } from "../forms/table-finder";
 import { Finding, Passed } from "./finding";
 import { Flow, labelDef } from "./labels";
 import { Statement, ValueRole } from "./model";

@@ -2,14 +2,14 @@
  * The sum checks (docs/rules.md §7): a total against its parts (or a difference), within the
  * written precision; a unit slip (亿元 written for 万元) that makes the group add up is the finding.
  */
-import { compareDec, Dec, decToNumber, normalizeDec } from "../decimal";
-import { UnitInfo } from "../unit-table";
+import { compareDec, Dec, decToNumber, normalizeDec } from "../basics/decimal";
+import { UnitInfo } from "../basics/unit-table";
 import { correctionOf, Ctx, dpOf, finding, groupUnit, label, pass, unitText, ZERO } from "./check-context";
 import { absDec, comparable, diffDec, Figure, formatDec, inUnit, negDec, showFigure, sumDec, within } from "./figure";
 import { Check } from "./finding";
 import { AUDIT_TEXT } from "./messages";
 import { AMOUNT_ROLES, Group, Item } from "./model";
-import type { Bilingual } from "../text";
+import type { Bilingual } from "../basics/text";
 
 interface SumEval {
   /** the parts added up (or the difference) */

@@ -4,11 +4,11 @@
  * its unit or percent, ratios written as fractions, "比上年增减" as a rate or an amount, and
  * whether a column holds each row's unit.
  */
-import { CellValue, Grid, cellText, isBlank } from "../grid";
-import { normalizeText } from "../normalize-text";
-import { isPercentFormat, parseQuantity } from "../quantity";
-import { OWN_HEADER_PREFIX } from "../table-finder";
-import { UnitInfo, lookupUnit } from "../unit-table";
+import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
+import { normalizeText } from "../basics/normalize-text";
+import { isPercentFormat, parseQuantity } from "../basics/quantity";
+import { OWN_HEADER_PREFIX } from "../forms/table-finder";
+import { UnitInfo, lookupUnit } from "../basics/unit-table";
 import { ValueRole } from "./model";
 import { TableColumn } from "./table-types";
 import { statementUnit, unitColumnCell } from "./units";

@@ -6,10 +6,10 @@
  * header "（万元）", else a title line "单位：万元" anywhere above the table. What headers and
  * columns hold is table-columns.ts, the rows table-rows.ts.
  */
-import { columnLetter } from "../address";
-import { Grid, cellText, isBlank } from "../grid";
-import { OWN_HEADER_PREFIX } from "../table-finder";
-import { UnitInfo } from "../unit-table";
+import { columnLetter } from "../basics/address";
+import { Grid, cellText, isBlank } from "../basics/grid";
+import { OWN_HEADER_PREFIX } from "../forms/table-finder";
+import { UnitInfo } from "../basics/unit-table";
 import { ValueRole } from "./model";
 import { HeaderCell, HeaderRole, column, headerRole, holdsUnits, resolveAmbiguous } from "./table-columns";
 import { readRow } from "./table-rows";

@@ -3,12 +3,12 @@
  * 其中, its indentation, and each figure with its unit — the cell's own, else the row's unit column
  * or the label's "（亿元）", else the header's, else the title line's ("Units").
  */
-import { a1 } from "../address";
-import { shiftDec } from "../decimal";
-import { Grid, cellText } from "../grid";
-import { normalizeText } from "../normalize-text";
-import { isPercentFormat, parseQuantity, quantityFromNumber } from "../quantity";
-import { UnitInfo, lookupUnit } from "../unit-table";
+import { a1 } from "../basics/address";
+import { shiftDec } from "../basics/decimal";
+import { Grid, cellText } from "../basics/grid";
+import { normalizeText } from "../basics/normalize-text";
+import { isPercentFormat, parseQuantity, quantityFromNumber } from "../basics/quantity";
+import { UnitInfo, lookupUnit } from "../basics/unit-table";
 import { Figure, figureFrom } from "./figure";
 import { ValueRole } from "./model";
 import { RATIO_ROLES } from "./table-columns";

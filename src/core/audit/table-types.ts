@@ -1,5 +1,5 @@
 /** What the label/value table reader finds: a table, its columns and its rows (table-reader.ts). */
-import { UnitInfo } from "../unit-table";
+import { UnitInfo } from "../basics/unit-table";
 import { Figure } from "./figure";
 import { ValueRole } from "./model";
 

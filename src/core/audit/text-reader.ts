@@ -4,10 +4,10 @@
  * paragraphs. Each figure becomes an item (a labelled amount) or a modifier of the item
  * before it (its share, its prior-year figure, its change, its growth rate).
  */
-import { a1 } from "../address";
-import { Grid } from "../grid";
-import { normalizeText } from "../normalize-text";
-import { parseQuantityText } from "../quantity";
+import { a1 } from "../basics/address";
+import { Grid } from "../basics/grid";
+import { normalizeText } from "../basics/normalize-text";
+import { parseQuantityText } from "../basics/quantity";
 import { Figure, comparable, figureFrom } from "./figure";
 import { groupsFor } from "./grouping";
 import { RELATIONS, labelledItem, matchLabel } from "./labels";

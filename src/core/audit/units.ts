@@ -5,8 +5,8 @@
  * cell text itself (2.23元). The unit table itself lives in ../unit-table.ts; this only reads
  * the ways statements write units.
  */
-import { normalizeText } from "../normalize-text";
-import { UnitInfo, lookupUnit } from "../unit-table";
+import { normalizeText } from "../basics/normalize-text";
+import { UnitInfo, lookupUnit } from "../basics/unit-table";
 
 /** Headers of a column that holds each row's unit. */
 const UNIT_COLUMN_RE = /^(计量|金额|货币|数量)?单位$/;

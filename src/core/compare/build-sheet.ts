@@ -6,10 +6,10 @@
  * unit; then a source list. Figure cells hold the normalised number, missing ones the text —
  * with a note; formula rows are live formulas over the cells written, so they follow any edit.
  */
-import { a1, columnLetter, quoteSheet, rangeA1 } from "../address";
-import { decimalsOf, formatFixed } from "../decimal";
-import { CanonicalUnit } from "../seed-schema";
-import { PlanCell, looksLikeFormula } from "../write-plan";
+import { a1, columnLetter, quoteSheet, rangeA1 } from "../basics/address";
+import { decimalsOf, formatFixed } from "../basics/decimal";
+import { CanonicalUnit } from "../seeds/seed-schema";
+import { PlanCell, looksLikeFormula } from "../basics/write-plan";
 import { CompareDepartment, departmentHeader } from "./department";
 import { readingNote } from "./consistent-reading";
 import { figureNote, missingNote } from "./notes";
@@ -17,7 +17,7 @@ import { COMPARE_TEXT } from "./messages";
 import { ChartSpec, SheetMessage, SheetPlan, SheetStyle } from "./sheet-plan";
 import { ComparisonTemplate, FormulaRow, TemplateId, TemplateRow, rowUnit, templateById } from "./templates";
 import { RowValue, computeRowValues, sumRange } from "./values";
-import { HEADER_FILL as HEADER_COLOURS } from "../tuning";
+import { HEADER_FILL as HEADER_COLOURS } from "../basics/tuning";
 
 /** The text of a cell with no value: never 0 (docs/rules.md §8). */
 export const MISSING_MARK = "—";

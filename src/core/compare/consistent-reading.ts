@@ -6,9 +6,9 @@
  * shows it, with a note quoting what was written. Decided from the figures' own sum, for any
  * department and any sum relation.
  */
-import { decimalsOf } from "../decimal";
-import { FIGURE_CATALOG, FigureId, Seed } from "../seed-schema";
-import { lookupUnit } from "../unit-table";
+import { decimalsOf } from "../basics/decimal";
+import { FIGURE_CATALOG, FigureId, Seed } from "../seeds/seed-schema";
+import { lookupUnit } from "../basics/unit-table";
 
 type SeedFigure = NonNullable<Seed["figures"][FigureId]>;
 

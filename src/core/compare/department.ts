@@ -3,9 +3,9 @@
  * from a label/value sheet, in one shape. Figures carry their canonical catalog unit and source.
  */
 import { z } from "zod";
-import { DEPARTMENT_IDS, SEEDS, seedById } from "../seed-data";
-import { reportTitle } from "../seed-reports";
-import { CanonicalUnitSchema, FigureId, FigureIdSchema, QualifierSchema, Seed } from "../seed-schema";
+import { DEPARTMENT_IDS, SEEDS, seedById } from "../seeds/seed-data";
+import { reportTitle } from "../seeds/seed-reports";
+import { CanonicalUnitSchema, FigureId, FigureIdSchema, QualifierSchema, Seed } from "../seeds/seed-schema";
 import { consistentReadings } from "./consistent-reading";
 
 export const CompareFigureSchema = z

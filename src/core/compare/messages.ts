@@ -1,9 +1,9 @@
 /**
  * The comparison sheets' catalog (docs/rules.md §8): the messages of a built sheet and of reading
  * the user's own department, in Simplified Chinese with an English translation (one Bilingual text,
- * src/core/text.ts). Figure names are Bilingual: a catalog figure's `label` (FIGURE_CATALOG) or a template row's.
+ * src/core/basics/text.ts). Figure names are Bilingual: a catalog figure's `label` (FIGURE_CATALOG) or a template row's.
  */
-import type { Bilingual } from "../text";
+import type { Bilingual } from "../basics/text";
 
 export const COMPARE_TEXT = {
   statedDiffers: (p: { header: string; label: Bilingual; computed: string; stated: string; section: string }): Bilingual => ({

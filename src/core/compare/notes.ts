@@ -4,7 +4,7 @@
  * reviewer would put them in a report (docs/rules.md §8): the seeds' English notes for
  * maintainers stay in the data.
  */
-import { FIGURE_CATALOG, FigureId } from "../seed-schema";
+import { FIGURE_CATALOG, FigureId } from "../seeds/seed-schema";
 import { CompareDepartment, CompareFigure, departmentHeader } from "./department";
 import { readingNote } from "./consistent-reading";
 import { MissingReason } from "./values";

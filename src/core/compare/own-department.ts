@@ -5,16 +5,16 @@
  * cell, in the value (26,336.80万元) or in the number format; numbers are read by quantity.ts and
  * converted to the catalog's unit through unit-table.ts, exactly.
  */
-import { a1 } from "../address";
-import { Dec, decToNumber, shiftDec } from "../decimal";
-import { CellValue, Grid, cellText, isBlank } from "../grid";
-import { normalizeText, displayText } from "../normalize-text";
-import { Quantity, parseQuantity } from "../quantity";
-import { CanonicalUnit, FIGURE_CATALOG, FIGURE_IDS, FigureId, UNITS_AS_WRITTEN } from "../seed-schema";
-import { UnitInfo, comparableKey, lookupUnit } from "../unit-table";
+import { a1 } from "../basics/address";
+import { Dec, decToNumber, shiftDec } from "../basics/decimal";
+import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
+import { normalizeText, displayText } from "../basics/normalize-text";
+import { Quantity, parseQuantity } from "../basics/quantity";
+import { CanonicalUnit, FIGURE_CATALOG, FIGURE_IDS, FigureId, UNITS_AS_WRITTEN } from "../seeds/seed-schema";
+import { UnitInfo, comparableKey, lookupUnit } from "../basics/unit-table";
 import { CompareDepartment, CompareFigure, OWN_DEPARTMENT_ID, shortDepartmentName } from "./department";
 import { titleLineUnit } from "../audit/units";
-import type { Bilingual } from "../text";
+import type { Bilingual } from "../basics/text";
 import { OWN_TEXT } from "./messages";
 import { SheetMessage } from "./sheet-plan";
 import { TEMPLATES, TEMPLATE_IDS, templateFigures } from "./templates";

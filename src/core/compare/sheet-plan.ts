@@ -4,9 +4,9 @@
  * Cells follow the write-plan rule: a string is always text, a formula is `{ formula }`.
  */
 import { z } from "zod";
-import { BilingualSchema } from "../text";
-import { PlanCellSchema } from "../write-plan";
-import { FigureIdSchema, TEMPLATE_IDS } from "../seed-schema";
+import { BilingualSchema } from "../basics/text";
+import { PlanCellSchema } from "../basics/write-plan";
+import { FigureIdSchema, TEMPLATE_IDS } from "../seeds/seed-schema";
 
 /** A clustered column chart: categories are the chart rows' labels, one series per department column. */
 export const ChartSpecSchema = z.object({

@@ -4,8 +4,8 @@
  * of the same department column. Where a report also states a derived figure itself (a share,
  * a balance), that stated figure follows as its own row, so computed and stated sit side by side.
  */
-import { CanonicalUnit, FIGURE_CATALOG, FigureId, TEMPLATE_IDS, TemplateId } from "../seed-schema";
-import type { Bilingual } from "../text";
+import { CanonicalUnit, FIGURE_CATALOG, FigureId, TEMPLATE_IDS, TemplateId } from "../seeds/seed-schema";
+import type { Bilingual } from "../basics/text";
 
 export { TEMPLATE_IDS };
 export type { TemplateId };

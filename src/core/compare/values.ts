@@ -3,8 +3,8 @@
  * figure cell, and the exact result of each formula row (decimal.ts), with the reason when a
  * cell shows —. The sheet's live formulas must agree with these (tests evaluate both).
  */
-import { Dec, addDec, decToNumber, numberToDec, shiftDec, subDec } from "../decimal";
-import { FigureId } from "../seed-schema";
+import { Dec, addDec, decToNumber, numberToDec, shiftDec, subDec } from "../basics/decimal";
+import { FigureId } from "../seeds/seed-schema";
 import { CompareDepartment, CompareFigure } from "./department";
 import { ComparisonTemplate, FormulaRow, TemplateId, TemplateRow, templateById } from "./templates";
 

@@ -1,11 +1,11 @@
 /**
  * The 核对项 column of 问题清单 (docs/review.md): a problem's check in words a reviewer filters by,
- * instead of its code. Every message code of the engine's catalog (src/core/messages.ts) belongs to
+ * instead of its code. Every message code of the engine's catalog (src/core/basics/messages.ts) belongs to
  * one family; an audit finding is named by its check (CHECK_NAMES); the code stays in `--json`.
  */
 import { CHECKS, type Check } from "../audit/finding";
 import { CHECK_NAMES } from "../audit/messages";
-import type { Bilingual } from "../text";
+import type { Bilingual } from "../basics/text";
 
 export const CHECK_FAMILIES = {
   reading: { zh: "数值识别", en: "Reading the figures" },

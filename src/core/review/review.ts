@@ -7,16 +7,16 @@
 import { z } from "zod";
 import { auditGrid } from "../audit";
 import { AuditResult } from "../audit/finding";
-import { Grid, cellText } from "../grid";
-import { CORE_TEXT } from "../messages";
+import { Grid, cellText } from "../basics/grid";
+import { CORE_TEXT } from "../basics/messages";
 
-export { SEVERITY_LABELS } from "../messages";
-import { Settings } from "../presets";
-import { STATUSES, StatusSchema, ValidateResult } from "../results";
-import { Bilingual, BilingualSchema } from "../text";
-import { OWN_HEADER_PREFIX } from "../table-finder";
-import { validateGrid } from "../validate";
-import { RESULT_SHEET, WritePlan } from "../write-plan";
+export { SEVERITY_LABELS } from "../basics/messages";
+import { Settings } from "../indicators/presets";
+import { STATUSES, StatusSchema, ValidateResult } from "../indicators/results";
+import { Bilingual, BilingualSchema } from "../basics/text";
+import { OWN_HEADER_PREFIX } from "../forms/table-finder";
+import { validateGrid } from "../indicators/validate";
+import { RESULT_SHEET, WritePlan } from "../basics/write-plan";
 
 export const REVIEW_KINDS = ["project", "department", "plain", "statement"] as const;
 export const ReviewKindSchema = z.enum(REVIEW_KINDS);

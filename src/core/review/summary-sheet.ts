@@ -4,13 +4,13 @@
  * foot. The CLI writes them into a new workbook, the add-in into a 核对汇总 sheet: both execute
  * this layout, neither decides a column.
  */
-import { columnLetter, quoteSheet } from "../address";
-import { STATUSES, STATUS_LABELS } from "../results";
-import { PlanCell, STATUS_FILLS, WritePlan } from "../write-plan";
+import { columnLetter, quoteSheet } from "../basics/address";
+import { STATUSES, STATUS_LABELS } from "../indicators/results";
+import { PlanCell, STATUS_FILLS, WritePlan } from "../basics/write-plan";
 import { KIND_LABELS, ReviewProblem, ReviewRow, ReviewSkip, SEVERITY_LABELS, NOT_READ_TITLE, PROBLEMS_TITLE, SUMMARY_SHEET_ADDIN, SUMMARY_TITLE } from "./review";
 import { checkName } from "./check-names";
-import { Bilingual, bothLangs } from "../text";
-import { HEADER_FILL } from "../tuning";
+import { Bilingual, bothLangs } from "../basics/text";
+import { HEADER_FILL } from "../basics/tuning";
 
 /** Where a link points: a path/URL (the CLI: the file, relative to the summary workbook), or null for no link. */
 export interface LinkTargets {

@@ -1,6 +1,6 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { quoteSheet } from "../../core/address";
-import type { Settings } from "../../core/presets";
+import { quoteSheet } from "../../core/basics/address";
+import type { Settings } from "../../core/indicators/presets";
 import { KIND_LABELS } from "../../core/review";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";

@@ -3,12 +3,12 @@
  * the findings; the pane keeps and shows what came back. No audit rule lives here.
  */
 import { useCallback, useState } from "react";
-import { qualifyCell } from "../../core/address";
+import { qualifyCell } from "../../core/basics/address";
 import type { AuditResult, Finding } from "../../core/audit/finding";
 import type { NotAStatement } from "../../core/audit/recognise";
 import type { ClearReport, WriteReport } from "../../excel";
 import type { PaneServices } from "../office/services";
-import type { Bilingual } from "../../core/text";
+import type { Bilingual } from "../../core/basics/text";
 import { type Runner, useSelectCell } from "../shell/use-runner";
 
 export interface AuditView {

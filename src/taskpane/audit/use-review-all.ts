@@ -4,9 +4,9 @@
  */
 import { useCallback, useState } from "react";
 import type { ReviewAllRun } from "../../excel";
-import type { Settings } from "../../core/presets";
+import type { Settings } from "../../core/indicators/presets";
 import type { PaneServices } from "../office/services";
-import type { Bilingual } from "../../core/text";
+import type { Bilingual } from "../../core/basics/text";
 import { type Runner, useRunner } from "../shell/use-runner";
 
 export function useReviewAll({ adapter }: PaneServices, shared?: Runner) {

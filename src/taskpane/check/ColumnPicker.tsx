@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, useMemo, useState } from "react";
-import { columnLetter } from "../../core/address";
-import { ROLES, type Role } from "../../core/table-finder";
+import { columnLetter } from "../../core/basics/address";
+import { ROLES, type Role } from "../../core/forms/table-finder";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
 import { type ColumnChoices, type GridInfo, type TableOverride, gridColumns, headerText } from "./table-override";

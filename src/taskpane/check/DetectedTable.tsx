@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ROLES } from "../../core/table-finder";
+import { ROLES } from "../../core/forms/table-finder";
 import { useLocale } from "../i18n/locale";
 import { FigureItem, FigureList, Section } from "../shell/Section";
 

@@ -1,8 +1,8 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { findPreset, presetName } from "../../core/presets";
-import { STATUSES, STATUS_LABELS, type ValidateResult } from "../../core/results";
+import { findPreset, presetName } from "../../core/indicators/presets";
+import { STATUSES, STATUS_LABELS, type ValidateResult } from "../../core/indicators/results";
 import { KIND_LABELS } from "../../core/review";
-import { STATUS_FILLS } from "../../core/write-plan";
+import { STATUS_FILLS } from "../../core/basics/write-plan";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
 import { CountChip, CountList, FigureItem, FigureList, Section } from "../shell/Section";

@@ -3,9 +3,9 @@
  * (sheet row number, column letters) and turned into the engine's grid indexes only at run time,
  * against the grid as it is read then.
  */
-import { columnLetter, columnNumber } from "../../core/address";
-import { type CellValue, type Grid, cellText } from "../../core/grid";
-import type { ColumnMap, Role } from "../../core/table-finder";
+import { columnLetter, columnNumber } from "../../core/basics/address";
+import { type CellValue, type Grid, cellText } from "../../core/basics/grid";
+import type { ColumnMap, Role } from "../../core/forms/table-finder";
 
 /** Rows kept from a read grid to name the columns in the picker. */
 const KEPT_ROWS = 60;

@@ -4,4 +4,4 @@
  */
 export { buildComparisonSheet, departmentHeader, missingRows, ownDepartmentFromGrid, seedDepartments, templateChoices } from "../../core/compare";
 export type { CompareDepartment, OwnDepartmentResult, SheetMessage, SheetPlan, TemplateId } from "../../core/compare";
-export { FIGURE_CATALOG } from "../../core/seed-schema";
+export { FIGURE_CATALOG } from "../../core/seeds/seed-schema";

@@ -4,11 +4,11 @@
  * as a figure, a unit or a missing value is the engine's (src/core/compare).
  */
 import { useCallback, useMemo, useRef, useState } from "react";
-import { quoteSheet } from "../../core/address";
+import { quoteSheet } from "../../core/basics/address";
 import type { CompareDepartment, OwnDepartmentResult, SheetMessage, SheetPlan, TemplateId } from "./compare-engine";
 import type { SheetAdapter } from "../../excel";
 import type { PaneServices } from "../office/services";
-import type { Bilingual } from "../../core/text";
+import type { Bilingual } from "../../core/basics/text";
 import type { Runner } from "../shell/use-runner";
 import { errorText } from "../shell/use-runner";
 

@@ -1,6 +1,6 @@
 // The pane's language, chosen once from Office's display language and read by every component.
 import { createContext, useContext } from "react";
-import type { Bilingual } from "../../core/text";
+import type { Bilingual } from "../../core/basics/text";
 import { type Locale, type Strings, sentence, stringsFor } from "./i18n";
 
 export interface LocaleValue {

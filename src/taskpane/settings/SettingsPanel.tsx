@@ -1,6 +1,6 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Checkbox, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { DEFAULT_SETTINGS, PRESETS, type Settings, categoryName, gradeName, presetName, resolvePreset } from "../../core/presets";
+import { DEFAULT_SETTINGS, PRESETS, type Settings, categoryName, gradeName, presetName, resolvePreset } from "../../core/indicators/presets";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
 import { NumberField } from "./NumberField";

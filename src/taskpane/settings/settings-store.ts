@@ -3,7 +3,7 @@
  * in Excel, a plain object in tests. What is read is parsed with SettingsSchema; stored settings
  * that fail it give the defaults and a notice, never a broken pane.
  */
-import { DEFAULT_SETTINGS, type Settings, SettingsSchema, resolvePreset } from "../../core/presets";
+import { DEFAULT_SETTINGS, type Settings, SettingsSchema, resolvePreset } from "../../core/indicators/presets";
 
 /** The key under which the settings live in the workbook. */
 export const SETTINGS_KEY = "jixiao.settings";

@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { SEVERITY_LABELS, type Severity } from "../../core/messages";
+import { SEVERITY_LABELS, type Severity } from "../../core/basics/messages";
 import { useLocale } from "../i18n/locale";
 
 const useStyles = makeStyles({

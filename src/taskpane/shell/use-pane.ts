@@ -4,12 +4,12 @@
  */
 import { useCallback, useState } from "react";
 import type { ClearReport, RunValidateOptions, WriteReport } from "../../excel";
-import type { Settings } from "../../core/presets";
-import type { ValidateResult } from "../../core/results";
+import type { Settings } from "../../core/indicators/presets";
+import type { ValidateResult } from "../../core/indicators/results";
 import type { PaneServices } from "../office/services";
 import { loadSettings } from "../settings/settings-store";
 import { type GridInfo, type TableOverride, gridInfo, overrideFromResult, sameSheet, toValidateOptions } from "../check/table-override";
-import type { Bilingual } from "../../core/text";
+import type { Bilingual } from "../../core/basics/text";
 import { type Busy, type Runner, errorText, useRunner, useSelectCell } from "./use-runner";
 
 export { errorText };

@@ -3,7 +3,7 @@
  * start another is disabled and a spinner names what is happening.
  */
 import { useCallback, useRef, useState } from "react";
-import type { Bilingual } from "../../core/text";
+import type { Bilingual } from "../../core/basics/text";
 import { fmt, stringsFor } from "../i18n/i18n";
 
 export type Busy = "check" | "clear" | "read" | "sheets" | "readSheet" | "compare" | "audit" | "reviewAll";

@@ -4,10 +4,10 @@
  * stated 自评等级. Pure; never throws.
  */
 import { z } from "zod";
-import { a1 } from "./address";
-import { CellValue, Grid, cellText, isBlank } from "./grid";
-import { normalizeText } from "./normalize-text";
-import { Preset, gradeName } from "./presets";
+import { a1 } from "../basics/address";
+import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
+import { normalizeText } from "../basics/normalize-text";
+import { Preset, gradeName } from "../indicators/presets";
 
 export const FormSchema = z.object({
   kind: z.enum(["project", "department", "plain"]),

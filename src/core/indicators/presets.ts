@@ -3,7 +3,7 @@
  * down here; settings read from a workbook or CLI flags are parsed with these schemas.
  */
 import { z } from "zod";
-import type { Bilingual } from "./text";
+import type { Bilingual } from "../basics/text";
 
 export const GradeBandSchema = z.object({ grade: z.string().min(1), gradeEn: z.string().min(1), min: z.number().min(0).max(100) });
 export type GradeBand = z.infer<typeof GradeBandSchema>;

@@ -1,21 +1,21 @@
 /**
  * J1: check an indicator table. Grid in; results and the write plan out.
  */
-import { a1, columnLetter } from "./address";
-import { BudgetRead, BudgetScored, readBudgetBlock, scoreBudget } from "./budget-block";
-import { ExactSum, roundHalfUp } from "./decimal";
+import { a1, columnLetter } from "../basics/address";
+import { BudgetRead, BudgetScored, readBudgetBlock, scoreBudget } from "../forms/budget-block";
+import { ExactSum, roundHalfUp } from "../basics/decimal";
 import { evaluateRow } from "./evaluate";
-import { Grid, isBlank } from "./grid";
-import { InputCell, extractRows, describeColumns } from "./indicator-rows";
-import { CORE_TEXT, Message, PLAN_TEXT, msg } from "./messages";
-import { normalizeText } from "./normalize-text";
+import { Grid, isBlank } from "../basics/grid";
+import { InputCell, extractRows, describeColumns } from "../forms/indicator-rows";
+import { CORE_TEXT, Message, PLAN_TEXT, msg } from "../basics/messages";
+import { normalizeText } from "../basics/normalize-text";
 import { Preset, Settings, SettingsSchema, gradeFor, gradeName, resolvePreset } from "./presets";
-import { parseQuantity } from "./quantity";
+import { parseQuantity } from "../basics/quantity";
 import { RowResult, STATUSES, STATUS_LABELS, Status, Summary, ValidateResult } from "./results";
-import { FormInfo, StatedGrade, findStatedGrade, readFormInfo } from "./standard-form";
-import { ColumnMap, findTable } from "./table-finder";
-import type { Bilingual } from "./text";
-import { PlanColumn, PlanRowInput, WritePlan, buildPlan } from "./write-plan";
+import { FormInfo, StatedGrade, findStatedGrade, readFormInfo } from "../forms/standard-form";
+import { ColumnMap, findTable } from "../forms/table-finder";
+import type { Bilingual } from "../basics/text";
+import { PlanColumn, PlanRowInput, WritePlan, buildPlan } from "../basics/write-plan";
 
 export const RESULT_COLUMNS: PlanColumn[] = [
   { header: "核对·状态", numberFormat: "@", width: 12 },

@@ -3,10 +3,10 @@
  * messages, then each row's errors and warnings (info is not a problem), each with the cell it
  * concerns (a row message without one names the row's indicator name cell).
  */
-import { qualifyCell } from "./address";
-import type { Severity } from "./messages";
+import { qualifyCell } from "../basics/address";
+import type { Severity } from "../basics/messages";
 import type { ValidateResult } from "./results";
-import type { Bilingual } from "./text";
+import type { Bilingual } from "../basics/text";
 
 export interface Problem {
   key: string;

@@ -3,11 +3,11 @@
  * One parser serves both sides: on a target the operator is the rule, on an
  * actual it is a bound ("不低于65%") compared at its value.
  */
-import { CellValue, EXCEL_ERRORS } from "./grid";
-import { Message, msg } from "./messages";
-import { CHINESE_NUMERAL_CHARS, normalizeText } from "./normalize-text";
-import { Quantity, parseQuantity, parseQuantityText } from "./quantity";
-import { lookupUnit } from "./unit-table";
+import { CellValue, EXCEL_ERRORS } from "../basics/grid";
+import { Message, msg } from "../basics/messages";
+import { CHINESE_NUMERAL_CHARS, normalizeText } from "../basics/normalize-text";
+import { Quantity, parseQuantity, parseQuantityText } from "../basics/quantity";
+import { lookupUnit } from "../basics/unit-table";
 
 export type Op = "ge" | "le" | "eq" | "gt" | "lt" | "between" | "approx";
 

@@ -3,11 +3,11 @@
  * a broken file fails at start-up, not in the middle of building a sheet. JSON imports work in
  * webpack (the task pane) and in tsc's CommonJS output (the CLI) alike.
  */
-import guangdong2023 from "../../seeds/guangdong-2023.json";
-import guangzhou2022 from "../../seeds/guangzhou-2022.json";
-import huizhou2022 from "../../seeds/huizhou-2022.json";
-import jiangmen2023 from "../../seeds/jiangmen-2023.json";
-import shenzhen2023 from "../../seeds/shenzhen-2023.json";
+import guangdong2023 from "../../../seeds/guangdong-2023.json";
+import guangzhou2022 from "../../../seeds/guangzhou-2022.json";
+import huizhou2022 from "../../../seeds/huizhou-2022.json";
+import jiangmen2023 from "../../../seeds/jiangmen-2023.json";
+import shenzhen2023 from "../../../seeds/shenzhen-2023.json";
 import { DEPARTMENT_IDS, DepartmentId, Seed, SeedSchema } from "./seed-schema";
 
 export { DEPARTMENT_IDS };

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { a1, columnLetter, parseA1, quoteSheet, rangeA1 } from "./address";
 import { Grid, cellText, isBlank } from "./grid";
 import { msg } from "./messages";
-import { OWN_HEADER_PREFIX } from "./table-finder";
-import { STATUSES, STATUS_LABELS, Status } from "./results";
+import { OWN_HEADER_PREFIX } from "../forms/table-finder";
+import { STATUSES, STATUS_LABELS, Status } from "../indicators/results";
 import { BilingualSchema } from "./text";
 import { HEADER_FILL } from "./tuning";
 

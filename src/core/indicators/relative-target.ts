@@ -4,8 +4,8 @@
  * (`提高6.2个百分点`, `同比下降4%`, `与上年持平`). A change is signed: +5 for 增长5%, −3 for
  * 下降3%; its measure is percentage points (`pp`) or a growth rate (`pct`). Pure; never throws.
  */
-import { CellValue } from "./grid";
-import { normalizeText } from "./normalize-text";
+import { CellValue } from "../basics/grid";
+import { normalizeText } from "../basics/normalize-text";
 
 export type Measure = "pp" | "pct";
 

@@ -3,11 +3,11 @@
  * 30 rows, Chinese/English header variants, merged level cells filled down, section and
  * total rows skipped, operator/value/unit in one cell or three.
  */
-import { CellValue, Grid, cellText, isBlank } from "./grid";
-import { CORE_TEXT } from "./messages";
-import { normalizeText } from "./normalize-text";
-import type { Bilingual } from "./text";
-import { MAX_HEADER_ROWS } from "./tuning";
+import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
+import { CORE_TEXT } from "../basics/messages";
+import { normalizeText } from "../basics/normalize-text";
+import type { Bilingual } from "../basics/text";
+import { MAX_HEADER_ROWS } from "../basics/tuning";
 
 export type Role =
   | "level1"

@@ -2,15 +2,15 @@
  * What the scoring of every kind of indicator row shares (docs/rules.md §5): the row's context,
  * its points and stated score read, the blank result, the qualitative score and the table checks.
  */
-import { roundHalfUp } from "./decimal";
-import { isBlank } from "./grid";
-import { IndicatorInput } from "./indicator-rows";
-import { Message, msg } from "./messages";
+import { roundHalfUp } from "../basics/decimal";
+import { isBlank } from "../basics/grid";
+import { IndicatorInput } from "../forms/indicator-rows";
+import { Message, msg } from "../basics/messages";
 import { Settings } from "./presets";
-import { formatQuantity, parseQuantity, Quantity } from "./quantity";
+import { formatQuantity, parseQuantity, Quantity } from "../basics/quantity";
 import { RowResult, Status } from "./results";
 import { Op, OP_SYMBOL, QualitativeBand } from "./target-expression";
-import { BAND_RANGE } from "./tuning";
+import { BAND_RANGE } from "../basics/tuning";
 
 /** What a row needs from the rest of the form: the table's year (from its title) for dates without one. */
 export interface EvalContext {

@@ -1,6 +1,6 @@
 /**
  * Core's catalog: every message the engine emits, in Simplified Chinese with an English translation
- * (one Bilingual text, src/core/text.ts). Messages are data (code + params) so the UI can pick the
+ * (one Bilingual text, src/core/basics/text.ts). Messages are data (code + params) so the UI can pick the
  * language and tests can match codes. The statement audit's messages are its own catalog,
  * src/core/audit/messages.ts (ARCHITECTURE.md, "Messages and languages").
  */

@@ -8,7 +8,7 @@
  * Pure: the caller reads the text (the CLI and tests from disk); only the index is bundled.
  */
 import { z } from "zod";
-import reportIndex from "../../seeds/reports/index.json";
+import reportIndex from "../../../seeds/reports/index.json";
 
 export const ReportSchema = z
   .object({

@@ -1,8 +1,8 @@
 /** Result types of a validate run, declared once as zod schemas (the CLI's --json shape). */
 import { z } from "zod";
-import { BudgetSchema } from "./budget-block";
-import { FormSchema } from "./standard-form";
-import { Bilingual, BilingualSchema } from "./text";
+import { BudgetSchema } from "../forms/budget-block";
+import { FormSchema } from "../forms/standard-form";
+import { Bilingual, BilingualSchema } from "../basics/text";
 
 export const STATUSES = ["met", "not_met", "qualitative", "not_applicable", "invalid"] as const;
 export const StatusSchema = z.enum(STATUSES);

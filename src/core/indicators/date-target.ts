@@ -3,8 +3,8 @@
  * `12月底前完成`, `年底前`, `6月30日前上线`, `按时完成` as targets; `2023年11月30日`, `11月完成`,
  * `已按时完成`, `延期至2024年3月` as actuals. Pure; never throws.
  */
-import { CellValue } from "./grid";
-import { normalizeText, parseChineseNumeral } from "./normalize-text";
+import { CellValue } from "../basics/grid";
+import { normalizeText, parseChineseNumeral } from "../basics/normalize-text";
 
 /** A day, or a whole month (day null: compared at the month's end on a deadline). */
 export interface SheetDate {

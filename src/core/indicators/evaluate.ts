@@ -1,19 +1,19 @@
 /**
  * Evaluation and scoring of one indicator row (docs/rules.md §5). Pure; never throws.
  */
-import { compareDec, decToNumber, roundHalfUp, shiftDec, subDec } from "./decimal";
+import { compareDec, decToNumber, roundHalfUp, shiftDec, subDec } from "../basics/decimal";
 import { atLeast, BAND_ZH, blankResult, Compared, describeTarget, EvalContext, numberOf, pct, scoreQualitative, tableChecks } from "./evaluate-common";
 import { evaluateDatedOrRelative } from "./evaluate-dated";
-import { isBlank } from "./grid";
-import { IndicatorInput, joinParts } from "./indicator-rows";
-import { Message, msg } from "./messages";
-import { normalizeText } from "./normalize-text";
+import { isBlank } from "../basics/grid";
+import { IndicatorInput, joinParts } from "../forms/indicator-rows";
+import { Message, msg } from "../basics/messages";
+import { normalizeText } from "../basics/normalize-text";
 import { Preset, Settings, isBudgetExecution } from "./presets";
-import { convertDec, convertValue, formatQuantity, Quantity } from "./quantity";
+import { convertDec, convertValue, formatQuantity, Quantity } from "../basics/quantity";
 import { parseRelativeActual } from "./relative-target";
 import { RowResult, Status } from "./results";
 import { Expression, Op, OP_SYMBOL, parseExpression, qualitativeBand, splitEmbeddedTarget } from "./target-expression";
-import { comparableKey } from "./unit-table";
+import { comparableKey } from "../basics/unit-table";
 
 /** Compare B with A (both already in the target's unit) and score with W points. */
 export function scoreQuantitative(

@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { reportById } from "./seed-reports";
-import type { Bilingual } from "./text";
+import type { Bilingual } from "../basics/text";
 
 export const DEPARTMENT_IDS = ["guangdong-2023", "guangzhou-2022", "huizhou-2022", "jiangmen-2023", "shenzhen-2023"] as const;
 export const DepartmentIdSchema = z.enum(DEPARTMENT_IDS);

@@ -5,12 +5,12 @@
  * 2 decimals. Pure; never throws: a bad cell is a message naming it.
  */
 import { z } from "zod";
-import { a1 } from "./address";
-import { decToNumber, roundHalfUp, shiftDec } from "./decimal";
-import { CellValue, Grid, cellText, isBlank } from "./grid";
-import { Message, msg } from "./messages";
-import { normalizeText } from "./normalize-text";
-import { parseQuantity } from "./quantity";
+import { a1 } from "../basics/address";
+import { decToNumber, roundHalfUp, shiftDec } from "../basics/decimal";
+import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
+import { Message, msg } from "../basics/messages";
+import { normalizeText } from "../basics/normalize-text";
+import { parseQuantity } from "../basics/quantity";
 import { headerKey } from "./table-finder";
 
 export const BudgetSchema = z.object({

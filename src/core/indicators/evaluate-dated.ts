@@ -3,14 +3,14 @@
  * relative targets), scored all or nothing or by the change.
  */
 import { compareDeadline, Deadline, parseDateActual, parseDeadline } from "./date-target";
-import { roundHalfUp } from "./decimal";
+import { roundHalfUp } from "../basics/decimal";
 import { blankResult, EvalContext, numberOf, scoreQualitative, tableChecks } from "./evaluate-common";
-import { CellValue, isBlank } from "./grid";
-import { IndicatorInput } from "./indicator-rows";
-import { Message, msg } from "./messages";
-import { normalizeText } from "./normalize-text";
+import { CellValue, isBlank } from "../basics/grid";
+import { IndicatorInput } from "../forms/indicator-rows";
+import { Message, msg } from "../basics/messages";
+import { normalizeText } from "../basics/normalize-text";
 import { Settings } from "./presets";
-import { parseQuantity, Quantity } from "./quantity";
+import { parseQuantity, Quantity } from "../basics/quantity";
 import { compareRelative, describeChange, parseRelativeActual, parseRelativeTarget, RelativeActual, RelativeTarget } from "./relative-target";
 import { RowResult } from "./results";
 import { parseExpression, qualitativeBand } from "./target-expression";

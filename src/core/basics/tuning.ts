@@ -2,7 +2,7 @@
  * The tuning values of the engine in one place: how far down a header is looked for, the score
  * band of a qualitative achievement, and the colour of the header rows the tool writes.
  */
-import type { QualitativeBand } from "./target-expression";
+import type { QualitativeBand } from "../indicators/target-expression";
 
 /** Rows searched for the indicator table's header, from the top of the grid (docs/rules.md §6). */
 export const MAX_HEADER_ROWS = 30;

@@ -2,12 +2,12 @@
  * Rows of a found table → indicator inputs: levels filled down, section and total rows
  * skipped, operator/value/unit columns joined into one target expression.
  */
-import { a1 } from "./address";
-import { CellValue, Grid, cellText, isBlank } from "./grid";
-import { displayText, normalizeText } from "./normalize-text";
-import { quantityFromNumber, formatQuantity } from "./quantity";
+import { a1 } from "../basics/address";
+import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
+import { displayText, normalizeText } from "../basics/normalize-text";
+import { quantityFromNumber, formatQuantity } from "../basics/quantity";
 import { ColumnMap, TableLayout } from "./table-finder";
-import { splitEmbeddedTarget } from "./target-expression";
+import { splitEmbeddedTarget } from "../indicators/target-expression";
 
 export interface InputCell {
   value: CellValue;
