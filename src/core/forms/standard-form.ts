@@ -10,7 +10,8 @@ import { normalizeText } from "../basics/normalize-text";
 import { Preset, gradeName } from "../indicators/presets";
 
 export const FormSchema = z.object({
-  kind: z.enum(["project", "department", "plain"]),
+  /** the national forms, a plain table, or a family of docs/form-families.md (scoring sheet, goal blocks) */
+  kind: z.enum(["project", "department", "plain", "scoring", "goal_blocks"]),
   title: z.string().nullable(),
   project: z.string().nullable(),
   department: z.string().nullable(),

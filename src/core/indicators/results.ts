@@ -56,9 +56,20 @@ export const RowResultSchema = z.object({
   computedScore: z.number().nullable(),
   /** the row's score: computed for quantitative rows, stated otherwise; an invalid row's stated score is not counted (docs/standard-forms.md, honest totals) */
   score: z.number().nullable(),
+  /** the written 评分标准 of a scoring-sheet row (docs/form-families.md) */
+  criteria: z.string().optional(),
   messages: z.array(MessageSchema),
 });
 export type RowResult = z.infer<typeof RowResultSchema>;
+
+export const LevelSummarySchema = z.object({
+  name: z.string(),
+  cell: z.string(),
+  points: z.number().nullable(),
+  childPoints: z.number().nullable(),
+  score: z.number().nullable(),
+});
+export type LevelSummary = z.infer<typeof LevelSummarySchema>;
 
 export const SummarySchema = z.object({
   counts: z.record(StatusSchema, z.number().int().nonnegative()),
@@ -89,6 +100,8 @@ export const SummarySchema = z.object({
   /** the 自评等级 written on the form (a grade of the preset), or null */
   statedGrade: z.string().nullable(),
   presetId: z.string(),
+  /** every level or goal block that states points: its points, its rows' points (null when some are unfilled) and score (docs/form-families.md) */
+  levels: z.array(LevelSummarySchema).optional(),
   messages: z.array(MessageSchema),
 });
 export type Summary = z.infer<typeof SummarySchema>;

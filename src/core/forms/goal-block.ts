@@ -1,0 +1,141 @@
+/**
+ * Goal-block forms (docs/form-families.md): a budget line whose points are in its header
+ * (`预算执行情况（万元）（20分） | 预算数（A） | 执行数（B） | 执行率（B/A） | 得分（20分*执行率）`),
+ * then several blocks `年度绩效目标1（40分）`, `年度绩效目标2（40分）`, each with its own header row
+ * (`年初目标值（A） | 实际完成值（B） | 得分`) and no 分值 column. The points come from the block
+ * titles; a header repeated inside the table is a header. This file reads; the engine scores. Pure.
+ */
+import { a1 } from "../basics/address";
+import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
+import { normalizeText } from "../basics/normalize-text";
+import { BudgetRead, readBudgetBlock } from "./budget-block";
+import { ExtractedRows, extractRows } from "./indicator-rows";
+import { pointsInName } from "./level-points";
+import { TableLayout, findTable, roleOfHeader } from "./table-finder";
+
+/** 年度绩效目标1（40分）, 绩效目标二（30分）, 目标3(30分): a numbered goal with its points. */
+const BLOCK_TITLE_RE = /^(年度)?(绩效)?(总体)?目标[0-9一二三四五六七八九十]+/;
+
+export interface GoalBlockTitle {
+  /** 0-based grid row of the title */
+  index: number;
+  name: string;
+  text: string;
+  cell: string;
+  points: number | null;
+}
+
+function titleIn(grid: Grid, r: number): GoalBlockTitle | null {
+  const line = grid.values[r] ?? [];
+  for (let c = 0; c < Math.min(line.length, 4); c++) {
+    const v = line[c];
+    if (isBlank(v)) continue;
+    if (typeof v !== "string") return null;
+    const t = normalizeText(v);
+    if (!BLOCK_TITLE_RE.test(t)) return null;
+    const named = pointsInName(v);
+    return { index: r, name: named.name, text: v, cell: a1((grid.firstRow ?? 1) + r, (grid.firstCol ?? 1) + c), points: named.points };
+  }
+  return null;
+}
+
+function isIndicatorHeader(line: CellValue[]): boolean {
+  let target = false;
+  let actual = false;
+  let score = false;
+  for (const v of line) {
+    const role = roleOfHeader(v);
+    if (role === "target") target = true;
+    else if (role === "actual") actual = true;
+    else if (role === "score") score = true;
+  }
+  return (target || actual) && score;
+}
+
+export interface GoalBlock {
+  title: GoalBlockTitle;
+  layout: TableLayout;
+  extracted: ExtractedRows;
+}
+
+export interface GoalBlocksRead {
+  blocks: GoalBlock[];
+  /** the budget line (its points from the header words when it has no 分值 column) */
+  budget: BudgetRead | null;
+  /** the header cell the budget's points were read from, when they came from a header */
+  budgetPointsFrom: string | null;
+  lastRow: number;
+}
+
+export interface GoalBlockRecognition {
+  confidence: number;
+  titles: GoalBlockTitle[];
+}
+
+/** Two or more numbered goal titles with points, or one followed by its own indicator header. */
+export function recogniseGoalBlocks(grid: Grid): GoalBlockRecognition | null {
+  const titles: GoalBlockTitle[] = [];
+  let headers = 0;
+  for (let r = 0; r < grid.values.length; r++) {
+    const t = titleIn(grid, r);
+    if (t && t.points !== null) titles.push(t);
+    if (isIndicatorHeader(grid.values[r] ?? [])) headers++;
+  }
+  if (titles.length === 0 || headers === 0) return null;
+  let confidence = 0.6;
+  if (titles.length >= 2) confidence += 0.2;
+  if (headers >= titles.length) confidence += 0.1;
+  return { confidence: Math.min(1, confidence), titles };
+}
+
+/** The points a budget header states: `预算执行情况（万元）（20分）` or `得分（20分*执行率）`. */
+function budgetHeaderPoints(grid: Grid, read: BudgetRead): { points: number; cell: string } | null {
+  const line = grid.values[read.headerIndex] ?? [];
+  for (let c = 0; c < line.length; c++) {
+    const p = pointsInName(line[c]).points;
+    if (p !== null) return { points: p, cell: a1((grid.firstRow ?? 1) + read.headerIndex, (grid.firstCol ?? 1) + c) };
+  }
+  return null;
+}
+
+export function readGoalBlocks(grid: Grid, titles: GoalBlockTitle[]): GoalBlocksRead {
+  const blocks: GoalBlock[] = [];
+  let lastRow = grid.firstRow ?? 1;
+  for (let k = 0; k < titles.length; k++) {
+    const title = titles[k];
+    const end = k + 1 < titles.length ? titles[k + 1].index : grid.values.length;
+    // the block's header: the title row itself, or the first header row after it
+    let headerIndex = -1;
+    for (let r = title.index; r < Math.min(end, title.index + 4); r++) {
+      if (isIndicatorHeader(grid.values[r] ?? [])) {
+        headerIndex = r;
+        break;
+      }
+    }
+    if (headerIndex < 0) continue;
+    // the block alone: rows up to the next title
+    const part: Grid = { ...grid, values: grid.values.slice(0, end), numberFormats: grid.numberFormats?.slice(0, end) };
+    const found = findTable(part, { headerIndex });
+    if (!found.ok) continue;
+    const extracted = extractRows(part, found.layout);
+    blocks.push({ title, layout: found.layout, extracted });
+    lastRow = Math.max(lastRow, extracted.lastRow);
+  }
+  const firstTitle = titles.length ? titles[0].index : grid.values.length;
+  const above = Array.from({ length: firstTitle }, (_, i) => i);
+  const budget = readBudgetBlock(grid, above);
+  let budgetPointsFrom: string | null = null;
+  if (budget && budget.line.points === null) {
+    const hp = budgetHeaderPoints(grid, budget);
+    if (hp) {
+      budget.line = { ...budget.line, points: hp.points, cells: { ...budget.line.cells, points: hp.cell } };
+      budgetPointsFrom = hp.cell;
+    }
+  }
+  return { blocks, budget, budgetPointsFrom, lastRow };
+}
+
+/** The text of a cell, trimmed (for messages). */
+export function titleText(t: GoalBlockTitle): string {
+  return cellText(t.text).trim();
+}

@@ -1,0 +1,324 @@
+/**
+ * Scoring sheets (评分表, 绩效评价指标评分表; docs/form-families.md): levels scored against written
+ * criteria, with no target or actual column. Three layouts are read alike:
+ * - one 分值 column (`一级指标 | 二级指标 | 三级指标 | 评分标准 | 分值 | 自评得分 | 扣分原因`);
+ * - a 分值 column after every level (`一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | … | 得分`);
+ * - points only inside the names (`投入（15分）`, `相关性(5分)`) and no 分值 column.
+ * This file reads; the checks and the totals are in src/core/indicators/level-totals.ts. Pure.
+ */
+import { a1 } from "../basics/address";
+import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
+import { normalizeText } from "../basics/normalize-text";
+import { MAX_HEADER_ROWS } from "../basics/tuning";
+import { InputCell, FOOTER_RE } from "./indicator-rows";
+import { pointsInName } from "./level-points";
+
+export type ScoringRole = "level1" | "level2" | "level3" | "criteria" | "points" | "score" | "reason" | "note";
+
+/** Header words of a scoring sheet, tried in order on the header text without brackets. */
+const SCORING_HEADERS: Array<[ScoringRole, RegExp]> = [
+  ["reason", /(扣分原因|扣分理由|扣分说明|扣分情况|失分原因|偏差原因|^原因$|其他说明|^备注$)/],
+  ["criteria", /(评分标准|评价标准|评分细则|评分办法|评分方法|计分方法|评分依据|考核标准|评分规则)/],
+  ["score", /(得分|^评分$|^自评分$|^评价分$|^考评分$)/],
+  ["points", /^(分值|指标分值|标准分值|标准分|满分|权重|权数|分数|配分)$/],
+  ["level1", /^(一级指标|一级|一级评价指标)$/],
+  ["level2", /^(二级指标|二级|二级评价指标)$/],
+  ["level3", /^(三级指标|三级|三级评价指标|指标名称|评价指标|考核指标)$/],
+  ["note", /(指标说明|指标解释|指标内涵|评价要点|考核内容|具体指标|评价内容|指标释义)/],
+];
+
+/** Headers of the forms with targets: a sheet that has them is not a scoring sheet. */
+const TARGET_HEADER_RE = /(指标值|目标值|完成值|实际值|实际完成|预算数|执行数|执行率)/;
+
+function headerText(v: CellValue): string {
+  const s = normalizeText(cellText(v));
+  const stripped = s.replace(/[(（[【][^)）\]】]*[)）\]】]/g, "");
+  return stripped === "" ? s : stripped;
+}
+
+export function scoringRoleOf(v: CellValue): ScoringRole | null {
+  const t = headerText(v);
+  if (t === "" || t.length > 20 || t.startsWith("核对·")) return null;
+  for (const [role, re] of SCORING_HEADERS) if (re.test(t)) return role;
+  return null;
+}
+
+export interface ScoringLayout {
+  headerIndex: number;
+  /** level columns, outermost first (一级, 二级, 三级): at least one */
+  levels: number[];
+  /** the 分值 column of each level, by its index in `levels` (layout with one 分值 per level) */
+  levelPoints: Array<number | null>;
+  /** the leaf's 分值 column, or null when points are only in the names */
+  points: number | null;
+  score: number;
+  criteria: number | null;
+  reason: number | null;
+  /** which of the three published layouts */
+  kind: "points_column" | "points_per_level" | "points_in_names";
+  /** first column the add-in wrote earlier (核对·…), or null */
+  ownColumn: number | null;
+  lastColumn: number;
+}
+
+interface HeaderMap {
+  roles: Array<{ role: ScoringRole; col: number }>;
+  target: boolean;
+}
+
+function mapHeader(row: CellValue[]): HeaderMap {
+  const roles: HeaderMap["roles"] = [];
+  let target = false;
+  for (let c = 0; c < row.length; c++) {
+    const role = scoringRoleOf(row[c]);
+    if (role) roles.push({ role, col: c });
+    else if (!isBlank(row[c]) && TARGET_HEADER_RE.test(headerText(row[c]))) target = true;
+  }
+  return { roles, target };
+}
+
+function layoutFrom(grid: Grid, index: number, map: HeaderMap): ScoringLayout | null {
+  const first = (role: ScoringRole) => map.roles.find((r) => r.role === role)?.col ?? null;
+  const levelCols: number[] = [];
+  for (const role of ["level1", "level2", "level3"] as const) {
+    const c = first(role);
+    if (c !== null) levelCols.push(c);
+  }
+  const score = first("score");
+  if (levelCols.length === 0 || score === null) return null;
+  levelCols.sort((a, b) => a - b);
+  const pointsCols = map.roles.filter((r) => r.role === "points").map((r) => r.col);
+  const levelPoints: Array<number | null> = levelCols.map(() => null);
+  let points: number | null = null;
+  let kind: ScoringLayout["kind"];
+  if (pointsCols.length >= 2) {
+    // one 分值 per level: each 分值 column belongs to the nearest level column on its left
+    for (const pc of pointsCols) {
+      let owner = -1;
+      for (let i = 0; i < levelCols.length; i++) if (levelCols[i] < pc) owner = i;
+      if (owner >= 0 && levelPoints[owner] === null) levelPoints[owner] = pc;
+    }
+    points = levelPoints[levelPoints.length - 1];
+    kind = "points_per_level";
+  } else if (pointsCols.length === 1) {
+    points = pointsCols[0];
+    kind = "points_column";
+  } else {
+    kind = "points_in_names";
+  }
+  const header = grid.values[index] ?? [];
+  let ownColumn: number | null = null;
+  for (let c = 0; c < header.length; c++) {
+    if (cellText(header[c]).startsWith("核对·")) {
+      ownColumn = c;
+      break;
+    }
+  }
+  let lastColumn = 0;
+  for (let c = 0; c < Math.min(header.length, ownColumn ?? Infinity); c++) if (!isBlank(header[c])) lastColumn = c;
+  return { headerIndex: index, levels: levelCols, levelPoints, points, score, criteria: first("criteria"), reason: first("reason"), kind, ownColumn, lastColumn };
+}
+
+/** Points written in a name in the first rows below the header: a sheet with no 分值 column needs them. */
+function namesCarryPoints(grid: Grid, layout: ScoringLayout): boolean {
+  const end = Math.min(grid.values.length, layout.headerIndex + 40);
+  let seen = 0;
+  for (let r = layout.headerIndex + 1; r < end; r++) {
+    for (const c of layout.levels) if (pointsInName(grid.values[r]?.[c]).points !== null) seen++;
+    if (seen >= 2) return true;
+  }
+  return false;
+}
+
+export interface ScoringRecognition {
+  /** 0 … 1: how sure the header words make us */
+  confidence: number;
+  layout: ScoringLayout;
+}
+
+const TITLE_RE = /(评分表|得分表|评价表|打分表|评分细则)/;
+
+/**
+ * A scoring sheet in the grid: a header with a level column and a 得分 column, no target or
+ * actual column, and points in a 分值 column or inside the names.
+ */
+export function recogniseScoringSheet(grid: Grid): ScoringRecognition | null {
+  const limit = Math.min(grid.values.length, MAX_HEADER_ROWS);
+  let best: ScoringRecognition | null = null;
+  for (let i = 0; i < limit; i++) {
+    const map = mapHeader(grid.values[i] ?? []);
+    if (map.target || map.roles.length < 2) continue;
+    const layout = layoutFrom(grid, i, map);
+    if (!layout) continue;
+    if (layout.kind === "points_in_names" && !namesCarryPoints(grid, layout)) continue;
+    let confidence = 0.5;
+    if (layout.criteria !== null) confidence += 0.2;
+    if (layout.kind !== "points_in_names" || layout.levels.length >= 2) confidence += 0.15;
+    if (layout.reason !== null) confidence += 0.05;
+    for (let r = 0; r < i; r++) {
+      if ((grid.values[r] ?? []).some((v) => typeof v === "string" && TITLE_RE.test(normalizeText(v)))) {
+        confidence += 0.1;
+        break;
+      }
+    }
+    confidence = Math.min(1, confidence);
+    if (!best || confidence > best.confidence) best = { confidence, layout };
+  }
+  return best;
+}
+
+/** A level (一级 / 二级 / the leaf's parents) as written: its name, cell and stated points. */
+export interface LevelNode {
+  depth: number;
+  name: string;
+  /** the text as written (投  入\n(15分)) */
+  text: string;
+  cell: string;
+  /** stated points (from its 分值 column or its name), or null */
+  points: number | null;
+  /** the cell the points were read from (its 分值 cell or its name cell) */
+  pointsCell: string | null;
+  parent: LevelNode | null;
+  children: LevelNode[];
+  /** indices into ScoringRead.rows of the rows directly under it */
+  rows: number[];
+}
+
+export interface ScoringRow {
+  /** 1-based sheet row */
+  row: number;
+  index: number;
+  name: string;
+  nameCell: string;
+  level1: string;
+  level2: string;
+  points: InputCell | null;
+  /** points read from the name when no 分值 cell holds them */
+  namePoints: number | null;
+  score: InputCell | null;
+  reason: InputCell | null;
+  criteria: string | null;
+  parent: LevelNode | null;
+}
+
+export interface ScoringTotal {
+  row: number;
+  label: string;
+  points: InputCell | null;
+  namePoints: number | null;
+  score: InputCell | null;
+}
+
+export interface ScoringRead {
+  rows: ScoringRow[];
+  /** level nodes, outermost first in sheet order */
+  levels: LevelNode[];
+  totals: ScoringTotal[];
+  sectionRows: number[];
+  lastRow: number;
+}
+
+const TOTAL_LABEL_RE = /^(合计|总计|总分|总得分|合计得分|得分合计|自评总分|综合得分|评价总分|总体得分|合计分值|小计)/;
+
+function isHeaderAgain(line: CellValue[], layout: ScoringLayout): boolean {
+  let hits = 0;
+  for (const c of [...layout.levels, layout.score]) if (scoringRoleOf(line[c]) !== null) hits++;
+  return hits >= 2;
+}
+
+export function readScoringSheet(grid: Grid, layout: ScoringLayout): ScoringRead {
+  const firstRow = grid.firstRow ?? 1;
+  const firstCol = grid.firstCol ?? 1;
+  const cellAt = (r: number, c: number | null): InputCell | null =>
+    c === null ? null : { value: grid.values[r]?.[c], format: grid.numberFormats?.[r]?.[c] ?? null, cell: a1(firstRow + r, firstCol + c) };
+  const rows: ScoringRow[] = [];
+  const levels: LevelNode[] = [];
+  const totals: ScoringTotal[] = [];
+  const sectionRows: number[] = [];
+  const depth = layout.levels.length;
+  const leafDepth = depth - 1;
+  // the open node at each depth above the leaf
+  const open: Array<LevelNode | null> = layout.levels.map(() => null);
+  let lastRow = firstRow + layout.headerIndex;
+  const stop = layout.ownColumn ?? Infinity;
+  for (let r = layout.headerIndex + 1; r < grid.values.length; r++) {
+    const line = grid.values[r] ?? [];
+    const sheetRow = firstRow + r;
+    let filled = 0;
+    for (let c = 0; c < Math.min(line.length, stop); c++) if (!isBlank(line[c])) filled++;
+    if (filled === 0) continue;
+    if (isHeaderAgain(line, layout)) {
+      sectionRows.push(sheetRow);
+      continue;
+    }
+    const labels = layout.levels.map((c) => normalizeText(cellText(line[c])));
+    const firstLabel = labels.find((t) => t !== "") ?? normalizeText(cellText(line[0]));
+    if (TOTAL_LABEL_RE.test(firstLabel)) {
+      const named = pointsInName(firstLabel);
+      totals.push({ row: sheetRow, label: named.name, points: cellAt(r, layout.points), namePoints: named.points, score: cellAt(r, layout.score) });
+      lastRow = sheetRow;
+      continue;
+    }
+    if (FOOTER_RE.test(firstLabel)) {
+      sectionRows.push(sheetRow);
+      continue;
+    }
+    // the deepest level written on this row: above the leaf it opens a node, at the leaf it is a row
+    let deepest = -1;
+    for (let d = 0; d < depth; d++) if (labels[d] !== "") deepest = d;
+    const scoreCell = cellAt(r, layout.score);
+    const pointsCell = cellAt(r, layout.points);
+    const hasData = !isBlank(scoreCell?.value) || !isBlank(pointsCell?.value);
+    // a row whose leaf cell is blank but which carries a score is scored at its deepest level
+    const leafAt = labels[leafDepth] !== "" ? leafDepth : hasData ? deepest : -1;
+    for (let d = 0; d < depth; d++) {
+      if (labels[d] === "" || d === leafAt) continue;
+      const named = pointsInName(line[layout.levels[d]], { bare: true });
+      const pc = layout.levelPoints[d];
+      let points = named.points;
+      let pCell: string | null = named.points !== null ? a1(sheetRow, firstCol + layout.levels[d]) : null;
+      if (pc !== null && pc !== layout.points && typeof line[pc] === "number") {
+        points = line[pc] as number;
+        pCell = a1(sheetRow, firstCol + pc);
+      }
+      const parent = d > 0 ? open[d - 1] : null;
+      const node: LevelNode = { depth: d, name: named.name, text: cellText(line[layout.levels[d]]), cell: a1(sheetRow, firstCol + layout.levels[d]), points, pointsCell: pCell, parent, children: [], rows: [] };
+      if (parent) parent.children.push(node);
+      levels.push(node);
+      open[d] = node;
+      for (let k = d + 1; k < depth; k++) open[k] = null;
+    }
+    if (leafAt < 0) {
+      sectionRows.push(sheetRow);
+      continue;
+    }
+    const leafCol = layout.levels[leafAt];
+    const named = pointsInName(line[leafCol]);
+    let parent: LevelNode | null = null;
+    for (let d = leafAt - 1; d >= 0 && parent === null; d--) parent = open[d];
+    const top = (d: number) => {
+      let n = parent;
+      while (n && n.depth > d) n = n.parent;
+      return n && n.depth === d ? n.name : "";
+    };
+    const criteria = layout.criteria === null ? null : cellText(line[layout.criteria]).trim() || null;
+    const row: ScoringRow = {
+      row: sheetRow,
+      index: r,
+      name: named.name,
+      nameCell: a1(sheetRow, firstCol + leafCol),
+      level1: leafAt > 0 ? top(0) : "",
+      level2: leafAt > 1 ? top(1) : "",
+      points: pointsCell,
+      namePoints: named.points,
+      score: scoreCell,
+      reason: cellAt(r, layout.reason),
+      criteria,
+      parent,
+    };
+    if (parent) parent.rows.push(rows.length);
+    rows.push(row);
+    lastRow = sheetRow;
+  }
+  return { rows, levels, totals, sectionRows, lastRow };
+}
