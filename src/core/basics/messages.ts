@@ -85,11 +85,8 @@ const T: Record<string, Template> = {
   no_reason_column: { severity: "warning", zh: (p) => `${p.n}项指标扣分但表中没有偏差原因列`, en: (p) => `${p.n} ${p.n === 1 ? "indicator" : "indicators"} lost points but the table has no reason column` },
   stated_total: { severity: "warning", zh: (p) => `填报总分${p.stated}与计算总分${p.computed}不一致`, en: (p) => `stated total ${p.stated} differs from the computed ${p.computed}` },
   // form families (docs/form-families.md): levels, blocks and rows left to fill in
-  level_points: { severity: "warning", zh: (p) => `“${p.name}”分值${p.points}，其下指标分值合计${p.sum}`, en: (p) => `"${p.name}" states ${p.points} points; the indicators under it add up to ${p.sum}` },
   level_unfilled: { severity: "warning", zh: (p) => `“${p.name}”（${p.points}分）下有${p.n}项指标未填写分值，该部分分值待定`, en: (p) => `"${p.name}" (${p.points} points) has ${p.n} ${p.n === 1 ? "indicator" : "indicators"} without points: those points are undetermined` },
-  level_score_over: { severity: "error", zh: (p) => `“${p.name}”得分合计${p.score}，超过其分值${p.points}`, en: (p) => `"${p.name}" scores add up to ${p.score}, above its ${p.points} points` },
   row_unfilled: { severity: "warning", zh: () => `指标未填写（分值、得分均为空），不按0分计，总分暂定`, en: () => `the indicator is not filled in (no points, no score): not counted as 0; the total is provisional` },
-  score_missing: { severity: "error", zh: (p) => `未填写得分（分值${p.points}），总分暂定`, en: (p) => `no score for ${p.points} points: the total is provisional` },
   stated_points_total: { severity: "warning", zh: (p) => `填报分值合计${p.stated}与各指标分值之和${p.computed}不一致`, en: (p) => `stated points total ${p.stated} differs from the indicators' ${p.computed}` },
   results_new_sheet: {
     severity: "info",

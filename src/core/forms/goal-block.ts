@@ -7,9 +7,13 @@
  */
 import { a1 } from "../basics/address";
 import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
+import { CORE_TEXT, Message, msg } from "../basics/messages";
 import { normalizeText } from "../basics/normalize-text";
+import type { Preset } from "../indicators/presets";
 import { BudgetRead, readBudgetBlock } from "./budget-block";
-import { ExtractedRows, extractRows } from "./indicator-rows";
+import type { FormFamily, FormRead, Recognition, Refusal, RowBlock } from "./family";
+import { ExtractedRows, IndicatorInput, extractRows } from "./indicator-rows";
+import { findStatedGrade, readFormInfo } from "./standard-form";
 import { pointsInName } from "./level-points";
 import { TableLayout, findTable, roleOfHeader } from "./table-finder";
 
@@ -82,8 +86,9 @@ export function recogniseGoalBlocks(grid: Grid): GoalBlockRecognition | null {
     if (isIndicatorHeader(grid.values[r] ?? [])) headers++;
   }
   if (titles.length === 0 || headers === 0) return null;
-  let confidence = 0.6;
-  if (titles.length >= 2) confidence += 0.2;
+  // two numbered goals each with its own header outrank the national form (0.9) the same sheet resembles
+  let confidence = 0.7;
+  if (titles.length >= 2) confidence += 0.15;
   if (headers >= titles.length) confidence += 0.1;
   return { confidence: Math.min(1, confidence), titles };
 }
@@ -135,7 +140,90 @@ export function readGoalBlocks(grid: Grid, titles: GoalBlockTitle[]): GoalBlocks
   return { blocks, budget, budgetPointsFrom, lastRow };
 }
 
-/** The text of a cell, trimmed (for messages). */
-export function titleText(t: GoalBlockTitle): string {
-  return cellText(t.text).trim();
+export const GOAL_BLOCK_KINDS = [
+  { id: "goal_blocks", label: { zh: "分目标绩效自评表", en: "Goal-block self-evaluation form" }, cli: "goal-blocks", showsTotal: true, named: true },
+] as const;
+
+/** How many rows below the table a stated grade is looked for. */
+const GRADE_ROWS_BELOW = 15;
+
+function sameHeader(line: CellValue[] | undefined, header: CellValue[] | undefined): boolean {
+  if (!line || !header) return false;
+  let same = 0;
+  let filled = 0;
+  for (let c = 0; c < line.length; c++) {
+    if (isBlank(line[c])) continue;
+    filled++;
+    if (normalizeText(cellText(line[c])) === normalizeText(cellText(header[c]))) same++;
+  }
+  return filled >= 2 && same >= filled - 1;
 }
+
+export function goalBlocksFormRead(grid: Grid, read: GoalBlocksRead, preset: Preset): FormRead | Refusal {
+  if (read.blocks.length === 0) return { ok: false, reason: CORE_TEXT.noIndicatorRows };
+  const firstRow = grid.firstRow ?? 1;
+  const first = read.blocks[0];
+  const sectionRows: number[] = [];
+  const blocks: RowBlock[] = read.blocks.map((b) => {
+    const header = grid.values[b.layout.headerIndex];
+    const rows: IndicatorInput[] = [];
+    for (const r of b.extracted.rows) {
+      // a header repeated inside the table (a page break) is a header, never an indicator row
+      if (isIndicatorHeader(grid.values[r.index] ?? []) || sameHeader(grid.values[r.index], header)) sectionRows.push(r.row);
+      else rows.push(r);
+    }
+    sectionRows.push(...b.extracted.sectionRows);
+    return { title: b.title.name, cell: b.title.cell, points: b.title.points, headerIndex: b.layout.headerIndex, rows };
+  });
+  const totalRows = read.blocks.flatMap((b) => b.extracted.totalRows);
+  // 总分（100分）: the points a total states against the budget line's and the blocks'
+  const messages: Message[] = [];
+  const pointsSum = (read.budget?.line.points ?? 0) + read.blocks.reduce((s, b) => s + (b.title.points ?? 0), 0);
+  for (const t of totalRows) {
+    const line = grid.values[t.row - firstRow] ?? [];
+    for (let c = 0; c < line.length; c++) {
+      const p = pointsInName(line[c]).points;
+      if (p === null) continue;
+      t.pointsValue = p;
+      if (Math.abs(p - pointsSum) > 1e-9) messages.push(msg("stated_points_total", { stated: p, computed: pointsSum }, a1(t.row, (grid.firstCol ?? 1) + c)));
+      break;
+    }
+  }
+  const layout: TableLayout = { ...first.layout, lastColumn: Math.max(...read.blocks.map((b) => b.layout.lastColumn)) };
+  const info = readFormInfo(grid, read.blocks[0].title.index, read.budget !== null);
+  const above = Array.from({ length: first.layout.headerIndex }, (_, i) => i);
+  const lastIndex = read.lastRow - firstRow;
+  const below = totalRows.map((t) => t.row - firstRow);
+  for (let r = lastIndex + 1; r < Math.min(grid.values.length, lastIndex + 1 + GRADE_ROWS_BELOW); r++) below.push(r);
+  return {
+    family: "goal_blocks",
+    form: { ...info, kind: "goal_blocks" },
+    layout,
+    blocks,
+    totalRows,
+    sectionRows,
+    lastRow: read.lastRow,
+    budget: read.budget,
+    statedGrade: findStatedGrade(grid, [...below, ...above], preset),
+    levels: [],
+    weighted: null,
+    messages,
+  };
+}
+
+/** Outranks the national family when the form is split into numbered goals with their own headers. */
+export const goalBlockFamily = {
+  id: "goal_blocks",
+  kinds: GOAL_BLOCK_KINDS,
+  recognise(grid, options): Recognition | null {
+    if (options.headerIndex !== undefined || options.columns !== undefined) return null;
+    const found = recogniseGoalBlocks(grid);
+    if (!found) return null;
+    const read = readGoalBlocks(grid, found.titles);
+    if (read.blocks.length === 0) return null;
+    return { confidence: found.confidence, layout: read.blocks[0].layout, detail: read };
+  },
+  read(grid, recognition, context) {
+    return goalBlocksFormRead(grid, recognition.detail as GoalBlocksRead, context.preset);
+  },
+} satisfies FormFamily;

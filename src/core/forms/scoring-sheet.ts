@@ -4,14 +4,21 @@
  * - one 分值 column (`一级指标 | 二级指标 | 三级指标 | 评分标准 | 分值 | 自评得分 | 扣分原因`);
  * - a 分值 column after every level (`一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | … | 得分`);
  * - points only inside the names (`投入（15分）`, `相关性(5分)`) and no 分值 column.
- * This file reads; the checks and the totals are in src/core/indicators/level-totals.ts. Pure.
+ * This file reads; the shared engine scores, checks the levels and totals (src/core/indicators). Pure.
  */
 import { a1 } from "../basics/address";
+import { roundHalfUp } from "../basics/decimal";
 import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
+import { CORE_TEXT, Message, msg } from "../basics/messages";
 import { normalizeText } from "../basics/normalize-text";
+import { parseQuantity } from "../basics/quantity";
 import { MAX_HEADER_ROWS } from "../basics/tuning";
-import { InputCell, FOOTER_RE } from "./indicator-rows";
+import type { Preset } from "../indicators/presets";
+import type { FormFamily, FormRead, LevelInput, Recognition, Refusal } from "./family";
+import { FOOTER_RE, IndicatorInput, InputCell } from "./indicator-rows";
 import { pointsInName } from "./level-points";
+import { findStatedGrade, readFormInfo } from "./standard-form";
+import type { ColumnMap, TableLayout } from "./table-finder";
 
 export type ScoringRole = "level1" | "level2" | "level3" | "criteria" | "points" | "score" | "reason" | "note";
 
@@ -198,6 +205,7 @@ export interface ScoringRow {
   score: InputCell | null;
   reason: InputCell | null;
   criteria: string | null;
+  criteriaCell: InputCell | null;
   parent: LevelNode | null;
 }
 
@@ -314,6 +322,7 @@ export function readScoringSheet(grid: Grid, layout: ScoringLayout): ScoringRead
       score: scoreCell,
       reason: cellAt(r, layout.reason),
       criteria,
+      criteriaCell: criteria === null ? null : cellAt(r, layout.criteria),
       parent,
     };
     if (parent) parent.rows.push(rows.length);
@@ -322,3 +331,126 @@ export function readScoringSheet(grid: Grid, layout: ScoringLayout): ScoringRead
   }
   return { rows, levels, totals, sectionRows, lastRow };
 }
+
+export const SCORING_KINDS = [
+  { id: "scoring", label: { zh: "绩效评价评分表", en: "Scoring sheet" }, cli: "scoring", showsTotal: true, named: true },
+] as const;
+
+/** Header roles as the shared layout names them (reported in --json `columns`). */
+function tableLayout(layout: ScoringLayout): TableLayout {
+  const columns: ColumnMap = {};
+  const names: Array<"level1" | "level2" | "name"> = layout.levels.length >= 3 ? ["level1", "level2", "name"] : layout.levels.length === 2 ? ["level1", "name"] : ["name"];
+  layout.levels.forEach((c, i) => (columns[names[i]] = c));
+  if (layout.points !== null) columns.points = layout.points;
+  columns.score = layout.score;
+  if (layout.reason !== null) columns.reason = layout.reason;
+  return { headerIndex: layout.headerIndex, columns, ownColumn: layout.ownColumn, lastColumn: layout.lastColumn };
+}
+
+/** How many rows below the table a stated grade is looked for. */
+const GRADE_ROWS_BELOW = 15;
+
+/**
+ * The rows read as indicator inputs scored against their points (scoreOnly), the levels that state
+ * points, and rows left to fill in: such a row carries what its level's points leave unallocated,
+ * so the total is provisional rather than the row counting 0.
+ */
+export function scoringFormRead(grid: Grid, layout: ScoringLayout, read: ScoringRead, preset: Preset): FormRead | Refusal {
+  if (read.rows.length === 0) return { ok: false, reason: CORE_TEXT.noIndicatorRows };
+  const firstRow = grid.firstRow ?? 1;
+  const messages: Message[] = [];
+  const sheetRowsUnder = (n: LevelNode): number[] => [...n.rows.map((i) => read.rows[i].row), ...n.children.flatMap(sheetRowsUnder)];
+  const pointsOf = (r: ScoringRow): number | null => {
+    if (r.points && !isBlank(r.points.value)) {
+      const q = parseQuantity(r.points.value, r.points.format);
+      return q.ok ? q.q.value : null;
+    }
+    return r.namePoints;
+  };
+  const known = (n: LevelNode): number => n.rows.reduce((s, i) => s + (pointsOf(read.rows[i]) ?? 0), 0) + n.children.reduce((s, c) => s + (c.points ?? known(c)), 0);
+  // a row left to fill in: the innermost level with points holds what is unallocated
+  const pending = new Map<number, number>();
+  for (const n of read.levels) {
+    const blank = n.rows.filter((i) => pointsOf(read.rows[i]) === null && isBlank(read.rows[i].score?.value));
+    if (blank.length === 0) continue;
+    let holder: LevelNode | null = n;
+    while (holder && holder.points === null) holder = holder.parent;
+    for (const i of blank) messages.push(msg("row_unfilled", {}, read.rows[i].nameCell));
+    if (holder) {
+      const rest = Math.max(0, roundHalfUp(holder.points! - known(holder), 6));
+      messages.push(msg("level_unfilled", { name: holder.name, points: holder.points!, n: blank.length }, holder.pointsCell ?? holder.cell));
+      pending.set(blank[0], rest);
+      for (const i of blank.slice(1)) pending.set(i, 0);
+    }
+  }
+  const rows: IndicatorInput[] = read.rows.map((r, i) => ({
+    row: r.row,
+    index: r.index,
+    level1: r.level1,
+    level2: r.level2,
+    name: r.name,
+    nameCell: r.nameCell,
+    target: null,
+    actual: null,
+    operator: null,
+    unit: null,
+    points: r.points,
+    score: r.score,
+    reason: r.reason,
+    pointsValue: pending.has(i) ? pending.get(i) : r.namePoints,
+    criteria: r.criteriaCell,
+    scoreOnly: true,
+  }));
+  // a stated 合计 of the points (a 分值 cell or 总分（100分）) against the rows' points
+  const pointsSum = roundHalfUp(read.rows.reduce((s, r, i) => s + (pending.get(i) ?? pointsOf(r) ?? 0), 0), 6);
+  for (const t of read.totals) {
+    const statedCell = t.points && !isBlank(t.points.value) ? t.points : null;
+    const q = statedCell ? parseQuantity(statedCell.value, statedCell.format) : null;
+    const stated = q && q.ok ? q.q.value : t.namePoints;
+    if (stated !== null && Math.abs(stated - pointsSum) > 1e-9) {
+      messages.push(msg("stated_points_total", { stated, computed: pointsSum }, statedCell?.cell ?? a1(t.row, (grid.firstCol ?? 1) + layout.levels[0])));
+    }
+  }
+  const levels: LevelInput[] = [];
+  for (const n of read.levels) {
+    if (n.points === null) continue;
+    const childLevels = n.children.filter((c) => c.points !== null);
+    const level: LevelInput = { name: n.name, cell: n.pointsCell ?? n.cell, points: n.points, depth: n.depth + 1, rows: sheetRowsUnder(n) };
+    if (childLevels.length > 0 && childLevels.length === n.children.length && n.rows.length === 0) level.childPoints = childLevels.reduce((s, c) => s + (c.points ?? 0), 0);
+    levels.push(level);
+  }
+  const above = Array.from({ length: layout.headerIndex }, (_, i) => i);
+  const lastIndex = read.lastRow - firstRow;
+  const below = read.totals.map((t) => t.row - firstRow);
+  for (let r = lastIndex + 1; r < Math.min(grid.values.length, lastIndex + 1 + GRADE_ROWS_BELOW); r++) below.push(r);
+  const info = readFormInfo(grid, layout.headerIndex, false);
+  return {
+    family: "scoring",
+    form: { ...info, kind: "scoring" },
+    layout: tableLayout(layout),
+    blocks: [{ title: null, cell: null, points: null, headerIndex: layout.headerIndex, rows }],
+    totalRows: read.totals.map((t) => ({ row: t.row, score: t.score, points: t.points && !isBlank(t.points.value) ? t.points : null, pointsValue: t.namePoints })),
+    sectionRows: read.sectionRows,
+    lastRow: read.lastRow,
+    budget: null,
+    statedGrade: findStatedGrade(grid, [...below, ...above], preset),
+    levels,
+    weighted: null,
+    messages,
+  };
+}
+
+export const scoringFamily = {
+  id: "scoring",
+  kinds: SCORING_KINDS,
+  recognise(grid, options): Recognition | null {
+    // the user's forced header or columns are for the indicator-table reader
+    if (options.headerIndex !== undefined || options.columns !== undefined) return null;
+    const found = recogniseScoringSheet(grid);
+    return found ? { confidence: found.confidence, layout: tableLayout(found.layout), detail: found.layout } : null;
+  },
+  read(grid, recognition, context) {
+    const layout = recognition.detail as ScoringLayout;
+    return scoringFormRead(grid, layout, readScoringSheet(grid, layout), context.preset);
+  },
+} satisfies FormFamily;
