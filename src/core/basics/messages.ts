@@ -83,6 +83,11 @@ const T: Record<string, Template> = {
   relative_measure_differs: { severity: "warning", zh: (p) => `目标与实际的变化口径不同（${p.target}／${p.actual}），无法比较，按定性指标处理`, en: (p) => `target and actual measure the change differently (${p.target} / ${p.actual}); treated as qualitative` },
   relative_not_met: { severity: "warning", zh: (p) => `未达到目标：目标${p.target}，实际${p.actual}`, en: (p) => `target not met: target ${p.target}, actual ${p.actual}` },
   no_reason_column: { severity: "warning", zh: (p) => `${p.n}项指标扣分但表中没有偏差原因列`, en: (p) => `${p.n} ${p.n === 1 ? "indicator" : "indicators"} lost points but the table has no reason column` },
+  score_unfilled: { severity: "warning", zh: (p) => `得分未填写（分值${p.points}），按无法核对计，总分暂定`, en: (p) => `no score filled in (${p.points} points): counted as unchecked, the total is provisional` },
+  level_points: { severity: "warning", zh: (p) => `“${p.name}”标明${p.points}分，其下分值合计${p.sum}分`, en: (p) => `"${p.name}" states ${p.points} points; its rows add up to ${p.sum}` },
+  block_over_points: { severity: "error", zh: (p) => `“${p.name}”得分合计${p.score}，超过标明的${p.points}分`, en: (p) => `"${p.name}" scores add up to ${p.score}, above the ${p.points} points it states` },
+  breakdown_not_scored: { severity: "info", zh: () => `其中项：已核对，不另计分`, en: () => `a breakdown (其中) row: checked, not scored again` },
+  weighted_total: { severity: "info", zh: (p) => `总分按权重计算：${p.detail}`, en: (p) => `the total is weighted: ${p.detail}` },
   stated_total: { severity: "warning", zh: (p) => `填报总分${p.stated}与计算总分${p.computed}不一致`, en: (p) => `stated total ${p.stated} differs from the computed ${p.computed}` },
   // form families (docs/form-families.md): levels, blocks and rows left to fill in
   level_unfilled: { severity: "warning", zh: (p) => `“${p.name}”（${p.points}分）下有${p.n}项指标未填写分值，该部分分值待定`, en: (p) => `"${p.name}" (${p.points} points) has ${p.n} ${p.n === 1 ? "indicator" : "indicators"} without points: those points are undetermined` },

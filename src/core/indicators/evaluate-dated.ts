@@ -46,7 +46,7 @@ export function evaluateDatedOrRelative(input: IndicatorInput, targetValue: Cell
     }
   }
   if (!deadline && !relative) return null;
-  const W = numberOf(input.points, "points_invalid", messages);
+  const W = numberOf(input.points, "points_invalid", messages) ?? input.pointsValue ?? null;
   const S = numberOf(input.score, "score_invalid", messages);
   const result = blankResult(input, typeof targetValue === "string" || !deadline ? cellTextOf(targetValue) : deadline.text, W, S, messages);
   result.name = name;

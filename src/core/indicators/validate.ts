@@ -11,7 +11,8 @@ import { CORE_TEXT, Message, PLAN_TEXT, msg } from "../basics/messages";
 import { normalizeText } from "../basics/normalize-text";
 import { Preset, Settings, SettingsSchema, gradeFor, gradeName, resolvePreset } from "./presets";
 import { parseQuantity } from "../basics/quantity";
-import { RowResult, STATUSES, STATUS_LABELS, Status, Summary, ValidateResult } from "./results";
+import { BlockResult, RowResult, STATUSES, STATUS_LABELS, Status, Summary, ValidateResult, Weighted } from "./results";
+import { blockResults, levelResults, weightedResult } from "./structure";
 import { FormReading, formKind, readForm } from "../forms/registry";
 import { ColumnMap } from "../forms/table-finder";
 import type { Bilingual } from "../basics/text";
@@ -48,6 +49,12 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
   const inputs = read.blocks.flatMap((b) => b.rows);
   const rows: RowResult[] = new Array(inputs.length);
   for (let i = 0; i < inputs.length; i++) rows[i] = evaluateRow(inputs[i], settings, preset, context);
+  if (read.blocks.length > 1) {
+    let i = 0;
+    read.blocks.forEach((b, k) => {
+      for (let j = 0; j < b.rows.length; j++) rows[i++].block = k;
+    });
+  }
   const firstRow = grid.firstRow ?? 1;
   const summary = summarize(rows, read, layout.columns, preset, settings, grid);
   const firstCol = grid.firstCol ?? 1;
@@ -189,7 +196,12 @@ function summarize(
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   // the family's own findings first (made while reading), then the shared checks
   const messages: Message[] = [...read.messages];
-  const rowPoints = columns.points !== undefined && rows.some((r) => r.points !== null);
+  // points on the rows (a 分值 column, or points the family read from titles and names)
+  const rowPoints = rows.some((r) => !r.breakdown && r.points !== null);
+  // no points on the rows but on the blocks (年度绩效目标1（40分）): the blocks carry the total
+  const blockPoints = !rowPoints && read.blocks.some((b) => b.points !== null);
+  const byRow = new Map<number, RowResult>();
+  for (const r of rows) byRow.set(r.row, r);
   let pointsTotal: number | null = null;
   let rawScore: number | null = null;
   let totalScore: number | null = null;
@@ -212,7 +224,8 @@ function summarize(
   let lost = 0;
   for (const r of rows) {
     counts[r.status]++;
-    if (!rowPoints) continue;
+    // a 其中 breakdown row is checked, never scored (docs/form-families.md)
+    if (!rowPoints || r.breakdown) continue;
     const p = r.points ?? 0;
     points.add(p);
     if (r.status === "not_applicable") {
@@ -241,12 +254,25 @@ function summarize(
       catSeen.add(cat);
     }
   }
-  const budget = budgetLine(ctx, rowPoints ? points.value() : null, catSeen.has("budget"), preset, settings);
+  let blocksOut: BlockResult[] | undefined;
+  if (read.blocks.length > 1 || blockPoints) {
+    const b = blockResults(read.blocks, byRow);
+    blocksOut = b.blocks;
+    messages.push(...b.messages);
+    if (blockPoints) {
+      for (const x of b.blocks) {
+        if (x.points === null) continue;
+        points.add(x.points);
+        scored.add(x.score ?? 0);
+      }
+    }
+  }
+  const budget = budgetLine(ctx, rowPoints || blockPoints ? points.value() : null, catSeen.has("budget"), preset, settings);
   if (budget) {
     messages.push(...budget.messages);
     const bp = budget.line.points;
     // without points on the indicator rows there is no total to add the budget line to
-    if (bp !== null && rowPoints) {
+    if (bp !== null && (rowPoints || blockPoints)) {
       points.add(bp);
       catSums.get("budget")?.add(bp);
       catSeen.add("budget");
@@ -257,13 +283,30 @@ function summarize(
       }
     }
   }
-  const hasPoints = rowPoints;
-  const undeterminedPoints = unknown.value();
+  const hasPoints = rowPoints || blockPoints;
+  let undeterminedPoints = unknown.value();
   const final = unknownRows === 0;
+  let weightedOut: Weighted | undefined;
   if (hasPoints) {
     pointsTotal = points.value();
-    const naPoints = naSum.value();
+    let naPoints = naSum.value();
     rawScore = scored.value();
+    let rawMax = rawScore + undeterminedPoints;
+    if (read.weighted && read.weighted.length > 0) {
+      // weighted level-1 blocks: Σ weight × block score ÷ block points, plus the budget line
+      const w = weightedResult(read.weighted, byRow);
+      messages.push(...w.messages);
+      weightedOut = w.weighted;
+      const bp = budget && budget.line.points !== null ? budget.line.points : 0;
+      const bs = budget && budget.line.score !== null ? budget.line.score : 0;
+      const bOpen = budget && budget.undetermined ? bp : 0;
+      pointsTotal = roundHalfUp(w.weights + bp, 10);
+      rawScore = roundHalfUp(w.min + bs, 10);
+      rawMax = roundHalfUp(w.max + bs + bOpen, 10);
+      undeterminedPoints = roundHalfUp(rawMax - rawScore, 10);
+      naPoints = 0;
+      catSeen.clear();
+    }
     if (Math.abs(pointsTotal - preset.total) > 1e-9) {
       const byCat = preset.categories.map((c) => `${c.label}${catSums.get(c.id)?.value() ?? 0}`);
       messages.push(msg("points_total", { sum: pointsTotal, total: preset.total, detail: byCat.join("+") }));
@@ -292,7 +335,7 @@ function summarize(
       gradeText = gradeName(g);
     } else {
       // honest totals (docs/standard-forms.md): provisional total, the range it could take, grade withheld
-      range = [totalScore, rescale(rawScore + undeterminedPoints)];
+      range = [totalScore, rescale(rawMax)];
       gradeText = CORE_TEXT.gradePending;
       messages.push(msg("invalid_rows", { n: unknownRows, points: undeterminedPoints, min: range[0], max: range[1] }));
     }
@@ -349,5 +392,12 @@ function summarize(
     gradeWithheld,
   };
   if (range) summary.range = range;
+  if (read.levels.length > 0) {
+    const l = levelResults(read.levels, byRow);
+    summary.levels = l.levels;
+    messages.push(...l.messages);
+  }
+  if (weightedOut) summary.weighted = weightedOut;
+  if (blocksOut) summary.blocks = blocksOut;
   return summary;
 }
