@@ -243,6 +243,8 @@ function summarize(
       scored.add(r.score ?? 0);
       if (r.points !== null && (r.statedScore ?? r.computedScore ?? r.points) < r.points) lost++;
     }
+    // a scoring sheet's levels are its own (投入 / 过程 …), not the preset's 预算执行 / 产出 shares
+    if (r.scoreOnly) continue;
     let cat = catCache.get(r.level1);
     if (cat === undefined) {
       cat = categoryOf(r.level1, "", preset);
@@ -263,7 +265,8 @@ function summarize(
       for (const x of b.blocks) {
         if (x.points === null) continue;
         points.add(x.points);
-        scored.add(x.score ?? 0);
+        // a block counts at most its points: the excess is a finding (block_over_points), never total
+        scored.add(Math.min(x.score ?? 0, x.points));
       }
     }
   }

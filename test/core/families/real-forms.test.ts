@@ -19,8 +19,9 @@ interface Expected {
   range?: [number, number];
   rowCount?: number;
   rows?: Array<{ row: number; name: string; status: string; points?: number; score: number }>;
-  unfilledRow?: { row: number; name: string; status: string; code: string };
-  budget?: Record<string, number>;
+  unfilledRow?: { row: number; name: string; status: string; points: number; code: string };
+  budget?: Record<string, unknown>;
+  blocks?: Array<{ title: string; cell: string; points: number; score: number; rowCount: number }>;
   levels: Array<{ name: string; cell: string; points: number; childPoints: number | null; score: number | null }>;
   findings: Array<{ code: string; cell?: string }>;
   noFindings?: string[];
@@ -60,11 +61,13 @@ describe.each(fixtures)("%s", (_file, fx) => {
     }
     if (e.unfilledRow) {
       const got = result.rows.find((x) => x.row === e.unfilledRow?.row);
-      expect(got).toMatchObject({ name: e.unfilledRow.name, status: e.unfilledRow.status, points: null });
+      // the row left to fill in carries what its level leaves unallocated: undetermined, never 0
+      expect(got).toMatchObject({ name: e.unfilledRow.name, status: e.unfilledRow.status, points: e.unfilledRow.points, score: null });
       expect(got?.messages.map((m) => m.code)).toContain(e.unfilledRow.code);
     }
     for (const l of e.levels) expect(result.summary.levels).toContainEqual(l);
     if (e.budget) expect(result.summary.budget).toMatchObject(e.budget);
+    if (e.blocks) expect(result.summary.blocks).toEqual(e.blocks);
   });
 
   test("findings on their cells (the published errors kept)", () => {
