@@ -356,7 +356,6 @@ const GRADE_ROWS_BELOW = 15;
  * so the total is provisional rather than the row counting 0.
  */
 export function scoringFormRead(grid: Grid, layout: ScoringLayout, read: ScoringRead, preset: Preset): FormRead | Refusal {
-  if (read.rows.length === 0) return { ok: false, reason: CORE_TEXT.noIndicatorRows };
   const firstRow = grid.firstRow ?? 1;
   const messages: Message[] = [];
   const sheetRowsUnder = (n: LevelNode): number[] => [...n.rows.map((i) => read.rows[i].row), ...n.children.flatMap(sheetRowsUnder)];
@@ -368,6 +367,8 @@ export function scoringFormRead(grid: Grid, layout: ScoringLayout, read: Scoring
     return r.namePoints;
   };
   const known = (n: LevelNode): number => n.rows.reduce((s, i) => s + (pointsOf(read.rows[i]) ?? 0), 0) + n.children.reduce((s, c) => s + (c.points ?? known(c)), 0);
+  // a sheet is read when some row states points or a score; a blank template of names alone is not one
+  if (!read.rows.some((r) => pointsOf(r) !== null || !isBlank(r.score?.value))) return { ok: false, reason: CORE_TEXT.noIndicatorRows };
   // a row left to fill in: the innermost level with points holds what is unallocated
   const pending = new Map<number, number>();
   for (const n of read.levels) {

@@ -183,6 +183,18 @@ function budgetLine(ctx: SummaryContext, indicatorPoints: number | null, budgetC
   return scoreBudget(ctx.budgetRead, ctx.grid, { cap: preset.budgetExecutionCap, scoreTolerance: settings.scoreTolerance, pointsFromPreset: fromPreset, scoredInTable: budgetCategorySeen });
 }
 
+/** 投入15+过程40: the rows' points per level-1 group, in sheet order. */
+function pointsByLevel1(rows: RowResult[]): string[] {
+  const sums = new Map<string, ExactSum>();
+  for (const r of rows) {
+    if (r.points === null || r.breakdown) continue;
+    const key = r.level1 || r.name;
+    if (!sums.has(key)) sums.set(key, new ExactSum());
+    sums.get(key)?.add(r.points);
+  }
+  return [...sums].map(([k, s]) => `${k}${s.value()}`);
+}
+
 function summarize(
   rows: RowResult[],
   read: FormReading,
@@ -311,11 +323,13 @@ function summarize(
       catSeen.clear();
     }
     if (Math.abs(pointsTotal - preset.total) > 1e-9) {
-      const byCat = preset.categories.map((c) => `${c.label}${catSums.get(c.id)?.value() ?? 0}`);
+      // by the preset's shares, or by the form's own level-1 groups when it has none of them (a scoring sheet)
+      const byCat = catSeen.size > 0 ? preset.categories.map((c) => `${c.label}${catSums.get(c.id)?.value() ?? 0}`) : pointsByLevel1(rows);
       messages.push(msg("points_total", { sum: pointsTotal, total: preset.total, detail: byCat.join("+") }));
     }
     for (const c of preset.categories) {
-      if (!catSeen.has(c.id)) continue;
+      // block titles and headers state the form's own points (预算执行（20分）): not the preset's shares
+      if (!catSeen.has(c.id) || blockPoints) continue;
       const sum = catSums.get(c.id)?.value() ?? 0;
       if (Math.abs(sum - c.points) > 1e-9) messages.push(msg("category_total", { category: c.label, sum, expected: c.points }));
     }
