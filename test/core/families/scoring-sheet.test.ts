@@ -1,7 +1,7 @@
 /** Scoring sheets (docs/form-families.md): the three layouts read alike, each check on its cell. */
 import { CellValue } from "../../../src/core/basics/grid";
 import { pointsInName } from "../../../src/core/forms/level-points";
-import { recogniseScoringSheet } from "../../../src/core/forms/scoring-sheet";
+import { recogniseScoringSheet } from "../../../src/core/forms/scoring";
 import { grid, validate } from "../helpers";
 
 describe("points written in a name", () => {

@@ -5,17 +5,17 @@
  * (`年初目标值（A） | 实际完成值（B） | 得分`) and no 分值 column. The points come from the block
  * titles; a header repeated inside the table is a header. This file reads; the engine scores. Pure.
  */
-import { a1 } from "../basics/address";
-import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
-import { CORE_TEXT, Message, msg } from "../basics/messages";
-import { normalizeText } from "../basics/normalize-text";
-import type { Preset } from "../indicators/presets";
-import { BudgetRead, readBudgetBlock } from "./budget-block";
-import type { FormFamily, FormRead, Recognition, Refusal, RowBlock } from "./family";
-import { ExtractedRows, IndicatorInput, extractRows } from "./indicator-rows";
-import { findStatedGrade, readFormInfo } from "./standard-form";
-import { pointsInName } from "./level-points";
-import { TableLayout, findTable, roleOfHeader } from "./table-finder";
+import { a1 } from "../../basics/address";
+import { CellValue, Grid, cellText, isBlank } from "../../basics/grid";
+import { CORE_TEXT, Message, msg } from "../../basics/messages";
+import { normalizeText } from "../../basics/normalize-text";
+import type { Preset } from "../../indicators/presets";
+import { BudgetRead, readBudgetBlock } from "../budget-block";
+import type { FormFamily, FormRead, Recognition, Refusal, RowBlock } from "../family";
+import { ExtractedRows, IndicatorInput, extractRows } from "../indicator-rows";
+import { findStatedGrade, readFormInfo } from "../standard-form";
+import { pointsInName } from "../level-points";
+import { TableLayout, findTable, roleOfHeader } from "../table-finder";
 
 /** 年度绩效目标1（40分）, 绩效目标二（30分）, 目标3(30分): a numbered goal with its points. */
 const BLOCK_TITLE_RE = /^(年度)?(绩效)?(总体)?目标[0-9一二三四五六七八九十]+/;

@@ -6,19 +6,19 @@
  * - points only inside the names (`投入（15分）`, `相关性(5分)`) and no 分值 column.
  * This file reads; the shared engine scores, checks the levels and totals (src/core/indicators). Pure.
  */
-import { a1 } from "../basics/address";
-import { roundHalfUp } from "../basics/decimal";
-import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
-import { CORE_TEXT, Message, msg } from "../basics/messages";
-import { normalizeText } from "../basics/normalize-text";
-import { parseQuantity } from "../basics/quantity";
-import { MAX_HEADER_ROWS } from "../basics/tuning";
-import type { Preset } from "../indicators/presets";
-import type { FormFamily, FormRead, LevelInput, Recognition, Refusal } from "./family";
-import { FOOTER_RE, IndicatorInput, InputCell } from "./indicator-rows";
-import { pointsInName } from "./level-points";
-import { findStatedGrade, readFormInfo } from "./standard-form";
-import type { ColumnMap, TableLayout } from "./table-finder";
+import { a1 } from "../../basics/address";
+import { roundHalfUp } from "../../basics/decimal";
+import { CellValue, Grid, cellText, isBlank } from "../../basics/grid";
+import { CORE_TEXT, Message, msg } from "../../basics/messages";
+import { normalizeText } from "../../basics/normalize-text";
+import { parseQuantity } from "../../basics/quantity";
+import { MAX_HEADER_ROWS } from "../../basics/tuning";
+import type { Preset } from "../../indicators/presets";
+import type { FormFamily, FormRead, LevelInput, Recognition, Refusal } from "../family";
+import { FOOTER_RE, IndicatorInput, InputCell } from "../indicator-rows";
+import { pointsInName } from "../level-points";
+import { findStatedGrade, readFormInfo } from "../standard-form";
+import type { ColumnMap, TableLayout } from "../table-finder";
 
 export type ScoringRole = "level1" | "level2" | "level3" | "criteria" | "points" | "score" | "reason" | "note";
 
