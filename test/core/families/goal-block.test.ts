@@ -68,3 +68,18 @@ describe("goal-block forms", () => {
     expect(result.summary.totalScore).toBe(totalScore);
   });
 });
+
+test("a goal title written in its own header row", () => {
+  const values: CellValue[][] = [
+    ["预算执行情况（万元）（20分）", "预算数（A）", "执行数（B）", "执行率（B/A）", "得分（20分*执行率）"],
+    ["年度资金总额", 50, 50, "100%", 20],
+    ["年度绩效目标1（40分）", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分"],
+    [null, "覆盖人数", "≥500人", "520人", 40],
+    ["年度绩效目标2（40分）", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分"],
+    [null, "满意度", "≥90%", "88%", 38],
+  ];
+  const { result } = validate(grid(values));
+  expect(result.form.kind).toBe("goal_blocks");
+  expect(result.rows.map((r) => [r.name, r.status, r.score])).toEqual([["覆盖人数", "met", 40], ["满意度", "not_met", 38]]);
+  expect(result.summary).toMatchObject({ pointsTotal: 100, totalScore: 98, final: true });
+});

@@ -149,3 +149,17 @@ describe("the checks, each on its cell", () => {
     expect(result.summary).toMatchObject({ pointsTotal: 100, totalScore: 47, final: false, grade: null, range: [47, 97] });
   });
 });
+
+describe("headers as offices merge them", () => {
+  test("a two-row header: 得分 and 分值 merged over both rows, 指标 over 一级 | 二级 | 三级", () => {
+    const values: CellValue[][] = [
+      ["指标", null, null, "分值", "自评得分"],
+      ["一级指标", "二级指标", "三级指标", null, null],
+      ["投入（10分）", "预算配置（10分）", "重点支出安排率", 10, 9],
+    ];
+    const { result } = validate(grid(values));
+    expect(result.form.kind).toBe("scoring");
+    expect(result.headerRow).toBe(2);
+    expect(result.rows[0]).toMatchObject({ name: "重点支出安排率", points: 10, score: 9 });
+  });
+});

@@ -30,7 +30,7 @@ const SCORING_HEADERS: Array<[ScoringRole, RegExp]> = [
   ["points", /^(分值|指标分值|标准分值|标准分|满分|权重|权数|分数|配分)$/],
   ["level1", /^(一级指标|一级|一级评价指标)$/],
   ["level2", /^(二级指标|二级|二级评价指标)$/],
-  ["level3", /^(三级指标|三级|三级评价指标|指标名称|评价指标|考核指标)$/],
+  ["level3", /^(三级指标|三级|三级评价指标|指标名称|评价指标|考核指标|指标|指标内容)$/],
   ["note", /(指标说明|指标解释|指标内涵|评价要点|考核内容|具体指标|评价内容|指标释义)/],
 ];
 
@@ -73,13 +73,16 @@ interface HeaderMap {
   target: boolean;
 }
 
-function mapHeader(row: CellValue[]): HeaderMap {
+/** A header row's roles; under a two-row header a blank cell takes the role of the merged title above it (得分 over both rows). */
+function mapHeader(row: CellValue[], above?: CellValue[]): HeaderMap {
   const roles: HeaderMap["roles"] = [];
   let target = false;
-  for (let c = 0; c < row.length; c++) {
-    const role = scoringRoleOf(row[c]);
+  const width = Math.max(row.length, above?.length ?? 0);
+  for (let c = 0; c < width; c++) {
+    const v = isBlank(row[c]) && above ? above[c] : row[c];
+    const role = scoringRoleOf(v);
     if (role) roles.push({ role, col: c });
-    else if (!isBlank(row[c]) && TARGET_HEADER_RE.test(headerText(row[c]))) target = true;
+    else if (!isBlank(v) && TARGET_HEADER_RE.test(headerText(v))) target = true;
   }
   return { roles, target };
 }
@@ -152,8 +155,11 @@ const TITLE_RE = /(评分表|得分表|评价表|打分表|评分细则)/;
 export function recogniseScoringSheet(grid: Grid): ScoringRecognition | null {
   const limit = Math.min(grid.values.length, MAX_HEADER_ROWS);
   let best: ScoringRecognition | null = null;
+  let bestRoles = 0;
   for (let i = 0; i < limit; i++) {
-    const map = mapHeader(grid.values[i] ?? []);
+    const single = mapHeader(grid.values[i] ?? []);
+    const double = i > 0 ? mapHeader(grid.values[i] ?? [], grid.values[i - 1]) : single;
+    const map = double.roles.length > single.roles.length ? double : single;
     if (map.target || map.roles.length < 2) continue;
     const layout = layoutFrom(grid, i, map);
     if (!layout) continue;
@@ -169,7 +175,11 @@ export function recogniseScoringSheet(grid: Grid): ScoringRecognition | null {
       }
     }
     confidence = Math.min(1, confidence);
-    if (!best || confidence > best.confidence) best = { confidence, layout };
+    // on a tie the header naming more columns wins (the lower row of a two-row header)
+    if (!best || confidence > best.confidence || (confidence === best.confidence && map.roles.length > bestRoles)) {
+      best = { confidence, layout };
+      bestRoles = map.roles.length;
+    }
   }
   return best;
 }
