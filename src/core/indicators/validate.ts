@@ -9,6 +9,7 @@ import { Grid, isBlank } from "../basics/grid";
 import { InputCell, describeColumns } from "../forms/indicator-rows";
 import { CORE_TEXT, Message, PLAN_TEXT, msg } from "../basics/messages";
 import { normalizeText } from "../basics/normalize-text";
+import { TOTAL_BESIDE_WORDS, wordsPattern } from "../basics/vocabulary";
 import { Preset, Settings, SettingsSchema, gradeFor, gradeName, resolvePreset } from "./presets";
 import { parseQuantity } from "../basics/quantity";
 import { BlockResult, RowResult, STATUSES, STATUS_LABELS, Status, Summary, ValidateResult, Weighted } from "./results";
@@ -148,6 +149,8 @@ function categoryOf(level1: string, name: string, preset: Preset): string | null
   return null;
 }
 
+const TOTAL_BESIDE_RE = new RegExp(`^(${wordsPattern(TOTAL_BESIDE_WORDS)})[:：]?$`);
+
 /**
  * `自评得分 | 97.95 | 自评等级 | 优`: a total written beside its label rather than in the score column.
  * A number in the points column is the 分值 total (100), never the stated score.
@@ -157,7 +160,7 @@ function totalBesideLabel(grid: Grid, sheetRow: number, pointsColumn: number | u
   const line = grid.values[r] ?? [];
   for (let c = 0; c < line.length; c++) {
     const v = line[c];
-    if (typeof v !== "string" || !/^(自评得分|自评总分|总得分|总分|综合得分|评价总分|合计得分)[:：]?$/.test(normalizeText(v))) continue;
+    if (typeof v !== "string" || !TOTAL_BESIDE_RE.test(normalizeText(v))) continue;
     for (let k = c + 1; k < line.length; k++) {
       if (isBlank(line[k]) || k === pointsColumn) continue;
       if (typeof line[k] !== "number") break;
