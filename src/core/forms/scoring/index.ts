@@ -13,6 +13,7 @@ import { CORE_TEXT, Message, msg } from "../../basics/messages";
 import { normalizeText } from "../../basics/normalize-text";
 import { parseQuantity } from "../../basics/quantity";
 import { MAX_HEADER_ROWS } from "../../basics/tuning";
+import { HEADER_WORDS, HeaderRole, HeaderWords, SCORING_HEADER_EXTRA, headerPattern, mergeHeaderWords } from "../../basics/vocabulary";
 import type { Preset } from "../../indicators/presets";
 import type { FormFamily, FormRead, LevelInput, Recognition, Refusal } from "../family";
 import { FOOTER_RE, IndicatorInput, InputCell } from "../indicator-rows";
@@ -22,23 +23,31 @@ import type { ColumnMap, TableLayout } from "../table-finder";
 
 export type ScoringRole = "level1" | "level2" | "level3" | "criteria" | "points" | "score" | "reason" | "note";
 
-/** Header words of a scoring sheet, tried in order on the header text without brackets. */
+/** The shared header words of a role (basics/vocabulary.ts) with what a scoring sheet adds. */
+function wordsOf(role: HeaderRole, extra?: HeaderWords): RegExp {
+  const base = HEADER_WORDS.find(([r]) => r === role)?.[1] ?? {};
+  return headerPattern(mergeHeaderWords(base, extra));
+}
+
+/** Header roles of a scoring sheet, tried in order on the header text without brackets. */
 const SCORING_HEADERS: Array<[ScoringRole, RegExp]> = [
-  ["reason", /(扣分原因|扣分理由|扣分说明|扣分情况|失分原因|偏差原因|^原因$|其他说明|^备注$)/],
-  ["criteria", /(评分标准|评价标准|评分细则|评分办法|评分方法|计分方法|评分依据|考核标准|评分规则)/],
-  ["score", /(得分|^评分$|^自评分$|^评价分$|^考评分$)/],
-  ["points", /^(分值|指标分值|标准分值|标准分|满分|权重|权数|分数|配分)$/],
-  ["level1", /^(一级指标|一级|一级评价指标)$/],
-  ["level2", /^(二级指标|二级|二级评价指标)$/],
-  ["level3", /^(三级指标|三级|三级评价指标|指标名称|评价指标|考核指标|指标|指标内容)$/],
-  ["note", /(指标说明|指标解释|指标内涵|评价要点|考核内容|具体指标|评价内容|指标释义)/],
+  ["reason", wordsOf("reason", SCORING_HEADER_EXTRA.reason)],
+  ["criteria", wordsOf("criteria", SCORING_HEADER_EXTRA.criteria)],
+  ["score", wordsOf("score", SCORING_HEADER_EXTRA.score)],
+  ["points", wordsOf("points", SCORING_HEADER_EXTRA.points)],
+  ["level1", wordsOf("level1")],
+  ["level2", wordsOf("level2")],
+  ["note", headerPattern(SCORING_HEADER_EXTRA.note)],
+  ["level3", wordsOf("name")],
 ];
 
-/** Headers of the forms with targets: a sheet that has them is not a scoring sheet. */
-const TARGET_HEADER_RE = /(指标值|目标值|完成值|实际值|实际完成|预算数|执行数|执行率)/;
+/** Headers of the forms with targets (a target or a recorded actual, a budget figure): a sheet that has them is not a scoring sheet. */
+const TARGET_HEADER_RE = headerPattern(
+  mergeHeaderWords(HEADER_WORDS.find(([r]) => r === "target")?.[1] ?? {}, { contains: ["实际完成", "完成值", "实际值", "预算数", "执行数", "执行率"] }),
+);
 
 function headerText(v: CellValue): string {
-  const s = normalizeText(cellText(v));
+  const s = normalizeText(cellText(v)).toLowerCase();
   const stripped = s.replace(/[(（[【][^)）\]】]*[)）\]】]/g, "");
   return stripped === "" ? s : stripped;
 }
