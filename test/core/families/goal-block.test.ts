@@ -83,3 +83,18 @@ test("a goal title written in its own header row", () => {
   expect(result.rows.map((r) => [r.name, r.status, r.score])).toEqual([["覆盖人数", "met", 40], ["满意度", "not_met", 38]]);
   expect(result.summary).toMatchObject({ pointsTotal: 100, totalScore: 98, final: true });
 });
+
+test("numbered titles (一、年度绩效目标1（50分）) are block titles too", () => {
+  const values: CellValue[][] = [
+    ["一、年度绩效目标1（50分）"],
+    ["三级指标", "年初目标值（A）", "实际完成值（B）", "得分"],
+    ["覆盖人数", "≥500人", "520人", 50],
+    ["二、年度绩效目标2（50分）"],
+    ["三级指标", "年初目标值（A）", "实际完成值（B）", "得分"],
+    ["满意度", "≥90%", "95%", 50],
+  ];
+  const { result } = validate(grid(values));
+  expect(result.form.kind).toBe("goal_blocks");
+  expect(result.summary.blocks?.map((b) => [b.title, b.points])).toEqual([["一、年度绩效目标1", 50], ["二、年度绩效目标2", 50]]);
+  expect(result.summary).toMatchObject({ pointsTotal: 100, totalScore: 100, grade: "优" });
+});

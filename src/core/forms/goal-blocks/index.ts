@@ -18,7 +18,7 @@ import { pointsInName } from "../level-points";
 import { TableLayout, findTable, roleOfHeader } from "../table-finder";
 
 /** 年度绩效目标1（40分）, 绩效目标二（30分）, 目标3(30分): a numbered goal with its points. */
-const BLOCK_TITLE_RE = /^(年度)?(绩效)?(总体)?目标[0-9一二三四五六七八九十]+/;
+const BLOCK_TITLE_RE = /^([一二三四五六七八九十]+[、.]|[0-9]+[、.])?(年度)?(绩效)?(总体)?目标[0-9一二三四五六七八九十]+/;
 
 export interface GoalBlockTitle {
   /** 0-based grid row of the title */

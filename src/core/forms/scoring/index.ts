@@ -13,7 +13,7 @@ import { CORE_TEXT, Message, msg } from "../../basics/messages";
 import { normalizeText } from "../../basics/normalize-text";
 import { parseQuantity } from "../../basics/quantity";
 import { MAX_HEADER_ROWS } from "../../basics/tuning";
-import { HEADER_WORDS, HeaderRole, HeaderWords, SCORING_HEADER_EXTRA, headerPattern, mergeHeaderWords } from "../../basics/vocabulary";
+import { HEADER_WORDS, HeaderRole, HeaderWords, SCORING_HEADER_EXTRA, TOTAL_ROW_WORDS, headerPattern, mergeHeaderWords, wordsPattern } from "../../basics/vocabulary";
 import type { Preset } from "../../indicators/presets";
 import type { FormFamily, FormRead, LevelInput, Recognition, Refusal } from "../family";
 import { FOOTER_RE, IndicatorInput, InputCell } from "../indicator-rows";
@@ -245,7 +245,8 @@ export interface ScoringRead {
   lastRow: number;
 }
 
-const TOTAL_LABEL_RE = /^(合计|总计|总分|总得分|合计得分|得分合计|自评总分|综合得分|评价总分|总体得分|合计分值|小计)/;
+/** A total row's label starts with one of the shared total words (总分（100分）, 合计). */
+const TOTAL_LABEL_RE = new RegExp(`^(?:${wordsPattern(TOTAL_ROW_WORDS)})`, "i");
 
 function isHeaderAgain(line: CellValue[], layout: ScoringLayout): boolean {
   let hits = 0;
