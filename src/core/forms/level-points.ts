@@ -15,6 +15,8 @@ export interface NamedPoints {
 
 // (15分) (15 分) (特性指标70分) (满分20分) (权重10分) — a number followed by 分, the last in the bracket
 const POINTS_IN_BRACKET_RE = /[(（]([^()（）]*?)(\d+(?:\.\d+)?)分([^()（）]*)[)）]/g;
+// 产出指标50分: a name, then its points
+const TRAILING_POINTS_RE = /^(.*[^\d.得扣计减加各每])(\d+(?:\.\d+)?)分$/;
 // (10) alone: a bare whole number up to 100 in the last bracket of a level name
 const BARE_POINTS_RE = /[(（](\d{1,3})[)）]$/;
 
@@ -34,6 +36,11 @@ export function pointsInName(raw: CellValue, options: { bare?: boolean } = {}): 
     if (/[≥≤<>=%得扣]/.test(before) || /^[，,;；]/.test(after)) continue;
     points = Number(m[2]);
     name = name.replace(m[0], "");
+  }
+  if (points === null) {
+    // 产出指标50分: points after the name, not a rule (得5分, 扣1分)
+    const m = TRAILING_POINTS_RE.exec(text);
+    if (m) return { name: m[1], points: Number(m[2]) };
   }
   if (points === null && options.bare) {
     const m = BARE_POINTS_RE.exec(text);

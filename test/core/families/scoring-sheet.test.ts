@@ -17,6 +17,8 @@ describe("points written in a name", () => {
     ["资金到位率(≥95%得5分)", "资金到位率(≥95%得5分)", null],
     ["资金到位率(100%)", "资金到位率(100%)", null],
     ["满意度", "满意度", null],
+    ["产出指标50分", "产出指标", 50],
+    ["未完成扣1分", "未完成扣1分", null],
   ] as const)("%s → %s, %s", (text, name, points) => {
     expect(pointsInName(text)).toEqual({ name, points });
   });
