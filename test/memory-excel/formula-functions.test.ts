@@ -51,10 +51,9 @@ describe("functions the outputs write, computed in the in-memory workbook", () =
 
   test("every function named in a formula the core or the adapter writes is computed, none is #NAME?", () => {
     const root = path.resolve(__dirname, "..", "..", "src");
-    const files = ["core", "excel"].flatMap(function walk(dir: string): string[] {
-      const full = path.join(root, dir);
-      return fs.readdirSync(full).flatMap((f) => (fs.statSync(path.join(full, f)).isDirectory() ? walk(path.join(dir, f)) : f.endsWith(".ts") ? [path.join(full, f)] : []));
-    });
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir).flatMap((f) => (fs.statSync(path.join(dir, f)).isDirectory() ? walk(path.join(dir, f)) : f.endsWith(".ts") ? [path.join(dir, f)] : []));
+    const files = ["core", "excel"].flatMap((d) => walk(path.join(root, d)));
     const names = new Set<string>();
     for (const file of files) {
       const text = fs.readFileSync(file, "utf8");
