@@ -1,7 +1,7 @@
-/** The package reader: cell values as Excel gives them; it never throws on what a writer may put in a sheet. */
+/** The package reader: cell values as Excel gives them; what is not well-formed XML is refused with a PackageError, never another error. */
 import fc from "fast-check";
 import { cellElementValue, sheetGrid, stringItemText } from "../../src/cli/xlsx-read";
-import { escapeCellText, unescapeCellText } from "../../src/cli/ooxml-package";
+import { PackageError, escapeCellText, unescapeCellText } from "../../src/cli/ooxml-package";
 
 const STRINGS = ["零", "一"];
 
@@ -31,15 +31,19 @@ describe("sheetGrid", () => {
     expect(g.values).toEqual([["零", ""], ["", ""], ["", 7]]);
   });
 
-  test("never throws on arbitrary text around and inside sheetData", () => {
+  test("arbitrary text around and inside sheetData: a grid, or a PackageError with the reason", () => {
     const piece = fc.oneof(
       fc.string(),
       fc.constantFrom("<sheetData>", "</sheetData>", "<row r=\"2\">", "<row>", "</row>", "<c r=\"B2\" t=\"s\">", "<c>", "</c>", "<v>", "</v>", "<is><t>", "</t></is>", "<mergeCell ref=\"A1:ZZ9\"/>", "<c r=\"XFD1048576\"/>"),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
-        const g = sheetGrid("S", parts.join(""), STRINGS, []);
-        expect(Array.isArray(g.values)).toBe(true);
+        try {
+          const g = sheetGrid("S", `<worksheet>${parts.join("")}</worksheet>`, STRINGS, []);
+          expect(Array.isArray(g.values)).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(PackageError);
+        }
       }),
       { numRuns: 300 },
     );
