@@ -101,7 +101,7 @@ export function escapeXml(s: string): string {
  */
 export function escapeCellText(s: string): string {
   const safe = s
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
     // characters XML 1.0 cannot hold, lone surrogates included
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
