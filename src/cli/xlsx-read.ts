@@ -28,6 +28,9 @@ export interface SheetEntry {
 /** Limits of one sheet's grid: cells with a value, and cells the grid spans (each row up to its last value). */
 export const GRID_LIMITS = { cells: 5_000_000, span: 10_000_000, rectangle: 5_000_000 };
 
+const NO_VALUES: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+const NO_FORMATS: (string | null)[] = Object.freeze([]) as unknown as (string | null)[];
+
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
 
@@ -172,8 +175,8 @@ export function isSheetRow(el: XmlEl): boolean {
  * as long as its last value (a value at XFD1048576 does not make a million rows of 16,384 cells).
  */
 export function sheetGrid(name: string, xml: string, strings: string[], formats: string[], part = `sheet "${name}"`): Grid {
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
+  const read = new Map<number, { vs: CellValue[]; fs: (string | null)[] }>();
+  let maxRow = 0;
   const where = `sheet "${name}"`;
   let rowNo = 0;
   let width = 0;
@@ -208,14 +211,24 @@ export function sheetGrid(name: string, xml: string, strings: string[], formats:
       if (!vs || !fs) return;
       span += vs.length;
       if (span > GRID_LIMITS.span) throw new PackageError(`${where} spans more than ${GRID_LIMITS.span.toLocaleString("en")} cells (rows up to their last value), more than Jixiao reads in one sheet`);
-      values[rowNo - 1] = vs;
-      numberFormats[rowNo - 1] = fs;
+      read.set(rowNo, { vs, fs });
+      if (rowNo > maxRow) maxRow = rowNo;
     },
   });
-  const rectangle = values.length * width <= GRID_LIMITS.rectangle;
-  for (let r = 0; r < values.length; r++) {
-    const vs = values[r] ?? [];
-    const fs = numberFormats[r] ?? [];
+  // arrays made at their length (not grown from a far index, which makes them slow dictionaries)
+  const values: CellValue[][] = new Array(maxRow);
+  const numberFormats: (string | null)[][] = new Array(maxRow);
+  const rectangle = maxRow * width <= GRID_LIMITS.rectangle;
+  for (let r = 0; r < maxRow; r++) {
+    const line = read.get(r + 1);
+    if (!line && !rectangle) {
+      // a sparse sheet's empty rows share one empty, frozen row
+      values[r] = NO_VALUES;
+      numberFormats[r] = NO_FORMATS;
+      continue;
+    }
+    const vs = line ? line.vs : [];
+    const fs = line ? line.fs : [];
     const w = rectangle ? width : vs.length;
     for (let c = 0; c < w; c++) {
       if (vs[c] === undefined) vs[c] = "";

@@ -40,6 +40,9 @@ export interface ParseOptions {
   onClose?: (el: XmlEl) => void;
 }
 
+/** The deepest nesting read (Office's parts stay far below it). */
+const MAX_DEPTH = 256;
+
 const UTF16LE = "utf-16le";
 const UTF16BE = "utf-16be";
 
@@ -108,7 +111,11 @@ export function parseXml(xml: string, part: string, options: ParseOptions = {}):
     throw new PackageError(`${part} declares a DTD (<!DOCTYPE>), which Excel does not allow in a package`);
   });
   let tagStart = 0;
+  let depth = 0;
   parser.on("opentagstart", () => {
+    // saxes resolves a prefix by walking the open elements: deep nesting (60,000 unclosed <row>)
+    // would be quadratic, and no part Office writes comes near this depth
+    if (++depth > MAX_DEPTH) throw new PackageError(`${part} nests elements more than ${MAX_DEPTH} deep: not a part Office writes`);
     // the position is just past the name and the character after it; the tag's `<` is before it
     tagStart = xml.lastIndexOf("<", parser.position - 1);
   });
@@ -120,6 +127,7 @@ export function parseXml(xml: string, part: string, options: ParseOptions = {}):
     cur = el;
   });
   parser.on("closetag", () => {
+    depth--;
     const el = cur as XmlEl;
     el.end = parser.position;
     el.closeStart = el.selfClosing ? el.openEnd : xml.lastIndexOf("<", el.end - 1);
