@@ -4,7 +4,6 @@
  * (docs/write-back.md).
  */
 import { a1 } from "../core/basics/address";
-import { rootPrefix } from "./ooxml-package";
 import { CellEdit, CellWrite, FormulaEffects, Rect, writeCols, writeSheetData } from "./sheet-data-write";
 import { WorkbookParts, writeNotes } from "./sheet-notes-write";
 import { SheetEntry } from "./xlsx-read";
@@ -60,7 +59,8 @@ export class SheetEditor {
     const pkg = this.wb.pkg;
     const path = this.entry.path;
     let xml = pkg.getText(path);
-    const p = rootPrefix(xml);
+    const root = pkg.xml(path);
+    const p = root.prefix ? root.prefix + ":" : "";
     const result = { removedFormula: false, wroteFormula: false };
     if (this.edits.size || this.clears.length) xml = writeSheetData(xml, p, { sheet: this.entry.name, edits: this.edits, clears: this.clears, styles }, result);
     if (this.widths.size) xml = writeCols(xml, p, this.widths);
