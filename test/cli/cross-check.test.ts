@@ -94,6 +94,7 @@ describe("one grid, every spelling: the CLI's reader and exceljs agree with what
         expect(ours(bytes)).toEqual(want);
         const theirs = await byExceljs(bytes);
         // exceljs does not undo _xHHHH_ escapes; compare where the text holds none
+        // eslint-disable-next-line no-control-regex
         for (const [k, v] of Object.entries(want)) if (typeof v === "string" && /_x[0-9A-Fa-f]{4}_|[\u0000-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/.test(v)) delete theirs[k];
         for (const [k, v] of Object.entries(theirs)) if (typeof v === "string" && /_x[0-9A-Fa-f]{4}_/.test(v)) delete theirs[k];
         const comparable = Object.fromEntries(Object.entries(want).filter(([k]) => k in theirs));
@@ -130,6 +131,7 @@ describe("one grid, every spelling: the CLI's reader and exceljs agree with what
       const theirs = JSON.parse(r.stdout) as Record<string, unknown>[];
       theirs.forEach((t, i) => {
         // openpyxl keeps _xHHHH_ escapes as written; compare where there are none
+        // eslint-disable-next-line no-control-regex
         const w = Object.fromEntries(Object.entries(wants[i]).filter(([k, v]) => !(typeof v === "string" && /[\u0000-\u001F_]/.test(v)) && !(typeof t[k] === "string" && /_x/.test(t[k] as string))));
         const mine = Object.fromEntries(Object.entries(t).filter(([k]) => k in w));
         expect(mine).toEqual(w);
