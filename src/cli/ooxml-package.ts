@@ -6,7 +6,7 @@
  */
 import { ZipEntry, entryData, makeEntry, readZip, writeZip } from "./zip";
 import { PackageError } from "./package-error";
-import { XmlEl, applySplices, appendChildSplice, attrsXml, decodeXmlBytes, declareUtf8, parseXml } from "./xml-parse";
+import { XmlEl, applySplices, appendChildSplice, attrsXml, decodeXmlBytes, declareUtf8, parseTop, parseXml } from "./xml-parse";
 
 export { PackageError };
 
@@ -181,6 +181,7 @@ export class OoxmlPackage {
   private text = new Map<string, string>();
   private changed = new Set<string>();
   private parsed = new Map<string, { text: string; root: XmlEl }>();
+  private parsedTop = new Map<string, { text: string; root: XmlEl }>();
   private ctCache: { overrides: Map<string, string>; defaults: Map<string, string>; root: XmlEl } | null = null;
 
   static fromBytes(data: Uint8Array): OoxmlPackage {
@@ -243,6 +244,16 @@ export class OoxmlPackage {
     return t;
   }
 
+  /** A part's root and its children only, parsed strictly (cached until the part's text changes): for large parts. */
+  top(path: string): XmlEl {
+    const text = this.getText(path);
+    const hit = this.parsedTop.get(path);
+    if (hit && hit.text === text) return hit.root;
+    const root = parseTop(text, path);
+    this.parsedTop.set(path, { text, root });
+    return root;
+  }
+
   /** A part's XML parsed strictly (cached until the part's text changes). */
   xml(path: string): XmlEl {
     const text = this.getText(path);
@@ -272,6 +283,7 @@ export class OoxmlPackage {
     this.text.delete(path);
     this.changed.delete(path);
     this.parsed.delete(path);
+    this.parsedTop.delete(path);
   }
 
   /** Parts whose text was replaced since reading. */

@@ -6,7 +6,7 @@ import { a1, parseA1 } from "../core/basics/address";
 import { PackageError, escapeCellText, escapeXml } from "./ooxml-package";
 import { cellColumnOf, isSheetRow, rowNumberOf } from "./xlsx-read";
 import { StyleBook, StyleSpec } from "./xlsx-styles";
-import { XmlEl, Splice, appendChildSplice, applySplices, attrsXml, childNamed, parseXml, startTagXml } from "./xml-parse";
+import { XmlEl, Splice, appendChildSplice, applySplices, attrsXml, childNamed, parseTop, parseXml, startTagXml } from "./xml-parse";
 import { insertInOrder } from "./xml-edit";
 
 /** A formula may carry the value it gives (`cached`), stored for readers that do not compute. */
@@ -84,6 +84,14 @@ function cellXml(xml: string, p: string, row: number, col: number, old: XmlEl | 
  * byte stays as written. `_p` (the root's prefix) is not needed: new elements take their parent's.
  */
 export function writeSheetData(xml: string, _p: string, input: CellEdits, result: FormulaEffects): string {
+  return writeSheet(xml, input, result, new Map());
+}
+
+/**
+ * The sheet part with cell edits, clears and column widths applied, from one strict parse: the
+ * rows, <dimension> and <cols> are spliced in one pass (a large sheet is tokenized once).
+ */
+export function writeSheet(xml: string, input: CellEdits, result: FormulaEffects, widths: Map<number, number>): string {
   const { edits, clears, styles } = input;
   const where = `sheet "${input.sheet}"`;
   const clearsRow = (r: number) => clears.some((x) => r >= x.r1 && r <= x.r2);
@@ -173,29 +181,41 @@ export function writeSheetData(xml: string, _p: string, input: CellEdits, result
   }
   for (const [row, texts] of before) splices.push({ start: row.start, end: row.start, text: texts.join("") });
   if (atEnd.length) splices.push(appendChildSplice(xml, sheetData, atEnd.join("")));
-  let next = applySplices(xml, splices);
-  if (maxRow && maxCol) next = growDimension(next, where, maxRow, maxCol);
-  return next;
+  if (maxRow && maxCol) {
+    const dim = childNamed(root, "dimension");
+    if (dim) splices.push(dimensionSplice(dim, maxRow, maxCol));
+  }
+  if (widths.size) {
+    const cols = colsSplice(xml, root, widths);
+    if (cols) splices.push(cols);
+    else {
+      // a new <cols> goes before <sheetData>, in the same pass
+      const p = prefixOf(root);
+      const at = sheetData.start;
+      splices.push({ start: at, end: at, text: colsXml(p, `${p}col`, colsWith([], widths)) });
+    }
+  }
+  return applySplices(xml, splices);
 }
 
-function growDimension(xml: string, where: string, maxRow: number, maxCol: number): string {
-  const dim = childNamed(parseXml(xml, where), "dimension");
-  if (!dim) return xml;
+function dimensionSplice(dim: XmlEl, maxRow: number, maxCol: number): Splice {
   const ref = dim.attrs.ref ?? "A1";
   const [a, b] = ref.split(":");
   const tl = parseA1(a) ?? { row: 1, col: 1 };
   const br = parseA1(b ?? a) ?? tl;
   const r2 = Math.max(br.row, maxRow);
   const c2 = Math.max(br.col, maxCol);
-  return applySplices(xml, [{ start: dim.start, end: dim.end, text: startTagXml(dim, { ref: `${a1(tl.row, tl.col)}:${a1(r2, c2)}` }, [], true) }]);
+  return { start: dim.start, end: dim.end, text: startTagXml(dim, { ref: `${a1(tl.row, tl.col)}:${a1(r2, c2)}` }, [], true) };
 }
 
-/** The sheet part with these column widths (points) set: a <col> range holding one is split around it. */
-export function writeCols(xml: string, _p: string, widths: Map<number, number>): string {
-  const root = parseXml(xml, "the sheet");
-  const existing = childNamed(root, "cols");
-  const cols: { min: number; max: number; a: Record<string, string> }[] = [];
-  for (const c of existing?.children ?? []) if (c.local === "col") cols.push({ min: Number(c.attrs.min), max: Number(c.attrs.max), a: { ...c.attrs } });
+interface ColRange {
+  min: number;
+  max: number;
+  a: Record<string, string>;
+}
+
+/** The <col> ranges with these widths set: a range holding one is split around it. */
+function colsWith(cols: ColRange[], widths: Map<number, number>): ColRange[] {
   for (const [c, w] of widths) {
     const i = cols.findIndex((x) => x.min <= c && c <= x.max);
     if (i >= 0) {
@@ -209,10 +229,34 @@ export function writeCols(xml: string, _p: string, widths: Map<number, number>):
       cols.push({ min: c, max: c, a: { width: String(w), customWidth: "1" } });
     }
   }
-  cols.sort((x, y) => x.min - y.min);
-  const p = existing ? prefixOf(existing) : prefixOf(root);
-  const colName = existing ? (existing.children.find((c) => c.local === "col")?.name ?? `${p}col`) : `${p}col`;
-  const body = cols.map((x) => `<${colName}${attrsXml([["min", String(x.min)], ["max", String(x.max)], ...Object.entries(x.a).filter(([k]) => k !== "min" && k !== "max")])}/>`).join("");
-  if (existing) return applySplices(xml, [{ start: existing.start, end: existing.end, text: `${startTagXml(existing)}${body}</${existing.name}>` }]);
-  return insertInOrder(xml, p, AFTER_COLS, `<${p}cols>${body}</${p}cols>`, "worksheet");
+  return cols.sort((x, y) => x.min - y.min);
+}
+
+function colsBody(colName: string, cols: ColRange[]): string {
+  return cols.map((x) => `<${colName}${attrsXml([["min", String(x.min)], ["max", String(x.max)], ...Object.entries(x.a).filter(([k]) => k !== "min" && k !== "max")])}/>`).join("");
+}
+
+function colsXml(p: string, colName: string, cols: ColRange[]): string {
+  return `<${p}cols>${colsBody(colName, cols)}</${p}cols>`;
+}
+
+/** The splice rewriting an existing <cols> with these widths (null when the sheet has none). */
+function colsSplice(xml: string, root: XmlEl, widths: Map<number, number>): Splice | null {
+  const existing = childNamed(root, "cols");
+  if (!existing) return null;
+  const cols = colsWith(
+    existing.children.filter((c) => c.local === "col").map((c) => ({ min: Number(c.attrs.min), max: Number(c.attrs.max), a: { ...c.attrs } })),
+    widths,
+  );
+  const colName = existing.children.find((c) => c.local === "col")?.name ?? `${prefixOf(existing)}col`;
+  return { start: existing.start, end: existing.end, text: `${startTagXml(existing)}${colsBody(colName, cols)}</${existing.name}>` };
+}
+
+/** The sheet part with these column widths (points) set: a <col> range holding one is split around it. */
+export function writeCols(xml: string, _p: string, widths: Map<number, number>): string {
+  const root = parseTop(xml, "the sheet", ["cols"]);
+  const splice = colsSplice(xml, root, widths);
+  if (splice) return applySplices(xml, [splice]);
+  const p = prefixOf(root);
+  return insertInOrder(xml, p, AFTER_COLS, colsXml(p, `${p}col`, colsWith([], widths)), "worksheet");
 }

@@ -5,7 +5,7 @@
 import { parseA1 } from "../core/basics/address";
 import { CT, NS, OoxmlPackage, PackageError, REL, escapeCellText } from "./ooxml-package";
 import { SHAPE_BLOCK, freeBlock, vmlBlocks, vmlParts, vmlShapeIds } from "./vml";
-import { insertInOrder, relPrefix } from "./xml-edit";
+import { relPrefixSplice } from "./xml-edit";
 import { Splice, appendChildSplice, applySplices, attrByLocal, childNamed, startTagXml } from "./xml-parse";
 import { Rect, inRect } from "./sheet-data-write";
 
@@ -95,7 +95,7 @@ export function writeNotes(wb: WorkbookParts, input: NoteEdits): void {
 function writeVml(wb: WorkbookParts, input: NoteEdits, removed: { row: number; col: number }[]): void {
   const { pkg } = wb;
   const { sheet, p, notes } = input;
-  const ld = childNamed(pkg.xml(sheet), "legacyDrawing");
+  const ld = childNamed(pkg.top(sheet), "legacyDrawing");
   let vmlPath: string | undefined;
   if (ld) {
     const id = attrByLocal(ld, "id", true);
@@ -114,12 +114,18 @@ function writeVml(wb: WorkbookParts, input: NoteEdits, removed: { row: number; c
       `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${freeBlock(used)}"/></o:shapelayout></xml>`;
     const relId = pkg.addRel(sheet, REL.vmlDrawing, vmlPath);
     pkg.ensureDefault("vml", CT.vml);
-    const rp = relPrefix(pkg, sheet);
+    // one parse of the sheet: the relationships prefix declared if need be, <legacyDrawing> put in schema order
     const sx = pkg.getText(sheet);
-    const now = childNamed(pkg.xml(sheet), "legacyDrawing");
-    const wp = now ? (now.prefix ? now.prefix + ":" : "") : p;
+    const root = pkg.top(sheet);
+    const { prefix: rp, splice } = relPrefixSplice(root);
+    const now = childNamed(root, "legacyDrawing");
+    const wp = now ? (now.prefix ? now.prefix + ":" : "") : root.prefix ? root.prefix + ":" : p;
     const el = `<${wp}legacyDrawing ${rp}:id="${relId}"/>`;
-    pkg.setText(sheet, now ? applySplices(sx, [{ start: now.start, end: now.end, text: el }]) : insertInOrder(sx, p, AFTER_LEGACY_DRAWING, el, "worksheet"));
+    const splices: Splice[] = splice ? [splice] : [];
+    const next = root.children.find((c) => AFTER_LEGACY_DRAWING.includes(c.local));
+    if (now) splices.push({ start: now.start, end: now.end, text: el });
+    else splices.push(next ? { start: next.start, end: next.start, text: el } : appendChildSplice(sx, root, el));
+    pkg.setText(sheet, applySplices(sx, splices));
   }
   // drop the boxes of removed notes
   if (removed.length) {

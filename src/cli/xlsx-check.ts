@@ -39,13 +39,13 @@ export function xmlShape(xml: string, part = "the part"): { problem: string | nu
   }
 }
 
-/** A worksheet's rows and cells: numbers Excel has, none twice (streamed: rows are not kept). */
-function sheetRowProblems(xml: string, part: string): string[] {
+/** A worksheet parsed once, streamed (rows not kept): its root's children, and its rows' and cells' problems (numbers Excel has, none twice). */
+function scanWorksheet(xml: string, part: string): { root: XmlEl | null; problems: string[] } {
   const problems: string[] = [];
   const seen = new Set<number>();
   let previous = 0;
   try {
-    parseXml(xml, part, {
+    const root = parseXml(xml, part, {
       keep: (el) => !isSheetRow(el),
       onClose: (row) => {
         if (!isSheetRow(row)) return;
@@ -62,10 +62,10 @@ function sheetRowProblems(xml: string, part: string): string[] {
         }
       },
     });
+    return { root, problems };
   } catch (e) {
-    problems.push((e as Error).message);
+    return { root: null, problems: [`${part}: XML not well formed: ${(e as Error).message}`] };
   }
-  return problems;
 }
 
 /** A comments part: each comment names a cell and an author that exist. */
@@ -151,12 +151,19 @@ export function checkPackage(input: Uint8Array | OoxmlPackage, options: CheckOpt
     if (options.changedOnly && !changed.has(p)) continue;
     const ct = pkg.contentTypeOf(p) ?? "";
     let root: XmlEl;
-    try {
+    if (/worksheet\+xml$/.test(ct)) {
       // a worksheet is streamed (its rows not kept), any other part parsed whole
-      root = /worksheet\+xml$/.test(ct) ? parseXml(pkg.getText(p), p, { keep: (el) => !isSheetRow(el) }) : pkg.xml(p);
-    } catch (e) {
-      problems.push(`${p}: XML not well formed: ${(e as Error).message}`);
-      continue;
+      const scan = scanWorksheet(pkg.getText(p), p);
+      problems.push(...scan.problems);
+      if (!scan.root) continue;
+      root = scan.root;
+    } else {
+      try {
+        root = pkg.xml(p);
+      } catch (e) {
+        problems.push(`${p}: XML not well formed: ${(e as Error).message}`);
+        continue;
+      }
     }
     if (/worksheet\+xml$/.test(ct)) {
       let last = -1;
@@ -169,7 +176,6 @@ export function checkPackage(input: Uint8Array | OoxmlPackage, options: CheckOpt
         }
         last = i;
       }
-      problems.push(...sheetRowProblems(pkg.getText(p), p));
       // a legacyDrawing / drawing / tablePart must name a relationship of the sheet
       const rels = new Set(pkg.rels(p).map((r) => r.id));
       const named = root.children.filter((c) => ["legacyDrawing", "drawing", "legacyDrawingHF", "picture"].includes(c.local));

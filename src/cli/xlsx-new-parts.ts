@@ -7,7 +7,7 @@ import { columnLetter } from "../core/basics/address";
 import { CT, NS, OoxmlPackage, REL, relsPathOf } from "./ooxml-package";
 import { SheetEntry } from "./xlsx-read";
 import { appendToList, insertInOrder, relPrefix } from "./xml-edit";
-import { applySplices, attrsXml, childNamed, escapeAttr, startTagXml } from "./xml-parse";
+import { applySplices, attrsXml, childNamed, escapeAttr, parseTop, startTagXml } from "./xml-parse";
 
 export interface NewSheetOptions {
   /** frozen rows and columns */
@@ -75,7 +75,7 @@ export function tableNames(pkg: OoxmlPackage, workbookPath: string): { names: Se
   let maxId = 0;
   for (const p of pkg.partNames()) {
     if (!/table\+xml$/.test(pkg.contentTypeOf(p) ?? "")) continue;
-    const a = pkg.xml(p).attrs;
+    const a = pkg.top(p).attrs;
     if (a.name) names.add(a.name.toLowerCase());
     if (a.displayName) names.add(a.displayName.toLowerCase());
     maxId = Math.max(maxId, Number(a.id ?? 0) || 0);
@@ -101,7 +101,7 @@ export function addTablePart(wb: WorkbookPart, entry: SheetEntry, t: TableSpec):
   const relId = pkg.addRel(entry.path, TABLE_REL, path);
   const rp = relPrefix(pkg, entry.path);
   let sx = pkg.getText(entry.path);
-  const root = pkg.xml(entry.path);
+  const root = parseTop(sx, entry.path, ["tableParts"]);
   const parts = childNamed(root, "tableParts");
   if (parts) {
     const p = parts.prefix ? parts.prefix + ":" : "";

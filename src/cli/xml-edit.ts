@@ -6,7 +6,7 @@
  */
 import { NS, OoxmlPackage } from "./ooxml-package";
 import { PackageError } from "./package-error";
-import { appendChildSplice, applySplices, descendantsNamed, parseXml } from "./xml-parse";
+import { Splice, XmlEl, appendChildSplice, applySplices, descendantsNamed, parseTop, parseXml } from "./xml-parse";
 
 /**
  * `el` inserted before the first child of the root that is one of `after` (the elements that
@@ -14,7 +14,7 @@ import { appendChildSplice, applySplices, descendantsNamed, parseXml } from "./x
  * (`_p` and `_root` name the prefix and root the caller expects; the parsed root is used.)
  */
 export function insertInOrder(xml: string, _p: string, after: string[], el: string, _root: string): string {
-  const root = parseXml(xml, "a part");
+  const root = parseTop(xml, "a part");
   const next = root.children.find((c) => after.includes(c.local));
   return applySplices(xml, [next ? { start: next.start, end: next.start, text: el } : appendChildSplice(xml, root, el)]);
 }
@@ -27,14 +27,21 @@ export function appendToList(xml: string, _p: string, name: string, items: strin
   return applySplices(xml, [appendChildSplice(xml, list, items)]);
 }
 
-/** The prefix the part's root declares for the relationships namespace (declares one when none: `r`, or `r1`… when `r` is taken). */
-export function relPrefix(pkg: OoxmlPackage, part: string): string {
-  const root = pkg.xml(part);
-  for (const k of Object.keys(root.attrs)) if (k.startsWith("xmlns:") && root.attrs[k] === NS.rel) return k.slice(6);
+/**
+ * The prefix `root` declares for the relationships namespace, and, when it declares none, the
+ * splice declaring one (`r`, or `r1`… when `r` is taken) to apply with the caller's other edits.
+ */
+export function relPrefixSplice(root: XmlEl): { prefix: string; splice: Splice | null } {
+  for (const k of Object.keys(root.attrs)) if (k.startsWith("xmlns:") && root.attrs[k] === NS.rel) return { prefix: k.slice(6), splice: null };
   let prefix = "r";
   for (let n = 1; `xmlns:${prefix}` in root.attrs || root.prefix === prefix; n++) prefix = `r${n}`;
-  const xml = pkg.getText(part);
   const at = root.start + 1 + root.name.length;
-  pkg.setText(part, applySplices(xml, [{ start: at, end: at, text: ` xmlns:${prefix}="${NS.rel}"` }]));
+  return { prefix, splice: { start: at, end: at, text: ` xmlns:${prefix}="${NS.rel}"` } };
+}
+
+/** The prefix the part's root declares for the relationships namespace (declares one when none). */
+export function relPrefix(pkg: OoxmlPackage, part: string): string {
+  const { prefix, splice } = relPrefixSplice(pkg.top(part));
+  if (splice) pkg.setText(part, applySplices(pkg.getText(part), [splice]));
   return prefix;
 }

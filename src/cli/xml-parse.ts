@@ -150,6 +150,22 @@ export function parseXml(xml: string, part: string, options: ParseOptions = {}):
   return root;
 }
 
+/**
+ * The root and its children only (and the children of the root children named in `deeper`): for
+ * edits near the top of a large part (a worksheet's <cols>, <dimension>, <legacyDrawing>), without
+ * keeping every row and cell.
+ */
+export function parseTop(xml: string, part: string, deeper: string[] = []): XmlEl {
+  return parseXml(xml, part, {
+    keep: (el) => {
+      const p = el.parent;
+      if (p === null) return true;
+      if (p.parent === null) return true;
+      return p.parent.parent === null && deeper.includes(p.local);
+    },
+  });
+}
+
 /** The element's children with this local name. */
 export function childrenNamed(el: XmlEl, local: string): XmlEl[] {
   return el.children.filter((c) => c.local === local);
