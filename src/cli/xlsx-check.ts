@@ -64,7 +64,8 @@ function scanWorksheet(xml: string, part: string): { root: XmlEl | null; problem
     });
     return { root, problems };
   } catch (e) {
-    return { root: null, problems: [`${part}: XML not well formed: ${(e as Error).message}`] };
+    // the parser's and the row checks' messages name the part and the place
+    return { root: null, problems: [(e as Error).message] };
   }
 }
 

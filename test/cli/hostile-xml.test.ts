@@ -11,7 +11,7 @@ import { OoxmlPackage } from "../../src/cli/ooxml-package";
 import { PackageError } from "../../src/cli/package-error";
 import { XlsxWorkbook } from "../../src/cli/xlsx-workbook";
 import { GRID_LIMITS, sheetGrid } from "../../src/cli/xlsx-read";
-import { checkPackage } from "../../src/cli/xlsx-check";
+import { assertPackageSound, checkPackage } from "../../src/cli/xlsx-check";
 import { parseXml } from "../../src/cli/xml-parse";
 import { capture } from "./capture";
 import { withStructureCheck } from "./package-assert";
@@ -261,5 +261,40 @@ describe("hostile packages end in exit 2 with the reason", () => {
     const g = sheetGrid("S", xml, [], []);
     expect(g.values.length).toBe(200000);
     expect(Date.now() - t0).toBeLessThan(15000);
+  });
+});
+
+describe("the check before saving refuses every malformed output", () => {
+  const tamper: { name: string; part: string; edit: (xml: string) => string; problem: RegExp }[] = [
+    { name: "a duplicate attribute", part: SHEET, edit: (x) => x.replace('<c r="E6"', '<c r="E6" r="E6"'), problem: /sheet1\.xml.*duplicate attribute/ },
+    { name: "an unclosed CDATA section", part: SST, edit: (x) => x.replace("参保人数", "<![CDATA[参保人数"), problem: /sharedStrings\.xml.*not well/ },
+    { name: "an unclosed XML comment", part: SHEET, edit: (x) => x.replace("<sheetData>", "<sheetData><!-- "), problem: /sheet1\.xml/ },
+    { name: "a row written twice", part: SHEET, edit: (x) => after(x, /<row r="6"[^]*?<\/row>/, '<row r="6" ht="20"/>'), problem: /row 6 written twice/ },
+    { name: "a cell written twice", part: SHEET, edit: (x) => x.replace('<c r="F6"', '<c r="E6"'), problem: /written twice/ },
+    { name: "a character reference out of range", part: SHEET, edit: (x) => x.replace("<sheetData>", "<sheetData>&#xD800;"), problem: /sheet1\.xml/ },
+    { name: "elements out of schema order", part: SHEET, edit: (x) => x.replace(/(<sheetData>[^]*<\/sheetData>)(<pageMargins[^>]*\/>)/, "$2$1"), problem: /schema order/ },
+    {
+      name: "a comments part naming an author it does not have",
+      part: "xl/comments1.xml",
+      edit: (x) => x.replace(/authorId="\d+"/, 'authorId="7"'),
+      problem: /names author 7/,
+    },
+    { name: "a comments part that is not well-formed", part: "xl/comments1.xml", edit: (x) => x.replace("</commentList>", "</commentlist>"), problem: /comments1\.xml.*not well/ },
+  ];
+
+  test.each(tamper)("$name", ({ part, edit, problem }) => {
+    const wb = XlsxWorkbook.fromBytes(zipParts(workbookParts(SAMPLE, PLAIN)));
+    const ed = wb.edit(wb.sheets[0]);
+    ed.setNote(6, 5, "说明");
+    ed.setValue(6, 8, "未达标");
+    wb.toBytes();
+    const pkg = wb.pkg;
+    expect(checkPackage(pkg, { changedOnly: true })).toEqual([]);
+    const name = pkg.findPart(part) as string;
+    pkg.setText(name, edit(pkg.getText(name)));
+    const problems = checkPackage(pkg, { changedOnly: true });
+    expect(problems.join("\n")).toMatch(problem);
+    expect(() => assertPackageSound(pkg)).toThrow(PackageError);
+    expect(() => assertPackageSound(pkg)).toThrow(/would not open in Excel, so it was not written/);
   });
 });
