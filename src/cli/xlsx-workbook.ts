@@ -7,6 +7,7 @@
  */
 import { Grid } from "../core/basics/grid";
 import { CT, NS, OoxmlPackage, PackageError, REL } from "./ooxml-package";
+import { CLI_ERRORS } from "./messages";
 import { applySplices, childNamed, startTagXml } from "./xml-parse";
 import { SheetEditor } from "./sheet-editor";
 import { NewSheetOptions, TableSpec, addSheetPart, addTablePart, emptySheetPart, tableNames } from "./xlsx-new-parts";
@@ -89,9 +90,15 @@ export class XlsxWorkbook {
 
   grid(entry: SheetEntry): Grid {
     if (entry.kind !== "worksheet" || !entry.path) return { sheet: entry.name, values: [], numberFormats: [], firstRow: 1, firstCol: 1 };
-    if (this.strings === null) this.strings = readSharedStrings(this.pkg, this.partOf("/sharedStrings"));
-    if (this.formats === null) this.formats = readCellFormats(this.pkg, this.partOf("/styles"));
-    return sheetGrid(entry.name, this.pkg.getText(entry.path), this.strings, this.formats, entry.path);
+    try {
+      if (this.strings === null) this.strings = readSharedStrings(this.pkg, this.partOf("/sharedStrings"));
+      if (this.formats === null) this.formats = readCellFormats(this.pkg, this.partOf("/styles"));
+      return sheetGrid(entry.name, this.pkg.getText(entry.path), this.strings, this.formats, entry.path);
+    } catch (e) {
+      // the reason in both languages, as every message of the CLI (exit 2, or a row of 未能读取 in review)
+      if (e instanceof PackageError) throw new PackageError(CLI_ERRORS.cannotReadSheet(entry.name, e.message));
+      throw e;
+    }
   }
 
   edit(entry: SheetEntry): SheetEditor {
