@@ -160,7 +160,8 @@ export function checkPackage(input: Uint8Array | OoxmlPackage, options: CheckOpt
       root = scan.root;
     } else {
       try {
-        root = pkg.xml(p);
+        // not through the package's cache: a checked part's tree is not kept
+        root = parseXml(pkg.getText(p), p);
       } catch (e) {
         problems.push(`${p}: XML not well formed: ${(e as Error).message}`);
         continue;

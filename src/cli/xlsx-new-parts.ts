@@ -52,13 +52,19 @@ export function addSheetPart(wb: WorkbookPart, entries: readonly SheetEntry[], n
 
 /** The sheet's part emptied, its notes, VML and tables removed unless another part shares them. */
 export function emptySheetPart(pkg: OoxmlPackage, entry: SheetEntry, options: NewSheetOptions): void {
+  // the parts other parts point to, from one pass over the relationship parts (linear in the package)
+  const elsewhere = new Set<string>();
+  for (const rp of pkg.partNames()) {
+    const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(rp);
+    if (!m) continue;
+    const source = m[1] + m[2];
+    if (source.toLowerCase() === entry.path.toLowerCase()) continue;
+    for (const x of pkg.rels(source)) if (!x.external) elsewhere.add(x.path.toLowerCase());
+  }
   for (const r of pkg.rels(entry.path)) {
     if (r.external) continue;
     const part = pkg.findPart(r.path);
-    const sharedElsewhere = pkg
-      .partNames()
-      .filter((q) => q !== entry.path && q.endsWith(".xml") && q.indexOf("_rels/") < 0)
-      .some((q) => pkg.findPart(relsPathOf(q)) !== undefined && pkg.rels(q).some((x) => x.path === r.path));
+    const sharedElsewhere = elsewhere.has(r.path.toLowerCase());
     if (part && !sharedElsewhere && /\/(comments|vmlDrawing|table)$/.test(r.type)) {
       pkg.remove(part);
       pkg.removeOverride(part);
