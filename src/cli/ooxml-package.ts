@@ -239,7 +239,14 @@ export class OoxmlPackage {
     } catch (e) {
       throw new PackageError(`part ${path} cannot be inflated: ${(e as Error).message}`);
     }
-    const t = decodeXmlBytes(data, path).text;
+    let t: string;
+    try {
+      t = decodeXmlBytes(data, path).text;
+    } catch (e) {
+      // old VML drawings (not XML parts proper) may carry Windows-1252 bytes: read them as such
+      if (!/\.vml$/i.test(path)) throw e;
+      t = new TextDecoder("windows-1252").decode(data);
+    }
     this.text.set(path, t);
     return t;
   }
