@@ -8,6 +8,7 @@ import { evaluateRow } from "./evaluate";
 import { Grid, isBlank } from "../basics/grid";
 import { InputCell, extractRows, describeColumns } from "../forms/indicator-rows";
 import { CORE_TEXT, Message, PLAN_TEXT, msg } from "../basics/messages";
+import { sortBySeverity } from "../basics/severity";
 import { normalizeText } from "../basics/normalize-text";
 import { Preset, Settings, SettingsSchema, gradeFor, gradeName, resolvePreset } from "./presets";
 import { parseQuantity } from "../basics/quantity";
@@ -16,6 +17,8 @@ import { FormInfo, StatedGrade, findStatedGrade, readFormInfo } from "../forms/s
 import { ColumnMap, findTable } from "../forms/table-finder";
 import type { Bilingual } from "../basics/text";
 import { PlanColumn, PlanRowInput, WritePlan, buildPlan } from "../basics/write-plan";
+import { outsideRangeSeverity, statedFigureSeverity, statedRankSeverity, scoreDecimals } from "../basics/severity";
+import { markBlankScores, rowUndetermined, scoreCellValue } from "./consistency";
 
 export const RESULT_COLUMNS: PlanColumn[] = [
   { header: "核对·状态", numberFormat: "@", width: 12 },
@@ -53,6 +56,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
   const context = { year: form.year };
   const rows: RowResult[] = new Array(extracted.rows.length);
   for (let i = 0; i < extracted.rows.length; i++) rows[i] = evaluateRow(extracted.rows[i], settings, preset, context);
+  markBlankScores(rows, extracted.rows);
   const firstRow = grid.firstRow ?? 1;
   const lastIndex = extracted.lastRow - firstRow;
   const below: number[] = [];
@@ -102,7 +106,8 @@ function summaryPlanRows(s: Summary, kind: FormInfo["kind"], extracted: ReturnTy
     if (b.rate !== null) parts.push(PLAN_TEXT.budgetRate({ rate: roundHalfUp(b.rate * 100, 2), executed: b.executed, budget: b.budget, initialBudget: b.initialBudget }));
     if (b.score !== null && b.points !== null) parts.push(PLAN_TEXT.budgetScore(b.score, b.points));
     for (const m of s.messages) if (m.code.startsWith("budget_") && m.severity !== "info") parts.push(m.cell ? `${m.cell}: ${m.text.zh}` : m.text.zh);
-    out.push({ row: next++, source: budgetRow ?? undefined, values: [PLAN_TEXT.budgetLabel, b.rate === null ? null : roundHalfUp(b.rate, 6), b.score, parts.join("；") || null], status: null, note: null });
+    const pending = b.score === null && b.points !== null && b.points > 0;
+    out.push({ row: next++, source: budgetRow ?? undefined, values: [PLAN_TEXT.budgetLabel, b.rate === null ? null : roundHalfUp(b.rate, 6), pending ? PLAN_TEXT.pending : b.score, parts.join("；") || null], status: null, note: null });
   }
   // a plain table gets its total on its own 合计/总分 row only; a national form always shows it
   const appendTotal = kind !== "plain";
@@ -125,7 +130,7 @@ export function planRow(r: RowResult): PlanRowInput {
   let explain = "";
   let note = "";
   let infos = "";
-  for (const m of r.messages) {
+  for (const m of sortBySeverity(r.messages)) {
     const line = m.cell ? `${m.cell}: ${m.text.zh}` : m.text.zh;
     if (m.severity === "info") infos = infos ? `${infos}；${line}` : line;
     else {
@@ -135,7 +140,8 @@ export function planRow(r: RowResult): PlanRowInput {
   }
   return {
     row: r.row,
-    values: [STATUS_LABELS[r.status].zh, r.completion === null ? null : roundHalfUp(r.completion, 6), r.score, explain || infos || null],
+    // errors and warnings first, then the notes (a unit taken from the target, an operator assumed): every assumption is shown
+    values: [STATUS_LABELS[r.status].zh, r.completion === null ? null : roundHalfUp(r.completion, 6), scoreCellValue(r), [explain, infos].filter(Boolean).join("；") || null],
     status: r.status,
     note: note || null,
   };
@@ -228,7 +234,7 @@ function summarize(
         naSum.add(p);
         naCount++;
       }
-    } else if (r.status === "invalid") {
+    } else if (rowUndetermined(r)) {
       // an unchecked row: its points are undetermined, its stated score is not counted
       if (r.points !== null && r.points > 0) {
         unknown.add(p);
@@ -310,10 +316,12 @@ function summarize(
         const q = parseQuantity(t.score.value, t.score.format);
         if (q.ok) {
           statedTotal = q.q.value;
-          if (final && Math.abs(statedTotal - rawScore) > settings.scoreTolerance) {
-            messages.push(msg("stated_total", { stated: statedTotal, computed: rawScore }, t.score.cell));
-          } else if (!final && range && (statedTotal < range[0] - settings.scoreTolerance || statedTotal > range[1] + settings.scoreTolerance)) {
-            messages.push(msg("stated_total_outside", { stated: statedTotal, min: range[0], max: range[1] }, t.score.cell));
+          const severity = final ? statedFigureSeverity(statedTotal, rawScore, { tolerance: settings.scoreTolerance, decimals: scoreDecimals(statedTotal, t.score.format) }) : null;
+          const outside = !final && range ? outsideRangeSeverity(statedTotal, range[0], range[1], settings.scoreTolerance) : null;
+          if (severity) {
+            messages.push(msg("stated_total", { stated: statedTotal, computed: rawScore }, t.score.cell, severity));
+          } else if (outside && range) {
+            messages.push(msg("stated_total_outside", { stated: statedTotal, min: range[0], max: range[1] }, t.score.cell, outside));
           }
         }
       }
@@ -323,9 +331,12 @@ function summarize(
     }
   }
   const stated = ctx.statedGrade;
+  // rank 0 the best grade: a stated grade above the computed one overstates (docs/rules.md, "Severity")
+  const ranked = [...preset.grades].sort((a, b) => b.min - a.min).map((g) => g.grade);
   if (stated && totalScore !== null) {
     if (final && grade !== null && stated.grade !== grade) {
-      messages.push(msg("stated_grade_differs", { stated: stated.text, computed: grade, score: totalScore }, stated.cell));
+      const severity = statedRankSeverity(ranked.indexOf(stated.grade), ranked.indexOf(grade)) ?? "warning";
+      messages.push(msg("stated_grade_differs", { stated: stated.text, computed: grade, score: totalScore }, stated.cell, severity));
     } else if (!final && range) {
       const reachable = new Set<string>();
       for (const g of preset.grades) {
@@ -334,7 +345,9 @@ function summarize(
         const top = higher.length ? Math.min(...higher) : Infinity;
         if (range[1] >= g.min && range[0] < top) reachable.add(g.grade);
       }
-      if (!reachable.has(stated.grade)) messages.push(msg("stated_grade_impossible", { stated: stated.text, min: range[0], max: range[1] }, stated.cell));
+      const best = ranked.find((g) => reachable.has(g));
+      const severity = best !== undefined && ranked.indexOf(stated.grade) < ranked.indexOf(best) ? "error" : "warning";
+      if (!reachable.has(stated.grade)) messages.push(msg("stated_grade_impossible", { stated: stated.text, min: range[0], max: range[1] }, stated.cell, severity));
       else messages.push(msg("stated_grade_unconfirmed", { stated: stated.text }, stated.cell));
     }
   }
