@@ -84,6 +84,25 @@ export const VALIDATE_REPORT = {
       en: `${kind.en}${enParts.length ? ": " + enParts.join(", ") : ""}`,
     };
   },
+  /** the columns found, each by its role in words (never the engine's role keys) */
+  columns: (cols: Array<[Bilingual, string]>): Bilingual => ({
+    zh: cols.map(([r, c]) => `${r.zh} ${c}`).join("，"),
+    en: cols.map(([r, c]) => `${r.en} ${c}`).join(", "),
+  }),
+  roles: {
+    level1: { zh: "一级指标", en: "level 1" },
+    level2: { zh: "二级指标", en: "level 2" },
+    name: { zh: "三级指标", en: "indicator" },
+    target: { zh: "年度指标值", en: "target" },
+    actual: { zh: "实际完成值", en: "actual" },
+    operator: { zh: "比较符号", en: "operator" },
+    direction: { zh: "指标方向", en: "direction" },
+    unit: { zh: "计量单位", en: "unit" },
+    points: { zh: "分值", en: "points" },
+    score: { zh: "得分", en: "score" },
+    reason: { zh: "偏差原因", en: "reason" },
+    prior: { zh: "上年值", en: "prior year" },
+  } as Record<string, Bilingual>,
   rows: (n: number): Bilingual => ({ zh: `指标 ${n}`, en: `Rows ${n}` }),
   notScored: { zh: "未计分", en: "not scored" } as Bilingual,
   budget: (p: { executed: N; budget: N; initialBudget: N; rate: string; score: string }): Bilingual => ({
@@ -104,7 +123,12 @@ export const VALIDATE_REPORT = {
   }),
   statedGrade: (grade: string): Bilingual => ({ zh: `填报自评等级 ${grade}`, en: `Stated grade ${grade}` }),
   wholeTable: { zh: "全表", en: "table" } as Bilingual,
-  problems: (n: number): Bilingual => ({ zh: `问题（${n}）：`, en: `Problems (${n}):` }),
+  problems: (p: { n: number; errors: number; warnings: number }): Bilingual => ({
+    zh: `问题（${p.n}；错误 ${p.errors}，警告 ${p.warnings}）：`,
+    en: `Problems (${p.n}; ${p.errors} errors, ${p.warnings} warnings):`,
+  }),
+  /** the rows' notes: assumptions made (a unit taken from the target, an operator assumed) and over-achievement */
+  notes: (n: number): Bilingual => ({ zh: `说明（${n}，含按目标单位或默认符号理解的假设）：`, en: `Notes (${n}, including the assumptions made: units taken from the target, operators assumed):` }),
   noProblems: { zh: "未发现问题。", en: "No problems found." } as Bilingual,
   written: (out: string, newSheet: string | null): Bilingual => ({
     zh: `结果已写入 ${out}${newSheet ? `（工作表“${newSheet}”）` : ""}`,

@@ -190,7 +190,8 @@ describe("jixiao review on a folder of submissions", () => {
     // the not-met row, named by its cell, among the first problems
     const plainProblems = report.problems.filter((p) => p.file === "plain.xlsx");
     expect(plainProblems.some((p) => p.check === "not_met" && p.cell === "E3")).toBe(true);
-    expect(plain.firstProblems).toContain("E3");
+    // errors first: the stated 20 overstates the computed 18.95 (docs/rules.md, "Severity")
+    expect(plain.firstProblems.startsWith("G3 ")).toBe(true);
     expect(plain.problems.error + plain.problems.warning).toBe(plainProblems.filter((p) => p.severity !== "info").length);
 
     const st = rowOf(report.rows, "statement.xlsx", "收支");

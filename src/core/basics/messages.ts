@@ -9,11 +9,11 @@ import type { Bilingual } from "./text";
 
 export type { Severity } from "./severity";
 
-/** Each severity in words: 错误 / 警告 / 提示 (the pane capitalises the English). */
+/** Each severity in words: 错误 / 警告 / 提示, error / warning / info (the pane capitalises the English). */
 export const SEVERITY_LABELS: Record<Severity, Bilingual> = {
   error: { zh: "错误", en: "error" },
   warning: { zh: "警告", en: "warning" },
-  info: { zh: "提示", en: "note" },
+  info: { zh: "提示", en: "info" },
 };
 
 type P = Record<string, string | number>;

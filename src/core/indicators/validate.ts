@@ -63,7 +63,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
   for (const t of extracted.totalRows) below.push(t.row - firstRow);
   for (let r = lastIndex + 1; r < Math.min(grid.values.length, lastIndex + 16); r++) below.push(r);
   const statedGrade = findStatedGrade(grid, [...below, ...above], preset);
-  const summary = summarize(rows, extracted, layout.columns, preset, settings, { grid, budgetRead, statedGrade });
+  const summary = summarize(rows, extracted, layout.columns, preset, settings, { grid, budgetRead, statedGrade, headerRow: (grid.firstRow ?? 1) + layout.headerIndex });
   const firstCol = grid.firstCol ?? 1;
   const result: ValidateResult = {
     sheet: grid.sheet,
@@ -176,10 +176,18 @@ function totalBesideLabel(grid: Grid, sheetRow: number, pointsColumn: number | u
   return null;
 }
 
+/** A1 of a 0-based table column on a 1-based sheet row, or undefined. */
+function columnCell(grid: Grid, col: number | undefined, sheetRow: number | undefined): string | undefined {
+  if (col === undefined || sheetRow === undefined) return undefined;
+  return a1(sheetRow, (grid.firstCol ?? 1) + col);
+}
+
 interface SummaryContext {
   grid: Grid;
   budgetRead: BudgetRead | null;
   statedGrade: StatedGrade | null;
+  /** 1-based sheet row of the header */
+  headerRow: number;
 }
 
 /** The budget line, scored; its points come from the preset's 预算执行 share only when that is what the table leaves room for. */
@@ -221,6 +229,8 @@ function summarize(
   let unknownRows = 0;
   const catSums = new Map<string, ExactSum>(preset.categories.map((c) => [c.id, new ExactSum()]));
   const catSeen = new Set<string>();
+  // the first row of each category, for naming the cell of a category's points (docs/rules.md: every message names its cell)
+  const catFirstRow = new Map<string, number>();
   const catCache = new Map<string, string | null>();
   let naCount = 0;
   let lost = 0;
@@ -253,6 +263,7 @@ function summarize(
     if (cat !== null) {
       catSums.get(cat)?.add(p);
       catSeen.add(cat);
+      if (!catFirstRow.has(cat)) catFirstRow.set(cat, r.row);
     }
   }
   const budget = budgetLine(ctx, rowPoints ? points.value() : null, catSeen.has("budget"), preset, settings);
@@ -280,12 +291,15 @@ function summarize(
     rawScore = scored.value();
     if (Math.abs(pointsTotal - preset.total) > 1e-9) {
       const byCat = preset.categories.map((c) => `${c.label}${catSums.get(c.id)?.value() ?? 0}`);
-      messages.push(msg("points_total", { sum: pointsTotal, total: preset.total, detail: byCat.join("+") }));
+      const totalPoints = extracted.totalRows.find((t) => t.points && !isBlank(t.points.value))?.points?.cell;
+      messages.push(msg("points_total", { sum: pointsTotal, total: preset.total, detail: byCat.join("+") }, totalPoints ?? columnCell(ctx.grid, columns.points, ctx.headerRow)));
     }
     for (const c of preset.categories) {
       if (!catSeen.has(c.id)) continue;
       const sum = catSums.get(c.id)?.value() ?? 0;
-      if (Math.abs(sum - c.points) > 1e-9) messages.push(msg("category_total", { category: c.label, sum, expected: c.points }));
+      const first = catFirstRow.get(c.id);
+      const cell = first !== undefined ? columnCell(ctx.grid, columns.level1 ?? columns.level2 ?? columns.name, first) : undefined;
+      if (Math.abs(sum - c.points) > 1e-9) messages.push(msg("category_total", { category: c.label, sum, expected: c.points }, cell));
     }
     const applicable = pointsTotal - naPoints;
     const rescale = (x: number) => (naPoints > 0 && applicable > 0 ? roundHalfUp((x * preset.total) / applicable, 2) : roundHalfUp(x, 2));
