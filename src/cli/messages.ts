@@ -188,7 +188,7 @@ export const REVIEW_REPORT = {
     zh: `复核 ${p.files} 个文件：${p.tables} 张表，错误 ${p.errors}，警告 ${p.warnings}，未能读取 ${p.notRead}`,
     en: `reviewed ${p.files} files: ${p.tables} tables, ${p.errors} errors, ${p.warnings} warnings, ${p.notRead} not read`,
   }),
-  written: (out: string): Bilingual => ({ zh: `汇总已写入`, en: `summary written to ${out}` }),
+  written: (out: string): Bilingual => ({ zh: `汇总已写入 ${out}`, en: `summary written to ${out}` }),
 };
 
 /** "中文 / English": the one-line form of the CLI's errors and usage messages (stderr has no --lang). */
@@ -229,6 +229,7 @@ export const CLI_ERRORS = {
   deptsEmpty: (ids: string) => `${both("--depts 为空", "--depts is empty")}; ${valid(ids)}`,
   noOwnFigures: (file: string) => both("本单位数据不可用", `no own-department figures in ${file}`),
   reviewOutNotXlsx: (out: string) => both("--out 应为 .xlsx 文件", `--out must be an .xlsx file: ${out}`),
+  langValue: both("--lang 应为 zh 或 en", "--lang must be zh or en"),
   jobsRange: both("--jobs 应为 1–64 的整数", "--jobs must be a whole number from 1 to 64"),
   outNotOurs: (out: string) => both("--out 文件已存在且不是本工具写的汇总，不会覆盖", `--out exists and is not a summary this tool wrote; it is not overwritten: ${out}`),
   noSuchPath: (p: string) => both("找不到", `no such file or folder: ${p}`),
