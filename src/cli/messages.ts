@@ -180,6 +180,11 @@ export const SEEDS_REPORT = {
   conflict: { zh: "前后不一致", en: "conflict" } as Bilingual,
   secondValue: { zh: "另有数值", en: "second value" } as Bilingual,
   asWritten: { zh: "原文", en: "as written" } as Bilingual,
+  /** a figure the report's own sum proves wrong in magnitude, shown in its consistent reading */
+  consistentReading: (note: string, r: { asWritten: string; unitRead: string; isTotal: boolean }): Bilingual => ({
+    zh: note,
+    en: `written "${r.asWritten}", which does not agree with the ${r.isTotal ? "sum of the parts" : "total"}: read in ${r.unitRead}`,
+  }),
 };
 
 /** The summary line of `jixiao review` (both languages on one line). */
