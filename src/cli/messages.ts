@@ -6,6 +6,7 @@
  */
 import { KIND_LABELS } from "../core/review";
 import { type Bilingual, bothLangs } from "../core/basics/text";
+import { SEVERITY_LABELS } from "../core/basics/messages";
 
 /** The name of the user's own department's source, as the comparison sheet's notes cite it. */
 export const ownSource = (file: string, sheet: string) => `${file} 工作表“${sheet}”`;
@@ -143,7 +144,8 @@ export const AUDIT_REPORT = {
     en: `Sheet "${p.sheet}": ${p.tables} table(s)${p.ranges ? ` (${p.ranges})` : ""}, ${p.textCells} cell(s) of text, ${p.figures} figures, ${p.passed} checks agreed`,
   }),
   noFindings: { zh: "  未发现不一致。", en: "  No inconsistencies found." } as Bilingual,
-  severity: { error: { zh: "错误", en: "error" }, warning: { zh: "提示", en: "warning" } } as Record<"error" | "warning", Bilingual>,
+  /** the one severity model's words (docs/rules.md, "Severity") */
+  severity: SEVERITY_LABELS as Record<"error" | "warning", Bilingual>,
   findings: (n: number): Bilingual => ({ zh: `发现问题：${n} 处`, en: `Findings: ${n}` }),
   notAudited: (sheets: string): Bilingual => ({
     zh: `未核对的工作表（不是收支表或没有可核对的内容）：${sheets}`,
