@@ -89,6 +89,9 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     rows: planRows,
   });
   for (const m of plan.messages) summary.messages.push({ code: m.code, severity: "info", text: m.text });
+  // errors first in every output, --json included (docs/rules.md, "Severity"); stable within one severity
+  summary.messages = sortBySeverity(summary.messages);
+  for (const r of rows) r.messages = sortBySeverity(r.messages);
   return { ok: true, result, plan };
 }
 
