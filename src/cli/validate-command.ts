@@ -86,7 +86,11 @@ function report(r: ValidateResult, lang: Lang, out: string | null, newSheet: str
   const say = (text: Bilingual) => inLang(text, lang);
   const T = VALIDATE_REPORT;
   const lines: string[] = [];
-  const cols = Object.entries(r.columns).map(([k, v]): [Bilingual, string] => [T.roles[k] ?? { zh: k, en: k }, v]);
+  // in the sheet's order (A, B, …, AA)
+  const byColumn = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  const cols = Object.entries(r.columns)
+    .sort((x, y) => byColumn(x[1], y[1]))
+    .map(([k, v]): [Bilingual, string] => [T.roles[k] ?? { zh: k, en: k }, v]);
   lines.push(say(T.sheet({ sheet: r.sheet, headerRow: r.headerRow, columns: say(T.columns(cols)) })));
   const counts = STATUSES.map((s) => `${say(STATUS_LABELS[s])} ${r.summary.counts[s]}`).join(" | ");
   const f = r.form;

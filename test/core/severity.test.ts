@@ -3,6 +3,7 @@ import { CellValue } from "../../src/core/basics/grid";
 import { Message } from "../../src/core/basics/messages";
 import { SEVERITY_RANK, sortBySeverity, statedFigureSeverity, statedRankSeverity, writtenDecimals } from "../../src/core/basics/severity";
 import { projectForm } from "../fixtures/standard-forms";
+import { reviewWorkbook } from "../../src/core/review";
 import { SCORED_HEADER, grid, scoredRow, validate } from "./helpers";
 
 describe("statedFigureSeverity: a stated figure against the computed one", () => {
@@ -154,5 +155,36 @@ describe("magnitude slips say which reading makes the figures agree, and decide 
     const { result } = validate(grid([SCORED_HEADER, scoredRow("产出指标", "参训人数", "≥1万人", 1.2, 10, 10), scoredRow("产出指标", "其他", "≥1", "1", 90, 90)]));
     expect(result.rows[0].status).toBe("met");
     expect(severityOf(result.rows[0].messages, "unit_borrowed")).toBe("info");
+  });
+});
+
+describe("the review's 汇总 counts a falsified form's errors", () => {
+  // executed 98.5 % of the budget (score 9.85), satisfaction 82.53 % of ≥90 % (9.17), total 97.02 —
+  // stated as 执行率 99.5 %, budget score 9.96, row score 10 and 总分 99.5
+  const f = projectForm();
+  f.values[5][4] = 392166.95;
+  f.values[5][6] = 0.995;
+  f.values[16][5] = 0.8253;
+  f.values[17][7] = 99.5;
+  const g = grid(f.values, { numberFormats: f.numberFormats });
+
+  test("each inflated figure is an error on its cell", () => {
+    const { result } = validate(g);
+    const errors = [...result.summary.messages, ...result.rows.flatMap((r) => r.messages)].filter((m) => m.severity === "error");
+    expect(errors.map((m) => [m.code, m.cell]).sort()).toEqual(
+      [
+        ["budget_rate_differs", "G6"],
+        ["budget_score_differs", "H6"],
+        ["score_differs", "H17"],
+        ["stated_total", "H18"],
+      ].sort(),
+    );
+  });
+
+  test("the summary row shows those errors, first among its problems", () => {
+    const r = reviewWorkbook("falsified.xlsx", [g]);
+    expect(r.rows).toHaveLength(1);
+    expect(r.rows[0].problems.error).toBe(4);
+    expect(r.problems.slice(0, 4).every((p) => p.severity === "error")).toBe(true);
   });
 });
