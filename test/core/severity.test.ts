@@ -188,3 +188,18 @@ describe("the review's 汇总 counts a falsified form's errors", () => {
     expect(r.problems.slice(0, 4).every((p) => p.severity === "error")).toBe(true);
   });
 });
+
+test("points that do not add up are warnings naming their cell: the category's first level-1 cell, the 合计 row's 分值", () => {
+  const { result } = validate(
+    grid([
+      SCORED_HEADER,
+      scoredRow("产出指标", "甲", "≥1", "1", 25, 25),
+      scoredRow("效益指标", "乙", "≥1", "1", 30, 30),
+      ["合计", "", "", "", "", 55, 55, ""],
+    ]),
+  );
+  const category = result.summary.messages.find((m) => m.code === "category_total");
+  expect(category).toMatchObject({ severity: "warning", cell: "A2" });
+  expect(category?.text.zh).toBe("“产出指标”分值合计25，评分方案为50");
+  expect(result.summary.messages.find((m) => m.code === "points_total")).toMatchObject({ severity: "warning", cell: "F4" });
+});
