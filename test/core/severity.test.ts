@@ -111,7 +111,7 @@ describe("magnitude slips say which reading makes the figures agree, and decide 
     const m = r.summary.messages.find((x) => x.code === "budget_magnitude");
     expect(m).toMatchObject({ severity: "error", cell: "E6" });
     expect(m?.text.zh).toContain("按元填写，合196万元");
-    expect(m?.text.zh).toContain("执行率为98%");
+    expect(m?.text.zh).toContain("执行率为98%，与填报执行率相符");
     // the officer is never told to change the right 9.8
     expect(r.summary.messages.map((x) => x.code)).not.toContain("budget_score_differs");
     expect(r.summary.final).toBe(false);

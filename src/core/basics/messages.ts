@@ -77,8 +77,8 @@ const T: Record<string, Template> = {
   budget_initial_used: { severity: "info", zh: (p) => `未填全年预算数，按年初预算数${p.initial}计算执行率`, en: (p) => `no full-year budget; the rate uses the initial budget ${p.initial}` },
   budget_magnitude: {
     severity: "error",
-    zh: (p) => `${p.field}${p.value}与${p.other}${p.otherValue}相差约${p.times}倍，疑为单位错误：${p.field}若${p.reading}，执行率为${p.rate}；请核对单位，执行率与得分待定`,
-    en: (p) => `${p.field} ${p.value} is about ${p.times} times off ${p.other} ${p.otherValue}, a unit slip: if it was ${p.readingEn}, the rate is ${p.rate}; check the unit (rate and score pending)`,
+    zh: (p) => `${p.field}${p.value}与${p.other}${p.otherValue}相差约${p.times}倍，疑为单位错误：${p.field}若${p.reading}，执行率为${p.rate}${p.confirmed ? "，与填报执行率相符" : ""}；请核对单位，执行率与得分待定`,
+    en: (p) => `${p.field} ${p.value} is about ${p.times} times off ${p.other} ${p.otherValue}, a unit slip: if it was ${p.readingEn}, the rate is ${p.rate}${p.confirmed ? ", as stated" : ""}; check the unit (rate and score pending)`,
   },
   budget_no_budget: { severity: "error", zh: () => `缺少全年预算数和年初预算数，无法计算预算执行率`, en: () => `no full-year or initial budget: the execution rate cannot be worked out` },
   budget_no_executed: { severity: "error", zh: () => `缺少全年执行数，无法计算预算执行率`, en: () => `no executed amount: the execution rate cannot be worked out` },

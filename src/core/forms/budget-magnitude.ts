@@ -15,6 +15,7 @@ interface BlockFigures {
     initialBudget: number | null;
     budget: number | null;
     executed: number | null;
+    statedRate?: number | null;
     cells: { initialBudget: string | null; budget: string | null; executed: string | null };
   };
   headerIndex: number;
@@ -69,6 +70,8 @@ export function budgetMagnitude(read: BlockFigures, grid: Grid): Message | null 
       reading: writtenIn && unit ? `按${writtenIn}填写，合${fmt(value / Math.pow(10, pow))}${unit}` : `按${fmt(value / Math.pow(10, pow))}计`,
       readingEn: writtenIn && unit ? `written in ${writtenIn}, i.e. ${fmt(value / Math.pow(10, pow))} ${unit}` : `read as ${fmt(value / Math.pow(10, pow))}`,
       rate: pct(reading.ratio),
+      // the stated 执行率 confirms the reading when it agrees to a tenth of a percent
+      confirmed: l.statedRate !== null && l.statedRate !== undefined && Math.abs(l.statedRate - reading.ratio) <= 0.0005 ? "yes" : "",
     },
     cell,
   );
