@@ -72,6 +72,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
   };
   const summaryLines = summaryPlanRows(summary, formKind(form.kind).showsTotal, read, read.budget ? firstRow + read.budget.rowIndex : null);
   const planRows = rows.map(planRow);
+  placeStructureFindings(summary, planRows);
   if (summaryLines.length) {
     planRows.push(...summaryLines);
     planRows.sort((a, b) => a.row - b.row);
@@ -123,6 +124,28 @@ function summaryPlanRows(s: Summary, showsTotal: boolean, extracted: Pick<FormRe
     out.push({ row: totalRow, values: [PLAN_TEXT.totalLabel(s.final), null, s.totalScore, text], status: null, note: null });
   }
   return out;
+}
+
+/** Findings on a level's or a block's stated points, written on the row of the cell that states them. */
+const STRUCTURE_CODES = new Set(["level_points", "block_over_points"]);
+
+function placeStructureFindings(s: Summary, planRows: PlanRowInput[]): void {
+  for (const m of s.messages) {
+    if (!STRUCTURE_CODES.has(m.code) || !m.cell) continue;
+    const at = /(\d+)$/.exec(m.cell);
+    if (!at) continue;
+    const row = Number(at[1]);
+    const line = `${m.cell}: ${m.text.zh}`;
+    const existing = planRows.find((p) => p.row === row);
+    if (existing) {
+      const text = existing.values[3];
+      existing.values[3] = typeof text === "string" && text !== "" ? `${text}；${line}` : line;
+      existing.note = existing.note ? `${existing.note}\n${line}` : line;
+    } else {
+      planRows.push({ row, values: [null, null, null, line], status: null, note: line });
+    }
+  }
+  planRows.sort((a, b) => a.row - b.row);
 }
 
 /** One row of result cells: status label, completion, score, explanation. */
