@@ -84,6 +84,16 @@ const T: Record<string, Template> = {
   relative_not_met: { severity: "warning", zh: (p) => `未达到目标：目标${p.target}，实际${p.actual}`, en: (p) => `target not met: target ${p.target}, actual ${p.actual}` },
   no_reason_column: { severity: "warning", zh: (p) => `${p.n}项指标扣分但表中没有偏差原因列`, en: (p) => `${p.n} ${p.n === 1 ? "indicator" : "indicators"} lost points but the table has no reason column` },
   stated_total: { severity: "warning", zh: (p) => `填报总分${p.stated}与计算总分${p.computed}不一致`, en: (p) => `stated total ${p.stated} differs from the computed ${p.computed}` },
+  // evaluation forms with collected data items (docs/form-families.md)
+  item_ratio_overstated: { severity: "error", zh: (p) => `填报指标值${p.stated}优于数据项计算值${p.computed}（${p.expr}）`, en: (p) => `the stated value ${p.stated} is better than the ${p.computed} the data items give (${p.expr})` },
+  item_ratio_differs: { severity: "warning", zh: (p) => `填报指标值${p.stated}与数据项计算值${p.computed}（${p.expr}）不一致`, en: (p) => `the stated value ${p.stated} differs from the ${p.computed} the data items give (${p.expr})` },
+  item_value_computed: { severity: "info", zh: (p) => `指标值未填，按数据项计算为${p.computed}（${p.expr}）`, en: (p) => `no value written; the data items give ${p.computed} (${p.expr})` },
+  item_swapped: { severity: "info", zh: (p) => `按指标名称中的计算方法，以“${p.numerator}”为分子`, en: (p) => `per the formula in the name, "${p.numerator}" is the numerator` },
+  item_unreadable: { severity: "error", zh: (p) => `数据项“${p.text}”中没有可识别的数值`, en: (p) => `no number can be read in the data item "${p.text}"` },
+  item_missing: { severity: "warning", zh: (p) => `缺少${p.which}，指标值无法由数据项核算`, en: (p) => `${p.whichEn} is missing: the value cannot be worked out from the data items` },
+  item_zero_denominator: { severity: "error", zh: () => `数据项（分母）为0，无法计算指标值`, en: () => `the data item dividing is 0: the value cannot be worked out` },
+  level_points_differ: { severity: "warning", zh: (p) => `“${p.level}”分值${p.points}与其下指标分值合计${p.sum}不一致`, en: (p) => `"${p.level}" states ${p.points} points but its indicators add up to ${p.sum}` },
+  weighted_total: { severity: "info", zh: (p) => `按一级指标权重折算总分：${p.blocks}=${p.total}`, en: (p) => `total weighted by the level-1 weights: ${p.blocks} = ${p.total}` },
   results_new_sheet: {
     severity: "info",
     zh: (p) => `表格右侧${p.range}已有数据（${p.blocked}），结果写入新工作表“${p.sheet}”`,

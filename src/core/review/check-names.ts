@@ -42,6 +42,10 @@ const EXPLICIT: Record<string, CheckFamily> = {
   legacy_converted: "file",
   hidden_sheet: "file",
   results_new_sheet: "output",
+  item_ratio_overstated: "target",
+  item_ratio_differs: "target",
+  level_points_differ: "points",
+  weighted_total: "total",
 };
 
 const PREFIXES: Array<[string, CheckFamily]> = [
@@ -56,6 +60,7 @@ const PREFIXES: Array<[string, CheckFamily]> = [
   ["cell_", "reading"],
   ["not_a_", "reading"],
   ["bad_", "reading"],
+  ["item_", "reading"],
   ["fraction_", "reading"],
   ["per_", "reading"],
   ["implicit_", "reading"],
