@@ -87,6 +87,7 @@ const T: Record<string, Template> = {
   // evaluation forms with collected data items (docs/form-families.md)
   item_ratio_overstated: { severity: "error", zh: (p) => `填报指标值${p.stated}优于数据项计算值${p.computed}（${p.expr}）`, en: (p) => `the stated value ${p.stated} is better than the ${p.computed} the data items give (${p.expr})` },
   item_ratio_differs: { severity: "warning", zh: (p) => `填报指标值${p.stated}与数据项计算值${p.computed}（${p.expr}）不一致`, en: (p) => `the stated value ${p.stated} differs from the ${p.computed} the data items give (${p.expr})` },
+  item_ratio_rounding: { severity: "info", zh: (p) => `填报指标值${p.stated}与数据项计算值${p.computed}（${p.expr}）相差在末位舍入范围内`, en: (p) => `the stated value ${p.stated} and the ${p.computed} the data items give (${p.expr}) differ by rounding in the last decimal` },
   item_value_computed: { severity: "info", zh: (p) => `指标值未填，按数据项计算为${p.computed}（${p.expr}）`, en: (p) => `no value written; the data items give ${p.computed} (${p.expr})` },
   item_swapped: { severity: "info", zh: (p) => `按指标名称中的计算方法，以“${p.numerator}”为分子`, en: (p) => `per the formula in the name, "${p.numerator}" is the numerator` },
   item_unreadable: { severity: "error", zh: (p) => `数据项“${p.text}”中没有可识别的数值`, en: (p) => `no number can be read in the data item "${p.text}"` },

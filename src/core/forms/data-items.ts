@@ -363,9 +363,12 @@ export function prepareDataItemRow(row: DataItemRow): DataItemPrepared {
       // 0.951 in a General cell against a percent row is a fraction
       if (percent && q.q.unit === null && typeof stated.value === "number" && Math.abs(value) <= 1.5 && Math.abs(r.value) > 1.5) value *= 100;
       const tolerance = 0.5 * 10 ** -q.q.decimals + 1e-9;
-      if (Math.abs(value - r.value) > tolerance) {
+      const diff = Math.abs(value - r.value);
+      if (diff > tolerance) {
         const params = { stated: `${fmt(value)}${unitSuffix}`, computed: computedText, expr };
-        messages.push(msg(overstates(row, value, r.value) ? "item_ratio_overstated" : "item_ratio_differs", params, stated.cell));
+        // within one unit of the last decimal written: a rounding slip, at most a note (docs/form-families.md)
+        const code = diff <= 2 * tolerance ? "item_ratio_rounding" : overstates(row, value, r.value) ? "item_ratio_overstated" : "item_ratio_differs";
+        messages.push(msg(code, params, stated.cell));
       }
     }
   } else {

@@ -66,13 +66,14 @@ export function readItem(value: CellValue, format: string | null | undefined, ce
 /**
  * A formula expression that reads the number out of a text cell: every piece of text around the
  * number removed with SUBSTITUTE, then VALUE; scaled to the base unit (万元 ×10000) so two amounts
- * in different magnitudes divide right. Written only when the raw text is the normalised one
- * (no full-width digits): otherwise the number itself, which still computes.
+ * in different magnitudes divide right. Written when the number stands once in ASCII digits in
+ * the raw text: otherwise the number itself, which still computes.
  */
 function textExpression(raw: string, numberText: string, cell: string, q: Quantity): string {
   const scale = q.unit && q.unit.pow10 !== null && q.unit.pow10 !== 0 ? `*${10 ** q.unit.pow10}` : "";
   const at = raw.indexOf(numberText);
-  if (at < 0 || normalizeText(raw) !== raw) return `${numberText.replace(/,/g, "")}${scale}`;
+  // full-width digits or the number twice: the number itself, which still computes
+  if (at < 0 || raw.indexOf(numberText, at + 1) >= 0) return `${numberText.replace(/,/g, "")}${scale}`;
   const pieces = [raw.slice(0, at), raw.slice(at + numberText.length)].filter((p) => p !== "");
   let expr = cell;
   for (const p of pieces) expr = `SUBSTITUTE(${expr},${excelString(p)},"")`;
@@ -82,7 +83,8 @@ function textExpression(raw: string, numberText: string, cell: string, q: Quanti
 
 /** `A/B`, `A÷B`, `（A/B）×100%` as written in a name or a 计算方法/计算公式 note: the two terms. */
 export function formulaTerms(name: string): { numerator: string; denominator: string } | null {
-  const text = normalizeText(name);
+  // ×100% between the terms (A*100%/B) says percent, not which term divides
+  const text = normalizeText(name).replace(/[*×xX]100%/g, "");
   const m = /([\u4e00-\u9fa5A-Za-z“”"]+)\)?[/÷]\(?([\u4e00-\u9fa5A-Za-z“”"]+)/.exec(text);
   if (!m) return null;
   const clean = (s: string) => s.replace(/[“”"]/g, "").replace(/^(计算方法为|计算方法|计算公式为|计算公式|公式为|公式|其中|即)/, "");
