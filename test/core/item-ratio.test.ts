@@ -11,11 +11,11 @@ function item(value: CellValue, cell: string, format?: string): DataItem {
 describe("an item with words and units", () => {
   test.each<[CellValue, string, number, string | null, string]>([
     [1380, "", 1380, null, "I5"],
-    ["参训人数1380人", "参训人数", 1380, "人", 'VALUE(SUBSTITUTE(SUBSTITUTE(I5,"参训人数",""),"人",""))'],
-    ["结余数：12.5万元", "结余数", 12.5, "万元", 'VALUE(SUBSTITUTE(SUBSTITUTE(I5,"结余数：",""),"万元",""))*10000'],
-    ["1,380", "", 1380, null, 'VALUE(SUBSTITUTE(I5,",",""))'],
-    ["2023年参训人数1,380人（含外聘）", "2023年参训人数", 1380, "人", 'VALUE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(I5,"2023年参训人数",""),"人（含外聘）",""),",",""))'],
-    ["预算数 300 万元", "预算数", 300, "万元", 'VALUE(SUBSTITUTE(SUBSTITUTE(I5,"预算数 ","")," 万元",""))*10000'],
+    ["参训人数1380人", "参训人数", 1380, "人", 'NUMBERVALUE(MID(I5,5,LEN(I5)-5),".",",")'],
+    ["结余数：12.5万元", "结余数", 12.5, "万元", 'NUMBERVALUE(MID(I5,5,LEN(I5)-6),".",",")*10000'],
+    ["1,380", "", 1380, null, 'NUMBERVALUE(I5,".",",")'],
+    ["2023年参训人数1,380人（含外聘）", "2023年参训人数", 1380, "人", 'NUMBERVALUE(MID(I5,10,LEN(I5)-15),".",",")'],
+    ["预算数 300 万元", "预算数", 300, "万元", 'NUMBERVALUE(MID(I5,5,LEN(I5)-7),".",",")*10000'],
     ["结余数１２.５万元", "结余数", 12.5, "万元", "12.5*10000"],
   ])("%p", (value, label, number, unit, expression) => {
     const it = item(value, "I5");
@@ -55,12 +55,12 @@ describe("a formula stated in the name", () => {
 
 describe("the ratio: 数据项1 ÷ 数据项2, ×100 for %, numerator from the name", () => {
   test.each<[string, CellValue, CellValue, boolean, number, [string, string], string]>([
-    ["培训完成率", "参训人数1380人", "计划人数1500人", true, 92, ["I5", "J5"], 'IFERROR(VALUE(SUBSTITUTE(SUBSTITUTE(I5,"参训人数",""),"人",""))/VALUE(SUBSTITUTE(SUBSTITUTE(J5,"计划人数",""),"人",""))*100,"")'],
+    ["培训完成率", "参训人数1380人", "计划人数1500人", true, 92, ["I5", "J5"], 'IFERROR(NUMBERVALUE(MID(I5,5,LEN(I5)-5),".",",")/NUMBERVALUE(MID(J5,5,LEN(J5)-5),".",",")*100,"")'],
     ["人均成本", 120000, 40, false, 3000, ["I5", "J5"], 'IFERROR(I5/J5,"")'],
     // the name says 结余数/预算数 while the items stand the other way round
-    ["资金结余率（计算方法为：结余数/预算数）", "预算数300万元", "结余数12.5万元", true, 4.16666666666667, ["J5", "I5"], 'IFERROR(VALUE(SUBSTITUTE(SUBSTITUTE(J5,"结余数",""),"万元",""))*10000/VALUE(SUBSTITUTE(SUBSTITUTE(I5,"预算数",""),"万元",""))*10000*100,"")'],
+    ["资金结余率（计算方法为：结余数/预算数）", "预算数300万元", "结余数12.5万元", true, 4.16666666666667, ["J5", "I5"], 'IFERROR(NUMBERVALUE(MID(J5,4,LEN(J5)-5),".",",")*10000/(NUMBERVALUE(MID(I5,4,LEN(I5)-5),".",",")*10000)*100,"")'],
     // two amounts in different magnitudes divide in the base unit
-    ["资金到位率", "到位资金500000元", "预算数100万元", true, 50, ["I5", "J5"], 'IFERROR(VALUE(SUBSTITUTE(SUBSTITUTE(I5,"到位资金",""),"元",""))/VALUE(SUBSTITUTE(SUBSTITUTE(J5,"预算数",""),"万元",""))*10000*100,"")'],
+    ["资金到位率", "到位资金500000元", "预算数100万元", true, 50, ["I5", "J5"], 'IFERROR(NUMBERVALUE(MID(I5,5,LEN(I5)-5),".",",")/(NUMBERVALUE(MID(J5,4,LEN(J5)-5),".",",")*10000)*100,"")'],
     // a formula in the name whose terms the plain-number items cannot match keeps 数据项1 ÷ 数据项2
     ["结余率(计算方法为:结余数/预算数)", 12.5, 300, true, 4.16666666666667, ["I5", "J5"], 'IFERROR(I5/J5*100,"")'],
   ])("%s: %p ÷ %p", (name, a, b, percent, value, items, formula) => {

@@ -28,10 +28,6 @@ export type ItemReading = { ok: true; item: DataItem } | { ok: false; reason: "b
 const NUMBERS_IN_TEXT_RE = /[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/g;
 const LABEL_TRAIL_RE = /[:：=＝为是共计约达]+$/;
 
-function excelString(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
 /**
  * Read one item: a number cell, or a text holding one number with words before it and a unit
  * after it (`参训人数1380人`, `结余数：12.5万元`, `1,380`).
@@ -64,21 +60,21 @@ export function readItem(value: CellValue, format: string | null | undefined, ce
 }
 
 /**
- * A formula expression that reads the number out of a text cell: every piece of text around the
- * number removed with SUBSTITUTE, then VALUE; scaled to the base unit (万元 ×10000) so two amounts
- * in different magnitudes divide right. Written when the number stands once in ASCII digits in
- * the raw text: otherwise the number itself, which still computes.
+ * A formula expression that reads the number out of a text cell: the text around the number cut
+ * off by its length (MID), then NUMBERVALUE with "." and "," (Excel 2013, LibreOffice), scaled to
+ * the base unit (万元 ×10000) so two amounts in different magnitudes divide right. The number may
+ * change length; the words around it stay. Written when the number stands once in ASCII digits
+ * in the raw text: otherwise the number itself, which still computes.
  */
 function textExpression(raw: string, numberText: string, cell: string, q: Quantity): string {
   const scale = q.unit && q.unit.pow10 !== null && q.unit.pow10 !== 0 ? `*${10 ** q.unit.pow10}` : "";
   const at = raw.indexOf(numberText);
   // full-width digits or the number twice: the number itself, which still computes
   if (at < 0 || raw.indexOf(numberText, at + 1) >= 0) return `${numberText.replace(/,/g, "")}${scale}`;
-  const pieces = [raw.slice(0, at), raw.slice(at + numberText.length)].filter((p) => p !== "");
-  let expr = cell;
-  for (const p of pieces) expr = `SUBSTITUTE(${expr},${excelString(p)},"")`;
-  if (numberText.includes(",")) expr = `SUBSTITUTE(${expr},",","")`;
-  return `VALUE(${expr})${scale}`;
+  const before = at;
+  const after = raw.length - at - numberText.length;
+  const text = before === 0 && after === 0 ? cell : `MID(${cell},${before + 1},LEN(${cell})-${before + after})`;
+  return `NUMBERVALUE(${text},".",",")${scale}`;
 }
 
 /** `A/B`, `A÷B`, `（A/B）×100%` as written in a name or a 计算方法/计算公式 note: the two terms. */
@@ -148,6 +144,7 @@ export function itemRatio(name: string, first: DataItem, second: DataItem, perce
   // 15 significant digits: 1380 / 1500 × 100 is 92, not 91.99999999999999
   const value = Number(raw.toPrecision(15));
   const expr = (it: DataItem) => (sameFamily ? it.expression : it.expression.replace(/\*\d+$/, ""));
-  const formula = `IFERROR(${expr(num)}/${expr(den)}${percent ? "*100" : ""},"")`;
+  const divisor = expr(den);
+  const formula = `IFERROR(${expr(num)}/${/\*\d+$/.test(divisor) ? `(${divisor})` : divisor}${percent ? "*100" : ""},"")`;
   return { ok: true, ratio: { value, formula, items, swapped } };
 }
