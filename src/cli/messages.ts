@@ -5,6 +5,7 @@
  * its command.
  */
 import { KIND_LABELS } from "../core/review";
+import type { FormKind } from "../core/forms/registry";
 import { type Bilingual, bothLangs } from "../core/basics/text";
 
 /** The name of the user's own department's source, as the comparison sheet's notes cite it. */
@@ -71,7 +72,7 @@ export const VALIDATE_REPORT = {
     en: `Sheet "${p.sheet}", header row ${p.headerRow}, columns ${p.columns}`,
   }),
   /** the form kinds are core's (KIND_LABELS), as the pane and the review show them */
-  formKind: { project: KIND_LABELS.project, department: KIND_LABELS.department } as Record<"project" | "department", Bilingual>,
+  formKind: KIND_LABELS as Record<FormKind, Bilingual>,
   /** the form's info block: each part that is filled, after the form's kind */
   formInfo: (kind: Bilingual, p: { year: N; project: string | null; department: string | null; unit: string | null }): Bilingual => {
     const zh = [p.year !== null ? `${p.year}年度` : null, p.project !== null ? `项目：${p.project}` : null, p.department !== null ? `主管部门：${p.department}` : null, p.unit !== null ? `实施单位：${p.unit}` : null];

@@ -50,12 +50,48 @@ export interface IndicatorInput {
   points: InputCell | null;
   score: InputCell | null;
   reason: InputCell | null;
+  /**
+   * Points the family took from elsewhere than a 分值 cell (a block title `（40分）`, a name
+   * `相关性(5分)`): used when `points` is null or blank (docs/form-families.md).
+   */
+  pointsValue?: number | null;
+  /** the 评分标准 / 评价标准 text of a scoring sheet */
+  criteria?: InputCell | null;
+  /** the value is a ratio of collected data items (数据项1 ÷ 数据项2): how it was computed */
+  computed?: ComputedValue | null;
+  /**
+   * A scoring-sheet row: scored against written criteria, with no target or actual. The stated
+   * score is checked against the points; there is nothing to compare.
+   */
+  scoreOnly?: boolean;
+  /** a 其中 breakdown row under a core (★) row: checked, never scored */
+  breakdown?: boolean;
+}
+
+/** A value computed from collected data items: the formula as written on the sheet and the cells used. */
+export interface ComputedValue {
+  /** an Excel formula over the item cells (=D7/E7*100) */
+  formula: string;
+  /** A1 addresses of the cells used, in formula order */
+  items: string[];
+  /** the computed value (null when an item is not a number) */
+  value: number | null;
+  /** the unit of the value (% when ×100), or null */
+  unit: string | null;
+}
+
+/** A 合计 / 总分 / 小计 row of the table, with its stated score and points cells. */
+export interface TotalRow {
+  /** 1-based sheet row */
+  row: number;
+  score: InputCell | null;
+  points: InputCell | null;
 }
 
 export interface ExtractedRows {
   rows: IndicatorInput[];
   /** 1-based sheet rows skipped as total rows */
-  totalRows: Array<{ row: number; score: InputCell | null; points: InputCell | null }>;
+  totalRows: TotalRow[];
   sectionRows: number[];
   /** 1-based last sheet row that belongs to the table */
   lastRow: number;

@@ -3,22 +3,24 @@
  * the title and year, the info block (项目名称 / 主管部门 / 实施单位) and the form kind, and a
  * stated 自评等级. Pure; never throws.
  */
-import { z } from "zod";
 import { a1 } from "../basics/address";
 import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
 import { normalizeText } from "../basics/normalize-text";
 import { Preset, gradeName } from "../indicators/presets";
 
-export const FormSchema = z.object({
-  kind: z.enum(["project", "department", "plain"]),
-  title: z.string().nullable(),
-  project: z.string().nullable(),
-  department: z.string().nullable(),
+/** The kinds this reader tells apart; the registry (registry.ts) declares every family's kinds. */
+export type StandardKind = "project" | "department" | "plain";
+
+/** The info block as read; the form schema (form.kind and these fields) is the registry's. */
+export interface FormInfo {
+  kind: StandardKind;
+  title: string | null;
+  project: string | null;
+  department: string | null;
   /** 实施单位 */
-  unit: z.string().nullable(),
-  year: z.number().int().nullable(),
-});
-export type FormInfo = z.infer<typeof FormSchema>;
+  unit: string | null;
+  year: number | null;
+}
 
 const TITLE_RE = /(绩效自评表|自评表|绩效评价表|绩效自评|自评情况表)/;
 const PROJECT_TITLE_RE = /项目(支出)?绩效/;

@@ -2,18 +2,18 @@
  * J1: check an indicator table. Grid in; results and the write plan out.
  */
 import { a1, columnLetter } from "../basics/address";
-import { BudgetRead, BudgetScored, readBudgetBlock, scoreBudget } from "../forms/budget-block";
+import { BudgetRead, BudgetScored, scoreBudget } from "../forms/budget-block";
 import { ExactSum, roundHalfUp } from "../basics/decimal";
 import { evaluateRow } from "./evaluate";
 import { Grid, isBlank } from "../basics/grid";
-import { InputCell, extractRows, describeColumns } from "../forms/indicator-rows";
+import { InputCell, describeColumns } from "../forms/indicator-rows";
 import { CORE_TEXT, Message, PLAN_TEXT, msg } from "../basics/messages";
 import { normalizeText } from "../basics/normalize-text";
 import { Preset, Settings, SettingsSchema, gradeFor, gradeName, resolvePreset } from "./presets";
 import { parseQuantity } from "../basics/quantity";
 import { RowResult, STATUSES, STATUS_LABELS, Status, Summary, ValidateResult } from "./results";
-import { FormInfo, StatedGrade, findStatedGrade, readFormInfo } from "../forms/standard-form";
-import { ColumnMap, findTable } from "../forms/table-finder";
+import { FormReading, formKind, readForm } from "../forms/registry";
+import { ColumnMap } from "../forms/table-finder";
 import type { Bilingual } from "../basics/text";
 import { PlanColumn, PlanRowInput, WritePlan, buildPlan } from "../basics/write-plan";
 
@@ -38,28 +38,18 @@ export type ValidateOutcome =
 export function validateGrid(grid: Grid, options: ValidateOptions = {}): ValidateOutcome {
   const settings = SettingsSchema.parse(options.settings ?? {});
   const preset = resolvePreset(settings);
-  const found = findTable(grid, { headerIndex: options.headerIndex, columns: options.columns });
-  if (!found.ok) return found;
-  const layout = found.layout;
-  const extracted = extractRows(grid, layout);
-  if (extracted.rows.length === 0) {
-    return { ok: false, reason: CORE_TEXT.noIndicatorRows };
-  }
-  const headerTop = layout.headerIndex;
-  // rows around the table: the title, info and budget blocks above it, the grade below it
-  const above = Array.from({ length: headerTop }, (_, i) => i);
-  const budgetRead = readBudgetBlock(grid, above);
-  const form = readFormInfo(grid, headerTop, budgetRead !== null);
+  // the most confident form family reads the grid (docs/form-families.md); scoring is shared
+  const reading = readForm(grid, { headerIndex: options.headerIndex, columns: options.columns }, { preset });
+  if (!reading.ok) return reading;
+  const read = reading.read;
+  const layout = read.layout;
+  const form = read.form;
   const context = { year: form.year };
-  const rows: RowResult[] = new Array(extracted.rows.length);
-  for (let i = 0; i < extracted.rows.length; i++) rows[i] = evaluateRow(extracted.rows[i], settings, preset, context);
+  const inputs = read.blocks.flatMap((b) => b.rows);
+  const rows: RowResult[] = new Array(inputs.length);
+  for (let i = 0; i < inputs.length; i++) rows[i] = evaluateRow(inputs[i], settings, preset, context);
   const firstRow = grid.firstRow ?? 1;
-  const lastIndex = extracted.lastRow - firstRow;
-  const below: number[] = [];
-  for (const t of extracted.totalRows) below.push(t.row - firstRow);
-  for (let r = lastIndex + 1; r < Math.min(grid.values.length, lastIndex + 16); r++) below.push(r);
-  const statedGrade = findStatedGrade(grid, [...below, ...above], preset);
-  const summary = summarize(rows, extracted, layout.columns, preset, settings, { grid, budgetRead, statedGrade });
+  const summary = summarize(rows, read, layout.columns, preset, settings, grid);
   const firstCol = grid.firstCol ?? 1;
   const result: ValidateResult = {
     sheet: grid.sheet,
@@ -69,7 +59,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     rows,
     summary,
   };
-  const summaryLines = summaryPlanRows(summary, form.kind, extracted, budgetRead ? firstRow + budgetRead.rowIndex : null);
+  const summaryLines = summaryPlanRows(summary, formKind(form.kind).showsTotal, read, read.budget ? firstRow + read.budget.rowIndex : null);
   const planRows = rows.map(planRow);
   if (summaryLines.length) {
     planRows.push(...summaryLines);
@@ -80,7 +70,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     headerIndex: layout.headerIndex,
     lastColumn: layout.lastColumn,
     ownColumn: layout.ownColumn,
-    lastRow: Math.max(extracted.lastRow, ...summaryLines.map((l) => l.row)),
+    lastRow: Math.max(read.lastRow, ...summaryLines.map((l) => l.row)),
     columns: RESULT_COLUMNS,
     rows: planRows,
   });
@@ -93,7 +83,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
  * the budget line below the table (linked to the block's row on a results sheet), the total on the
  * table's 总分 row or below the budget line.
  */
-function summaryPlanRows(s: Summary, kind: FormInfo["kind"], extracted: ReturnType<typeof extractRows>, budgetRow: number | null): PlanRowInput[] {
+function summaryPlanRows(s: Summary, showsTotal: boolean, extracted: Pick<FormReading, "lastRow" | "totalRows">, budgetRow: number | null): PlanRowInput[] {
   const out: PlanRowInput[] = [];
   let next = extracted.lastRow + 1;
   const b = s.budget;
@@ -105,7 +95,7 @@ function summaryPlanRows(s: Summary, kind: FormInfo["kind"], extracted: ReturnTy
     out.push({ row: next++, source: budgetRow ?? undefined, values: [PLAN_TEXT.budgetLabel, b.rate === null ? null : roundHalfUp(b.rate, 6), b.score, parts.join("；") || null], status: null, note: null });
   }
   // a plain table gets its total on its own 合计/总分 row only; a national form always shows it
-  const appendTotal = kind !== "plain";
+  const appendTotal = showsTotal;
   if (s.totalScore !== null && (extracted.totalRows.length > 0 || appendTotal)) {
     const totalRow = extracted.totalRows.length ? extracted.totalRows[extracted.totalRows.length - 1].row : next++;
     const budget = PLAN_TEXT.budgetIncluded(b ? b.score : null);
@@ -173,7 +163,6 @@ function totalBesideLabel(grid: Grid, sheetRow: number, pointsColumn: number | u
 interface SummaryContext {
   grid: Grid;
   budgetRead: BudgetRead | null;
-  statedGrade: StatedGrade | null;
 }
 
 /** The budget line, scored; its points come from the preset's 预算执行 share only when that is what the table leaves room for. */
@@ -189,14 +178,17 @@ function budgetLine(ctx: SummaryContext, indicatorPoints: number | null, budgetC
 
 function summarize(
   rows: RowResult[],
-  extracted: ReturnType<typeof extractRows>,
+  read: FormReading,
   columns: ColumnMap,
   preset: Preset,
   settings: Settings,
-  ctx: SummaryContext,
+  grid: Grid,
 ): Summary {
+  const ctx: SummaryContext = { grid, budgetRead: read.budget };
+  const extracted = read;
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  const messages: Message[] = [];
+  // the family's own findings first (made while reading), then the shared checks
+  const messages: Message[] = [...read.messages];
   const rowPoints = columns.points !== undefined && rows.some((r) => r.points !== null);
   let pointsTotal: number | null = null;
   let rawScore: number | null = null;
@@ -322,7 +314,7 @@ function summarize(
       if (lost > 0) messages.push(msg("no_reason_column", { n: lost }));
     }
   }
-  const stated = ctx.statedGrade;
+  const stated = read.statedGrade;
   if (stated && totalScore !== null) {
     if (final && grade !== null && stated.grade !== grade) {
       messages.push(msg("stated_grade_differs", { stated: stated.text, computed: grade, score: totalScore }, stated.cell));

@@ -15,17 +15,17 @@ import { Settings } from "../indicators/presets";
 import { STATUSES, StatusSchema, ValidateResult } from "../indicators/results";
 import { Bilingual, BilingualSchema } from "../basics/text";
 import { OWN_HEADER_PREFIX } from "../forms/table-finder";
+import { FORM_KIND_IDS, FORM_KIND_LABELS, FormKind } from "../forms/registry";
 import { validateGrid } from "../indicators/validate";
 import { RESULT_SHEET, WritePlan } from "../basics/write-plan";
 
-export const REVIEW_KINDS = ["project", "department", "plain", "statement"] as const;
+/** Every form kind the registry's families declare (docs/form-families.md), then the statement. */
+export const REVIEW_KINDS = [...FORM_KIND_IDS, "statement"] as [FormKind | "statement", ...(FormKind | "statement")[]];
 export const ReviewKindSchema = z.enum(REVIEW_KINDS);
 export type ReviewKind = z.infer<typeof ReviewKindSchema>;
 
 export const KIND_LABELS: Record<ReviewKind, Bilingual> = {
-  project: { zh: "项目支出绩效自评表", en: "Project expenditure self-evaluation form" },
-  department: { zh: "部门整体支出绩效自评表", en: "Department expenditure self-evaluation form" },
-  plain: { zh: "绩效指标表", en: "Indicator table" },
+  ...FORM_KIND_LABELS,
   statement: { zh: "收支报表", en: "Statement" },
 };
 
