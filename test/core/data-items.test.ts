@@ -1,7 +1,7 @@
 /** docs/form-families.md, evaluation forms with collected data items: recognising the layout, reading rows, the row's value and findings. */
 import { CellValue } from "../../src/core/basics/grid";
 import { columnLetter } from "../../src/core/basics/address";
-import { prepareDataItemRow, readDataItems, recogniseDataItems } from "../../src/core/forms/data-items";
+import { prepareDataItemRow, readDataItems, recogniseDataItems } from "../../src/core/forms/data-items/read";
 import { evaluateFormula } from "../../src/memory-excel/formulas";
 import { grid } from "./helpers";
 

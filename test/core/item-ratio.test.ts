@@ -1,6 +1,6 @@
 /** docs/form-families.md, data-item forms: an item read from its cell, the formula in a name, the ratio and its live formula. */
 import { CellValue } from "../../src/core/basics/grid";
-import { DataItem, formulaTerms, itemRatio, readItem } from "../../src/core/forms/item-ratio";
+import { DataItem, formulaTerms, itemRatio, readItem } from "../../src/core/forms/data-items/item-ratio";
 
 function item(value: CellValue, cell: string, format?: string): DataItem {
   const r = readItem(value, format, cell);

@@ -93,7 +93,7 @@ const T: Record<string, Template> = {
   item_unreadable: { severity: "error", zh: (p) => `数据项“${p.text}”中没有可识别的数值`, en: (p) => `no number can be read in the data item "${p.text}"` },
   item_missing: { severity: "warning", zh: (p) => `缺少${p.which}，指标值无法由数据项核算`, en: (p) => `${p.whichEn} is missing: the value cannot be worked out from the data items` },
   item_zero_denominator: { severity: "error", zh: () => `数据项（分母）为0，无法计算指标值`, en: () => `the data item dividing is 0: the value cannot be worked out` },
-  level_points_differ: { severity: "warning", zh: (p) => `“${p.level}”分值${p.points}与其下指标分值合计${p.sum}不一致`, en: (p) => `"${p.level}" states ${p.points} points but its indicators add up to ${p.sum}` },
+  level_points: { severity: "warning", zh: (p) => `“${p.name}”分值${p.points}与其下指标分值合计${p.sum}不一致`, en: (p) => `"${p.name}" states ${p.points} points but what is under it adds up to ${p.sum}` },
   weighted_total: { severity: "info", zh: (p) => `按一级指标权重折算总分：${p.blocks}=${p.total}`, en: (p) => `total weighted by the level-1 weights: ${p.blocks} = ${p.total}` },
   results_new_sheet: {
     severity: "info",

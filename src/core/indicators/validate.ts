@@ -6,7 +6,8 @@ import { BudgetRead, BudgetScored, scoreBudget } from "../forms/budget-block";
 import { ExactSum, roundHalfUp } from "../basics/decimal";
 import { evaluateRow } from "./evaluate";
 import { Grid, isBlank } from "../basics/grid";
-import { InputCell, describeColumns } from "../forms/indicator-rows";
+import { IndicatorInput, InputCell, describeColumns } from "../forms/indicator-rows";
+import { summarizeLevels, weightSummary, weightedTotal } from "./levels";
 import { CORE_TEXT, Message, PLAN_TEXT, msg } from "../basics/messages";
 import { normalizeText } from "../basics/normalize-text";
 import { Preset, Settings, SettingsSchema, gradeFor, gradeName, resolvePreset } from "./presets";
@@ -15,7 +16,7 @@ import { RowResult, STATUSES, STATUS_LABELS, Status, Summary, ValidateResult } f
 import { FormReading, formKind, readForm } from "../forms/registry";
 import { ColumnMap } from "../forms/table-finder";
 import type { Bilingual } from "../basics/text";
-import { PlanColumn, PlanRowInput, WritePlan, buildPlan } from "../basics/write-plan";
+import { PlanCell, PlanColumn, PlanRowInput, WritePlan, buildPlan } from "../basics/write-plan";
 
 export const RESULT_COLUMNS: PlanColumn[] = [
   { header: "核对·状态", numberFormat: "@", width: 12 },
@@ -47,9 +48,18 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
   const context = { year: form.year };
   const inputs = read.blocks.flatMap((b) => b.rows);
   const rows: RowResult[] = new Array(inputs.length);
-  for (let i = 0; i < inputs.length; i++) rows[i] = evaluateRow(inputs[i], settings, preset, context);
+  for (let i = 0; i < inputs.length; i++) rows[i] = withFamilyParts(evaluateRow(inputs[i], settings, preset, context), inputs[i]);
   const firstRow = grid.firstRow ?? 1;
-  const summary = summarize(rows, read, layout.columns, preset, settings, grid);
+  let summary = summarize(rows, read, layout.columns, preset, settings, grid);
+  if (read.levels.length) {
+    const lv = summarizeLevels(read.levels, rows);
+    summary.levels = lv.levels;
+    summary.messages.push(...lv.messages);
+  }
+  if (read.weighted) {
+    const w = weightedTotal(read.weighted, rows);
+    summary = weightSummary(summary, w, { preset, settings, totalRows: read.totalRows, statedGrade: read.statedGrade });
+  }
   const firstCol = grid.firstCol ?? 1;
   const result: ValidateResult = {
     sheet: grid.sheet,
@@ -60,7 +70,10 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     summary,
   };
   const summaryLines = summaryPlanRows(summary, formKind(form.kind).showsTotal, read, read.budget ? firstRow + read.budget.rowIndex : null);
-  const planRows = rows.map(planRow);
+  // rows whose value is a ratio of data items get it back as a live formula in a column of its own (docs/form-families.md)
+  const valueColumn = rows.some((r) => r.computed);
+  const planRows = rows.map((r) => (valueColumn ? withValueCell(planRow(r), r) : planRow(r)));
+  if (valueColumn) for (const l of summaryLines) l.values.push(null);
   if (summaryLines.length) {
     planRows.push(...summaryLines);
     planRows.sort((a, b) => a.row - b.row);
@@ -71,7 +84,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     lastColumn: layout.lastColumn,
     ownColumn: layout.ownColumn,
     lastRow: Math.max(read.lastRow, ...summaryLines.map((l) => l.row)),
-    columns: RESULT_COLUMNS,
+    columns: valueColumn ? [...RESULT_COLUMNS, VALUE_COLUMN] : RESULT_COLUMNS,
     rows: planRows,
   });
   for (const m of plan.messages) summary.messages.push({ code: m.code, severity: "info", text: m.text });
@@ -108,6 +121,22 @@ function summaryPlanRows(s: Summary, showsTotal: boolean, extracted: Pick<FormRe
     out.push({ row: totalRow, values: [PLAN_TEXT.totalLabel(s.final), null, s.totalScore, text], status: null, note: null });
   }
   return out;
+}
+
+/** The value of a row computed from its data items, as a live formula (never written into the user's 指标值 cell). */
+export const VALUE_COLUMN: PlanColumn = { header: "核对·指标值", numberFormat: "0.00", width: 12 };
+
+function withValueCell(line: PlanRowInput, r: RowResult): PlanRowInput {
+  const c = r.computed;
+  const cell: PlanCell = c ? (c.value === null ? { formula: c.formula } : { formula: c.formula, cached: roundHalfUp(c.value, 10) }) : null;
+  return { ...line, values: [...line.values, cell] };
+}
+
+/** What a family read beyond the cells, carried into the row's result: its findings first, the computed value. */
+function withFamilyParts(result: RowResult, input: IndicatorInput): RowResult {
+  if (input.findings?.length) result.messages.unshift(...input.findings);
+  if (input.computed) result.computed = { formula: input.computed.formula, items: input.computed.items, value: input.computed.value, unit: input.computed.unit };
+  return result;
 }
 
 /** One row of result cells: status label, completion, score, explanation. */

@@ -44,7 +44,7 @@ const EXPLICIT: Record<string, CheckFamily> = {
   results_new_sheet: "output",
   item_ratio_overstated: "target",
   item_ratio_differs: "target",
-  level_points_differ: "points",
+  level_points: "points",
   weighted_total: "total",
 };
 

@@ -5,9 +5,9 @@
  * decides which item is the numerator. The value is also written as a live Excel formula over the
  * item cells, so the sheet recomputes it when an item changes. Pure; never throws.
  */
-import { CellValue, EXCEL_ERRORS, cellText, isBlank } from "../basics/grid";
-import { normalizeText } from "../basics/normalize-text";
-import { Quantity, parseQuantityText, quantityFromNumber, toBase } from "../basics/quantity";
+import { CellValue, EXCEL_ERRORS, cellText, isBlank } from "../../basics/grid";
+import { normalizeText } from "../../basics/normalize-text";
+import { Quantity, parseQuantityText, quantityFromNumber, toBase } from "../../basics/quantity";
 
 /** One collected item as read from its cell. */
 export interface DataItem {

@@ -5,17 +5,17 @@
  * Recognising the layout and reading its rows; the value of a row is worked out in
  * item-ratio.ts, the scoring is the indicator engine's. Pure; never throws.
  */
-import { a1 } from "../basics/address";
-import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
-import { displayText, normalizeText } from "../basics/normalize-text";
-import { parseQuantity } from "../basics/quantity";
-import { MAX_HEADER_ROWS } from "../basics/tuning";
-import { roundHalfUp } from "../basics/decimal";
-import { Message, msg } from "../basics/messages";
-import { parseExpression } from "../indicators/target-expression";
-import { InputCell, IndicatorInput, joinParts } from "./indicator-rows";
+import { a1 } from "../../basics/address";
+import { CellValue, Grid, cellText, isBlank } from "../../basics/grid";
+import { displayText, normalizeText } from "../../basics/normalize-text";
+import { parseQuantity } from "../../basics/quantity";
+import { MAX_HEADER_ROWS } from "../../basics/tuning";
+import { roundHalfUp } from "../../basics/decimal";
+import { Message, msg } from "../../basics/messages";
+import { parseExpression } from "../../indicators/target-expression";
+import { ComputedValue, InputCell, IndicatorInput, joinParts } from "../indicator-rows";
 import { DataItem, ItemReading, RatioOutcome, itemRatio, readItem } from "./item-ratio";
-import { OWN_HEADER_PREFIX } from "./table-finder";
+import { OWN_HEADER_PREFIX } from "../table-finder";
 
 export type DataItemRole =
   | "level1"
@@ -310,11 +310,11 @@ function isPercentRow(unit: InputCell | null, target: InputCell | null, stated: 
   return !!stated && typeof stated.value === "number" && /%/.test(stated.format ?? "");
 }
 
-/** What a data-item row gives the engine: its input (the actual is the items' ratio), the family's findings, the computed value. */
+/** What a data-item row gives the engine: its input (the actual is the items' ratio, with `computed` and `findings` set), the family's findings, the computed value. */
 export interface DataItemPrepared {
   input: IndicatorInput;
   messages: Message[];
-  computed: { formula: string; items: string[]; value: number } | null;
+  computed: ComputedValue | null;
 }
 
 function fmt(x: number): string {
@@ -342,12 +342,12 @@ export function prepareDataItemRow(row: DataItemRow): DataItemPrepared {
         else messages.push(msg("item_missing", { which, whichEn }, cell));
       }
     }
-    return { input, messages, computed: null };
+    return { input: { ...input, findings: messages }, messages, computed: null };
   }
   if (!ratio.ok) {
     messages.push(msg("item_zero_denominator", {}, ratio.items[1]));
     // the written value cannot be checked; the row is not scored from it
-    return { input: { ...input, actual: null }, messages, computed: null };
+    return { input: { ...input, actual: null, findings: messages }, messages, computed: null };
   }
   const r = ratio.ratio;
   const expr = `${r.items[0]}÷${r.items[1]}${percent ? "×100" : ""}`;
@@ -375,7 +375,9 @@ export function prepareDataItemRow(row: DataItemRow): DataItemPrepared {
     messages.push(msg("item_value_computed", { computed: computedText, expr }, input.nameCell));
   }
   const actual: InputCell = { value: percent ? `${r.value}%` : r.value, format: null, cell: stated?.cell ?? input.nameCell };
-  return { input: { ...input, actual }, messages, computed: { formula: `=${r.formula}`, items: [...r.items], value: r.value } };
+  const unitText = input.unit ? normalizeText(cellText(input.unit.value)) : "";
+  const computed: ComputedValue = { formula: `=${r.formula}`, items: [...r.items], value: r.value, unit: percent ? "%" : unitText || null };
+  return { input: { ...input, actual, computed, findings: messages }, messages, computed };
 }
 
 /** A stated value better than the computed one for the target's direction (higher for at-least, lower for at-most). */
