@@ -82,6 +82,17 @@ describe("the data-item family through the engine", () => {
     ]);
   });
 
+  test("weights written in the level names (投入（权重10%）) weigh the same", () => {
+    const values = WEIGHTED.map((l) => [...l]);
+    for (const [i, name] of [[3, "预算执行（权重10%）"], [6, "产出（权重40%）"], [10, "效益（权重30%）"], [13, "满意度（权重20%）"]] as const) {
+      values[i][0] = name;
+      values[i][1] = null;
+    }
+    const r = run(values);
+    expect(r.summary.totalScore).toBe(92.5);
+    expect(r.summary.weighted?.blocks.map((b) => [b.cell, b.weight])).toEqual([["A4", 10], ["A7", 40], ["A11", 30], ["A14", 20]]);
+  });
+
   test("a block whose rows do not add up to 100: not weighted, its 权重 is checked as the level's points", () => {
     const values = WEIGHTED.map((l) => [...l]);
     values[10][7] = 90; // 覆盖率 worth 90 in a block weighted 30

@@ -97,6 +97,19 @@ describe("reading rows", () => {
   });
 });
 
+describe("a level-1 weight written in the level's name", () => {
+  test.each<[string, number | null]>([
+    ["投入（权重20%）", 20],
+    ["产出(40分)", 40],
+    ["效益 权重：30", 30],
+    ["满意度", null],
+  ])("%s", (name, points) => {
+    const { read: r } = read([TOP, SUB, line(name, null, "数量", 100, "指标", "%", "≥90%", 100, 9, 10, null)]);
+    expect(r.levels[0].points).toBe(points);
+    expect(r.levels[0].pointsCell).toBe(points === null ? null : "A3");
+  });
+});
+
 describe("a written 指标值 against the items", () => {
   function one(target: CellValue, item1: CellValue, item2: CellValue, value: CellValue, unit: CellValue = "%") {
     const { read: r } = read([TOP, SUB, line("产出", 100, "数量", 100, "指标", unit, target, 100, item1, item2, value)]);

@@ -254,7 +254,11 @@ export function readDataItems(grid: Grid, layout: DataItemLayout): DataItemRead 
     const l2 = textAt(line, columns.level2);
     if (l1 && (!level1 || l1 !== level1.name)) {
       const w = cellAt(r, columns.weight);
-      level1 = { depth: 1, name: l1, cell: a1(sheetRow, firstCol + (columns.level1 ?? 0)), points: numberIn(w), pointsCell: w && !isBlank(w.value) ? w.cell : null, rows: [] };
+      const cell = a1(sheetRow, firstCol + (columns.level1 ?? 0));
+      const written = numberIn(w);
+      // 投入（权重20%）, 产出（40分）: the weight in the level's name when its 权重 cell is blank
+      const named = written === null ? pointsInName(l1) : null;
+      level1 = { depth: 1, name: l1, cell, points: written ?? named, pointsCell: written !== null && w ? w.cell : named !== null ? cell : null, rows: [] };
       levels.push(level1);
       level2 = null;
     }
@@ -300,6 +304,15 @@ export function readDataItems(grid: Grid, layout: DataItemLayout): DataItemRead 
     lastRow = sheetRow;
   }
   return { layout, rows, levels, repeatedHeaders, totalRows, lastRow };
+}
+
+const POINTS_IN_NAME_RE = /[(（](?:权重|分值|权数)?[:：]?(\d+(?:\.\d+)?)(?:分|%)[)）]|权重[:：]?(\d+(?:\.\d+)?)%?/;
+
+/** The points or weight a level's name states: `投入（权重20%）`, `产出（40分）`, `效益 权重：30`. */
+export function pointsInName(name: string): number | null {
+  const m = POINTS_IN_NAME_RE.exec(normalizeText(name));
+  if (!m) return null;
+  return Number(m[1] ?? m[2]);
 }
 
 function isPercentRow(unit: InputCell | null, target: InputCell | null, stated: InputCell | null): boolean {
