@@ -93,6 +93,16 @@ describe("the data-item family through the engine", () => {
     expect(r.summary.weighted?.blocks.map((b) => [b.cell, b.weight])).toEqual([["A4", 10], ["A7", 40], ["A11", 30], ["A14", 20]]);
   });
 
+  test("a not-applicable row drops out of its weighted block and the rest rescale", () => {
+    const values = WEIGHTED.map((l) => [...l]);
+    values[7][6] = "—"; // 培训合格率 has no target: the 产出 block is 参训人数 alone, 50 of 50
+    values[10][8] = "覆盖户数800户"; // 效益 block at 100
+    const r = run(values);
+    expect(r.rows[2].status).toBe("not_applicable");
+    // 10 + 40 × 50/50 + 30 + 20
+    expect(r.summary.totalScore).toBe(100);
+  });
+
   test("a block whose rows do not add up to 100: not weighted, its 权重 is checked as the level's points", () => {
     const values = WEIGHTED.map((l) => [...l]);
     values[10][7] = 90; // 覆盖率 worth 90 in a block weighted 30

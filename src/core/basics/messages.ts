@@ -83,6 +83,11 @@ const T: Record<string, Template> = {
   relative_measure_differs: { severity: "warning", zh: (p) => `目标与实际的变化口径不同（${p.target}／${p.actual}），无法比较，按定性指标处理`, en: (p) => `target and actual measure the change differently (${p.target} / ${p.actual}); treated as qualitative` },
   relative_not_met: { severity: "warning", zh: (p) => `未达到目标：目标${p.target}，实际${p.actual}`, en: (p) => `target not met: target ${p.target}, actual ${p.actual}` },
   no_reason_column: { severity: "warning", zh: (p) => `${p.n}项指标扣分但表中没有偏差原因列`, en: (p) => `${p.n} ${p.n === 1 ? "indicator" : "indicators"} lost points but the table has no reason column` },
+  score_unfilled: { severity: "warning", zh: (p) => `得分未填写（分值${p.points}），按无法核对计，总分暂定`, en: (p) => `no score filled in (${p.points} points): counted as unchecked, the total is provisional` },
+  level_points: { severity: "warning", zh: (p) => `“${p.name}”标明${p.points}分，其下分值合计${p.sum}分`, en: (p) => `"${p.name}" states ${p.points} points; its rows add up to ${p.sum}` },
+  block_over_points: { severity: "error", zh: (p) => `“${p.name}”得分合计${p.score}，超过标明的${p.points}分`, en: (p) => `"${p.name}" scores add up to ${p.score}, above the ${p.points} points it states` },
+  breakdown_not_scored: { severity: "info", zh: () => `其中项：已核对，不另计分`, en: () => `a breakdown (其中) row: checked, not scored again` },
+  weighted_total: { severity: "info", zh: (p) => `总分按权重计算：${p.detail}`, en: (p) => `the total is weighted: ${p.detail}` },
   stated_total: { severity: "warning", zh: (p) => `填报总分${p.stated}与计算总分${p.computed}不一致`, en: (p) => `stated total ${p.stated} differs from the computed ${p.computed}` },
   // evaluation forms with collected data items (docs/form-families.md)
   item_ratio_overstated: { severity: "error", zh: (p) => `填报指标值${p.stated}优于数据项计算值${p.computed}（${p.expr}）`, en: (p) => `the stated value ${p.stated} is better than the ${p.computed} the data items give (${p.expr})` },
@@ -93,8 +98,6 @@ const T: Record<string, Template> = {
   item_unreadable: { severity: "error", zh: (p) => `数据项“${p.text}”中没有可识别的数值`, en: (p) => `no number can be read in the data item "${p.text}"` },
   item_missing: { severity: "warning", zh: (p) => `缺少${p.which}，指标值无法由数据项核算`, en: (p) => `${p.whichEn} is missing: the value cannot be worked out from the data items` },
   item_zero_denominator: { severity: "error", zh: () => `数据项（分母）为0，无法计算指标值`, en: () => `the data item dividing is 0: the value cannot be worked out` },
-  level_points: { severity: "warning", zh: (p) => `“${p.name}”分值${p.points}与其下指标分值合计${p.sum}不一致`, en: (p) => `"${p.name}" states ${p.points} points but what is under it adds up to ${p.sum}` },
-  weighted_total: { severity: "info", zh: (p) => `按一级指标权重折算总分：${p.blocks}=${p.total}`, en: (p) => `total weighted by the level-1 weights: ${p.blocks} = ${p.total}` },
   results_new_sheet: {
     severity: "info",
     zh: (p) => `表格右侧${p.range}已有数据（${p.blocked}），结果写入新工作表“${p.sheet}”`,

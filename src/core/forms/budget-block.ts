@@ -12,6 +12,7 @@ import { Message, msg } from "../basics/messages";
 import { normalizeText } from "../basics/normalize-text";
 import { parseQuantity } from "../basics/quantity";
 import { headerKey } from "./table-finder";
+import { BUDGET_PART_WORDS, BUDGET_TOTAL_WORDS, wordsPattern } from "../basics/vocabulary";
 
 export const BudgetSchema = z.object({
   initialBudget: z.number().nullable(),
@@ -59,8 +60,8 @@ function fieldOf(v: CellValue): Field | null {
   return null;
 }
 
-const TOTAL_LABEL_RE = /(资金总额|资金合计|总额|合计|总计|小计)/;
-const SUB_LABEL_RE = /^其中|当年财政拨款|上年结转|其他资金|基本支出|项目支出/;
+const TOTAL_LABEL_RE = new RegExp(`(${wordsPattern(BUDGET_TOTAL_WORDS)})`);
+const SUB_LABEL_RE = new RegExp(`^(${wordsPattern(BUDGET_PART_WORDS)})`);
 
 export interface BudgetRead {
   line: Omit<BudgetLine, "rate" | "score">;

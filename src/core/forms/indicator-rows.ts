@@ -9,6 +9,7 @@ import { displayText, normalizeText } from "../basics/normalize-text";
 import { quantityFromNumber, formatQuantity } from "../basics/quantity";
 import { ColumnMap, TableLayout } from "./table-finder";
 import { splitEmbeddedTarget } from "../indicators/target-expression";
+import { DIRECTION_SUFFIXES, DIRECTION_WORDS, OPERATOR_SYMBOL_OF, OPERATOR_WORDS, OperatorName, TOTAL_ROW_WORDS, WEAK_OPERATOR_WORDS, wordsPattern } from "../basics/vocabulary";
 
 export interface InputCell {
   value: CellValue;
@@ -100,21 +101,26 @@ export interface ExtractedRows {
   lastRow: number;
 }
 
-// 总分（100分） and 自评得分 rows of the national forms too (docs/standard-forms.md)
-const TOTAL_RE = /^(合计|总计|小计|总分|总得分|合计得分|得分合计|总计得分|自评总分|自评得分|自评总得分|综合得分|评价总分|total|subtotal)[:：]?(\([^)]*\))?$/i;
+// 总分（100分） and 自评得分 rows of the national forms too (docs/standard-forms.md); words from the vocabulary
+const TOTAL_RE = new RegExp(`^(${wordsPattern(TOTAL_ROW_WORDS)})[:：]?(\\([^)]*\\))?$`, "i");
 
 const TOTAL_HINT_RE = /[合总小计]|得分|total/i;
 
 /** Lines after or inside a form that are not indicators: the stated grade, signatures, notes (docs/standard-forms.md). */
 export const FOOTER_RE = /^(自评等级|评价等级|绩效等级|自评结论|填表人|填报人|联系人|联系电话|审核人|负责人|单位负责人|财务负责人|项目负责人|填报日期|填表日期|注[:：]|备注[:：]|说明[:：])/;
 
-const OPERATOR_WORDS: Record<string, string> = {
-  正向: "≥", 反向: "≤", 大于等于: "≥", 小于等于: "≤", 等于: "=", 大于: ">", 小于: "<", 定性: "定性", 定量: "",
+/** What an operator column may hold, as the symbol joined to the value: direction words and operator words (vocabulary). */
+const OPERATOR_COLUMN_WORDS: Record<string, string> = {
+  ...Object.fromEntries((Object.keys(OPERATOR_WORDS) as OperatorName[]).flatMap((o) => OPERATOR_WORDS[o].filter((w) => !WEAK_OPERATOR_WORDS.includes(w)).map((w) => [w, OPERATOR_SYMBOL_OF[o]]))),
+  ...DIRECTION_WORDS,
 };
+
+const DIRECTION_WITH_SUFFIX_RE = new RegExp(`^(${wordsPattern(Object.keys(DIRECTION_WORDS))})(?:${wordsPattern(DIRECTION_SUFFIXES)})$`);
 
 /** 正向指标 → 正向, 反向型 → 反向: the direction word itself. */
 function directionWord(s: string): string {
-  return /^(正向|反向|定性|定量)(指标|型)$/.test(s) ? s.slice(0, 2) : s;
+  const m = DIRECTION_WITH_SUFFIX_RE.exec(s);
+  return m ? m[1] : s;
 }
 
 function textAt(line: CellValue[], c: number | undefined): string {
@@ -259,7 +265,7 @@ export function joinParts(value: InputCell | null, operator: InputCell | null, u
     body = normalizeText(cellText(value.value));
   }
   if (body === "") return "";
-  const op = Object.hasOwn(OPERATOR_WORDS, opText) ? OPERATOR_WORDS[opText] : opText;
+  const op = Object.hasOwn(OPERATOR_COLUMN_WORDS, opText) ? OPERATOR_COLUMN_WORDS[opText] : opText;
   const hasUnit = /[^\d.,%\-+]$/.test(body) || body.endsWith("%");
   const unitSuffix = hasUnit || unitText === "" || /^(无|\/|—|-)$/.test(unitText) ? "" : unitText;
   const alreadyOp = /^[≥≤<>=]/.test(body);

@@ -6,13 +6,14 @@ import { BudgetRead, BudgetScored, scoreBudget } from "../forms/budget-block";
 import { ExactSum, roundHalfUp } from "../basics/decimal";
 import { evaluateRow } from "./evaluate";
 import { Grid, isBlank } from "../basics/grid";
-import { IndicatorInput, InputCell, describeColumns } from "../forms/indicator-rows";
-import { summarizeLevels, weightSummary, weightedTotal } from "./levels";
+import { InputCell, describeColumns } from "../forms/indicator-rows";
 import { CORE_TEXT, Message, PLAN_TEXT, msg } from "../basics/messages";
 import { normalizeText } from "../basics/normalize-text";
+import { TOTAL_BESIDE_WORDS, wordsPattern } from "../basics/vocabulary";
 import { Preset, Settings, SettingsSchema, gradeFor, gradeName, resolvePreset } from "./presets";
 import { parseQuantity } from "../basics/quantity";
-import { RowResult, STATUSES, STATUS_LABELS, Status, Summary, ValidateResult } from "./results";
+import { BlockResult, RowResult, STATUSES, STATUS_LABELS, Status, Summary, ValidateResult, Weighted } from "./results";
+import { blockResults, levelResults, weightedResult } from "./structure";
 import { FormReading, formKind, readForm } from "../forms/registry";
 import { ColumnMap } from "../forms/table-finder";
 import type { Bilingual } from "../basics/text";
@@ -48,18 +49,15 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
   const context = { year: form.year };
   const inputs = read.blocks.flatMap((b) => b.rows);
   const rows: RowResult[] = new Array(inputs.length);
-  for (let i = 0; i < inputs.length; i++) rows[i] = withFamilyParts(evaluateRow(inputs[i], settings, preset, context), inputs[i]);
+  for (let i = 0; i < inputs.length; i++) rows[i] = evaluateRow(inputs[i], settings, preset, context);
+  if (read.blocks.length > 1) {
+    let i = 0;
+    read.blocks.forEach((b, k) => {
+      for (let j = 0; j < b.rows.length; j++) rows[i++].block = k;
+    });
+  }
   const firstRow = grid.firstRow ?? 1;
-  let summary = summarize(rows, read, layout.columns, preset, settings, grid);
-  if (read.levels.length) {
-    const lv = summarizeLevels(read.levels, rows);
-    summary.levels = lv.levels;
-    summary.messages.push(...lv.messages);
-  }
-  if (read.weighted) {
-    const w = weightedTotal(read.weighted, rows);
-    summary = weightSummary(summary, w, { preset, settings, totalRows: read.totalRows, statedGrade: read.statedGrade });
-  }
+  const summary = summarize(rows, read, layout.columns, preset, settings, grid);
   const firstCol = grid.firstCol ?? 1;
   const result: ValidateResult = {
     sheet: grid.sheet,
@@ -132,13 +130,6 @@ function withValueCell(line: PlanRowInput, r: RowResult): PlanRowInput {
   return { ...line, values: [...line.values, cell] };
 }
 
-/** What a family read beyond the cells, carried into the row's result: its findings first, the computed value. */
-function withFamilyParts(result: RowResult, input: IndicatorInput): RowResult {
-  if (input.findings?.length) result.messages.unshift(...input.findings);
-  if (input.computed) result.computed = { formula: input.computed.formula, items: input.computed.items, value: input.computed.value, unit: input.computed.unit };
-  return result;
-}
-
 /** One row of result cells: status label, completion, score, explanation. */
 export function planRow(r: RowResult): PlanRowInput {
   let explain = "";
@@ -170,6 +161,8 @@ function categoryOf(level1: string, name: string, preset: Preset): string | null
   return null;
 }
 
+const TOTAL_BESIDE_RE = new RegExp(`^(${wordsPattern(TOTAL_BESIDE_WORDS)})[:：]?$`);
+
 /**
  * `自评得分 | 97.95 | 自评等级 | 优`: a total written beside its label rather than in the score column.
  * A number in the points column is the 分值 total (100), never the stated score.
@@ -179,7 +172,7 @@ function totalBesideLabel(grid: Grid, sheetRow: number, pointsColumn: number | u
   const line = grid.values[r] ?? [];
   for (let c = 0; c < line.length; c++) {
     const v = line[c];
-    if (typeof v !== "string" || !/^(自评得分|自评总分|总得分|总分|综合得分|评价总分|合计得分)[:：]?$/.test(normalizeText(v))) continue;
+    if (typeof v !== "string" || !TOTAL_BESIDE_RE.test(normalizeText(v))) continue;
     for (let k = c + 1; k < line.length; k++) {
       if (isBlank(line[k]) || k === pointsColumn) continue;
       if (typeof line[k] !== "number") break;
@@ -218,7 +211,12 @@ function summarize(
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   // the family's own findings first (made while reading), then the shared checks
   const messages: Message[] = [...read.messages];
-  const rowPoints = columns.points !== undefined && rows.some((r) => r.points !== null);
+  // points on the rows (a 分值 column, or points the family read from titles and names)
+  const rowPoints = rows.some((r) => !r.breakdown && r.points !== null);
+  // no points on the rows but on the blocks (年度绩效目标1（40分）): the blocks carry the total
+  const blockPoints = !rowPoints && read.blocks.some((b) => b.points !== null);
+  const byRow = new Map<number, RowResult>();
+  for (const r of rows) byRow.set(r.row, r);
   let pointsTotal: number | null = null;
   let rawScore: number | null = null;
   let totalScore: number | null = null;
@@ -241,7 +239,8 @@ function summarize(
   let lost = 0;
   for (const r of rows) {
     counts[r.status]++;
-    if (!rowPoints) continue;
+    // a 其中 breakdown row is checked, never scored (docs/form-families.md)
+    if (!rowPoints || r.breakdown) continue;
     const p = r.points ?? 0;
     points.add(p);
     if (r.status === "not_applicable") {
@@ -270,12 +269,25 @@ function summarize(
       catSeen.add(cat);
     }
   }
-  const budget = budgetLine(ctx, rowPoints ? points.value() : null, catSeen.has("budget"), preset, settings);
+  let blocksOut: BlockResult[] | undefined;
+  if (read.blocks.length > 1 || blockPoints) {
+    const b = blockResults(read.blocks, byRow);
+    blocksOut = b.blocks;
+    messages.push(...b.messages);
+    if (blockPoints) {
+      for (const x of b.blocks) {
+        if (x.points === null) continue;
+        points.add(x.points);
+        scored.add(x.score ?? 0);
+      }
+    }
+  }
+  const budget = budgetLine(ctx, rowPoints || blockPoints ? points.value() : null, catSeen.has("budget"), preset, settings);
   if (budget) {
     messages.push(...budget.messages);
     const bp = budget.line.points;
     // without points on the indicator rows there is no total to add the budget line to
-    if (bp !== null && rowPoints) {
+    if (bp !== null && (rowPoints || blockPoints)) {
       points.add(bp);
       catSums.get("budget")?.add(bp);
       catSeen.add("budget");
@@ -286,13 +298,30 @@ function summarize(
       }
     }
   }
-  const hasPoints = rowPoints;
-  const undeterminedPoints = unknown.value();
+  const hasPoints = rowPoints || blockPoints;
+  let undeterminedPoints = unknown.value();
   const final = unknownRows === 0;
+  let weightedOut: Weighted | undefined;
   if (hasPoints) {
     pointsTotal = points.value();
-    const naPoints = naSum.value();
+    let naPoints = naSum.value();
     rawScore = scored.value();
+    let rawMax = rawScore + undeterminedPoints;
+    if (read.weighted && read.weighted.length > 0) {
+      // weighted level-1 blocks: Σ weight × block score ÷ block points, plus the budget line
+      const w = weightedResult(read.weighted, byRow);
+      messages.push(...w.messages);
+      weightedOut = w.weighted;
+      const bp = budget && budget.line.points !== null ? budget.line.points : 0;
+      const bs = budget && budget.line.score !== null ? budget.line.score : 0;
+      const bOpen = budget && budget.undetermined ? bp : 0;
+      pointsTotal = roundHalfUp(w.weights + bp, 10);
+      rawScore = roundHalfUp(w.min + bs, 10);
+      rawMax = roundHalfUp(w.max + bs + bOpen, 10);
+      undeterminedPoints = roundHalfUp(rawMax - rawScore, 10);
+      naPoints = 0;
+      catSeen.clear();
+    }
     if (Math.abs(pointsTotal - preset.total) > 1e-9) {
       const byCat = preset.categories.map((c) => `${c.label}${catSums.get(c.id)?.value() ?? 0}`);
       messages.push(msg("points_total", { sum: pointsTotal, total: preset.total, detail: byCat.join("+") }));
@@ -321,7 +350,7 @@ function summarize(
       gradeText = gradeName(g);
     } else {
       // honest totals (docs/standard-forms.md): provisional total, the range it could take, grade withheld
-      range = [totalScore, rescale(rawScore + undeterminedPoints)];
+      range = [totalScore, rescale(rawMax)];
       gradeText = CORE_TEXT.gradePending;
       messages.push(msg("invalid_rows", { n: unknownRows, points: undeterminedPoints, min: range[0], max: range[1] }));
     }
@@ -378,5 +407,12 @@ function summarize(
     gradeWithheld,
   };
   if (range) summary.range = range;
+  if (read.levels.length > 0) {
+    const l = levelResults(read.levels, byRow);
+    summary.levels = l.levels;
+    messages.push(...l.messages);
+  }
+  if (weightedOut) summary.weighted = weightedOut;
+  if (blocksOut) summary.blocks = blocksOut;
   return summary;
 }

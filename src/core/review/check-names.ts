@@ -36,6 +36,10 @@ const EXPLICIT: Record<string, CheckFamily> = {
   no_reason_column: "score",
   qualitative_no_score: "score",
   points_total: "points",
+  level_points: "points",
+  block_over_points: "score",
+  breakdown_not_scored: "score",
+  weighted_total: "total",
   category_total: "points",
   rescaled: "points",
   invalid_rows: "total",
@@ -44,8 +48,6 @@ const EXPLICIT: Record<string, CheckFamily> = {
   results_new_sheet: "output",
   item_ratio_overstated: "target",
   item_ratio_differs: "target",
-  level_points: "points",
-  weighted_total: "total",
 };
 
 const PREFIXES: Array<[string, CheckFamily]> = [

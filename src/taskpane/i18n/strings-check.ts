@@ -74,6 +74,7 @@ export const checkZh = {
   role_reason: "偏差原因",
   role_direction: "指标方向",
   role_prior: "上年数值",
+  role_criteria: "评分标准",
 
   pickerTitle: "指定表头和列",
   pickerSheet: "工作表“{sheet}”，数据区域从第 {row} 行、{col} 列开始。",
@@ -159,6 +160,7 @@ export const checkEn: Translation<typeof checkZh> = {
   role_reason: "Reason for deviation",
   role_direction: "Direction",
   role_prior: "Prior-year figure",
+  role_criteria: "Scoring criteria",
 
   pickerTitle: "Header row and columns",
   pickerSheet: "Sheet “{sheet}”; its data starts at row {row}, column {col}.",

@@ -257,7 +257,7 @@ export function readDataItems(grid: Grid, layout: DataItemLayout): DataItemRead 
       const cell = a1(sheetRow, firstCol + (columns.level1 ?? 0));
       const written = numberIn(w);
       // 投入（权重20%）, 产出（40分）: the weight in the level's name when its 权重 cell is blank
-      const named = written === null ? pointsInName(l1) : null;
+      const named: number | null = written === null ? pointsInName(l1) : null;
       level1 = { depth: 1, name: l1, cell, points: written ?? named, pointsCell: written !== null && w ? w.cell : named !== null ? cell : null, rows: [] };
       levels.push(level1);
       level2 = null;
