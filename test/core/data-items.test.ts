@@ -38,6 +38,15 @@ describe("recognising the layout", () => {
     expect(rec?.layout.columns).toMatchObject({ name: 0, target: 1, points: 2, item1: 3, item2: 4, value: 5 });
   });
 
+  test("采集数据项 merged over the items and the value", () => {
+    const g = grid([
+      ["一级指标", "二级指标", "三级指标", "目标值", "分值", "采集数据项", null, null],
+      [null, null, null, null, null, "数据项1", "数据项2", "指标值"],
+      ["产出", "质量", "合格率", "≥90%", 100, 90, 100, 90],
+    ]);
+    expect(recogniseDataItems(g)?.layout).toMatchObject({ headerTop: 0, headerIndex: 1, columns: { level1: 0, level2: 1, name: 2, target: 3, points: 4, item1: 5, item2: 6, value: 7 } });
+  });
+
   test.each<[string, CellValue[][]]>([
     ["a national form", [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]]],
     ["items without names", [["数据项1", "数据项2"]]],

@@ -13,7 +13,8 @@ import { MAX_HEADER_ROWS } from "../../basics/tuning";
 import { roundHalfUp } from "../../basics/decimal";
 import { Message, msg } from "../../basics/messages";
 import { parseExpression } from "../../indicators/target-expression";
-import { ComputedValue, InputCell, IndicatorInput, joinParts } from "../indicator-rows";
+import { DATA_ITEM_HEADER_WORDS, TOTAL_ROW_WORDS, headerPattern, wordsPattern } from "../../basics/vocabulary";
+import { ComputedValue, FOOTER_RE, InputCell, IndicatorInput, joinParts } from "../indicator-rows";
 import { DataItem, ItemReading, RatioOutcome, itemRatio, readItem } from "./item-ratio";
 import { OWN_HEADER_PREFIX } from "../table-finder";
 
@@ -46,9 +47,7 @@ export interface DataItemLayout {
   lastColumn: number;
 }
 
-const ITEM1_RE = /^(数据项[1一]|分子(数据项|项)?|数据1)$/;
-const ITEM2_RE = /^(数据项[2二]|分母(数据项|项)?|数据2)$/;
-const ITEMS_TITLE_RE = /^(采集数据项|采集数据|数据采集项|数据项|采集项)$/;
+const WORD_PATTERNS = DATA_ITEM_HEADER_WORDS.map(([word, words]) => [word, headerPattern(words)] as const);
 
 /** A header cell's key: normalised, lower case, bracketed notes (（标准）, (A)) removed. */
 function key(v: CellValue): string {
@@ -59,25 +58,13 @@ function key(v: CellValue): string {
 
 type HeaderWord = DataItemRole | "items" | "points?";
 
-/** What a header cell names; 分值 is placed by its neighbours (points?). */
+/** What a header cell names (docs/form-families.md); 分值 is placed by its neighbours (points?). */
 function headerWord(v: CellValue): HeaderWord | null {
   const text = cellText(v);
   if (text.startsWith(OWN_HEADER_PREFIX)) return null;
   const k = key(v);
   if (k === "" || k.length > 20) return null;
-  if (ITEM1_RE.test(k)) return "item1";
-  if (ITEM2_RE.test(k)) return "item2";
-  if (ITEMS_TITLE_RE.test(k)) return "items";
-  if (/^(一级指标|一级)$/.test(k)) return "level1";
-  if (/^(二级指标|二级)$/.test(k)) return "level2";
-  if (/^(三级指标|指标名称|指标)$/.test(k)) return "name";
-  if (/^(权重|权数)$/.test(k)) return "weight";
-  if (/^(分值|指标分值|标准分值|满分)$/.test(k)) return "points?";
-  if (/^(计量单位|度量单位|单位)$/.test(k)) return "unit";
-  if (/^(目标值|年度目标值|目标|标准值|评价标准值)$/.test(k)) return "target";
-  if (/^(指标值|指标实际值|实际值|实际完成值|完成值|计算结果)$/.test(k)) return "value";
-  if (/^(得分|自评得分|评价得分)$/.test(k)) return "score";
-  if (/(扣分原因|偏差原因|原因分析|备注)/.test(k)) return "reason";
+  for (const [word, re] of WORD_PATTERNS) if (re.test(k)) return word === "points" ? "points?" : word;
   return null;
 }
 
@@ -96,7 +83,8 @@ function mapHeader(top: CellValue[], below: CellValue[] | undefined): { columns:
   for (let c = 0; c < width; c++) {
     let w = headerWord(top[c]);
     const under = below ? headerWord(below[c]) : null;
-    if ((w === null || w === "items") && (under === "item1" || under === "item2")) {
+    // two-row header: a blank or merged title cell (采集数据项) takes the word below it (数据项1, 指标值)
+    if ((w === null || w === "items") && under !== null && under !== "items") {
       w = under;
       twoRows = true;
     }
@@ -194,8 +182,7 @@ export interface DataItemRead {
   lastRow: number;
 }
 
-const TOTAL_RE = /^(合计|总计|总分|总得分|合计得分|得分合计|综合得分|评价总分|自评总分)[:：]?(\([^)]*\))?$/;
-const FOOTER_RE = /^(自评等级|评价等级|绩效等级|填表人|填报人|联系人|联系电话|审核人|负责人|单位负责人|财务负责人|填报日期|填表日期|注[:：]|备注[:：]|说明[:：])/;
+const TOTAL_RE = new RegExp(`^(${wordsPattern(TOTAL_ROW_WORDS)})[:：]?(\\([^)]*\\))?$`, "i");
 
 /** A header line repeated inside the table: most of its filled cells are header words. */
 function isHeaderLine(line: CellValue[], stop: number): boolean {
