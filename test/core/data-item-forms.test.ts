@@ -132,6 +132,23 @@ describe("the data-item family through the engine", () => {
     expect(line8[4]).toEqual({ formula: result.rows[2].computed?.formula, cached: 90 });
   });
 
+  test("a second run over its own result columns reads the same and writes in the same place", () => {
+    const first = validate(grid(WEIGHTED));
+    const values = WEIGHTED.map((l) => [...l]);
+    first.plan.cells.forEach((line, i) => {
+      const r = first.plan.startRow - 1 + i;
+      while (values.length <= r) values.push([]);
+      while (values[r].length < first.plan.startCol - 1) values[r].push(null);
+      line.forEach((v, j) => {
+        values[r][first.plan.startCol - 1 + j] = v !== null && typeof v === "object" ? (v.cached ?? null) : v;
+      });
+    });
+    const again = validate(grid(values));
+    expect(again.plan.startCol).toBe(first.plan.startCol);
+    expect(again.result.rows.map((r) => [r.name, r.score])).toEqual(first.result.rows.map((r) => [r.name, r.score]));
+    expect(again.result.summary.totalScore).toBe(92.5);
+  });
+
   test("a filled-in 指标值 that disagrees with the items is a finding on that cell", () => {
     const values = WEIGHTED.map((l) => [...l]);
     values[7][10] = 95; // 培训合格率: the items give 90

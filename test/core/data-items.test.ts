@@ -38,6 +38,14 @@ describe("recognising the layout", () => {
     expect(rec?.layout.columns).toMatchObject({ name: 0, target: 1, points: 2, item1: 3, item2: 4, value: 5 });
   });
 
+  test.each<[string, CellValue[], Record<string, number>]>([
+    ["no 三级指标: the level-2 分值 is the rows' points", ["一级指标", "权重", "二级指标", "分值", "目标值", "数据项1", "数据项2", "指标值"], { level1: 0, weight: 1, level2: 2, name: 2, points: 3, target: 4, item1: 5, item2: 6, value: 7 }],
+    ["权重 beside the row's name is its points", ["三级指标", "权重", "目标值", "数据项1", "数据项2"], { name: 0, points: 1, target: 2, item1: 3, item2: 4 }],
+  ])("%s", (_, header, columns) => {
+    const g = grid([header, ["x", 10, "y", 10, "≥90%", 9, 10, 90]]);
+    expect(recogniseDataItems(g)?.layout.columns).toEqual(columns);
+  });
+
   test("采集数据项 merged over the items and the value", () => {
     const g = grid([
       ["一级指标", "二级指标", "三级指标", "目标值", "分值", "采集数据项", null, null],

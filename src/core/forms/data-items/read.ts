@@ -89,9 +89,9 @@ function mapHeader(top: CellValue[], below: CellValue[] | undefined): { columns:
       twoRows = true;
     }
     if (w === null || w === "items") continue;
-    if (w === "points?") {
-      // a 分值 belongs to the column of names on its left: a level's points, or the row's
-      if (lastLevel === "level1") set(columns.weight === undefined ? "weight" : "points", c);
+    if (w === "points?" || (w === "weight" && (lastLevel === "level2" || lastLevel === "name"))) {
+      // a 分值 (or 权重) belongs to the column of names on its left: a level's points, or the row's
+      if (lastLevel === "level1" || lastLevel === null) set(columns.weight === undefined ? "weight" : "points", c);
       else if (lastLevel === "level2") set("level2Points", c);
       else set("points", c);
       continue;
@@ -100,6 +100,13 @@ function mapHeader(top: CellValue[], below: CellValue[] | undefined): { columns:
     // 指标值 before the items is the target column of forms that call it so
     if (w === "value" && columns.item1 === undefined && columns.target === undefined) w = "target";
     set(w, c);
+  }
+  // no 三级指标: the lowest level names the rows, and its 分值 is the rows' points
+  if (columns.name === undefined && columns.points === undefined) {
+    if (columns.level2 !== undefined && columns.level2Points !== undefined) {
+      columns.points = columns.level2Points;
+      delete columns.level2Points;
+    }
   }
   return { columns, hits, twoRows };
 }
