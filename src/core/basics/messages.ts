@@ -65,6 +65,11 @@ const T: Record<string, Template> = {
   budget_initial_used: { severity: "info", zh: (p) => `未填全年预算数，按年初预算数${p.initial}计算执行率`, en: (p) => `no full-year budget; the rate uses the initial budget ${p.initial}` },
   budget_no_budget: { severity: "error", zh: () => `缺少全年预算数和年初预算数，无法计算预算执行率`, en: () => `no full-year or initial budget: the execution rate cannot be worked out` },
   budget_no_executed: { severity: "error", zh: () => `缺少全年执行数，无法计算预算执行率`, en: () => `no executed amount: the execution rate cannot be worked out` },
+  budget_total_unfilled: {
+    severity: "warning",
+    zh: (p) => `“${p.label}”未填写（为0或空白），按其中各项（第${p.rows}行）合计计算：预算数${p.budget}，执行数${p.executed}`,
+    en: (p) => `"${p.label}" is not filled in (0 or blank): the parts (rows ${p.rows}) are added up: budget ${p.budget}, executed ${p.executed}`,
+  },
   budget_rate_differs: { severity: "warning", zh: (p) => `填报执行率${p.stated}与计算执行率${p.computed}（全年执行数÷全年预算数）不一致`, en: (p) => `stated execution rate ${p.stated} differs from the computed ${p.computed} (executed ÷ budget)` },
   budget_score_differs: { severity: "warning", zh: (p) => `预算执行填报得分${p.stated}与计算得分${p.computed}不一致`, en: (p) => `stated budget-execution score ${p.stated} differs from the computed ${p.computed}` },
   stated_grade_differs: { severity: "warning", zh: (p) => `填报自评等级“${p.stated}”与计算等级“${p.computed}”（总分${p.score}）不一致`, en: (p) => `stated grade "${p.stated}" differs from the computed "${p.computed}" (total ${p.score})` },

@@ -11,7 +11,7 @@ import type { Message } from "../basics/messages";
 import type { Bilingual } from "../basics/text";
 import type { Preset } from "../indicators/presets";
 import type { BudgetRead } from "./budget-block";
-import type { IndicatorInput, TotalRow } from "./indicator-rows";
+import type { IndicatorInput, LevelInput, TotalRow } from "./indicator-rows";
 import type { StatedGrade } from "./standard-form";
 import type { ColumnMap, TableLayout } from "./table-finder";
 
@@ -68,22 +68,9 @@ export interface RowBlock {
 /**
  * A level (一级 / 二级 指标, 产出指标（50分）) that states its points: the shared engine sums its rows'
  * (or child levels') points and scores and reports both (summary.levels), with a finding on the
- * level's cell when the points disagree.
+ * level's cell when the points disagree. Declared with the row reader (indicator-rows.ts).
  */
-export interface LevelInput {
-  /** the level's name without the stated points (产出指标) */
-  name: string;
-  /** A1 address of the cell that states the points */
-  cell: string;
-  /** the points stated */
-  points: number;
-  /** 1 = 一级, 2 = 二级, 3 = 三级 */
-  depth: number;
-  /** 1-based sheet rows of the indicator rows under the level */
-  rows: number[];
-  /** when the level's children are levels that state points: their sum (else the rows' points are summed) */
-  childPoints?: number | null;
-}
+export type { LevelInput };
 
 /**
  * A weighted total (evaluation forms with data items): each level-1 block's rows add up to its own
@@ -133,6 +120,8 @@ export interface FormInfoRead {
   department: string | null;
   unit: string | null;
   year: number | null;
+  /** 单位名称 / 填报单位, when written */
+  reportingUnit?: string | null;
 }
 
 export interface ReadContext {

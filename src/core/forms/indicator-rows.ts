@@ -7,7 +7,7 @@ import type { Message } from "../basics/messages";
 import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
 import { displayText, normalizeText } from "../basics/normalize-text";
 import { quantityFromNumber, formatQuantity } from "../basics/quantity";
-import { ColumnMap, TableLayout } from "./table-finder";
+import { ColumnMap, TableLayout, pointsInText } from "./table-finder";
 import { splitEmbeddedTarget } from "../indicators/target-expression";
 import { DIRECTION_SUFFIXES, DIRECTION_WORDS, OPERATOR_SYMBOL_OF, OPERATOR_WORDS, OperatorName, TOTAL_ROW_WORDS, WEAK_OPERATOR_WORDS, wordsPattern } from "../basics/vocabulary";
 
@@ -99,7 +99,30 @@ export interface ExtractedRows {
   sectionRows: number[];
   /** 1-based last sheet row that belongs to the table */
   lastRow: number;
+  /** levels whose names state their points (产出指标（50分）), with the rows under them */
+  levels: LevelInput[];
 }
+
+/** A level name that states its points (docs/form-families.md); the engine checks it against its rows. */
+export interface LevelInput {
+  /** the level's name without the stated points (产出指标) */
+  name: string;
+  /** A1 address of the cell that states the points */
+  cell: string;
+  /** the points stated */
+  points: number;
+  /** 1 = 一级, 2 = 二级, 3 = 三级 */
+  depth: number;
+  /** 1-based sheet rows of the indicator rows under the level */
+  rows: number[];
+  /** when the level's children are levels that state points: their sum (else the rows' points are summed) */
+  childPoints?: number | null;
+}
+
+/** 其中： a breakdown of the row above (docs/form-families.md). */
+const BREAKDOWN_RE = /^其中[:：]?/;
+/** ★ marks a core indicator whose breakdown rows follow. */
+const CORE_MARK_RE = /^[★☆*]/;
 
 // 总分（100分） and 自评得分 rows of the national forms too (docs/standard-forms.md); words from the vocabulary
 const TOTAL_RE = new RegExp(`^(${wordsPattern(TOTAL_ROW_WORDS)})[:：]?(\\([^)]*\\))?$`, "i");
@@ -134,6 +157,12 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
   const rows: IndicatorInput[] = [];
   const totalRows: ExtractedRows["totalRows"] = [];
   const sectionRows: number[] = [];
+  const levels: LevelInput[] = [];
+  let level1Entry: LevelInput | null = null;
+  let level2Entry: LevelInput | null = null;
+  /** the last scored row and whether rows now break it down (其中…, or rows without points after a ★ row) */
+  let parent: IndicatorInput | null = null;
+  let inBreakdown = false;
   let level1 = "";
   let level2 = "";
   let lastRow = firstRow + layout.headerIndex;
@@ -196,7 +225,13 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
       continue;
     }
     // a new level-1 group starts its own level 2 (merged level-2 cells never span two groups)
-    if (l1 && l1 !== level1) level2 = "";
+    if (l1 && l1 !== level1) {
+      level2 = "";
+      level2Entry = null;
+    }
+    // points in a level's name (产出指标（50分）) are the level's stated points: kept, not part of the name
+    if (l1 && l1 !== level1) level1Entry = levelEntry(l1, 1, sheetRow, columns.level1);
+    if (l2 && l2 !== level2) level2Entry = levelEntry(l2, 2, sheetRow, columns.level2);
     if (l1) level1 = l1;
     if (l2) level2 = l2;
     // a name that carries its target (参保人数≥200万人) is an indicator even with blank value cells
@@ -211,10 +246,14 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
     if (!hasData) {
       // a lone text in a row is a section heading (一、产出指标) or a footnote
       if (filled === 1 && !l1 && !l2) {
-        const t = normalizeText(cellText(line[onlyAt])).replace(/^[一二三四五六七八九十]+[、.]/, "");
+        const raw = normalizeText(cellText(line[onlyAt])).replace(/^[一二三四五六七八九十]+[、.]/, "");
+        const stated = pointsInText(raw);
+        const t = stated ? stated.text : raw;
         if (/指标$/.test(t) && t !== level1) {
           level1 = t;
           level2 = "";
+          level2Entry = null;
+          level1Entry = stated ? addLevel(t, 1, stated.points, a1(sheetRow, firstCol + onlyAt)) : null;
         }
       }
       sectionRows.push(sheetRow);
@@ -226,11 +265,11 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
       name = l2 || level2 || l1 || level1;
       nameCol = l2 ? columns.level2 : columns.level1;
     }
-    rows.push({
+    const input: IndicatorInput = {
       row: sheetRow,
       index: r,
-      level1,
-      level2,
+      level1: level1Entry ? level1Entry.name : level1,
+      level2: level2Entry ? level2Entry.name : level2,
       name,
       nameCell: a1(sheetRow, firstCol + (nameCol ?? 0)),
       target: cellAt(r, columns.target),
@@ -241,10 +280,49 @@ export function extractRows(grid: Grid, layout: TableLayout): ExtractedRows {
       points: cellAt(r, columns.points),
       score: cellAt(r, columns.score),
       reason: cellAt(r, columns.reason),
-    });
+    };
+    if (columns.criteria !== undefined) input.criteria = cellAt(r, columns.criteria);
+    // 其中 rows under a (★) core row: checked, never scored; a 其中 row repeating its parent's 分值/得分 is not counted twice
+    if (columns.points !== undefined) {
+      const pointsBlank = isBlank(line[columns.points]);
+      const scoreBlank = columns.score === undefined || isBlank(line[columns.score]);
+      const sub = BREAKDOWN_RE.test(normalizeText(name));
+      const repeats = sub && parent !== null && !pointsBlank && sameCell(parent.points, line[columns.points]) && (columns.score === undefined || sameCell(parent.score, line[columns.score]));
+      if ((sub && pointsBlank && scoreBlank) || repeats) inBreakdown = true;
+      else if (!pointsBlank) inBreakdown = false;
+      else if (!(inBreakdown || (parent !== null && CORE_MARK_RE.test(normalizeText(parent.name)))) || !scoreBlank) inBreakdown = false;
+      else inBreakdown = true;
+      if (inBreakdown) input.breakdown = true;
+      else parent = input;
+    }
+    rows.push(input);
+    if (!input.breakdown) {
+      level1Entry?.rows.push(sheetRow);
+      level2Entry?.rows.push(sheetRow);
+    }
     lastRow = sheetRow;
   }
-  return { rows, totalRows, sectionRows, lastRow };
+  return { rows, totalRows, sectionRows, lastRow, levels };
+
+  function addLevel(name: string, depth: number, points: number, cell: string): LevelInput {
+    const entry: LevelInput = { name, cell, points, depth, rows: [] };
+    levels.push(entry);
+    return entry;
+  }
+
+  function levelEntry(text: string, depth: number, sheetRow: number, col: number | undefined): LevelInput | null {
+    const stated = pointsInText(text);
+    if (!stated || col === undefined) return null;
+    return addLevel(stated.text, depth, stated.points, a1(sheetRow, firstCol + col));
+  }
+}
+
+/** The same figure in two cells (a 其中 row repeating its parent's 分值 / 得分). */
+function sameCell(a: InputCell | null, v: CellValue): boolean {
+  if (!a || isBlank(a.value) || isBlank(v)) return false;
+  const x = typeof a.value === "number" ? a.value : Number(normalizeText(cellText(a.value)));
+  const y = typeof v === "number" ? v : Number(normalizeText(cellText(v)));
+  return Number.isFinite(x) && Number.isFinite(y) && x === y;
 }
 
 /**

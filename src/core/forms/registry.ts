@@ -45,6 +45,8 @@ export const FormSchema = z.object({
   /** 实施单位 */
   unit: z.string().nullable(),
   year: z.number().int().nullable(),
+  /** 单位名称 / 填报单位: the unit that filled in the form, when written */
+  reportingUnit: z.string().nullable().optional(),
 });
 export type FormInfo = z.infer<typeof FormSchema>;
 

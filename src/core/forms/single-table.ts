@@ -38,7 +38,7 @@ export function readSingleTable(
     lastRow: extracted.lastRow,
     budget: parts.budget,
     statedGrade: findStatedGrade(grid, [...below, ...above], parts.preset),
-    levels: [],
+    levels: extracted.levels,
     weighted: null,
     messages: [],
   };

@@ -176,7 +176,8 @@ function fromValidate(file: string, sheetIndex: number, r: ValidateResult): { ro
     kind: r.form.kind,
     project: r.form.project,
     department: r.form.department,
-    unit: r.form.unit,
+    // 实施单位, else the unit that filled in the form (单位名称 / 填报单位)
+    unit: r.form.unit ?? r.form.reportingUnit ?? null,
     year: r.form.year,
     rowsChecked: s.rowCount,
     counts,

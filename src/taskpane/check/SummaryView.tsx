@@ -72,6 +72,11 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
             {form.unit}
           </FigureItem>
         )}
+        {form?.reportingUnit && (
+          <FigureItem term={t.formReportingUnit} testId="form-reporting-unit" className={styles.clamp} title={form.reportingUnit}>
+            {form.reportingUnit}
+          </FigureItem>
+        )}
         {budget && (
           <FigureItem term={t.budgetLine} testId="budget-line">
             {budget.score !== null && budget.points !== null
