@@ -46,6 +46,7 @@ describe("a formula stated in the name", () => {
     ["结转结余率=本年结转结余资金总额*100%/本年一般公共预算支出完成数", "本年结转结余资金总额", "本年一般公共预算支出完成数"],
     ["培训完成率（实际培训人数÷计划培训人数）", "实际培训人数", "计划培训人数"],
     ["培训完成率", null, null],
+    ["三公经费变动率=(本年数-上年数)/上年数×100%", null, null],
   ])("%p", (name, numerator, denominator) => {
     const t = formulaTerms(name);
     expect(t?.numerator ?? null).toBe(numerator);

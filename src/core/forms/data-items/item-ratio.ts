@@ -83,6 +83,9 @@ export function formulaTerms(name: string): { numerator: string; denominator: st
   const text = normalizeText(name).replace(/[*×xX]100%/g, "");
   const m = /([\u4e00-\u9fa5A-Za-z“”"]+)\)?[/÷]\(?([\u4e00-\u9fa5A-Za-z“”"]+)/.exec(text);
   if (!m) return null;
+  // (本年数-上年数)/上年数: a change over a figure, not one item over another
+  const open = Math.max(text.lastIndexOf("(", m.index), text.lastIndexOf("[", m.index));
+  if (open >= 0 && /[-－−]/.test(text.slice(open, m.index + m[1].length))) return null;
   const clean = (s: string) => s.replace(/[“”"]/g, "").replace(/^(计算方法为|计算方法|计算公式为|计算公式|公式为|公式|其中|即)/, "");
   const numerator = clean(m[1]);
   const denominator = clean(m[2]);
