@@ -149,6 +149,18 @@ describe("a written 指标值 against the items", () => {
     expect(p.messages.map((m) => `${m.code}:${m.severity}`)).toEqual(expected);
   });
 
+  test("a rate with no unit written, against a target in percent figures (≥95), reads as percent", () => {
+    const { read: r } = read([TOP, SUB, line("产出", 100, "质量", 100, "培训完成率", null, "≥95", 100, 1380, 1500, null)]);
+    const p = prepareDataItemRow(r.rows[0]);
+    expect(p.computed?.value).toBe(92);
+    expect(p.computed?.unit).toBe("%");
+  });
+
+  test("a count ratio with no unit stays a plain ratio", () => {
+    const { read: r } = read([TOP, SUB, line("产出", 100, "数量", 100, "人均服务次数", null, "≥2", 100, 300, 100, null)]);
+    expect(prepareDataItemRow(r.rows[0]).computed?.value).toBe(3);
+  });
+
   test("a zero denominator leaves no value to score", () => {
     expect(one("≥90%", 5, 0, 92).input.actual).toBeNull();
   });

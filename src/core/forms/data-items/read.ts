@@ -268,13 +268,20 @@ export function readDataItems(grid: Grid, layout: DataItemLayout): DataItemRead 
     const target = cellAt(r, columns.target);
     const unit = cellAt(r, columns.unit);
     const stated = cellAt(r, columns.value);
-    const percent = isPercentRow(unit, target, stated);
+    let percent = isPercentRow(unit, target, stated);
     const i1 = cellAt(r, columns.item1);
     const i2 = cellAt(r, columns.item2);
     const first = i1 ? readItem(i1.value, i1.format, i1.cell) : null;
     const second = i2 ? readItem(i2.value, i2.format, i2.cell) : null;
     let ratio: RatioOutcome | null = null;
-    if (first?.ok && second?.ok) ratio = itemRatio(name, first.item as DataItem, second.item as DataItem, percent);
+    if (first?.ok && second?.ok) {
+      ratio = itemRatio(name, first.item as DataItem, second.item as DataItem, percent);
+      // a rate (…率, …比例) with no unit written, against a target or value in percent figures (95, 92.3)
+      if (!percent && ratio.ok && isRateWithPercentFigures(name, unit, target, stated, ratio.ratio.value)) {
+        percent = true;
+        ratio = itemRatio(name, first.item as DataItem, second.item as DataItem, true);
+      }
+    }
     const input: IndicatorInput = {
       row: sheetRow,
       index: r,
@@ -307,6 +314,20 @@ export function pointsInName(name: string): number | null {
   const m = POINTS_IN_NAME_RE.exec(normalizeText(name));
   if (!m) return null;
   return Number(m[1] ?? m[2]);
+}
+
+function isRateWithPercentFigures(name: string, unit: InputCell | null, target: InputCell | null, stated: InputCell | null, ratio: number): boolean {
+  if (unit && !isBlank(unit.value)) return false;
+  const bare = normalizeText(name).replace(/[(（[【][^)）\]】]*[)）\]】]/g, "").replace(/[=＝].*$/, "");
+  if (!/(率|比例|占比|比重)$/.test(bare) || Math.abs(ratio) > 1.5) return false;
+  const figure = (c: InputCell | null) => {
+    if (!c || isBlank(c.value)) return null;
+    const m = /\d+(?:\.\d+)?/.exec(normalizeText(cellText(c.value)));
+    return m ? Number(m[0]) : null;
+  };
+  const t = figure(target);
+  const v = figure(stated);
+  return (t !== null && t > 1.5) || (v !== null && v > 1.5);
 }
 
 function isPercentRow(unit: InputCell | null, target: InputCell | null, stated: InputCell | null): boolean {
