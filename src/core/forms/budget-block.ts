@@ -186,7 +186,7 @@ function readAt(grid: Grid, rowIndices: number[], k: number): { read: BudgetRead
     values[f] = figure(v, grid.numberFormats?.[r]?.[c], f, address, messages);
   }
   if (fromParts) {
-    messages.push(msg("budget_total_unfilled", { label: labelOf(total), budget: values.budget ?? values.initialBudget ?? "—", executed: values.executed ?? "—", rows: parts.map((r) => firstRow + r).join("、") }, cells.row ?? undefined));
+    messages.push(msg("budget_total_unfilled", { label: labelOf(total).replace(/[:：]$/, ""), budget: values.budget ?? values.initialBudget ?? "—", executed: values.executed ?? "—", rows: parts.map((r) => firstRow + r).join("、") }, cells.row ?? undefined));
   }
   const read: BudgetRead = {
     line: {
