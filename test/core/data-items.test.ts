@@ -46,6 +46,18 @@ describe("recognising the layout", () => {
     expect(recogniseDataItems(g)?.layout.columns).toEqual(columns);
   });
 
+  test("item headers that say what they hold (数据项1（预算数）) decide the numerator with a formula in the name", () => {
+    const g = grid([
+      ["三级指标", "计量单位", "目标值", "分值", "数据项1（预算数）", "数据项2：结余数", "指标值"],
+      ["资金结余率（计算方法为：结余数/预算数）", "%", "≤5%", 10, 300, 12, null],
+    ]);
+    const rec = recogniseDataItems(g);
+    expect(rec?.layout.itemLabels).toEqual(["预算数", "结余数"]);
+    const p = prepareDataItemRow(readDataItems(g, rec!.layout).rows[0]);
+    expect(p.computed?.items).toEqual(["F2", "E2"]);
+    expect(p.computed?.value).toBe(4);
+  });
+
   test("采集数据项 merged over the items and the value", () => {
     const g = grid([
       ["一级指标", "二级指标", "三级指标", "目标值", "分值", "采集数据项", null, null],

@@ -180,8 +180,8 @@ export function headerPattern(words: HeaderWords): RegExp {
 export type DataItemWord = "item1" | "item2" | "items" | "weight" | "level1" | "level2" | "name" | "points" | "unit" | "target" | "value" | "score" | "reason";
 
 export const DATA_ITEM_HEADER_WORDS: ReadonlyArray<readonly [DataItemWord, HeaderWords]> = [
-  ["item1", { exact: ["数据项1", "数据项一", "分子", "分子项", "分子数据项", "数据1"] }],
-  ["item2", { exact: ["数据项2", "数据项二", "分母", "分母项", "分母数据项", "数据2"] }],
+  ["item1", { exact: ["分子", "分子项", "分子数据项", "数据1"], prefix: ["数据项1", "数据项一"] }],
+  ["item2", { exact: ["分母", "分母项", "分母数据项", "数据2"], prefix: ["数据项2", "数据项二"] }],
   ["items", { exact: ["采集数据项", "采集数据", "数据采集项", "数据项", "采集项"] }],
   ["level1", { exact: ["一级指标", "一级"] }],
   ["level2", { exact: ["二级指标", "二级"] }],

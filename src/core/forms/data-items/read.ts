@@ -45,6 +45,8 @@ export interface DataItemLayout {
   ownColumn: number | null;
   /** rightmost 0-based input column */
   lastColumn: number;
+  /** what the item columns' headers say they hold (`数据项1（结余数）` → 结余数), "" when nothing */
+  itemLabels: [string, string];
 }
 
 const WORD_PATTERNS = DATA_ITEM_HEADER_WORDS.map(([word, words]) => [word, headerPattern(words)] as const);
@@ -145,7 +147,12 @@ export function recogniseDataItems(grid: Grid): DataItemRecognition | null {
     }
     // the item columns and the 采集数据项 title are this family's own words: sure when a target or value stands beside them
     const confidence = Math.min(1, 0.6 + 0.05 * hits + (columns.target !== undefined || columns.value !== undefined ? 0.1 : 0));
-    return { confidence, layout: { headerTop: i, headerIndex, columns, ownColumn, lastColumn } };
+    const labelOf = (c: number) => {
+      const text = normalizeText(cellText((rows[headerIndex] ?? [])[c] ?? header[c]));
+      return text.replace(/^(数据项[1一2二]|分子|分母)(数据项|项)?/, "").replace(/[()（）[\]【】:：]/g, "");
+    };
+    const itemLabels: [string, string] = [labelOf(columns.item1), labelOf(columns.item2)];
+    return { confidence, layout: { headerTop: i, headerIndex, columns, ownColumn, lastColumn, itemLabels } };
   }
   return null;
 }
@@ -271,8 +278,11 @@ export function readDataItems(grid: Grid, layout: DataItemLayout): DataItemRead 
     let percent = isPercentRow(unit, target, stated);
     const i1 = cellAt(r, columns.item1);
     const i2 = cellAt(r, columns.item2);
-    const first = i1 ? readItem(i1.value, i1.format, i1.cell) : null;
-    const second = i2 ? readItem(i2.value, i2.format, i2.cell) : null;
+    // an item without words of its own takes what its column's header says it holds
+    const labelled = (reading: ItemReading | null, label: string): ItemReading | null =>
+      reading && reading.ok && reading.item.label === "" && label !== "" ? { ok: true, item: { ...reading.item, label } } : reading;
+    const first = i1 ? labelled(readItem(i1.value, i1.format, i1.cell), layout.itemLabels[0]) : null;
+    const second = i2 ? labelled(readItem(i2.value, i2.format, i2.cell), layout.itemLabels[1]) : null;
     let ratio: RatioOutcome | null = null;
     if (first?.ok && second?.ok) {
       ratio = itemRatio(name, first.item as DataItem, second.item as DataItem, percent);
