@@ -115,12 +115,13 @@ describe("reading rows", () => {
   test("the value is 数据项1 ÷ 数据项2 (×100 for %), the numerator from a formula in the name, the user's 指标值 untouched", () => {
     const { read: r } = read(values);
     const prepared = r.rows.map(prepareDataItemRow);
-    expect(prepared.map((p) => p.computed?.value ?? null)).toEqual([90, 10, null, 86.9565217391304]);
-    expect(prepared.map((p) => p.computed?.items ?? null)).toEqual([["I4", "J4"], ["J5", "I5"], null, ["I9", "J9"]]);
-    expect(prepared.map((p) => p.input.actual?.value)).toEqual(["90%", "10%", null, "86.9565217391304%"]);
+    expect(prepared.map((p) => p.computed?.value ?? null)).toEqual([90, 10, 1380, 86.9565217391304]);
+    expect(prepared.map((p) => p.computed?.items ?? null)).toEqual([["I4", "J4"], ["J5", "I5"], ["I8"], ["I9", "J9"]]);
+    expect(prepared.map((p) => p.input.actual?.value)).toEqual(["90%", "10%", "1380人", "86.9565217391304%"]);
     expect(prepared[1].messages.map((m) => m.code)).toEqual(["item_swapped"]);
-    // one item blank and no value written: nothing to check the row with
-    expect(prepared[2].messages.map((m) => [m.code, m.cell])).toEqual([["item_missing", "J8"]]);
+    // one item and no divisor on a count row: the item is the value
+    expect(prepared[2].computed?.formula).toBe('=IFERROR(NUMBERVALUE(MID(I8,5,LEN(I8)-5),".",","),"")');
+    expect(prepared[2].messages.map((m) => [m.code, m.cell])).toEqual([["item_value_computed", "E8"]]);
     // 96 written where the items give 86.96: better than the items on an at-least target
     expect(prepared[3].messages.map((m) => [m.code, m.severity, m.cell])).toEqual([["item_ratio_overstated", "error", "K9"]]);
   });
@@ -156,6 +157,7 @@ describe("a written 指标值 against the items", () => {
     ["blank: the items give the value", "≥90%", 1380, 1500, null, ["item_value_computed:info"]],
     ["an item with no number", "≥90%", "待统计", 1500, 92, ["item_unreadable:error"]],
     ["a zero denominator", "≥90%", 5, 0, 92, ["item_zero_denominator:error"]],
+    ["a percent row with one item", "≥90%", 1380, null, 92, ["item_missing:warning"]],
   ])("%s", (_, target, a, b, value, expected) => {
     const p = one(target, a, b, value);
     expect(p.messages.map((m) => `${m.code}:${m.severity}`)).toEqual(expected);
@@ -210,6 +212,13 @@ describe("the live formula computes in the in-memory workbook's formula engine",
     edited[2][8] = typeof a === "number" ? 750 : String(a).replace(/[\d,]+/, (n) => String(Number(n.replace(/,/g, "")) / 2));
     const lookup2 = (_sheet: string | null, row: number, col: number) => edited[row - 1]?.[col - 1] ?? null;
     expect(evaluateFormula(p.computed!.formula, lookup2)).toBeCloseTo(typeof a === "number" ? (750 / 1500) * 100 : expected / 2, 9);
+  });
+
+  test("one item on a count row: the formula reads it", () => {
+    const values: CellValue[][] = [TOP, SUB, line("产出", 100, "数量", 100, "培训人次", "人次", "≥1000人次", 100, "培训人次1,200人次", null, null)];
+    const p = prepareDataItemRow(read(values).read.rows[0]);
+    expect(p.computed?.value).toBe(1200);
+    expect(evaluateFormula(p.computed!.formula, (_s, row, col) => values[row - 1]?.[col - 1] ?? null)).toBe(1200);
   });
 
   test("a zero denominator shows an empty result, not #DIV/0!", () => {

@@ -8,7 +8,7 @@
 import { a1 } from "../../basics/address";
 import { CellValue, Grid, cellText, isBlank } from "../../basics/grid";
 import { displayText, normalizeText } from "../../basics/normalize-text";
-import { parseQuantity } from "../../basics/quantity";
+import { formatQuantity, parseQuantity } from "../../basics/quantity";
 import { MAX_HEADER_ROWS } from "../../basics/tuning";
 import { roundHalfUp } from "../../basics/decimal";
 import { Message, msg } from "../../basics/messages";
@@ -367,10 +367,15 @@ function fmt(x: number): string {
 export function prepareDataItemRow(row: DataItemRow): DataItemPrepared {
   const messages: Message[] = [];
   const { input, first, second, ratio, stated, percent } = row;
-  const unitSuffix = percent ? "%" : "";
-  if (!ratio) {
-    const bothBlank = (!first || (!first.ok && first.reason === "blank")) && (!second || (!second.ok && second.reason === "blank"));
-    if (!bothBlank) {
+  const blank = (x: ItemReading | null) => !x || (!x.ok && x.reason === "blank");
+  let calc: { value: number; formula: string; items: string[]; expr: string; unit: string | null; swapped: boolean } | null = null;
+  const unitText = input.unit ? normalizeText(cellText(input.unit.value)) : "";
+  if (!ratio && first?.ok && blank(second) && !percent) {
+    // one item and no divisor on a count or amount row: the item is the value (参训人次1200人次)
+    const it = first.item;
+    calc = { value: it.quantity.value, formula: `IFERROR(${it.expression.replace(/\*\d+$/, "")},"")`, items: [it.cell], expr: it.cell, unit: it.quantity.unit?.text ?? (unitText || null), swapped: false };
+  } else if (!ratio) {
+    if (!(blank(first) && blank(second))) {
       for (const [reading, which, whichEn, cell] of [
         [first, "数据项1", "data item 1", row.itemCells[0] ?? input.nameCell],
         [second, "数据项2", "data item 2", row.itemCells[1] ?? input.nameCell],
@@ -381,40 +386,43 @@ export function prepareDataItemRow(row: DataItemRow): DataItemPrepared {
       }
     }
     return { input: { ...input, findings: messages }, messages, computed: null };
-  }
-  if (!ratio.ok) {
+  } else if (!ratio.ok) {
     messages.push(msg("item_zero_denominator", {}, ratio.items[1]));
     // the written value cannot be checked; the row is not scored from it
     return { input: { ...input, actual: null, findings: messages }, messages, computed: null };
+  } else {
+    const r = ratio.ratio;
+    calc = { value: r.value, formula: r.formula, items: [...r.items], expr: `${r.items[0]}÷${r.items[1]}${percent ? "×100" : ""}`, unit: percent ? "%" : unitText || null, swapped: r.swapped };
+    if (r.swapped) {
+      const num = [first, second].find((x) => x?.ok && x.item.cell === r.items[0]);
+      messages.push(msg("item_swapped", { numerator: num?.ok ? num.item.label : r.items[0] }, input.nameCell));
+    }
   }
-  const r = ratio.ratio;
-  const expr = `${r.items[0]}÷${r.items[1]}${percent ? "×100" : ""}`;
-  const computedText = `${fmt(r.value)}${unitSuffix}`;
-  if (r.swapped) {
-    const num = [first, second].find((x) => x?.ok && x.item.cell === r.items[0]);
-    messages.push(msg("item_swapped", { numerator: num?.ok ? num.item.label : r.items[0] }, input.nameCell));
-  }
+  const unitSuffix = percent ? "%" : "";
+  const { expr } = calc;
+  const computedText = `${fmt(calc.value)}${percent ? "%" : calc.unit && calc.items.length === 1 ? calc.unit : ""}`;
   if (stated && !isBlank(stated.value)) {
     const q = parseQuantity(stated.value, stated.format);
     if (q.ok) {
       let value = q.q.value;
       // 0.951 in a General cell against a percent row is a fraction
-      if (percent && q.q.unit === null && typeof stated.value === "number" && Math.abs(value) <= 1.5 && Math.abs(r.value) > 1.5) value *= 100;
+      if (percent && q.q.unit === null && typeof stated.value === "number" && Math.abs(value) <= 1.5 && Math.abs(calc.value) > 1.5) value *= 100;
       const tolerance = 0.5 * 10 ** -q.q.decimals + 1e-9;
-      const diff = Math.abs(value - r.value);
+      const diff = Math.abs(value - calc.value);
       if (diff > tolerance) {
         const params = { stated: `${fmt(value)}${unitSuffix}`, computed: computedText, expr };
         // within one unit of the last decimal written: a rounding slip, at most a note (docs/form-families.md)
-        const code = diff <= 2 * tolerance ? "item_ratio_rounding" : overstates(row, value, r.value) ? "item_ratio_overstated" : "item_ratio_differs";
+        const code = diff <= 2 * tolerance ? "item_ratio_rounding" : overstates(row, value, calc.value) ? "item_ratio_overstated" : "item_ratio_differs";
         messages.push(msg(code, params, stated.cell));
       }
     }
   } else {
     messages.push(msg("item_value_computed", { computed: computedText, expr }, input.nameCell));
   }
-  const actual: InputCell = { value: percent ? `${r.value}%` : r.value, format: null, cell: stated?.cell ?? input.nameCell };
-  const unitText = input.unit ? normalizeText(cellText(input.unit.value)) : "";
-  const computed: ComputedValue = { formula: `=${r.formula}`, items: [...r.items], value: r.value, unit: percent ? "%" : unitText || null };
+  const single = calc.items.length === 1 && first?.ok ? first.item.quantity : null;
+  const actualValue = percent ? `${calc.value}%` : single && single.unit ? formatQuantity(single) : calc.value;
+  const actual: InputCell = { value: actualValue, format: null, cell: stated?.cell ?? input.nameCell };
+  const computed: ComputedValue = { formula: `=${calc.formula}`, items: calc.items, value: calc.value, unit: calc.unit };
   return { input: { ...input, actual, computed, findings: messages }, messages, computed };
 }
 
