@@ -169,5 +169,14 @@ export const CORE_TEXT = {
     zh: `隐藏的工作表中有${kind.zh}，未核对（取消隐藏后可核对）`,
     en: `a hidden sheet holds a table (${kind.en}); it was not checked (unhide it to have it checked)`,
   }),
+  /** why 核对全部工作表 left a sheet unchecked, one line per sheet (docs/review.md, "In the add-in") */
+  sheetOwn: { zh: "本加载项生成的工作表（核对结果或汇总），不核对", en: "a sheet this add-in made (results or a summary); not checked" } as Bilingual,
+  sheetEmpty: { zh: "空工作表", en: "an empty sheet" } as Bilingual,
+  sheetTextOnly: { zh: "只有文字，没有数字（如填表说明），不是指标表或收支表", en: "text only, no figures (notes such as 填表说明); not a table or statement" } as Bilingual,
+  sheetHidden: { zh: "隐藏的工作表，未读取（取消隐藏后可核对）", en: "a hidden sheet, not read (unhide it to have it checked)" } as Bilingual,
+  sheetNeither: (indicator: Bilingual, statement: Bilingual): Bilingual => ({
+    zh: `不是指标表（${indicator.zh}），也不是收支表（${statement.zh}）`,
+    en: `not an indicator table (${indicator.en}) nor a statement (${statement.en})`,
+  }),
 };
 
