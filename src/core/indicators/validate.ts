@@ -71,7 +71,11 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
   // rows whose value is a ratio of data items get it back as a live formula in a column of its own (docs/form-families.md)
   const valueColumn = rows.some((r) => r.computed);
   const planRows = rows.map((r) => (valueColumn ? withValueCell(planRow(r), r) : planRow(r)));
-  if (valueColumn) for (const l of summaryLines) l.values.push(null);
+  placeStructureFindings(summary, planRows);
+  if (valueColumn) {
+    for (const l of summaryLines) l.values.push(null);
+    for (const p of planRows) while (p.values.length < RESULT_COLUMNS.length + 1) p.values.push(null);
+  }
   if (summaryLines.length) {
     planRows.push(...summaryLines);
     planRows.sort((a, b) => a.row - b.row);
@@ -128,6 +132,28 @@ function withValueCell(line: PlanRowInput, r: RowResult): PlanRowInput {
   const c = r.computed;
   const cell: PlanCell = c ? (c.value === null ? { formula: c.formula } : { formula: c.formula, cached: roundHalfUp(c.value, 10) }) : null;
   return { ...line, values: [...line.values, cell] };
+}
+
+/** Findings on a level's or a block's stated points, written on the row of the cell that states them. */
+const STRUCTURE_CODES = new Set(["level_points", "block_over_points"]);
+
+function placeStructureFindings(s: Summary, planRows: PlanRowInput[]): void {
+  for (const m of s.messages) {
+    if (!STRUCTURE_CODES.has(m.code) || !m.cell) continue;
+    const at = /(\d+)$/.exec(m.cell);
+    if (!at) continue;
+    const row = Number(at[1]);
+    const line = `${m.cell}: ${m.text.zh}`;
+    const existing = planRows.find((p) => p.row === row);
+    if (existing) {
+      const text = existing.values[3];
+      existing.values[3] = typeof text === "string" && text !== "" ? `${text}；${line}` : line;
+      existing.note = existing.note ? `${existing.note}\n${line}` : line;
+    } else {
+      planRows.push({ row, values: [null, null, null, line], status: null, note: line });
+    }
+  }
+  planRows.sort((a, b) => a.row - b.row);
 }
 
 /** One row of result cells: status label, completion, score, explanation. */
