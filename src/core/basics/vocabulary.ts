@@ -191,3 +191,27 @@ export function mergeHeaderWords(a: HeaderWords, b: HeaderWords | undefined): He
     prefix: [...(a.prefix ?? []), ...(b?.prefix ?? [])],
   };
 }
+
+/**
+ * Header words of the evaluation forms with collected data items (docs/form-families.md): the two
+ * item columns, their merged title, the level-1 weight and the written value. Matched like
+ * HEADER_WORDS (normalised, lower case, bracketed parts removed); the shared roles (levels, name,
+ * unit, target, points, score, reason) keep their own words but the family reads 分值 by position.
+ */
+export type DataItemWord = "item1" | "item2" | "items" | "weight" | "level1" | "level2" | "name" | "points" | "unit" | "target" | "value" | "score" | "reason";
+
+export const DATA_ITEM_HEADER_WORDS: ReadonlyArray<readonly [DataItemWord, HeaderWords]> = [
+  ["item1", { exact: ["分子", "分子项", "分子数据项", "数据1"], prefix: ["数据项1", "数据项一"] }],
+  ["item2", { exact: ["分母", "分母项", "分母数据项", "数据2"], prefix: ["数据项2", "数据项二"] }],
+  ["items", { exact: ["采集数据项", "采集数据", "数据采集项", "数据项", "采集项"] }],
+  ["level1", { exact: ["一级指标", "一级"] }],
+  ["level2", { exact: ["二级指标", "二级"] }],
+  ["name", { exact: ["三级指标", "指标名称", "指标"] }],
+  ["weight", { exact: ["权重", "权数"] }],
+  ["points", { exact: ["分值", "指标分值", "标准分值", "满分", "标准分"] }],
+  ["unit", { exact: ["计量单位", "度量单位", "单位"] }],
+  ["target", { exact: ["目标值", "年度目标值", "目标", "标准值", "评价标准值"] }],
+  ["value", { exact: ["指标值", "指标实际值", "实际值", "实际完成值", "完成值", "计算结果"] }],
+  ["score", { exact: ["得分", "自评得分", "评价得分", "自评分"] }],
+  ["reason", { contains: ["扣分原因", "偏差原因", "原因分析", "备注"] }],
+];

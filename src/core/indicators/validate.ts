@@ -17,7 +17,7 @@ import { blockResults, levelResults, weightedResult } from "./structure";
 import { FormReading, formKind, readForm } from "../forms/registry";
 import { ColumnMap } from "../forms/table-finder";
 import type { Bilingual } from "../basics/text";
-import { PlanColumn, PlanRowInput, WritePlan, buildPlan } from "../basics/write-plan";
+import { PlanCell, PlanColumn, PlanRowInput, WritePlan, buildPlan } from "../basics/write-plan";
 import { outsideRangeSeverity, sortBySeverity, statedFigureSeverity, statedRankSeverity, scoreDecimals } from "../basics/severity";
 import { markBlankScores, rowUndetermined, scoreCellValue } from "./consistency";
 
@@ -71,8 +71,14 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     summary,
   };
   const summaryLines = summaryPlanRows(summary, formKind(form.kind).showsTotal, read, read.budget ? firstRow + read.budget.rowIndex : null);
-  const planRows = rows.map(planRow);
+  // rows whose value is a ratio of data items get it back as a live formula in a column of its own (docs/form-families.md)
+  const valueColumn = rows.some((r) => r.computed);
+  const planRows = rows.map((r) => (valueColumn ? withValueCell(planRow(r), r) : planRow(r)));
   placeStructureFindings(summary, planRows);
+  if (valueColumn) {
+    for (const l of summaryLines) l.values.push(null);
+    for (const p of planRows) while (p.values.length < RESULT_COLUMNS.length + 1) p.values.push(null);
+  }
   if (summaryLines.length) {
     planRows.push(...summaryLines);
     planRows.sort((a, b) => a.row - b.row);
@@ -83,7 +89,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     lastColumn: layout.lastColumn,
     ownColumn: layout.ownColumn,
     lastRow: Math.max(read.lastRow, ...summaryLines.map((l) => l.row)),
-    columns: RESULT_COLUMNS,
+    columns: valueColumn ? [...RESULT_COLUMNS, VALUE_COLUMN] : RESULT_COLUMNS,
     rows: planRows,
   });
   for (const m of plan.messages) summary.messages.push({ code: m.code, severity: "info", text: m.text });
@@ -124,6 +130,15 @@ function summaryPlanRows(s: Summary, showsTotal: boolean, extracted: Pick<FormRe
     out.push({ row: totalRow, values: [PLAN_TEXT.totalLabel(s.final), null, s.totalScore, text], status: null, note: null });
   }
   return out;
+}
+
+/** The value of a row computed from its data items, as a live formula (never written into the user's 指标值 cell). */
+export const VALUE_COLUMN: PlanColumn = { header: "核对·指标值", numberFormat: "0.00", width: 12 };
+
+function withValueCell(line: PlanRowInput, r: RowResult): PlanRowInput {
+  const c = r.computed;
+  const cell: PlanCell = c ? (c.value === null ? { formula: c.formula } : { formula: c.formula, cached: roundHalfUp(c.value, 10) }) : null;
+  return { ...line, values: [...line.values, cell] };
 }
 
 /** Findings on a level's or a block's stated points, written on the row of the cell that states them. */

@@ -48,6 +48,8 @@ const EXPLICIT: Record<string, CheckFamily> = {
   legacy_converted: "file",
   hidden_sheet: "file",
   results_new_sheet: "output",
+  item_ratio_overstated: "target",
+  item_ratio_differs: "target",
 };
 
 const PREFIXES: Array<[string, CheckFamily]> = [
@@ -62,6 +64,7 @@ const PREFIXES: Array<[string, CheckFamily]> = [
   ["cell_", "reading"],
   ["not_a_", "reading"],
   ["bad_", "reading"],
+  ["item_", "reading"],
   ["fraction_", "reading"],
   ["per_", "reading"],
   ["implicit_", "reading"],
