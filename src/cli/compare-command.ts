@@ -75,7 +75,7 @@ async function readOwn(file: string, sheetName: string | undefined): Promise<{ d
   for (const ws of candidates) {
     const result = ownDepartmentFromGrid(wb.grid(ws), { document: ownSource(path.basename(file), ws.name) });
     if (result.department) return { department: result.department, messages: result.messages };
-    reasons.push(...result.messages.map((m) => `${ws.name}: ${bothLangs(m.text)}`));
+    for (const item of result.messages.map((m) => `${ws.name}: ${bothLangs(m.text)}`)) reasons.push(item);
   }
   throw new UsageError(`${CLI_ERRORS.noOwnFigures(file)}${reasonLines(reasons)}`);
 }

@@ -295,8 +295,8 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
   const outcomes = await runJobs(jobs, threads ?? defaultThreads(jobs.length, cores), workerScript, progress(io, json, jobs.length));
   const report: ReviewReport = { rows: [], problems: [], skipped: [] };
   for (const o of outcomes) {
-    report.rows.push(...o.rows);
-    report.problems.push(...o.problems);
+    for (const item of o.rows) report.rows.push(item);
+    for (const item of o.problems) report.problems.push(item);
     if (o.skip) report.skipped.push(o.skip);
   }
   for (const m of missing) report.skipped.push({ file: m, kind: "unreadable", reason: CLI_UNREADABLE.missing });

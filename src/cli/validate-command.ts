@@ -116,7 +116,7 @@ function report(r: ValidateResult, lang: Lang, out: string | null, newSheet: str
   ];
   if (problems.length) {
     lines.push(say(T.problems(problems.length)));
-    lines.push(...problems);
+    for (const item of problems) lines.push(item);
   } else {
     lines.push(say(T.noProblems));
   }

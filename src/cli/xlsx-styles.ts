@@ -207,7 +207,7 @@ export class StyleBook {
         const rest = at.replace(/\s*\bcount\s*=\s*("[^"]*"|'[^']*')/, "");
         return `<${p}${s.name}${rest} count="${count}">${body ?? ""}${s.added.join("")}</${p}${s.name}>`;
       });
-      s.items.push(...s.added);
+      for (const item of s.added) s.items.push(item);
       s.added = [];
     }
     if (this.newFormats.length) {

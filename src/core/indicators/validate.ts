@@ -72,7 +72,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
   const summaryLines = summaryPlanRows(summary, form.kind, extracted, budgetRead ? firstRow + budgetRead.rowIndex : null);
   const planRows = rows.map(planRow);
   if (summaryLines.length) {
-    planRows.push(...summaryLines);
+    for (const item of summaryLines) planRows.push(item);
     planRows.sort((a, b) => a.row - b.row);
   }
   const plan = buildPlan({
@@ -251,7 +251,7 @@ function summarize(
   }
   const budget = budgetLine(ctx, rowPoints ? points.value() : null, catSeen.has("budget"), preset, settings);
   if (budget) {
-    messages.push(...budget.messages);
+    for (const item of budget.messages) messages.push(item);
     const bp = budget.line.points;
     // without points on the indicator rows there is no total to add the budget line to
     if (bp !== null && rowPoints) {
