@@ -70,8 +70,14 @@ function zip64Fields(buf: Buffer, from: number, to: number, want: { size: boolea
       const out: { size?: number; compressed?: number; offset?: number } = {};
       let q = p + 4;
       const end = Math.min(to, q + len);
-      if (want.size && q + 8 <= end) (out.size = u64(buf, q)), (q += 8);
-      if (want.compressed && q + 8 <= end) (out.compressed = u64(buf, q)), (q += 8);
+      if (want.size && q + 8 <= end) {
+        out.size = u64(buf, q);
+        q += 8;
+      }
+      if (want.compressed && q + 8 <= end) {
+        out.compressed = u64(buf, q);
+        q += 8;
+      }
       if (want.offset && q + 8 <= end) out.offset = u64(buf, q);
       return out;
     }
