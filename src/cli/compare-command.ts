@@ -29,7 +29,7 @@ import { CliCommand, EXIT_OK, Io, commandRunner } from "./command";
 import { chartJson, messageJson } from "./json-output";
 import { CLI_ERRORS, COMPARE_REPORT, ownSource } from "./messages";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
-import { UsageError, candidateSheets, noPositional, openWorkbook, reasonLines, saveWorkbook } from "./workbook-file";
+import { UsageError, candidateSheets, noPositional, openWorkbook, reasonLines, sameFile, saveWorkbook } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
 
@@ -114,7 +114,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
 
   let ownMessages: SheetMessage[] = [];
   if (typeof flags.own === "string") {
-    if (path.resolve(flags.own) === path.resolve(out)) {
+    if (sameFile(flags.own, out)) {
       throw new UsageError(CLI_ERRORS.outIsOwn);
     }
     const own = await readOwn(flags.own, typeof flags["own-sheet"] === "string" ? flags["own-sheet"] : undefined);
