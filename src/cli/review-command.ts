@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Worker } from "worker_threads";
+import { ChildProcess, fork } from "child_process";
 import { PRESET_IDS } from "../core/indicators/presets";
 import { cellText } from "../core/basics/grid";
 import { LinkTargets, ReviewReport, SUMMARY_TITLE, SheetLayout, problemsLayout, sheetTarget, skippedLayout, sortReport, summaryLayout } from "../core/review";
@@ -85,9 +85,9 @@ function statKey(p: string): string | null {
  * its device and inode, so `loop -> .`, two links to one folder and a link back up the tree are
  * each read once, and the link that would read a folder again is listed. A dangling link, a link
  * loop, a folder that cannot be read and anything that is not a regular file (a pipe, a device)
- * are listed under `passed`, never an exception.
+ * are listed under `passed`, never an exception. `readdir`: the folder listing (tests make one fail).
  */
-export function collectFiles(inputs: string[], exclude: string[]): { jobs: Array<{ path: string; display: string }>; missing: string[]; passed: PassedOver[] } {
+export function collectFiles(inputs: string[], exclude: string[], readdir: (dir: string) => string[] = (d) => fs.readdirSync(d)): { jobs: Array<{ path: string; display: string }>; missing: string[]; passed: PassedOver[] } {
   const jobs: Array<{ path: string; display: string }> = [];
   const missing: string[] = [];
   const passed: PassedOver[] = [];
@@ -119,7 +119,7 @@ export function collectFiles(inputs: string[], exclude: string[]): { jobs: Array
       const { dir, rel } = stack.pop() as { dir: string; rel: string };
       let names: string[];
       try {
-        names = fs.readdirSync(dir).sort();
+        names = readdir(dir).sort();
       } catch (e) {
         const code = (e as { code?: string }).code ?? "";
         passed.push({ display: rel || dir, reason: CLI_UNREADABLE.folderUnreadable(code || (e as Error).message) });
@@ -202,7 +202,9 @@ const WORKER_PREFETCH = 3;
 
 /**
  * The heap a worker may use (MiB; `JIXIAO_REVIEW_WORKER_MB`): a file that needs more ends its
- * worker alone, and is listed under 未能读取 (docs/review.md, "Hostile files").
+ * worker alone, and is listed under 未能读取 (docs/review.md, "Hostile files"). Workers are child
+ * processes, not threads: V8 ends a whole process when a heap overflows, even a worker thread's
+ * with resourceLimits, so only a process boundary keeps the batch alive.
  */
 export const WORKER_HEAP_MB = Number(process.env.JIXIAO_REVIEW_WORKER_MB) > 0 ? Number(process.env.JIXIAO_REVIEW_WORKER_MB) : 2048;
 
@@ -248,20 +250,27 @@ export async function runJobs(jobs: FileJob[], threads: number, workerScript: st
   const lane = () =>
     new Promise<void>((resolve) => {
       const start = () => {
-        const w = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+        const w: ChildProcess = fork(script, [], {
+          serialization: "advanced",
+          execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
+          stdio: ["ignore", "ignore", "pipe", "ipc"],
+        });
         // files sent and not answered, in the order sent: the worker takes them in that order
         const inFlight: number[] = [];
         let closing = false;
-        let lastError: { code?: string; message?: string } | null = null;
+        let stderrTail = "";
+        w.stderr?.on("data", (d: Buffer) => {
+          stderrTail = (stderrTail + d.toString("utf8")).slice(-4000);
+        });
         const give = () => {
           while (inFlight.length < WORKER_PREFETCH && hasNext()) {
             const id = take();
             inFlight.push(id);
-            w.postMessage({ id, job: jobs[id] });
+            w.send({ id, job: jobs[id] });
           }
           if (inFlight.length === 0 && !closing) {
             closing = true;
-            void w.terminate();
+            w.disconnect();
           }
         };
         w.on("message", (m: { id: number; outcome?: FileOutcome; error?: string }) => {
@@ -270,17 +279,18 @@ export async function runJobs(jobs: FileJob[], threads: number, workerScript: st
           finish(m.id, m.outcome ?? failed(jobs[m.id], CLI_UNREADABLE.failedWhileReading(m.error ?? "")));
           give();
         });
-        w.on("error", (e: unknown) => {
-          lastError = e as { code?: string; message?: string };
-        });
-        w.on("exit", () => {
+        // a send to a worker that just died: its exit handler below takes its files back
+        w.on("error", () => undefined);
+        w.on("exit", (code, signal) => {
           if (closing && inFlight.length === 0) return resolve();
           // the worker died on the first file it held: that file is the cause; the others go back
           const culprit = inFlight.shift();
           for (let i = inFlight.length - 1; i >= 0; i--) requeued.unshift(inFlight[i]);
+          inFlight.length = 0;
           if (culprit !== undefined) {
-            const oom = lastError?.code === "ERR_WORKER_OUT_OF_MEMORY";
-            finish(culprit, failed(jobs[culprit], oom ? CLI_UNREADABLE.outOfMemory : CLI_UNREADABLE.failedWhileReading(lastError?.message ?? "the worker stopped")));
+            const oom = /heap out of memory|Allocation failed/i.test(stderrTail);
+            const why = oom ? CLI_UNREADABLE.outOfMemory : CLI_UNREADABLE.failedWhileReading(`the worker stopped (${signal ?? `exit ${code}`})`);
+            finish(culprit, failed(jobs[culprit], why));
           }
           if (hasNext()) start();
           else resolve();
