@@ -325,15 +325,15 @@ describe("review: a hostile folder is rows of 未能读取, never the end of the
     fs.mkdirSync(folder);
     good(path.join(folder, "a.xlsx"));
     good(path.join(folder, "c.xlsx"));
-    // 40 MiB of shared strings, read whole into a 16 MiB heap
-    const strings = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${"<si><t>满意度调查问卷结果汇总</t></si>".repeat(1_000_000)}</sst>`;
+    // 70 MiB of shared strings, read whole into a 48 MiB heap (the engine itself needs about 15)
+    const strings = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${"<si><t>满意度调查问卷结果汇总</t></si>".repeat(2_000_000)}</sst>`;
     const sst = entry("xl/sharedStrings.xml", strings);
     const rels = '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>';
     const ct = entry("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`);
     const entries = workbookEntries({ extraRels: rels, extra: [sst], rows: [["x"]] });
     entries[0] = ct;
     fs.writeFileSync(path.join(folder, "b-heavy.xlsx"), writeRawZip(entries));
-    const r = cli(["review", folder, "--json", "--jobs", "1"], { env: { JIXIAO_REVIEW_WORKER_MB: "16" }, timeout: 120000 });
+    const r = cli(["review", folder, "--json", "--jobs", "1"], { env: { JIXIAO_REVIEW_WORKER_MB: "48" }, timeout: 120000 });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { rows: Array<{ file: string }>; skipped: Array<{ file: string; en: string }> };
     expect(json.rows.map((x) => x.file).sort()).toEqual(["a.xlsx", "c.xlsx"]);
