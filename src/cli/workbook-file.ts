@@ -18,7 +18,7 @@ import { PackageError } from "./ooxml-package";
 import { UsageError } from "./usage-error";
 import { checkPackage } from "./xlsx-check";
 import { XlsxWorkbook } from "./xlsx-workbook";
-import { ZIP_LIMITS, ZipError } from "./zip";
+import { ZIP_LIMITS, ZipError, readZip } from "./zip";
 
 export { UsageError };
 
@@ -165,12 +165,15 @@ export function writeFileAtomic(file: string, bytes: Uint8Array): void {
 
 /**
  * Write an --out file: the package with our changes, every other part as it was. The structural
- * check (src/cli/xlsx-check.ts) runs on the bytes first: a package that fails it is never
+ * check (src/cli/xlsx-check.ts) runs first, on the parts as they are written, and the zip written
+ * is read back: a package that fails it is never
  * written (exit 2), and an earlier file at `file` stays as it was.
  */
 export function saveWorkbook(wb: XlsxWorkbook, file: string): void {
   const bytes = wb.toBytes();
-  const problems = checkPackage(bytes);
+  // the parts as written (the package's text, encoded as is), and the container they went into
+  const problems = checkPackage(wb.pkg);
+  if (readZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).length !== wb.pkg.partNames().length) problems.push("the zip written does not hold every part");
   if (problems.length) throw new UsageError(CLI_ERRORS.checkFailed(file, problems.slice(0, 8)));
   writeFileAtomic(file, bytes);
 }
