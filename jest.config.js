@@ -34,14 +34,14 @@ module.exports = {
       ...shared,
       displayName: "unit",
       testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
-      testPathIgnorePatterns: ["/node_modules/", "/test/browser/", "/test/build/", "/test/lint/", "/test/cli/(?!xlsx-read\\.test)", "/test/audit/audit-cli\\.test", "/test/compare/compare-cli\\.test", "/test/excel/", "/test/taskpane/", "/test/manifest\\.test"],
+      testPathIgnorePatterns: ["/node_modules/", "/test/browser/", "/test/build/", "/test/lint/", "/test/cli/(?!xlsx-read\\.test|zip\\.test)", "/test/audit/audit-cli\\.test", "/test/compare/compare-cli\\.test", "/test/excel/", "/test/taskpane/", "/test/manifest\\.test"],
     },
     {
       ...shared,
       displayName: "integration",
       testMatch: INTEGRATION,
-      // the reader's tests (test/cli/xlsx-read.test.ts) read in process: unit
-      testPathIgnorePatterns: ["/node_modules/", "/test/cli/xlsx-read\\.test"],
+      // the reader's and the zip layer's tests read in process: unit
+      testPathIgnorePatterns: ["/node_modules/", "/test/cli/xlsx-read\\.test", "/test/cli/zip\\.test"],
     },
     { ...shared, displayName: "slow", testMatch: SLOW },
   ],
