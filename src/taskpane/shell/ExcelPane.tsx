@@ -45,12 +45,19 @@ export function ExcelPane({ services }: ExcelPaneProps) {
   // 清除结果 removes everything the add-in wrote: the other job's results are gone as well
   const { forget: forgetCheck } = pane;
   const { forget: forgetAudit } = audit;
+  const { forget: forgetReviewAll } = reviewAll;
   useEffect(() => {
-    if (audit.notice?.kind === "cleared") forgetCheck();
-  }, [audit.notice, forgetCheck]);
+    if (audit.notice?.kind === "cleared") {
+      forgetCheck();
+      forgetReviewAll();
+    }
+  }, [audit.notice, forgetCheck, forgetReviewAll]);
   useEffect(() => {
-    if (pane.notice?.kind === "cleared") forgetAudit();
-  }, [pane.notice, forgetAudit]);
+    if (pane.notice?.kind === "cleared") {
+      forgetAudit();
+      forgetReviewAll();
+    }
+  }, [pane.notice, forgetAudit, forgetReviewAll]);
 
   const { open } = compare;
   useEffect(() => {
