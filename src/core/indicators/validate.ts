@@ -261,7 +261,7 @@ function summarize(
   if (read.blocks.length > 1 || blockPoints) {
     const b = blockResults(read.blocks, byRow);
     blocksOut = b.blocks;
-    messages.push(...b.messages);
+    for (const item of b.messages) messages.push(item);
     if (blockPoints) {
       for (const x of b.blocks) {
         if (x.points === null) continue;
@@ -298,7 +298,7 @@ function summarize(
     if (read.weighted && read.weighted.length > 0) {
       // weighted level-1 blocks: Σ weight × block score ÷ block points, plus the budget line
       const w = weightedResult(read.weighted, byRow);
-      messages.push(...w.messages);
+      for (const item of w.messages) messages.push(item);
       weightedOut = w.weighted;
       const bp = budget && budget.line.points !== null ? budget.line.points : 0;
       const bs = budget && budget.line.score !== null ? budget.line.score : 0;
@@ -398,7 +398,7 @@ function summarize(
   if (read.levels.length > 0) {
     const l = levelResults(read.levels, byRow);
     summary.levels = l.levels;
-    messages.push(...l.messages);
+    for (const item of l.messages) messages.push(item);
   }
   if (weightedOut) summary.weighted = weightedOut;
   if (blocksOut) summary.blocks = blocksOut;
