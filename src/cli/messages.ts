@@ -240,6 +240,7 @@ export const CLI_ERRORS = {
   notXlsx: (file: string, output: boolean) =>
     both(`${output ? "输出文件" : ""}不是 .xlsx 文件（应为 Office Open XML 工作簿）`, `${output ? "the output is" : ""} not an .xlsx file (expected an Office Open XML workbook): ${file}`),
   cannotRead: (file: string, detail: string) => both("无法读取工作簿", `cannot read the workbook ${file}: ${detail}`),
+  cannotReadSheet: (sheet: string, detail: string) => both(`无法读取工作表“${sheet}”`, `cannot read the sheet "${sheet}": ${detail}`),
   outIsInput: both("--out 不能是输入文件本身（输入文件不会被修改）", "--out must not be the input file (the input is never modified)"),
   outIsOwn: both("--out 不能是本单位数据文件（输入文件不会被修改）", "--out must not be the --own file (inputs are never modified)"),
   noSheet: (sheet: string, where: string, sheets: string) => both("找不到工作表", `no sheet "${sheet}"${where} (sheets: ${sheets})`),

@@ -16,7 +16,7 @@ import { convertLegacy } from "./legacy-convert";
 import { CLI_ERRORS, CLI_NOTES, fileSystemError } from "./messages";
 import { PackageError } from "./ooxml-package";
 import { UsageError } from "./usage-error";
-import { checkPackage } from "./xlsx-check";
+import { assertPackageSound } from "./xlsx-check";
 import { XlsxWorkbook } from "./xlsx-workbook";
 import { ZIP_LIMITS, ZipError, readZip } from "./zip";
 
@@ -165,16 +165,23 @@ export function writeFileAtomic(file: string, bytes: Uint8Array): void {
 
 /**
  * Write an --out file: the package with our changes, every other part as it was. The structural
- * check (src/cli/xlsx-check.ts) runs first, on the parts as they are written, and the zip written
- * is read back: a package that fails it is never
- * written (exit 2), and an earlier file at `file` stays as it was.
+ * check (`assertPackageSound`, src/cli/xlsx-check.ts) runs first on the parts as they are written,
+ * and the zip written is read back: a package that fails is never written (exit 2), and an earlier
+ * file at `file` stays as it was (docs/write-back.md).
  */
 export function saveWorkbook(wb: XlsxWorkbook, file: string): void {
   const bytes = wb.toBytes();
-  // the parts as written (the package's text, encoded as is), and the container they went into
-  const problems = checkPackage(wb.pkg);
-  if (readZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).length !== wb.pkg.partNames().length) problems.push("the zip written does not hold every part");
-  if (problems.length) throw new UsageError(CLI_ERRORS.checkFailed(file, problems.slice(0, 8)));
+  try {
+    // the parts changed since reading, and the package's relationships, content types, VML, sheets
+    assertPackageSound(wb.pkg);
+  } catch (e) {
+    if (e instanceof PackageError) throw new UsageError(CLI_ERRORS.checkFailed(file, [e.message]));
+    throw e;
+  }
+  // the container as written: every part in it, readable
+  if (readZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).length !== wb.pkg.partNames().length) {
+    throw new UsageError(CLI_ERRORS.checkFailed(file, ["the zip written does not hold every part"]));
+  }
   writeFileAtomic(file, bytes);
 }
 
