@@ -189,7 +189,10 @@ export const ZIP_ERRORS = {
   damaged: (detail: string) => both("文件已损坏（zip 结构不完整）", `the file is damaged (not a complete zip package): ${detail}`),
   tooManyEntries: (n: number, cap: number) => both(`包内条目过多（${n} 个，上限 ${cap}）`, `too many entries in the package (${n}, at most ${cap})`),
   duplicateEntry: (name: string, earlier: string) =>
-    both(`包内有两个同名条目“${name}”，无法确定以哪个为准（Excel 会要求修复此文件）`, `two entries named ${name}${earlier !== name ? ` and ${earlier}` : ""}: which one counts is undefined (Excel asks to repair such a file)`),
+    both(
+      `包内有两个同名条目“${name}”，各程序读取的不同，无法确定以哪个为准（Excel 会要求修复此文件）；请在 Excel 或 WPS 中重新保存`,
+      `the package holds two entries for the part ${name}${earlier !== name ? ` (${earlier})` : ""}: programs differ on which one they read (Excel asks to repair such a file); save it again in Excel or WPS`,
+    ),
   encryptedEntry: (name: string) => both(`条目“${name}”已加密，无法读取`, `the entry ${name} is encrypted`),
   unsupportedMethod: (name: string, method: number) => both(`条目“${name}”的压缩方式（${method}）不受支持`, `the entry ${name} uses compression method ${method}, which is not supported`),
   partTooLarge: (name: string, size: number, cap: number) =>
