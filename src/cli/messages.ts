@@ -7,6 +7,7 @@
 import { KIND_LABELS } from "../core/review";
 import type { FormKind } from "../core/forms/registry";
 import { type Bilingual, bothLangs } from "../core/basics/text";
+import { SEVERITY_LABELS } from "../core/basics/messages";
 
 /** The name of the user's own department's source, as the comparison sheet's notes cite it. */
 export const ownSource = (file: string, sheet: string) => `${file} 工作表“${sheet}”`;
@@ -95,6 +96,25 @@ export const VALIDATE_REPORT = {
       en: `${kind.en}${enParts.length ? ": " + enParts.join(", ") : ""}`,
     };
   },
+  /** the columns found, each by its role in words (never the engine's role keys) */
+  columns: (cols: Array<[Bilingual, string]>): Bilingual => ({
+    zh: cols.map(([r, c]) => `${r.zh} ${c}`).join("，"),
+    en: cols.map(([r, c]) => `${r.en} ${c}`).join(", "),
+  }),
+  roles: {
+    level1: { zh: "一级指标", en: "level 1" },
+    level2: { zh: "二级指标", en: "level 2" },
+    name: { zh: "三级指标", en: "indicator" },
+    target: { zh: "年度指标值", en: "target" },
+    actual: { zh: "实际完成值", en: "actual" },
+    operator: { zh: "比较符号", en: "operator" },
+    direction: { zh: "指标方向", en: "direction" },
+    unit: { zh: "计量单位", en: "unit" },
+    points: { zh: "分值", en: "points" },
+    score: { zh: "得分", en: "score" },
+    reason: { zh: "偏差原因", en: "reason" },
+    prior: { zh: "上年值", en: "prior year" },
+  } as Record<string, Bilingual>,
   rows: (n: number): Bilingual => ({ zh: `指标 ${n}`, en: `Rows ${n}` }),
   notScored: { zh: "未计分", en: "not scored" } as Bilingual,
   budget: (p: { executed: N; budget: N; initialBudget: N; rate: string; score: string }): Bilingual => ({
@@ -114,8 +134,28 @@ export const VALIDATE_REPORT = {
     en: `Total score ${fixed2(p.total)} (provisional; ${p.rows} rows, ${p.unchecked} points not checked; between ${fixed2(p.lo)} and ${fixed2(p.hi)}), grade pending, points ${p.points}, preset ${p.preset}`,
   }),
   statedGrade: (grade: string): Bilingual => ({ zh: `填报自评等级 ${grade}`, en: `Stated grade ${grade}` }),
+  /** a level that states its points (产出指标（50分）), docs/form-families.md */
+  level: (p: { name: string; cell: string; points: number; childPoints: N; score: N }): Bilingual => ({
+    zh: `  ${p.name}（${p.cell}）：标明${p.points}分，下级分值合计${p.childPoints ?? "—"}，得分${p.score ?? "—"}`,
+    en: `  ${p.name} (${p.cell}): states ${p.points} points, its rows add up to ${p.childPoints ?? "—"}, score ${p.score ?? "—"}`,
+  }),
+  levels: { zh: "指标层级分值：", en: "Levels with stated points:" } as Bilingual,
+  block: (p: { title: string; cell: string | null; points: N; score: N; rows: number }): Bilingual => ({
+    zh: `  ${p.title}${p.cell ? `（${p.cell}）` : ""}：得分${p.score ?? "—"} / ${p.points ?? "—"}，${p.rows}项指标`,
+    en: `  ${p.title}${p.cell ? ` (${p.cell})` : ""}: score ${p.score ?? "—"} / ${p.points ?? "—"}, ${p.rows} indicators`,
+  }),
+  blocks: { zh: "分块计分：", en: "Blocks:" } as Bilingual,
+  weighted: (p: { total: N; parts: string }): Bilingual => ({
+    zh: `加权总分 ${p.total === null ? "—" : fixed2(p.total)}（${p.parts}）`,
+    en: `Weighted total ${p.total === null ? "—" : fixed2(p.total)} (${p.parts})`,
+  }),
   wholeTable: { zh: "全表", en: "table" } as Bilingual,
-  problems: (n: number): Bilingual => ({ zh: `问题（${n}）：`, en: `Problems (${n}):` }),
+  problems: (p: { n: number; errors: number; warnings: number }): Bilingual => ({
+    zh: `问题（${p.n}；错误 ${p.errors}，警告 ${p.warnings}）：`,
+    en: `Problems (${p.n}; ${p.errors} errors, ${p.warnings} warnings):`,
+  }),
+  /** the rows' notes: assumptions made (a unit taken from the target, an operator assumed) and over-achievement */
+  notes: (n: number): Bilingual => ({ zh: `说明（${n}，含按目标单位或默认符号理解的假设）：`, en: `Notes (${n}, including the assumptions made: units taken from the target, operators assumed):` }),
   noProblems: { zh: "未发现问题。", en: "No problems found." } as Bilingual,
   written: (out: string, newSheet: string | null): Bilingual => ({
     zh: `结果已写入 ${out}${newSheet ? `（工作表“${newSheet}”）` : ""}`,
@@ -130,7 +170,8 @@ export const AUDIT_REPORT = {
     en: `Sheet "${p.sheet}": ${p.tables} table(s)${p.ranges ? ` (${p.ranges})` : ""}, ${p.textCells} cell(s) of text, ${p.figures} figures, ${p.passed} checks agreed`,
   }),
   noFindings: { zh: "  未发现不一致。", en: "  No inconsistencies found." } as Bilingual,
-  severity: { error: { zh: "错误", en: "error" }, warning: { zh: "提示", en: "warning" } } as Record<"error" | "warning", Bilingual>,
+  /** the one severity model's words (docs/rules.md, "Severity") */
+  severity: SEVERITY_LABELS as Record<"error" | "warning", Bilingual>,
   findings: (n: number): Bilingual => ({ zh: `发现问题：${n} 处`, en: `Findings: ${n}` }),
   notAudited: (sheets: string): Bilingual => ({
     zh: `未核对的工作表（不是收支表或没有可核对的内容）：${sheets}`,
@@ -167,6 +208,11 @@ export const SEEDS_REPORT = {
   conflict: { zh: "前后不一致", en: "conflict" } as Bilingual,
   secondValue: { zh: "另有数值", en: "second value" } as Bilingual,
   asWritten: { zh: "原文", en: "as written" } as Bilingual,
+  /** a figure the report's own sum proves wrong in magnitude, shown in its consistent reading */
+  consistentReading: (note: string, r: { asWritten: string; unitRead: string; isTotal: boolean }): Bilingual => ({
+    zh: note,
+    en: `written "${r.asWritten}", which does not agree with the ${r.isTotal ? "sum of the parts" : "total"}: read in ${r.unitRead}`,
+  }),
 };
 
 /** The summary line of `jixiao review` (both languages on one line). */
@@ -175,7 +221,7 @@ export const REVIEW_REPORT = {
     zh: `复核 ${p.files} 个文件：${p.tables} 张表，错误 ${p.errors}，警告 ${p.warnings}，未能读取 ${p.notRead}`,
     en: `reviewed ${p.files} files: ${p.tables} tables, ${p.errors} errors, ${p.warnings} warnings, ${p.notRead} not read`,
   }),
-  written: (out: string): Bilingual => ({ zh: `汇总已写入`, en: `summary written to ${out}` }),
+  written: (out: string): Bilingual => ({ zh: `汇总已写入 ${out}`, en: `summary written to ${out}` }),
 };
 
 /** "中文 / English": the one-line form of the CLI's errors and usage messages (stderr has no --lang). */
@@ -263,6 +309,7 @@ export const CLI_ERRORS = {
   deptsEmpty: (ids: string) => `${both("--depts 为空", "--depts is empty")}; ${valid(ids)}`,
   noOwnFigures: (file: string) => both("本单位数据不可用", `no own-department figures in ${file}`),
   reviewOutNotXlsx: (out: string) => both("--out 应为 .xlsx 文件", `--out must be an .xlsx file: ${out}`),
+  langValue: both("--lang 应为 zh 或 en", "--lang must be zh or en"),
   jobsRange: both("--jobs 应为 1–64 的整数", "--jobs must be a whole number from 1 to 64"),
   outIsInputLink: (out: string) =>
     both("--out 与输入文件是同一个文件（链接或大小写不同的路径），输入文件不会被修改", `--out is the input file itself (a link to it, or its path in other letter case): ${out}; the input is never modified`),
