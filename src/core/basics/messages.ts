@@ -111,6 +111,10 @@ const T: Record<string, Template> = {
   breakdown_not_scored: { severity: "info", zh: () => `其中项：已核对，不另计分`, en: () => `a breakdown (其中) row: checked, not scored again` },
   weighted_total: { severity: "info", zh: (p) => `总分按权重计算：${p.detail}`, en: (p) => `the total is weighted: ${p.detail}` },
   stated_total: { severity: "warning", zh: (p) => `填报总分${p.stated}与计算总分${p.computed}不一致`, en: (p) => `stated total ${p.stated} differs from the computed ${p.computed}` },
+  // form families (docs/form-families.md): levels, blocks and rows left to fill in
+  level_unfilled: { severity: "warning", zh: (p) => `“${p.name}”（${p.points}分）下有${p.n}项指标未填写分值，该部分分值待定`, en: (p) => `"${p.name}" (${p.points} points) has ${p.n} ${p.n === 1 ? "indicator" : "indicators"} without points: those points are undetermined` },
+  row_unfilled: { severity: "warning", zh: () => `指标未填写（分值、得分均为空），不按0分计，总分暂定`, en: () => `the indicator is not filled in (no points, no score): not counted as 0; the total is provisional` },
+  stated_points_total: { severity: "warning", zh: (p) => `填报分值合计${p.stated}与各指标分值之和${p.computed}不一致`, en: (p) => `stated points total ${p.stated} differs from the indicators' ${p.computed}` },
   results_new_sheet: {
     severity: "info",
     zh: (p) => `表格右侧${p.range}已有数据（${p.blocked}），结果写入新工作表“${p.sheet}”`,

@@ -170,3 +170,24 @@ export function headerPattern(words: HeaderWords): RegExp {
   if (words.prefix?.length) parts.push(`^(?:${wordsPattern(words.prefix)})`);
   return new RegExp(parts.join("|"));
 }
+
+/**
+ * Header words a scoring sheet (评分表) adds to HEADER_WORDS, per role, and the words of its
+ * description columns (指标说明, 评价要点 …), which are read as neither criteria nor names.
+ */
+export const SCORING_HEADER_EXTRA: Readonly<Record<"reason" | "criteria" | "score" | "points" | "note", HeaderWords>> = {
+  reason: { contains: ["失分原因", "扣分情况", "其他说明"], exact: ["备注"] },
+  criteria: { contains: ["评分细则", "评分依据", "评分要点"] },
+  score: { exact: ["评价分", "考评分"] },
+  points: { exact: ["权数", "分数", "配分", "标准分值", "指标分值"] },
+  note: { contains: ["指标说明", "指标解释", "指标内涵", "评价要点", "具体指标", "指标释义"] },
+};
+
+/** Both lists of header words of a role, as one. */
+export function mergeHeaderWords(a: HeaderWords, b: HeaderWords | undefined): HeaderWords {
+  return {
+    contains: [...(a.contains ?? []), ...(b?.contains ?? [])],
+    exact: [...(a.exact ?? []), ...(b?.exact ?? [])],
+    prefix: [...(a.prefix ?? []), ...(b?.prefix ?? [])],
+  };
+}

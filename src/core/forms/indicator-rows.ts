@@ -87,6 +87,8 @@ export interface TotalRow {
   row: number;
   score: InputCell | null;
   points: InputCell | null;
+  /** points written in the total's label (总分（100分）) when no 分值 cell states them */
+  pointsValue?: number | null;
 }
 
 export interface ExtractedRows {

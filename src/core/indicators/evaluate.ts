@@ -116,6 +116,7 @@ export function evaluateRow(input: IndicatorInput, settings: Settings, preset: P
     row = { ...input, actual: { value, format: null, cell: input.actual?.cell ?? computed.items[0] ?? input.nameCell } };
   }
   const result = input.scoreOnly ? evaluateScoreOnly(row, settings) : evaluateIndicator(row, settings, preset, context);
+  if (input.scoreOnly) result.scoreOnly = true;
   if (input.criteria && !isBlank(input.criteria.value)) result.criteria = displayText(String(input.criteria.value));
   if (computed) result.computed = { formula: computed.formula, items: [...computed.items], value: computed.value, unit: computed.unit };
   if (input.breakdown) {

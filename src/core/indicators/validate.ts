@@ -223,6 +223,18 @@ function budgetLine(ctx: SummaryContext, indicatorPoints: number | null, budgetC
   return scoreBudget(ctx.budgetRead, ctx.grid, { cap: preset.budgetExecutionCap, scoreTolerance: settings.scoreTolerance, pointsFromPreset: fromPreset, scoredInTable: budgetCategorySeen });
 }
 
+/** 投入15+过程40: the rows' points per level-1 group, in sheet order. */
+function pointsByLevel1(rows: RowResult[]): string[] {
+  const sums = new Map<string, ExactSum>();
+  for (const r of rows) {
+    if (r.points === null || r.breakdown) continue;
+    const key = r.level1 || r.name;
+    if (!sums.has(key)) sums.set(key, new ExactSum());
+    sums.get(key)?.add(r.points);
+  }
+  return [...sums].map(([k, s]) => `${k}${s.value()}`);
+}
+
 function summarize(
   rows: RowResult[],
   read: FormReading,
@@ -287,6 +299,8 @@ function summarize(
       scored.add(r.score ?? 0);
       if (r.points !== null && (r.statedScore ?? r.computedScore ?? r.points) < r.points) lost++;
     }
+    // a scoring sheet's levels are its own (投入 / 过程 …), not the preset's 预算执行 / 产出 shares
+    if (r.scoreOnly) continue;
     let cat = catCache.get(r.level1);
     if (cat === undefined) {
       cat = categoryOf(r.level1, "", preset);
@@ -308,7 +322,8 @@ function summarize(
       for (const x of b.blocks) {
         if (x.points === null) continue;
         points.add(x.points);
-        scored.add(x.score ?? 0);
+        // a block counts at most its points: the excess is a finding (block_over_points), never total
+        scored.add(Math.min(x.score ?? 0, x.points));
       }
     }
   }
@@ -353,12 +368,14 @@ function summarize(
       catSeen.clear();
     }
     if (Math.abs(pointsTotal - preset.total) > 1e-9) {
-      const byCat = preset.categories.map((c) => `${c.label}${catSums.get(c.id)?.value() ?? 0}`);
+      // by the preset's shares, or by the form's own level-1 groups when it has none of them (a scoring sheet)
+      const byCat = catSeen.size > 0 ? preset.categories.map((c) => `${c.label}${catSums.get(c.id)?.value() ?? 0}`) : pointsByLevel1(rows);
       const totalPoints = extracted.totalRows.find((t) => t.points && !isBlank(t.points.value))?.points?.cell;
       messages.push(msg("points_total", { sum: pointsTotal, total: preset.total, detail: byCat.join("+") }, totalPoints ?? columnCell(grid, columns.points, headerRow)));
     }
     for (const c of preset.categories) {
-      if (!catSeen.has(c.id)) continue;
+      // block titles and headers state the form's own points (预算执行（20分）): not the preset's shares
+      if (!catSeen.has(c.id) || blockPoints) continue;
       const sum = catSums.get(c.id)?.value() ?? 0;
       const first = catFirstRow.get(c.id);
       const cell = first !== undefined ? columnCell(grid, columns.level1 ?? columns.level2 ?? columns.name, first) : undefined;

@@ -42,6 +42,8 @@ const EXPLICIT: Record<string, CheckFamily> = {
   weighted_total: "total",
   category_total: "points",
   rescaled: "points",
+  level_unfilled: "points",
+  row_unfilled: "points",
   invalid_rows: "total",
   legacy_converted: "file",
   hidden_sheet: "file",
