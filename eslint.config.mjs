@@ -13,6 +13,16 @@ export default tseslint.config(
     },
   },
   {
+    // a spread passes every element as an argument: 100,000 problems overflow the stack (docs/write-back.md)
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement", message: "no push(...array): an unbounded array overflows the stack; loop instead (docs/write-back.md)." },
+      ],
+    },
+  },
+  {
     // core is pure at every depth: no Node, no Office, no DOM, no adapter or UI code (ARCHITECTURE.md,
     // docs/rules.md §2); test/lint/purity.test.ts proves a forbidden import fails
     files: ["src/core/**/*.ts"],

@@ -97,6 +97,26 @@ async function main() {
   cliTimes.sort((a, b) => a - b);
   const cli = cliTimes[1];
   rows.push(["CLI: validate a 10,000-row workbook, end to end (--out)", `${(cli / 1000).toFixed(2)} s`, "< 3 s", cli < 3000 ? "ok" : "SLOW"]);
+
+  // large packages (docs/write-back.md, "Bounded resources"): time and peak memory of one run each
+  const big = require("./big-packages");
+  const probe = (args) => {
+    const r = spawnSync(process.execPath, [path.join(__dirname, "cli-probe.js"), ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const j = JSON.parse(r.stdout || "{}");
+    if (j.code !== 0) throw new Error(`CLI failed (${j.code}): ${j.err || r.stderr}`);
+    return j;
+  };
+  const cases = [
+    ["200,000 rows", "rows-200000.xlsx", () => big.rowsWorkbook(200000), 30000, 1536],
+    ["65,000 parts", "parts-65000.xlsx", () => big.partsWorkbook(65000), 20000, 1024],
+  ];
+  for (const [what, name, make, barMs, barMb] of cases) {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, make());
+    const j = probe(["validate", f, "--out", path.join(dir, `out-${name}`)]);
+    rows.push([`CLI: validate --out, ${what} (${(fs.statSync(f).size / 1048576).toFixed(1)} MB file)`, `${(j.ms / 1000).toFixed(2)} s`, `< ${barMs / 1000} s`, j.ms < barMs ? "ok" : "SLOW"]);
+    rows.push([`CLI: peak memory (max RSS), ${what}`, `${j.maxRssMb.toFixed(0)} MB`, `< ${barMb} MB`, j.maxRssMb < barMb ? "ok" : "TOO BIG"]);
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 
   // task pane bundle, when built (npm run build)
@@ -121,7 +141,8 @@ async function main() {
 
   const w = [Math.max(...rows.map((r) => r[0].length)), 12, 10, 6];
   const line = (r) => `| ${r[0].padEnd(w[0])} | ${r[1].padStart(w[1])} | ${r[2].padEnd(w[2])} | ${r[3].padEnd(w[3])} |`;
-  console.log(`Jixiao bench — ${os.cpus().length} cores (${os.cpus()[0].model.trim()}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
+  console.log(`Jixiao bench — ${cores} cores (${os.cpus()[0].model.trim()}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   console.log(line(["what", "measured", "bar (§10)", "verdict"]));
   console.log(`|${"-".repeat(w[0] + 2)}|${"-".repeat(w[1] + 2)}|${"-".repeat(w[2] + 2)}|${"-".repeat(w[3] + 2)}|`);
   for (const r of rows) console.log(line(r));

@@ -10,7 +10,7 @@ export function parseArgs(argv: string[], valued: readonly string[]): ParsedArgs
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--") {
-      positional.push(...argv.slice(i + 1));
+      for (const item of argv.slice(i + 1)) positional.push(item);
       break;
     }
     if (a.startsWith("--")) {

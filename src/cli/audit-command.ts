@@ -69,7 +69,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
       continue;
     }
     results.push(outcome.result);
-    plans.push(...outcome.plans);
+    for (const item of outcome.plans) plans.push(item);
   }
   if (results.length === 0) {
     // nothing was audited: never an all-clear (docs/statement-audit.md, "No statement, nothing to check")

@@ -4,7 +4,8 @@
  * turns errors into exit codes, so every command behaves alike.
  */
 import { parseArgs, ParsedArgs } from "./args";
-import { CLI_ERRORS } from "./messages";
+import { CLI_ERRORS, fileSystemError } from "./messages";
+import { PackageError } from "./ooxml-package";
 import { UsageError } from "./usage-error";
 
 /** The check ran (whatever its verdicts). */
@@ -56,10 +57,27 @@ export function commandRunner(command: CliCommand): (argv: string[], io: Io) => 
   return (argv, io) => runCommand(command, argv, io, undefined);
 }
 
-/** A usage error exits 2 with its message; anything else is an internal error (exit 1, with the stack). */
+/**
+ * A usage error exits 2 with its message; so do a package the reader refuses and a failed file
+ * operation (EACCES, ENOSPC, …: its message names the file); anything else is an internal error
+ * (exit 1, with the stack).
+ */
 export function reportError(prefix: string, e: unknown, io: Io): number {
   if (e instanceof UsageError) {
     io.err(`${prefix}: ${e.message}`);
+    return EXIT_UNUSABLE;
+  }
+  if (e instanceof PackageError) {
+    io.err(`${prefix}: ${CLI_ERRORS.cannotRead("", e.message)}`);
+    return EXIT_UNUSABLE;
+  }
+  const err = e as { code?: unknown; path?: unknown } | null;
+  if (err && typeof err.code === "string" && /^E[A-Z]+$/.test(err.code)) {
+    io.err(`${prefix}: ${fileSystemError(err.code, typeof err.path === "string" ? err.path : "")}`);
+    return EXIT_UNUSABLE;
+  }
+  if (e instanceof RangeError && /call stack|Invalid string length|Array buffer allocation/i.test(e.message)) {
+    io.err(`${prefix}: ${CLI_ERRORS.tooLargeToRead(e.message)}`);
     return EXIT_UNUSABLE;
   }
   io.err(`${prefix}: ${CLI_ERRORS.internal((e as Error).stack ?? String(e))}`);

@@ -29,7 +29,7 @@ import { CliCommand, EXIT_OK, Io, commandRunner } from "./command";
 import { chartJson, messageJson } from "./json-output";
 import { CLI_ERRORS, COMPARE_REPORT, ownSource } from "./messages";
 import { SheetWriteResult, applySheetPlan } from "./write-sheet-xlsx";
-import { UsageError, candidateSheets, noPositional, openWorkbook, reasonLines, saveWorkbook } from "./workbook-file";
+import { UsageError, candidateSheets, noPositional, openWorkbook, reasonLines, sameFile, saveWorkbook } from "./workbook-file";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
 
@@ -75,7 +75,7 @@ async function readOwn(file: string, sheetName: string | undefined): Promise<{ d
   for (const ws of candidates) {
     const result = ownDepartmentFromGrid(wb.grid(ws), { document: ownSource(path.basename(file), ws.name) });
     if (result.department) return { department: result.department, messages: result.messages };
-    reasons.push(...result.messages.map((m) => `${ws.name}: ${bothLangs(m.text)}`));
+    for (const item of result.messages.map((m) => `${ws.name}: ${bothLangs(m.text)}`)) reasons.push(item);
   }
   throw new UsageError(`${CLI_ERRORS.noOwnFigures(file)}${reasonLines(reasons)}`);
 }
@@ -114,7 +114,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
 
   let ownMessages: SheetMessage[] = [];
   if (typeof flags.own === "string") {
-    if (path.resolve(flags.own) === path.resolve(out)) {
+    if (sameFile(flags.own, out)) {
       throw new UsageError(CLI_ERRORS.outIsOwn);
     }
     const own = await readOwn(flags.own, typeof flags["own-sheet"] === "string" ? flags["own-sheet"] : undefined);

@@ -61,6 +61,15 @@ export const CLI_UNREADABLE = {
   damaged: (m: string): Bilingual => ({ zh: `文件已损坏或无法读取：${m}`, en: `the file is damaged or cannot be read: ${m}` }),
   failedWhileReading: (m: string): Bilingual => ({ zh: `读取时出错：${m}`, en: `failed while reading: ${m}` }),
   missing: { zh: "找不到文件或文件夹", en: "no such file or folder" } as Bilingual,
+  notRegular: { zh: "不是普通文件（管道、设备或套接字），未打开", en: "not a regular file (a pipe, device or socket); not opened" } as Bilingual,
+  danglingLink: { zh: "符号链接指向的文件或文件夹不存在", en: "a symbolic link whose target does not exist" } as Bilingual,
+  linkLoop: { zh: "符号链接形成循环，未跟随", en: "a symbolic link loop; not followed" } as Bilingual,
+  folderSeen: { zh: "链接指向已读过的文件夹（循环或重复），未重复读取", en: "a link to a folder already read (a loop or a second path); not read again" } as Bilingual,
+  folderUnreadable: (m: string): Bilingual => ({ zh: `无法读取文件夹：${m}`, en: `cannot read the folder: ${m}` }),
+  outOfMemory: {
+    zh: "读取此文件所需内存超过上限，已跳过（文件可能是恶意构造的）",
+    en: "reading this file needed more memory than allowed; skipped (the file may be crafted)",
+  } as Bilingual,
 };
 
 type N = number | null;
@@ -217,6 +226,52 @@ export const REVIEW_REPORT = {
 
 /** "中文 / English": the one-line form of the CLI's errors and usage messages (stderr has no --lang). */
 const both = (zh: string, en: string) => bothLangs({ zh, en });
+
+/** Sizes in messages: MiB with one decimal. */
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+
+/** Why the zip layer refuses a package (src/cli/zip.ts; docs/write-back.md, "The zip layer"). */
+export const ZIP_ERRORS = {
+  damaged: (detail: string) => both("文件已损坏（zip 结构不完整）", `the file is damaged (not a complete zip package): ${detail}`),
+  tooManyEntries: (n: number, cap: number) => both(`包内条目过多（${n} 个，上限 ${cap}）`, `too many entries in the package (${n}, at most ${cap})`),
+  duplicateEntry: (name: string, earlier: string) =>
+    both(
+      `包内有两个同名条目“${name}”，各程序读取的不同，无法确定以哪个为准（Excel 会要求修复此文件）；请在 Excel 或 WPS 中重新保存`,
+      `the package holds two entries for the part ${name}${earlier !== name ? ` (${earlier})` : ""}: programs differ on which one they read (Excel asks to repair such a file); save it again in Excel or WPS`,
+    ),
+  encryptedEntry: (name: string) => both(`条目“${name}”已加密，无法读取`, `the entry ${name} is encrypted`),
+  unsupportedMethod: (name: string, method: number) => both(`条目“${name}”的压缩方式（${method}）不受支持`, `the entry ${name} uses compression method ${method}, which is not supported`),
+  partTooLarge: (name: string, size: number, cap: number) =>
+    both(`部件“${name}”解压后为 ${mib(size)}，超过上限 ${mib(cap)}`, `the part ${name} inflates to ${mib(size)}, over the limit of ${mib(cap)} (JIXIAO_MAX_PART_MB)`),
+  packageTooLarge: (name: string, cap: number) =>
+    both(`工作簿解压后超过上限 ${mib(cap)}（至部件“${name}”）`, `the package inflates to more than ${mib(cap)} (reached at part ${name}; JIXIAO_MAX_PACKAGE_MB)`),
+  inflatesBeyond: (name: string, size: number) =>
+    both(`部件“${name}”解压后超过其声明的大小（${size} 字节），文件已损坏或是恶意构造的`, `the part ${name} inflates past its declared size (${size} bytes): damaged or crafted`),
+  badCrc: (name: string) => both(`部件“${name}”的 CRC-32 校验失败，文件已损坏`, `the part ${name} fails its CRC-32 check: the file is damaged`),
+  outputTooLarge: both("输出文件超过 4 GiB", "the output would be larger than 4 GiB"),
+};
+
+/** What a failed file operation says, by its error code (EACCES, ENOSPC, …). */
+export function fileSystemError(code: string, file: string): string {
+  const say: Record<string, [string, string]> = {
+    EACCES: ["没有权限", "permission denied"],
+    EPERM: ["没有权限", "operation not permitted"],
+    EISDIR: ["这是一个文件夹，不是文件", "a folder, not a file"],
+    ENOTDIR: ["路径中有一段不是文件夹", "a part of the path is not a folder"],
+    ENOENT: ["找不到文件或文件夹", "no such file or folder"],
+    ENOSPC: ["磁盘空间不足，未写入（原有文件保持不变）", "no space left on the disk; nothing was written (an earlier file there is unchanged)"],
+    EDQUOT: ["磁盘配额已满，未写入（原有文件保持不变）", "disk quota exceeded; nothing was written (an earlier file there is unchanged)"],
+    EROFS: ["文件系统只读", "read-only file system"],
+    ELOOP: ["符号链接形成循环", "too many levels of symbolic links (a link loop)"],
+    EMFILE: ["打开的文件过多", "too many open files"],
+    EBUSY: ["文件正被占用", "the file is busy (open in another program?)"],
+    ENAMETOOLONG: ["文件名过长", "file name too long"],
+    EIO: ["读写错误", "input/output error"],
+  };
+  const [zh, en] = say[code] ?? ["文件操作失败", `file operation failed (${code})`];
+  return both(`${zh}：${file}`, `${en}: ${file}`);
+}
+
 const valid = (list: string) => `${both("可用", "valid")}: ${list}`;
 
 /** Usage errors and failures, each already in both languages (review-file.ts splits them at " / "). */
@@ -256,6 +311,16 @@ export const CLI_ERRORS = {
   reviewOutNotXlsx: (out: string) => both("--out 应为 .xlsx 文件", `--out must be an .xlsx file: ${out}`),
   langValue: both("--lang 应为 zh 或 en", "--lang must be zh or en"),
   jobsRange: both("--jobs 应为 1–64 的整数", "--jobs must be a whole number from 1 to 64"),
+  outIsInputLink: (out: string) =>
+    both("--out 与输入文件是同一个文件（链接或大小写不同的路径），输入文件不会被修改", `--out is the input file itself (a link to it, or its path in other letter case): ${out}; the input is never modified`),
+  outNotOursWorkbook: (out: string) =>
+    both("--out 文件已存在且不是本工具写出的结果，不会覆盖；请换一个文件名或先移走它", `--out exists and is not a file this tool wrote; it is not overwritten (choose another name or move it): ${out}`),
+  notRegular: (file: string) => both("不是普通文件（管道、设备或套接字），不会打开", `not a regular file (a pipe, device or socket); not opened: ${file}`),
+  fileTooLarge: (file: string, size: number, cap: number) =>
+    both(`文件过大（${mib(size)}，上限 ${mib(cap)}）`, `the file is too large (${mib(size)}, at most ${mib(cap)}): ${file}`),
+  tooLargeToRead: (detail: string) => both("输入过大或结构异常，无法处理", `the input is too large or too deeply nested to process: ${detail}`),
+  checkFailed: (file: string, problems: string[]) =>
+    both("输出未通过结构检查，未写入（原有文件保持不变）", `the output failed the structural check and was not written (an earlier file there is unchanged): ${file}\n  ${problems.join("\n  ")}`),
   outNotOurs: (out: string) => both("--out 文件已存在且不是本工具写的汇总，不会覆盖", `--out exists and is not a summary this tool wrote; it is not overwritten: ${out}`),
   noSuchPath: (p: string) => both("找不到", `no such file or folder: ${p}`),
   notRead: both("未能读取", "not read"),

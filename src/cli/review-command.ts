@@ -7,17 +7,18 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Worker } from "worker_threads";
+import { ChildProcess, fork } from "child_process";
 import { PRESET_IDS } from "../core/indicators/presets";
 import { cellText } from "../core/basics/grid";
 import { LinkTargets, ReviewReport, SUMMARY_TITLE, SUMMARY_TITLE_EN, SheetLayout, problemsLayout, sheetTarget, skippedLayout, sortReport, summaryLayout } from "../core/review";
-import { type Lang, inLang } from "../core/basics/text";
+import { type Bilingual, type Lang, inLang } from "../core/basics/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { FileJob, FileOutcome, reviewFile } from "./review-file";
 import { reviewJson } from "./json-output";
 import { CLI_ERRORS, CLI_UNREADABLE, REVIEW_REPORT } from "./messages";
-import { UsageError } from "./workbook-file";
+import { UsageError, readRegularFile, writeFileAtomic } from "./workbook-file";
+import { checkPackage } from "./xlsx-check";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
 /**
@@ -60,44 +61,136 @@ export interface ReviewRunOptions {
   workerScript?: string;
 }
 
-/** Files under the inputs, in a stable order; a named file is taken whatever its extension. */
-export function collectFiles(inputs: string[], exclude: string[]): { jobs: Array<{ path: string; display: string }>; missing: string[] } {
+/** A path passed over while collecting (a dangling or looping link, an unreadable folder, a pipe): a row of 未能读取. */
+export interface PassedOver {
+  display: string;
+  reason: Bilingual;
+}
+
+/** Device and inode: one file or folder however many paths lead to it. */
+function fileKey(st: fs.BigIntStats): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+function statKey(p: string): string | null {
+  try {
+    return fileKey(fs.statSync(p, { bigint: true }));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Files under the inputs, in a stable order; a named file is taken whatever its extension
+ * (docs/review.md, "Which files"). Links are followed at most once: a folder or file is known by
+ * its device and inode, so `loop -> .`, two links to one folder and a link back up the tree are
+ * each read once, and the link that would read a folder again is listed. A dangling link, a link
+ * loop, a folder that cannot be read and anything that is not a regular file (a pipe, a device)
+ * are listed under `passed`, never an exception. `readdir`: the folder listing (tests make one fail).
+ */
+export function collectFiles(inputs: string[], exclude: string[], readdir: (dir: string) => string[] = (d) => fs.readdirSync(d)): { jobs: Array<{ path: string; display: string }>; missing: string[]; passed: PassedOver[] } {
   const jobs: Array<{ path: string; display: string }> = [];
   const missing: string[] = [];
-  const seen = new Set(exclude.map((e) => path.resolve(e)));
-  const add = (p: string, display: string) => {
-    const abs = path.resolve(p);
-    if (seen.has(abs)) return;
-    seen.add(abs);
+  const passed: PassedOver[] = [];
+  const seenFiles = new Set<string>();
+  for (const e of exclude) {
+    const k = statKey(e);
+    if (k) seenFiles.add(k);
+  }
+  const seenDirs = new Set<string>();
+  const add = (p: string, display: string, st: fs.BigIntStats) => {
+    const k = fileKey(st);
+    if (seenFiles.has(k)) return;
+    seenFiles.add(k);
     jobs.push({ path: p, display });
   };
-  const walk = (dir: string, rel: string) => {
-    const names = fs.readdirSync(dir).sort();
-    for (const n of names) {
-      const full = path.join(dir, n);
-      const shown = rel ? `${rel}/${n}` : n;
-      let st: fs.Stats;
+  const linkProblem = (full: string): Bilingual => {
+    try {
+      fs.statSync(full);
+      return CLI_UNREADABLE.linkLoop;
+    } catch (e) {
+      return (e as { code?: string }).code === "ELOOP" ? CLI_UNREADABLE.linkLoop : CLI_UNREADABLE.danglingLink;
+    }
+  };
+  // an explicit stack, not recursion: a deep tree cannot overflow the call stack
+  const walk = (root: string, rootShown: string, rootStat: fs.BigIntStats) => {
+    seenDirs.add(fileKey(rootStat));
+    const stack: Array<{ dir: string; rel: string }> = [{ dir: root, rel: rootShown }];
+    while (stack.length) {
+      const { dir, rel } = stack.pop() as { dir: string; rel: string };
+      let names: string[];
       try {
-        st = fs.statSync(full);
-      } catch {
+        names = readdir(dir).sort();
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? "";
+        passed.push({ display: rel || dir, reason: CLI_UNREADABLE.folderUnreadable(code || (e as Error).message) });
         continue;
       }
-      if (st.isDirectory()) walk(full, shown);
-      // ~$name.xlsx: the lock file Excel keeps beside an open workbook, not a submission
-      else if (!n.startsWith("~$") && REVIEW_EXTENSIONS.includes(path.extname(n).toLowerCase())) add(full, shown);
+      const subdirs: Array<{ dir: string; rel: string }> = [];
+      for (const n of names) {
+        const full = path.join(dir, n);
+        const shown = rel ? `${rel}/${n}` : n;
+        let st: fs.BigIntStats;
+        let link = false;
+        try {
+          const l = fs.lstatSync(full, { bigint: true });
+          link = l.isSymbolicLink();
+          st = link ? fs.statSync(full, { bigint: true }) : l;
+        } catch (e) {
+          // the entry went away while we looked, or a link leads nowhere
+          if (link || (e as { code?: string }).code === "ELOOP") passed.push({ display: shown, reason: linkProblem(full) });
+          continue;
+        }
+        const wanted = REVIEW_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !n.startsWith("~$");
+        if (st.isDirectory()) {
+          const k = fileKey(st);
+          if (seenDirs.has(k)) {
+            if (link) passed.push({ display: shown, reason: CLI_UNREADABLE.folderSeen });
+            continue;
+          }
+          seenDirs.add(k);
+          subdirs.push({ dir: full, rel: shown });
+        } else if (!wanted) {
+          // ~$name.xlsx: the lock file Excel keeps beside an open workbook, not a submission
+          continue;
+        } else if (!st.isFile()) {
+          passed.push({ display: shown, reason: CLI_UNREADABLE.notRegular });
+        } else add(full, shown, st);
+      }
+      // depth first, in name order
+      for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
     }
   };
   for (const input of inputs) {
-    if (!fs.existsSync(input)) {
-      missing.push(input);
+    let st: fs.BigIntStats;
+    try {
+      st = fs.statSync(input, { bigint: true });
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "ENOENT" && !isLink(input)) missing.push(input);
+      else passed.push({ display: input, reason: code === "ENOENT" ? CLI_UNREADABLE.danglingLink : code === "ELOOP" ? CLI_UNREADABLE.linkLoop : CLI_UNREADABLE.cannotOpen(code ?? (e as Error).message) });
       continue;
     }
     // one folder: paths inside it; several inputs: each as given, so two folders of one name stay apart
     const shown = input.split(path.sep).join("/").replace(/(.)\/+$/, "$1");
-    if (fs.statSync(input).isDirectory()) walk(input, inputs.length > 1 ? shown : "");
-    else add(input, inputs.length > 1 || !path.isAbsolute(input) ? shown : path.basename(input));
+    if (st.isDirectory()) {
+      if (seenDirs.has(fileKey(st))) passed.push({ display: shown, reason: CLI_UNREADABLE.folderSeen });
+      else walk(input, inputs.length > 1 ? shown : "", st);
+    } else {
+      const display = inputs.length > 1 || !path.isAbsolute(input) ? shown : path.basename(input);
+      if (!st.isFile()) passed.push({ display, reason: CLI_UNREADABLE.notRegular });
+      else add(input, display, st);
+    }
   }
-  return { jobs, missing };
+  return { jobs, missing, passed };
+}
+
+function isLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function defaultWorkerScript(): string | null {
@@ -105,77 +198,118 @@ function defaultWorkerScript(): string | null {
   return fs.existsSync(beside) ? beside : null;
 }
 
-/**
- * Run the jobs: with `threads` > 1 and a worker script, in this thread and `threads` − 1 worker
- * threads pulling the next file as they finish one; else one by one here. Results in job order,
- * whatever finished first.
- */
 /** Files handed to a worker ahead of the one it is on (docs/review.md, "Speed"). */
 const WORKER_PREFETCH = 3;
 
+/**
+ * The heap a worker may use (MiB; `JIXIAO_REVIEW_WORKER_MB`): a file that needs more ends its
+ * worker alone, and is listed under 未能读取 (docs/review.md, "Hostile files"). Workers are child
+ * processes, not threads: V8 ends a whole process when a heap overflows, even a worker thread's
+ * with resourceLimits, so only a process boundary keeps the batch alive.
+ */
+export const WORKER_HEAP_MB = Number(process.env.JIXIAO_REVIEW_WORKER_MB) > 0 ? Number(process.env.JIXIAO_REVIEW_WORKER_MB) : 2048;
+
+function failed(job: FileJob, reason: Bilingual): FileOutcome {
+  return { rows: [], problems: [], skip: { file: job.display, kind: "unreadable", reason }, legacy: false };
+}
+
+/** One file here, whatever happens: an exception becomes its reason. */
+async function reviewHere(job: FileJob): Promise<FileOutcome> {
+  try {
+    return await reviewFile(job);
+  } catch (e) {
+    return failed(job, CLI_UNREADABLE.failedWhileReading((e as Error)?.message ?? String(e)));
+  }
+}
+
+/**
+ * Run the jobs: with a worker script, in `threads` worker threads (each with a bounded heap)
+ * pulling the next file as they finish one, the main thread only handing out files and
+ * collecting answers; without one (tests run the sources), one by one here. A worker that dies
+ * (out of memory, a crash) costs only the file it was on, which is listed under 未能读取; the files
+ * it held in hand go back to the queue and a new worker takes over. Results in job order.
+ */
 export async function runJobs(jobs: FileJob[], threads: number, workerScript: string | null, onDone: (done: number, job: FileJob) => void): Promise<FileOutcome[]> {
   const results: FileOutcome[] = new Array(jobs.length);
   let done = 0;
-  if (threads <= 1 || !workerScript || jobs.length <= 1) {
+  if (!workerScript || jobs.length === 0) {
     for (let i = 0; i < jobs.length; i++) {
-      results[i] = await reviewFile(jobs[i]);
+      results[i] = await reviewHere(jobs[i]);
       onDone(++done, jobs[i]);
     }
     return results;
   }
-  // the main thread takes files too, from the start: the workers need a moment to load
-  const n = Math.min(threads, jobs.length) - 1;
+  const script = workerScript;
+  const requeued: number[] = [];
   let next = 0;
-  const here = async () => {
-    while (next < jobs.length) {
-      const id = next++;
-      results[id] = await reviewFile(jobs[id]);
-      onDone(++done, jobs[id]);
-      // let the workers' messages in between two files
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+  const hasNext = () => requeued.length > 0 || next < jobs.length;
+  const take = () => (requeued.length ? (requeued.shift() as number) : next++);
+  const finish = (id: number, outcome: FileOutcome) => {
+    results[id] = outcome;
+    onDone(++done, jobs[id]);
   };
-  await Promise.all([
-    here(),
-    ...Array.from({ length: n }, () => {
-      const w = new Worker(workerScript);
-      return new Promise<void>((resolve, reject) => {
-        // a few files in flight per worker: the main thread answers a worker only between two of
-        // its own files, so a worker holding one file at a time would wait for it each time
-        let inFlight = 0;
+  const lane = () =>
+    new Promise<void>((resolve) => {
+      const start = () => {
+        const w: ChildProcess = fork(script, [], {
+          serialization: "advanced",
+          execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
+          stdio: ["ignore", "ignore", "pipe", "ipc"],
+        });
+        // files sent and not answered, in the order sent: the worker takes them in that order
+        const inFlight: number[] = [];
+        let closing = false;
+        let stderrTail = "";
+        w.stderr?.on("data", (d: Buffer) => {
+          stderrTail = (stderrTail + d.toString("utf8")).slice(-4000);
+        });
         const give = () => {
-          while (inFlight < WORKER_PREFETCH && next < jobs.length) {
-            const id = next++;
-            inFlight++;
-            w.postMessage({ id, job: jobs[id] });
+          while (inFlight.length < WORKER_PREFETCH && hasNext()) {
+            const id = take();
+            inFlight.push(id);
+            w.send({ id, job: jobs[id] });
           }
-          if (inFlight === 0) void w.terminate().then(() => resolve());
+          if (inFlight.length === 0 && !closing) {
+            closing = true;
+            w.disconnect();
+          }
         };
         w.on("message", (m: { id: number; outcome?: FileOutcome; error?: string }) => {
-          inFlight--;
-          const job = jobs[m.id];
-          results[m.id] = m.outcome ?? {
-            rows: [],
-            problems: [],
-            skip: { file: job.display, kind: "unreadable", reason: CLI_UNREADABLE.failedWhileReading(m.error ?? "") },
-            legacy: false,
-          };
-          onDone(++done, job);
+          const at = inFlight.indexOf(m.id);
+          if (at >= 0) inFlight.splice(at, 1);
+          finish(m.id, m.outcome ?? failed(jobs[m.id], CLI_UNREADABLE.failedWhileReading(m.error ?? "")));
           give();
         });
-        w.on("error", reject);
+        // a send to a worker that just died: its exit handler below takes its files back
+        w.on("error", () => undefined);
+        w.on("exit", (code, signal) => {
+          if (closing && inFlight.length === 0) return resolve();
+          // the worker died on the first file it held: that file is the cause; the others go back
+          const culprit = inFlight.shift();
+          for (let i = inFlight.length - 1; i >= 0; i--) requeued.unshift(inFlight[i]);
+          inFlight.length = 0;
+          if (culprit !== undefined) {
+            const oom = /heap out of memory|Allocation failed/i.test(stderrTail);
+            const why = oom ? CLI_UNREADABLE.outOfMemory : CLI_UNREADABLE.failedWhileReading(`the worker stopped (${signal ?? `exit ${code}`})`);
+            finish(culprit, failed(jobs[culprit], why));
+          }
+          if (hasNext()) start();
+          else resolve();
+        });
         give();
-      });
-    }),
-  ]);
+      };
+      start();
+    });
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, lane));
+  // a file no lane could finish (should not happen) is still a row
+  for (let i = 0; i < jobs.length; i++) if (!results[i]) results[i] = failed(jobs[i], CLI_UNREADABLE.failedWhileReading("not reviewed"));
   return results;
 }
 
 /** A file this command wrote earlier (its first sheet's A1 is the summary's title): the only file --out may replace. */
 function isOurSummary(file: string): boolean {
   try {
-    if (fs.statSync(file).isDirectory()) return false;
-    const wb = XlsxWorkbook.fromBytes(fs.readFileSync(file));
+    const wb = XlsxWorkbook.fromBytes(readRegularFile(file));
     const first = wb.sheets.find((s) => s.kind === "worksheet");
     const a1 = first !== undefined ? cellText(wb.grid(first).values[0]?.[0]) : "";
     return a1.startsWith(SUMMARY_TITLE) || a1.startsWith(SUMMARY_TITLE_EN);
@@ -288,10 +422,13 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
     if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(CLI_ERRORS.jobsRange);
     threads = n;
   }
-  if (out && fs.existsSync(out) && !isOurSummary(out)) {
-    throw new UsageError(CLI_ERRORS.outNotOurs(out));
+  if (out && fs.existsSync(out)) {
+    const st = fs.statSync(out);
+    if (st.isDirectory()) throw new UsageError(CLI_ERRORS.aFolder(out));
+    if (!st.isFile()) throw new UsageError(CLI_ERRORS.notRegular(out));
+    if (!isOurSummary(out)) throw new UsageError(CLI_ERRORS.outNotOurs(out));
   }
-  const { jobs: found, missing } = collectFiles(positional, out ? [out] : []);
+  const { jobs: found, missing, passed } = collectFiles(positional, out ? [out] : []);
   for (const m of missing) io.err(`jixiao review: ${CLI_ERRORS.noSuchPath(m)}`);
   const jobs: FileJob[] = found.map((f) => ({ ...f, settings: { presetId } }));
   const workerScript = options.workerScript ?? defaultWorkerScript();
@@ -299,18 +436,20 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
   const outcomes = await runJobs(jobs, threads ?? defaultThreads(jobs.length, cores), workerScript, progress(io, json, jobs.length));
   const report: ReviewReport = { rows: [], problems: [], skipped: [] };
   for (const o of outcomes) {
-    report.rows.push(...o.rows);
-    report.problems.push(...o.problems);
+    for (const item of o.rows) report.rows.push(item);
+    for (const item of o.problems) report.problems.push(item);
     if (o.skip) report.skipped.push(o.skip);
   }
   for (const m of missing) report.skipped.push({ file: m, kind: "unreadable", reason: CLI_UNREADABLE.missing });
+  for (const p of passed) report.skipped.push({ file: p.display, kind: "unreadable", reason: p.reason });
   sortReport(report);
   if (!json) for (const s of report.skipped) io.err(`${CLI_ERRORS.notRead}: ${s.file}: ${inLang(s.reason, lang)}`);
   if (out) {
     const paths = new Map(found.map((f) => [f.display, f.path]));
     const bytes = summaryWorkbook(report, cliLinks(out, paths), lang);
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    fs.writeFileSync(out, bytes);
+    const problems = checkPackage(bytes);
+    if (problems.length) throw new UsageError(CLI_ERRORS.checkFailed(out, problems.slice(0, 8)));
+    writeFileAtomic(out, bytes);
   }
   const usable = report.rows.length > 0;
   if (json) {

@@ -9,7 +9,7 @@ import { Settings } from "../core/indicators/presets";
 import { ReviewProblem, ReviewRow, ReviewSkip, reviewWorkbook } from "../core/review";
 import type { Bilingual } from "../core/basics/text";
 import { CLI_NOTES, CLI_UNREADABLE } from "./messages";
-import { UsageError, openWorkbook } from "./workbook-file";
+import { UsageError, openWorkbook, readRegularFile } from "./workbook-file";
 
 export interface FileJob {
   /** the path to open */
@@ -45,9 +45,12 @@ export async function reviewFile(job: FileJob): Promise<FileOutcome> {
   let bytes: Buffer;
   try {
     const st = fs.statSync(job.path);
+    if (!st.isFile()) return unreadable(file, CLI_UNREADABLE.notRegular);
     if (st.size === 0) return unreadable(file, CLI_UNREADABLE.emptyFile);
-    bytes = fs.readFileSync(job.path);
+    // refuses a pipe or device without blocking, and a file larger than a package may be
+    bytes = readRegularFile(job.path);
   } catch (e) {
+    if (e instanceof UsageError) return unreadable(file, halves(e.message.split(job.path).join(file)));
     return unreadable(file, CLI_UNREADABLE.cannotOpen((e as Error).message));
   }
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;

@@ -139,7 +139,8 @@ function report(r: ValidateResult, lang: Lang, out: string | null, newSheet: str
     const errors = problems.filter((p) => p.severity === "error").length;
     const warnings = problems.filter((p) => p.severity === "warning").length;
     lines.push(say(T.problems({ n: problems.length, errors, warnings })));
-    lines.push(...problems.map(line));
+    // a loop, not push(...): 100,000 problems would overflow the stack
+    for (const p of problems) lines.push(line(p));
   } else {
     lines.push(say(T.noProblems));
   }
@@ -147,7 +148,7 @@ function report(r: ValidateResult, lang: Lang, out: string | null, newSheet: str
   const notes = collectNotes(r);
   if (notes.length) {
     lines.push(say(T.notes(notes.length)));
-    lines.push(...notes.map(line));
+    for (const p of notes) lines.push(line(p));
   }
   if (out) lines.push(say(T.written(out, newSheet)));
   return lines.join("\n");

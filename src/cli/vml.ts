@@ -33,26 +33,37 @@ export function vmlShapeIds(xml: string): number[] {
   return out;
 }
 
-/** Every VML part of the package, in part order, with the sheet that owns it (legacy drawing). */
+/**
+ * Every VML part of the package, in part order, with the sheet that owns it (legacy drawing).
+ * Part names are looked up in one map (compared without case, as OPC does), so this is linear in
+ * the number of parts: a package of 65,000 parts took minutes with a search per part.
+ */
 export function vmlParts(pkg: OoxmlPackage): { path: string; owners: string[] }[] {
+  const names = pkg.partNames();
+  const byLower = new Map<string, string>();
+  for (const p of names) if (!byLower.has(p.toLowerCase())) byLower.set(p.toLowerCase(), p);
+  const find = (p: string) => (pkg.has(p) ? p : byLower.get(p.toLowerCase()));
   const owners = new Map<string, string[]>();
-  for (const p of pkg.partNames()) {
+  for (const p of names) {
     if (!p.endsWith(".xml") || p.indexOf("/_rels/") >= 0) continue;
-    if (!pkg.findPart(p.replace(/([^/]*)$/, "_rels/$1.rels"))) continue;
+    if (!find(p.replace(/([^/]*)$/, "_rels/$1.rels"))) continue;
     for (const r of pkg.rels(p)) {
       if (!r.external && r.type.endsWith("/vmlDrawing")) {
-        const found = pkg.findPart(r.path);
-        if (found) owners.set(found, [...(owners.get(found) ?? []), p]);
+        const found = find(r.path);
+        if (!found) continue;
+        const list = owners.get(found);
+        if (list) list.push(p);
+        else owners.set(found, [p]);
       }
     }
   }
-  const paths = pkg.partNames().filter((p) => owners.has(p) || /\.vml$/i.test(p));
+  const paths = names.filter((p) => owners.has(p) || /\.vml$/i.test(p));
   return paths.map((path) => ({ path, owners: owners.get(path) ?? [] }));
 }
 
-/** Lowest block number ≥ 1 not in `used`. */
-export function freeBlock(used: Set<number>): number {
-  let b = 1;
+/** Lowest block number ≥ `from` (default 1) not in `used`. */
+export function freeBlock(used: Set<number>, from = 1): number {
+  let b = from;
   while (used.has(b)) b++;
   return b;
 }
@@ -67,6 +78,8 @@ export function normalizeVml(pkg: OoxmlPackage): string[] {
   const parts = vmlParts(pkg);
   const used = new Set<number>();
   const rewritten: string[] = [];
+  // blocks are only ever added to `used`: the search for a free one goes on from the last found
+  let lowestFree = 1;
   for (const { path, owners } of parts) {
     const xml = pkg.getText(path);
     const blocks = vmlBlocks(xml);
@@ -84,7 +97,8 @@ export function normalizeVml(pkg: OoxmlPackage): string[] {
     const need = Math.max(1, Math.ceil(ids.length / (SHAPE_BLOCK - 1)));
     const fresh: number[] = [];
     for (let i = 0; i < need; i++) {
-      const b = freeBlock(used);
+      const b = freeBlock(used, lowestFree);
+      lowestFree = b + 1;
       used.add(b);
       fresh.push(b);
     }

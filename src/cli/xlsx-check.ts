@@ -155,7 +155,7 @@ export function checkPackage(input: Uint8Array | OoxmlPackage, options: CheckOpt
     if (/worksheet\+xml$/.test(ct)) {
       // a worksheet is streamed (its rows not kept), any other part parsed whole
       const scan = scanWorksheet(pkg.getText(p), p);
-      problems.push(...scan.problems);
+      for (const item of scan.problems) problems.push(item);
       if (!scan.root) continue;
       root = scan.root;
     } else {
@@ -187,7 +187,7 @@ export function checkPackage(input: Uint8Array | OoxmlPackage, options: CheckOpt
         if (id !== undefined && !rels.has(id)) problems.push(`${p}: <${c.local}> names a missing relationship ${id}`);
       }
     }
-    if (/comments\+xml$/.test(ct)) problems.push(...commentProblems(root, p));
+    if (/comments\+xml$/.test(ct)) for (const item of commentProblems(root, p)) problems.push(item);
   }
   // VML: blocks and shape ids
   const blockOwner = new Map<number, string>();

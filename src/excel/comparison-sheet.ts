@@ -144,7 +144,7 @@ export async function writeComparisonSheet(s: Session, plan: SheetPlan, args: { 
     },
   };
   if (temp) steps.push(add);
-  for (const o of ours) steps.push(...removalSteps(s, o, caps));
+  for (const o of ours) for (const item of removalSteps(s, o, caps)) steps.push(item);
   steps.push({ bytes: jsonBytes(recordToXml(record)) + STEP_OVERHEAD * 2, queue: () => queueRecord(s, rec.parts, record) });
   if (temp) steps.push({ bytes: STEP_OVERHEAD, queue: () => (sheet().name = target) });
   else steps.push(add);

@@ -194,7 +194,7 @@ export async function execute(s: Session, input: ExecuteInput): Promise<ExecuteO
   const record: WrittenRecord = { version: 1, outputs: [...kept, ...prepared.map((p) => p.output)] };
 
   const steps: Step[] = [];
-  for (const o of ours) steps.push(...removalSteps(s, o, caps));
+  for (const o of ours) for (const item of removalSteps(s, o, caps)) steps.push(item);
   let partsAfter: XlCustomXmlPart[] = rec.parts;
   steps.push({ bytes: jsonBytes(recordToXml(record)) + STEP_OVERHEAD * 2, queue: () => (partsAfter = queueRecord(s, rec.parts, record)) });
   const shared = steps.reduce((n, st) => n + st.bytes, 0);
@@ -202,12 +202,12 @@ export async function execute(s: Session, input: ExecuteInput): Promise<ExecuteO
   for (const p of prepared) {
     const own = planSteps(s, p, { grid: input.grid, ours, caps, budget: input.budget, before: batchFill(steps, input.budget) + 2 * STEP_OVERHEAD });
     planBytes.push(own.reduce((n, st) => n + st.bytes, 0));
-    steps.push(...own);
+    for (const item of own) steps.push(item);
   }
 
   let done: StepsDone;
   try {
-    if (input.deferOptional) input.deferOptional.push(...steps.filter((st) => st.optional));
+    if (input.deferOptional) for (const item of steps.filter((st) => st.optional)) input.deferOptional.push(item);
     done = await runSteps(s, input.deferOptional ? steps.filter((st) => !st.optional) : steps, input.budget, caps);
   } catch (e) {
     let rolledBack = false;

@@ -125,7 +125,7 @@ export async function reviewAllSheets(s: Session, args: { caps: Caps; budget: nu
     const review = verdict.review;
     outcomes.push({ sheet: name, outcome: "checked" });
     rows.push(review.row);
-    problems.push(...review.problems);
+    for (const item of review.problems) problems.push(item);
     const read = { sheets: known, widths, structureProtected };
     const common = { read, rec, grid, gridIsUsedRange: true, caps: args.caps, budget: args.budget, deferOptional: optional };
     let done;
@@ -167,8 +167,8 @@ export async function reviewAllSheets(s: Session, args: { caps: Caps; budget: nu
       deferOptional: optional,
     });
     summarySheet = done.reports[0].sheet;
-    messages.push(...done.reports[0].messages);
-    optional.push(...summaryViewSteps(s, summarySheet, args.caps, report.rows.length, plan.cells[0].length));
+    for (const item of done.reports[0].messages) messages.push(item);
+    for (const item of summaryViewSteps(s, summarySheet, args.caps, report.rows.length, plan.cells[0].length)) optional.push(item);
   }
   if (optional.length > 0) {
     const done = await runSteps(s, optional, args.budget, args.caps);

@@ -59,7 +59,7 @@ export function auditGrid(grid: Grid): AuditOutcome {
   const findings = sortByCell(checks.findings);
   const plans: WritePlan[] = [];
   const table = tablePlans({ grid, tables, items: statement.items, findings, corrections: checks.corrections });
-  plans.push(...table.plans);
+  for (const item of table.plans) plans.push(item);
   const tableRows = new Set(tables.flatMap((t) => t.rows.map((r) => r.row)));
   const outside = findings.filter((f) => !tableRows.has(parseA1(f.cell)?.row ?? 0));
   if (outside.length) plans.push(findingsListPlan(grid.sheet, findings));

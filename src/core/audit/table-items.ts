@@ -117,9 +117,9 @@ export function tableItems(tables: FoundTable[], firstId: number): { items: Item
       const viaQizhong = kids.some((k) => qzAnchor.get(k.id)?.anchor === it);
       const full = exhaustive.has(it.id) || (indented.has(it.id) && kids.length >= 2 && !viaQizhong);
       const gs = groupsFor(it, kids, { exhaustive: full });
-      groups.push(...gs);
+      for (const item of gs) groups.push(item);
     }
-    groups.push(...relationGroups(items.slice(tableItemsStart)));
+    for (const item of relationGroups(items.slice(tableItemsStart))) groups.push(item);
   });
   return { items, groups };
 }

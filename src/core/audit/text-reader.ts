@@ -146,7 +146,7 @@ export function readText(grid: Grid, skip: (r: number, c: number) => boolean, ne
   // the unit of the nearest title line above (单位：万元): it reaches the sentences below it
   let titleUnit: UnitInfo | null = null;
   const closeContinuation = () => {
-    if (continuation && continuation.parts.length) groups.push(...groupsFor(continuation.anchor, continuation.parts, { exhaustive: false }));
+    if (continuation && continuation.parts.length) for (const item of groupsFor(continuation.anchor, continuation.parts, { exhaustive: false })) groups.push(item);
     continuation = null;
   };
   for (let r = 0; r < grid.values.length; r++) {
@@ -165,8 +165,8 @@ export function readText(grid: Grid, skip: (r: number, c: number) => boolean, ne
       cells.push(at.cell);
       const read = readCell(text, figs, at, id, continuation);
       id += read.items.length;
-      items.push(...read.items);
-      groups.push(...read.groups);
+      for (const item of read.items) items.push(item);
+      for (const item of read.groups) groups.push(item);
       const subject = read.firstRoot?.values.current;
       const anchorFigure = continuation?.anchor.values.current;
       if (continuation && read.firstRoot && subject && anchorFigure && subject.unit?.family !== "ratio" && comparable(subject, anchorFigure)) {
@@ -216,7 +216,7 @@ function readCell(text: string, figs: TextFigure[], at: { cell: string; row: num
   let prevEnd = 0;
   const closeScope = (s: Scope | null) => {
     if (!s) return;
-    for (const g of s.groups) if (g.length) groups.push(...groupsFor(s.anchor, g, { exhaustive: s.exhaustive }));
+    for (const g of s.groups) if (g.length) for (const item of groupsFor(s.anchor, g, { exhaustive: s.exhaustive })) groups.push(item);
   };
   const add = (label: string, f: Figure): Item => {
     const item = labelledItem(firstId + items.length, label, {
@@ -240,7 +240,7 @@ function readCell(text: string, figs: TextFigure[], at: { cell: string; row: num
       } else if (ch === ")") {
         const p = parens.pop();
         if (p) {
-          if (p.anchor && p.items.length) groups.push(...groupsFor(p.anchor, p.items, { exhaustive: false }));
+          if (p.anchor && p.items.length) for (const item of groupsFor(p.anchor, p.items, { exhaustive: false })) groups.push(item);
           lastItem = p.lastBefore;
         }
       } else if (ch === "。" || ch === "!" || ch === "?") {
@@ -346,11 +346,11 @@ function readCell(text: string, figs: TextFigure[], at: { cell: string; row: num
   }
   while (parens.length) {
     const p = parens.pop();
-    if (p?.anchor && p.items.length) groups.push(...groupsFor(p.anchor, p.items, { exhaustive: false }));
+    if (p?.anchor && p.items.length) for (const item of groupsFor(p.anchor, p.items, { exhaustive: false })) groups.push(item);
   }
   closeScope(scope);
   closeScope(listScope);
-  groups.push(...relationGroups(items));
+  for (const item of relationGroups(items)) groups.push(item);
   const tail = text.slice(prevEnd);
   const opens = /(如下|具体为|如下所示)[:]?$/.test(tail.replace(/[。\s]+$/, "")) ? lastRoot : null;
   // a numbered paragraph under "如下": its first amount is the part, whatever else it says

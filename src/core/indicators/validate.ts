@@ -80,7 +80,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     for (const p of planRows) while (p.values.length < RESULT_COLUMNS.length + 1) p.values.push(null);
   }
   if (summaryLines.length) {
-    planRows.push(...summaryLines);
+    for (const item of summaryLines) planRows.push(item);
     planRows.sort((a, b) => a.row - b.row);
   }
   const plan = buildPlan({
@@ -332,7 +332,7 @@ function summarize(
   if (read.blocks.length > 1 || blockPoints) {
     const b = blockResults(read.blocks, byRow);
     blocksOut = b.blocks;
-    messages.push(...b.messages);
+    for (const item of b.messages) messages.push(item);
     if (blockPoints) {
       for (const x of b.blocks) {
         if (x.points === null) continue;
@@ -344,7 +344,7 @@ function summarize(
   }
   const budget = budgetLine(ctx, rowPoints || blockPoints ? points.value() : null, catSeen.has("budget"), preset, settings);
   if (budget) {
-    messages.push(...budget.messages);
+    for (const item of budget.messages) messages.push(item);
     const bp = budget.line.points;
     // without points on the indicator rows there is no total to add the budget line to
     if (bp !== null && (rowPoints || blockPoints)) {
@@ -370,7 +370,7 @@ function summarize(
     if (read.weighted && read.weighted.length > 0) {
       // weighted level-1 blocks: Σ weight × block score ÷ block points, plus the budget line
       const w = weightedResult(read.weighted, byRow);
-      messages.push(...w.messages);
+      for (const item of w.messages) messages.push(item);
       weightedOut = w.weighted;
       const bp = budget && budget.line.points !== null ? budget.line.points : 0;
       const bs = budget && budget.line.score !== null ? budget.line.score : 0;
@@ -482,7 +482,7 @@ function summarize(
   if (read.levels.length > 0) {
     const l = levelResults(read.levels, byRow);
     summary.levels = l.levels;
-    messages.push(...l.messages);
+    for (const item of l.messages) messages.push(item);
   }
   if (weightedOut) summary.weighted = weightedOut;
   if (blocksOut) summary.blocks = blocksOut;

@@ -271,13 +271,13 @@ export function reviewWorkbook(
     const r = reviewSheet(file, i, g, settings);
     if (!r) return;
     rows.push(r.row);
-    problems.push(...r.problems);
+    for (const item of r.problems) problems.push(item);
   });
   const hiddenNotes = hidden.flatMap((g, i): ReviewProblem[] => {
     const r = reviewSheet(file, grids.length + i, g, settings);
     return r ? [{ file, sheet: g.sheet, cell: null, check: "hidden_sheet", severity: "info", message: CORE_TEXT.hiddenTable(KIND_LABELS[r.row.kind]) }] : [];
   });
-  problems.push(...hiddenNotes);
+  for (const item of hiddenNotes) problems.push(item);
   const skip: ReviewSkip | null = rows.length
     ? null
     : grids.length === 0 && hidden.length === 0

@@ -172,7 +172,7 @@ export function goalBlocksFormRead(grid: Grid, read: GoalBlocksRead, preset: Pre
       if (isIndicatorHeader(grid.values[r.index] ?? []) || sameHeader(grid.values[r.index], header)) sectionRows.push(r.row);
       else rows.push(r);
     }
-    sectionRows.push(...b.extracted.sectionRows);
+    for (const item of b.extracted.sectionRows) sectionRows.push(item);
     return { title: b.title.name, cell: b.title.cell, points: b.title.points, headerIndex: b.layout.headerIndex, rows };
   });
   const totalRows = read.blocks.flatMap((b) => b.extracted.totalRows);
