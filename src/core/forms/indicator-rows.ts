@@ -7,7 +7,8 @@ import type { Message } from "../basics/messages";
 import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
 import { displayText, normalizeText } from "../basics/normalize-text";
 import { quantityFromNumber, formatQuantity } from "../basics/quantity";
-import { ColumnMap, TableLayout, pointsInText } from "./table-finder";
+import { ColumnMap, TableLayout } from "./table-finder";
+import { pointsInText } from "./level-points";
 import { splitEmbeddedTarget } from "../indicators/target-expression";
 import { DIRECTION_SUFFIXES, DIRECTION_WORDS, OPERATOR_SYMBOL_OF, OPERATOR_WORDS, OperatorName, TOTAL_ROW_WORDS, WEAK_OPERATOR_WORDS, wordsPattern } from "../basics/vocabulary";
 

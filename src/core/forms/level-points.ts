@@ -56,3 +56,27 @@ export function pointsInName(raw: CellValue, options: { bare?: boolean } = {}): 
 export function withPoints(name: string, points: number | null): string {
   return points === null ? name : `${name}（${points}分）`;
 }
+
+// 投入（权重20%）, 效益 权重：30 — a level-1 weight written in the name of a weighted form
+const WEIGHT_IN_NAME_RE = /[(（](?:权重|分值|权数)?[:：]?(\d+(?:\.\d+)?)%[)）]|权重[:：]?(\d+(?:\.\d+)?)%?/;
+
+/** The points or the weight a level's name states: `产出（40分）`, `投入（权重20%）`, `效益 权重：30`. */
+export function pointsOrWeightInName(raw: CellValue): number | null {
+  const named = pointsInName(raw).points;
+  if (named !== null) return named;
+  const m = WEIGHT_IN_NAME_RE.exec(normalizeText(cellText(raw)));
+  return m ? Number(m[1] ?? m[2]) : null;
+}
+
+/**
+ * The points a header or a level name states and the text without them, or null when it states
+ * none (the header normaliser keeps `（50分）` as the level's stated points, docs/form-families.md).
+ */
+export function pointsInText(v: CellValue): { points: number; text: string } | null {
+  if (typeof v !== "string") return null;
+  const named = pointsInName(v);
+  if (named.points === null) return null;
+  const text = named.name.replace(/[:：,，]$/, "");
+  if (text === "" || /^\d/.test(text)) return null;
+  return { points: named.points, text };
+}

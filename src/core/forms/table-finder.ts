@@ -21,21 +21,6 @@ export const OWN_HEADER_PREFIX = "核对·";
 const RULES: Array<[Role, RegExp]> = HEADER_WORDS.map(([role, words]) => [role, headerPattern(words)]);
 
 /** Points stated in a header or a level name: 产出指标（50分）, 分值(100分), 相关性(5分), 投入 15分. */
-const POINTS_IN_TEXT_RE = /[(（[【]\s*(\d+(?:\.\d+)?)\s*分\s*[)）\]】]|(\d+(?:\.\d+)?)分$/;
-
-/**
- * The points a header or level name states, and the text without them; null when it states none
- * (docs/form-families.md: the header normaliser keeps `（50分）` for the level's stated points).
- */
-export function pointsInText(v: CellValue): { points: number; text: string } | null {
-  if (typeof v !== "string") return null;
-  const s = normalizeText(v);
-  const m = POINTS_IN_TEXT_RE.exec(s);
-  if (!m) return null;
-  const text = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).replace(/[:：,，]$/, "");
-  if (text === "" || /^\d/.test(text)) return null;
-  return { points: Number(m[1] ?? m[2]), text };
-}
 
 /** Strip brackets' content such as （A）, (B), 【分】 before matching; keep the text when nothing else remains. */
 export function headerKey(v: CellValue): string {

@@ -17,6 +17,7 @@ import { DATA_ITEM_HEADER_WORDS, TOTAL_ROW_WORDS, headerPattern, wordsPattern } 
 import { ComputedValue, FOOTER_RE, InputCell, IndicatorInput, joinParts } from "../indicator-rows";
 import { DataItem, ItemReading, RatioOutcome, itemRatio, readItem } from "./item-ratio";
 import { OWN_HEADER_PREFIX } from "../table-finder";
+import { pointsOrWeightInName } from "../level-points";
 
 export type DataItemRole =
   | "level1"
@@ -258,7 +259,7 @@ export function readDataItems(grid: Grid, layout: DataItemLayout): DataItemRead 
       const cell = a1(sheetRow, firstCol + (columns.level1 ?? 0));
       const written = numberIn(w);
       // 投入（权重20%）, 产出（40分）: the weight in the level's name when its 权重 cell is blank
-      const named: number | null = written === null ? pointsInName(l1) : null;
+      const named: number | null = written === null ? pointsOrWeightInName(l1) : null;
       level1 = { depth: 1, name: l1, cell, points: written ?? named, pointsCell: written !== null && w ? w.cell : named !== null ? cell : null, rows: [] };
       levels.push(level1);
       level2 = null;
@@ -315,15 +316,6 @@ export function readDataItems(grid: Grid, layout: DataItemLayout): DataItemRead 
     lastRow = sheetRow;
   }
   return { layout, rows, levels, repeatedHeaders, totalRows, lastRow };
-}
-
-const POINTS_IN_NAME_RE = /[(（](?:权重|分值|权数)?[:：]?(\d+(?:\.\d+)?)(?:分|%)[)）]|权重[:：]?(\d+(?:\.\d+)?)%?/;
-
-/** The points or weight a level's name states: `投入（权重20%）`, `产出（40分）`, `效益 权重：30`. */
-export function pointsInName(name: string): number | null {
-  const m = POINTS_IN_NAME_RE.exec(normalizeText(name));
-  if (!m) return null;
-  return Number(m[1] ?? m[2]);
 }
 
 function isRateWithPercentFigures(name: string, unit: InputCell | null, target: InputCell | null, stated: InputCell | null, ratio: number): boolean {
