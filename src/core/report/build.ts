@@ -136,6 +136,20 @@ function cellAt(grid: Grid, column: string | undefined, row: number): string {
   return v === undefined || isBlank(v) ? "" : cellText(v).trim();
 }
 
+/** A cell as Excel shows it: a number in a % format as its percentage (0.9999 in 0.00% is 99.99%). */
+function shownText(grid: Grid, column: string | undefined, row: number, written: string): string {
+  if (column === undefined) return written.trim();
+  const r = row - (grid.firstRow ?? 1);
+  const c = columnNumber(column) - (grid.firstCol ?? 1);
+  const v = grid.values[r]?.[c];
+  const format = grid.numberFormats?.[r]?.[c] ?? "";
+  if (typeof v === "number" && format && format.includes("%")) {
+    const m = /0\.(0+)%/.exec(format);
+    return `${formatFixed(v * 100, m ? m[1].length : 0)}%`;
+  }
+  return written.trim();
+}
+
 interface Ctx {
   grid: Grid;
   result: ValidateResult;
@@ -283,8 +297,8 @@ function conclusion(ctx: Ctx): Paragraph[] {
 }
 
 function indicatorParagraph(ctx: Ctx, r: RowResult, i: number, ordinal: number): Paragraph {
-  const target = r.target.text.trim() ? quote(r.target.text.trim(), cellOf(ctx, "target", r.row)) : text(PATTERNS.notWritten);
-  const actual = r.actual.text.trim() ? quote(r.actual.text.trim(), cellOf(ctx, "actual", r.row)) : text(PATTERNS.notWritten);
+  const target = r.target.text.trim() ? quote(shownText(ctx.grid, ctx.result.columns.target, r.row, r.target.text), cellOf(ctx, "target", r.row)) : text(PATTERNS.notWritten);
+  const actual = r.actual.text.trim() ? quote(shownText(ctx.grid, ctx.result.columns.actual, r.row, r.actual.text), cellOf(ctx, "actual", r.row)) : text(PATTERNS.notWritten);
   const verdict: Segment[] = [text(PATTERNS.verdict[r.status])];
   if (r.status === "invalid") {
     const why = r.messages.find((m) => m.severity !== "info") ?? r.messages[0];
@@ -418,8 +432,8 @@ function indicatorTable(ctx: Ctx): IndicatorTable {
       row: r.row,
       level1: r.level1,
       name: r.name,
-      target: r.target.text.trim(),
-      actual: r.actual.text.trim(),
+      target: shownText(ctx.grid, ctx.result.columns.target, r.row, r.target.text),
+      actual: shownText(ctx.grid, ctx.result.columns.actual, r.row, r.actual.text),
       verdict: STATUS_LABELS[r.status].zh,
       points: r.points !== null ? makeFigure(r.points, { ref: `rows[${i}].points`, cell: cellOf(ctx, "points", r.row), origin: "stated" }) : null,
       score: scoreSeg,
