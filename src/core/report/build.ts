@@ -184,7 +184,7 @@ function basics(ctx: Ctx): Section {
   const { result, words, d, grid } = ctx;
   const f = result.form;
   const sections: Section[] = [];
-  d.section = words.overviewHeading;
+  d.section = `${PAREN_NUMERALS[0]}${words.overviewHeading}`;
   const overview: Paragraph[] = [];
   const source = f.kind === "plain" || !f.title ? fill(PATTERNS.sourcePlain, { sheet: quote(result.sheet, null) }) : fill(PATTERNS.source, { sheet: quote(result.sheet, null), form: quote(`《${f.title}》`, null) });
   overview.push(body(source));
@@ -196,10 +196,10 @@ function basics(ctx: Ctx): Section {
   overview.push(body([d.ask(words.overviewPrompt)]));
   sections.push({ level: 2, heading: `${PAREN_NUMERALS[0]}${words.overviewHeading}`, paragraphs: overview, sections: [] });
 
-  d.section = words.workHeading;
+  d.section = `${PAREN_NUMERALS[1]}${words.workHeading}`;
   sections.push({ level: 2, heading: `${PAREN_NUMERALS[1]}${words.workHeading}`, paragraphs: [body([d.ask(words.workPrompt)])], sections: [] });
 
-  d.section = words.goalHeading;
+  d.section = `${PAREN_NUMERALS[2]}${words.goalHeading}`;
   const s = result.summary;
   const goal: Paragraph[] = [body([d.ask(words.goalPrompt)])];
   const n = figure(s.rowCount, { ref: "summary.rowCount", cell: rangeOf(ctx, "name"), decimals: 0 });
@@ -214,7 +214,7 @@ function basics(ctx: Ctx): Section {
   goal.push(body(fill(PATTERNS.goalStatus, { met: count("met"), notMet: count("not_met"), qualitative: count("qualitative"), na: count("not_applicable"), invalid: count("invalid") })));
   sections.push({ level: 2, heading: `${PAREN_NUMERALS[2]}${words.goalHeading}`, paragraphs: goal, sections: [] });
 
-  d.section = words.budgetHeading;
+  d.section = `${PAREN_NUMERALS[3]}${words.budgetHeading}`;
   sections.push({ level: 2, heading: `${PAREN_NUMERALS[3]}${words.budgetHeading}`, paragraphs: budgetParagraphs(ctx), sections: [] });
   return { level: 1, heading: HEADINGS.basics, paragraphs: [], sections };
 }
