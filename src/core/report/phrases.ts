@@ -189,3 +189,46 @@ export function chineseNumber(n: number): string {
   const ones = n % 10;
   return `${tens === 1 ? "" : d[tens]}十${ones === 0 ? "" : d[ones]}`;
 }
+
+/** What a figure is, by its ref (model.ts), for the 自评报告 sheet's figure rows; `{name}` is the indicator's name. */
+export const FIGURE_LABELS: Array<[RegExp, string]> = [
+  [/^rows\[\d+\]\.score$/, "“{name}”得分"],
+  [/^rows\[\d+\]\.points$/, "“{name}”分值"],
+  [/^rows\[\d+\]\.completion$/, "“{name}”完成率"],
+  [/^summary\.totalScore$/, "总分"],
+  [/^summary\.pointsTotal$/, "分值合计"],
+  [/^summary\.rowCount$/, "指标项数"],
+  [/^summary\.counts\.met$/, "达标项数"],
+  [/^summary\.counts\.not_met$/, "未达标项数"],
+  [/^summary\.counts\.qualitative$/, "定性指标项数"],
+  [/^summary\.counts\.not_applicable$/, "不适用项数"],
+  [/^summary\.counts\.invalid$/, "未能核对项数"],
+  [/^summary\.undetermined\.rows$/, "未能核对的计分指标项数"],
+  [/^summary\.undetermined\.points$/, "未能核对的分值"],
+  [/^summary\.range\[0\]$/, "总分可能的下限"],
+  [/^summary\.range\[1\]$/, "总分可能的上限"],
+  [/^summary\.statedTotal$/, "表中填写的总分"],
+  [/^summary\.outOf$/, "计分基数"],
+  [/^budget\.budget$/, "全年预算数"],
+  [/^budget\.initialBudget$/, "年初预算数"],
+  [/^budget\.executed$/, "全年执行数"],
+  [/^budget\.rate$/, "预算执行率"],
+  [/^budget\.points$/, "预算执行分值"],
+  [/^budget\.score$/, "预算执行得分"],
+  [/^budget\.statedRate$/, "表中填写的执行率"],
+  [/^budget\.statedScore$/, "表中填写的预算执行得分"],
+  [/^form\.year$/, "年度"],
+  [/^peers\.[^.]+\.self_eval_score$/, "同类部门自评得分"],
+  [/^peers\.[^.]+\.year$/, "同类部门报告年度"],
+];
+
+/** The words of the add-in's 自评报告 sheet. */
+export const SHEET_WORDS = {
+  sheet: "自评报告",
+  header: ["自评报告（草稿）", "数值", "来源"],
+  computedFrom: (cells: string[]) => `由${cells.join("、")}计算`,
+  computed: "核对计算",
+  percentLabel: (label: string) => `${label}（%）`,
+  sourceOf: (sheet: string) => `“${sheet}”工作表`,
+  tableRow: (name: string, verdict: string) => `“${name}”：${verdict}`,
+};
