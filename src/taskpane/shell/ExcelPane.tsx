@@ -9,6 +9,7 @@ import { useAudit } from "../audit/use-audit";
 import { useCompare } from "../compare/use-compare";
 import { usePane } from "./use-pane";
 import { useReviewAll } from "../audit/use-review-all";
+import { useReport } from "../check/use-report";
 import { useRunner } from "./use-runner";
 
 const useStyles = makeStyles({
@@ -39,18 +40,31 @@ export function ExcelPane({ services }: ExcelPaneProps) {
   const compare = useCompare(services, runner);
   const audit = useAudit(services, runner);
   const reviewAll = useReviewAll(services, runner);
+  const report = useReport(services, runner);
   const [job, setJob] = useState<Job>("check");
   const label: Record<Job, string> = { check: t.tabCheck, compare: t.tabCompare, audit: t.tabAudit };
 
   // 清除结果 removes everything the add-in wrote: the other job's results are gone as well
   const { forget: forgetCheck } = pane;
   const { forget: forgetAudit } = audit;
+  const { forget: forgetReport } = report;
   useEffect(() => {
-    if (audit.notice?.kind === "cleared") forgetCheck();
-  }, [audit.notice, forgetCheck]);
+    if (audit.notice?.kind === "cleared") {
+      forgetCheck();
+      forgetReport();
+    }
+  }, [audit.notice, forgetCheck, forgetReport]);
   useEffect(() => {
-    if (pane.notice?.kind === "cleared") forgetAudit();
-  }, [pane.notice, forgetAudit]);
+    if (pane.notice?.kind === "cleared") {
+      forgetAudit();
+      forgetReport();
+    }
+  }, [pane.notice, forgetAudit, forgetReport]);
+
+  // a new check (or its results gone) makes the drafted report's notice stale
+  useEffect(() => {
+    forgetReport();
+  }, [pane.view, forgetReport]);
 
   const { open } = compare;
   useEffect(() => {
@@ -73,7 +87,7 @@ export function ExcelPane({ services }: ExcelPaneProps) {
         ))}
       </TabList>
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(job)} data-testid={`job-${job}`}>
-        {job === "check" && <CheckPanel pane={pane} reviewAll={reviewAll} />}
+        {job === "check" && <CheckPanel pane={pane} reviewAll={reviewAll} report={report} />}
         {job === "compare" && <ComparePanel model={compare} />}
         {job === "audit" && <AuditPanel model={audit} />}
       </div>
