@@ -181,7 +181,7 @@ function rowScoreFigure(ctx: Ctx, r: RowResult, i: number): Segment | null {
 // ── part one ────────────────────────────────────────────────────────────────
 
 function basics(ctx: Ctx): Section {
-  const { result, words, d, grid } = ctx;
+  const { result, words, d } = ctx;
   const f = result.form;
   const sections: Section[] = [];
   d.section = `${PAREN_NUMERALS[0]}${words.overviewHeading}`;

@@ -13,6 +13,9 @@ import { FIGURE_LABELS, SHEET_WORDS } from "./phrases";
 /** Column widths in characters: about ninety, the width of an A4 page in portrait. */
 export const REPORT_SHEET_WIDTHS = [64, 14, 14];
 
+/** A figure row's label is indented under its paragraph by an ideographic space. */
+const FIGURE_INDENT = "\u3000";
+
 const COLOURS = {
   heading: { fill: "#D9E1F2", font: "#1F3864" },
   placeholder: { fill: "#FFF2CC", font: "#7F6000" },
@@ -54,7 +57,7 @@ export function reportWritePlan(report: Report): WritePlan {
     for (const p of s.paragraphs) {
       const hasPlaceholder = p.segments.some((x) => x.kind === "placeholder");
       push([paragraphText(p), null, null], hasPlaceholder ? "placeholder" : p.style === "note" ? "note" : undefined);
-      for (const seg of p.segments) if (seg.kind === "figure") push([`　${label(seg.figure, tableNames)}`, cellNumber(seg.figure), source(seg.figure, report.sheet)], "figure");
+      for (const seg of p.segments) if (seg.kind === "figure") push([`${FIGURE_INDENT}${label(seg.figure, tableNames)}`, cellNumber(seg.figure), source(seg.figure, report.sheet)], "figure");
     }
     for (const r of s.table?.rows ?? []) {
       push([SHEET_WORDS.tableRow(r.name, r.verdict), r.score ? cellNumber(r.score) : r.scoreText, r.score ? source(r.score, report.sheet) : null]);
