@@ -8,7 +8,7 @@ import { decimalsOf, formatFixed, roundHalfUp } from "../basics/decimal";
 import { STATUS_LABELS, RowResult, ValidateResult } from "../indicators/results";
 import { collectProblems } from "../indicators/problems";
 import { CORE_TEXT } from "../basics/messages";
-import { citeReport } from "../seeds/seed-reports";
+import { citeReport, reportTitle } from "../seeds/seed-reports";
 import type { Seed } from "../seeds/seed-schema";
 import { Figure, IndicatorTable, Paragraph, Placeholder, Report, ReportSchema, Section, Segment, TableRow, allSections } from "./model";
 import { HEADINGS, KindWording, PAREN_NUMERALS, PATTERNS, chineseNumber, wordingFor } from "./phrases";
@@ -169,13 +169,13 @@ function rangeOf(ctx: Ctx, role: string): string | null {
 
 function rowScoreFigure(ctx: Ctx, r: RowResult, i: number): Segment | null {
   if (r.score === null || r.status === "invalid") return null;
-  const stated = r.computedScore === null || (r.statedScore !== null && r.score === r.statedScore && r.computedScore !== r.score);
   const scoreCell = cellOf(ctx, "score", r.row);
+  // a score the check computed names the cells it came from; any other is the form's, read from its cell
   if (r.computedScore !== null && r.score === r.computedScore) {
     const from = [cellOf(ctx, "target", r.row), cellOf(ctx, "actual", r.row), cellOf(ctx, "points", r.row)].filter((c): c is string => c !== null);
-    return figure(r.score, { ref: `rows[${i}].score`, cell: scoreCell, from, origin: "computed", unit: null });
+    return figure(r.score, { ref: `rows[${i}].score`, cell: null, from, origin: "computed" });
   }
-  return figure(r.score, { ref: `rows[${i}].score`, cell: scoreCell, origin: stated ? "stated" : "computed", unit: null });
+  return figure(r.score, { ref: `rows[${i}].score`, cell: scoreCell, origin: "stated" });
 }
 
 // ── part one ────────────────────────────────────────────────────────────────
@@ -384,12 +384,12 @@ function peers(ctx: Ctx, seeds: readonly Seed[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (const seed of seeds) {
     const f = seed.figures.self_eval_score;
-    const year = figure(seed.year, { ref: `peers.${seed.id}.year`, cell: citeReport(seed.source, ""), origin: "peer", decimals: 0 });
+    const year = figure(seed.year, { ref: `peers.${seed.id}.year`, cell: reportTitle(seed.source), origin: "peer", decimals: 0 });
     if (f && f.value !== undefined) {
       const source = citeReport(seed.source, f.source.section);
       out.push(body(fill(PATTERNS.peer, { department: quote(seed.department, null), year, score: figure(f.value, { ref: `peers.${seed.id}.self_eval_score`, cell: source, origin: "peer" }), source: quote(source, null) })));
     } else {
-      out.push(body(fill(PATTERNS.peerNoScore, { department: quote(seed.department, null), year, source: quote(citeReport(seed.source, "").trim(), null) })));
+      out.push(body(fill(PATTERNS.peerNoScore, { department: quote(seed.department, null), year, source: quote(reportTitle(seed.source), null) })));
     }
   }
   const s = ctx.result.summary;
