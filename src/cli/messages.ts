@@ -221,6 +221,7 @@ export const CLI_ERRORS = {
   outNotOurs: (out: string) => both("--out 文件已存在且不是本工具写的汇总，不会覆盖", `--out exists and is not a summary this tool wrote; it is not overwritten: ${out}`),
   noSuchPath: (p: string) => both("找不到", `no such file or folder: ${p}`),
   notRead: both("未能读取", "not read"),
+  noStatementOn: (sheet: string, why: string) => both("--statement 所指工作表没有可核对的收支表", `no statement to check on sheet "${sheet}": ${why}`),
   reportOutNotDocx: (out: string) => both("--out 应为 .docx 文件", `--out must be a .docx file: ${out}`),
   unknownPeers: (names: string, ids: string) => `${both("未知的对比部门", `unknown peer ${names}`)}; ${valid(ids)}`,
   nothingUsable: (files: number) => both("没有可核对的指标表或报表", `nothing usable: no indicator table or statement in ${files} file(s)`),

@@ -11,14 +11,15 @@ import { ValidateOutcome, validateGrid } from "../core/indicators/validate";
 import { Grid } from "../core/basics/grid";
 import { DEPARTMENT_IDS, seedById } from "../core/seeds/seed-data";
 import type { Seed } from "../core/seeds/seed-schema";
-import { buildReport, paragraphText, reportParagraphs } from "../core/report";
+import { StatementInput, buildReport, paragraphText, reportParagraphs } from "../core/report";
+import { auditGrid } from "../core/audit/audit";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, commandRunner } from "./command";
 import { CLI_ERRORS, REPORT_REPORT } from "./messages";
 import { UsageError, candidateSheets, inputAndOut, openWorkbook, reasonLines } from "./workbook-file";
 
 export const REPORT_USAGE = `用法 / usage:
-  jixiao report <file.xlsx> [--sheet NAME] [--preset ID] [--compare ID,ID] [--out 自评报告.docx] [--json] [--lang zh|en]
+  jixiao report <file.xlsx> [--sheet NAME] [--preset ID] [--compare ID,ID] [--statement SHEET] [--out 自评报告.docx] [--json] [--lang zh|en]
 
   起草绩效自评报告：核对指标表后，按核对结果起草自评报告（基本情况、自评结论、逐项指标完成情况、
   偏差原因、存在问题与改进措施、指标核对表）。所有数字取自核对结果并注明单元格；只有填报人能写的
@@ -29,6 +30,7 @@ export const REPORT_USAGE = `用法 / usage:
   --sheet NAME     工作表名称（默认：第一个含指标表的工作表） / sheet (default: the first with an indicator table)
   --preset ID      评分方案 / scoring preset: ${PRESET_IDS.join(", ")}
   --compare IDS    与内置部门比较自评得分 / compare the score with bundled peers: ${DEPARTMENT_IDS.join(", ")}
+  --statement SHEET  核对该工作表的收支表，收支数字与核对结果写入报告 / audit that sheet's statement and cite its figures
   --out FILE.docx  写出 Word 文件（输入文件不会被修改） / write the report as a .docx (the input is never modified)
   --json           在标准输出打印报告模型 / print the report model as JSON
   --lang zh|en     提示信息语言（报告正文为中文） / language of the messages (the report itself is Chinese)
@@ -38,7 +40,7 @@ Exit codes: 0 the report was drafted; 2 unusable input; 1 internal error.`;
 export const command: CliCommand = {
   prefix: "jixiao report",
   usage: REPORT_USAGE,
-  valued: ["sheet", "preset", "compare", "out", "lang"],
+  valued: ["sheet", "preset", "compare", "statement", "out", "lang"],
   switches: ["json"],
   run,
 };
@@ -75,7 +77,14 @@ async function run({ positional, flags }: ParsedArgs, io: Io): Promise<number> {
     io.err(`jixiao report: ${CLI_ERRORS.noIndicatorTable(file)}${reasonLines(reasons)}`);
     return EXIT_UNUSABLE;
   }
-  const report = buildReport({ grid, result: outcome.result, peers });
+  let statement: StatementInput | undefined;
+  if (flags.statement !== undefined) {
+    const [ws] = candidateSheets(wb, typeof flags.statement === "string" ? flags.statement : "", file);
+    const audited = auditGrid(wb.grid(ws));
+    if (!audited.ok) throw new UsageError(CLI_ERRORS.noStatementOn(ws.name, inLang(audited.reason, lang)));
+    statement = { result: audited.result, statement: audited.statement };
+  }
+  const report = buildReport({ grid, result: outcome.result, peers, statement });
   if (out) {
     // the .docx writer loads only when a file is written
     const { reportDocx } = await import("../docx/report-docx");

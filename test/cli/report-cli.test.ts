@@ -9,6 +9,7 @@ import { main } from "../../src/cli/main";
 import { ReportSchema, allFigures } from "../../src/core/report";
 import { FormFixture, departmentForm, projectForm } from "../fixtures/standard-forms";
 import reportTables from "../fixtures/report-tables.json";
+import huizhouTable from "../fixtures/statements/huizhou-2022-table.json";
 import { CellValue } from "../../src/core/basics/grid";
 import { capture } from "./capture";
 
@@ -110,6 +111,23 @@ describe("jixiao report", () => {
     expect(figures.find((f) => f.ref === "budget.executed")).toMatchObject({ value: 3803.38, cell: "E5", origin: "stated" });
     expect(figures.find((f) => f.ref === "peers.huizhou-2022.self_eval_score")).toMatchObject({ value: 99.7, origin: "peer" });
     expect(figures.every((f) => f.cell !== null || (f.from?.length ?? 0) > 0 || f.ref.startsWith("summary."))).toBe(true);
+  });
+
+  test("--statement SHEET: the statement's figures and findings join the budget paragraph", async () => {
+    const file = path.join(dir, "with-statement.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const form = wb.addWorksheet("自评表");
+    departmentForm().values.forEach((row, r) => row.forEach((v, c) => v !== "" && (form.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
+    const st = wb.addWorksheet(huizhouTable.sheet);
+    (huizhouTable.values as CellValue[][]).forEach((row, r) => row.forEach((v, c) => v !== "" && v !== null && (st.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
+    await wb.xlsx.writeFile(file);
+    const r = await run(["report", file, "--sheet", "自评表", "--statement", huizhouTable.sheet, "--json"]);
+    expect(r.err).toBe("");
+    const report = ReportSchema.parse(JSON.parse(r.out).report);
+    expect(allFigures(report).find((f) => f.ref === "statement.总支出")).toMatchObject({ value: 3803.38, cell: "'收支预算'!B5" });
+    const bad = await run(["report", file, "--sheet", "自评表", "--statement", "自评表"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--statement");
   });
 
   test("a provisional table: the text says so, and never 优", async () => {

@@ -10,8 +10,18 @@ import { collectProblems } from "../indicators/problems";
 import { CORE_TEXT } from "../basics/messages";
 import { citeReport, reportTitle } from "../seeds/seed-reports";
 import type { Seed } from "../seeds/seed-schema";
+import type { AuditResult } from "../audit/finding";
+import type { Statement } from "../audit/model";
+import { decToNumber } from "../basics/decimal";
+import { quoteSheet } from "../basics/address";
 import { Figure, IndicatorTable, Paragraph, Placeholder, Report, ReportSchema, Section, Segment, TableRow, allSections } from "./model";
-import { HEADINGS, KindWording, PAREN_NUMERALS, PATTERNS, chineseNumber, wordingFor } from "./phrases";
+import { HEADINGS, KindWording, PAREN_NUMERALS, PATTERNS, STATEMENT_ITEMS, chineseNumber, wordingFor } from "./phrases";
+
+/** The statement audit of a sheet of the same workbook, for the budget paragraph's 收支 figures. */
+export interface StatementInput {
+  result: AuditResult;
+  statement: Statement;
+}
 
 export interface ReportInput {
   /** the grid validate read (the stated reasons and the title are read from it) */
@@ -19,6 +29,8 @@ export interface ReportInput {
   result: ValidateResult;
   /** bundled peers to compare the score with (seeds), in the order given */
   peers?: readonly Seed[];
+  /** the 收支 statement checked on another sheet (src/core/audit), when the officer names one */
+  statement?: StatementInput;
 }
 
 type Slot = Segment | Segment[] | string;
@@ -156,6 +168,7 @@ interface Ctx {
   words: KindWording;
   d: Drafter;
   money: string | null;
+  statement?: StatementInput;
 }
 
 const cellOf = (ctx: Ctx, role: string, row: number): string | null => (ctx.result.columns[role] ? `${ctx.result.columns[role]}${row}` : null);
@@ -219,10 +232,36 @@ function basics(ctx: Ctx): Section {
   return { level: 1, heading: HEADINGS.basics, paragraphs: [], sections };
 }
 
+/** The statement's main figures, each from its cell on the statement's sheet, and what its audit found. */
+function statementParagraphs(st: StatementInput): Paragraph[] {
+  const items: Segment[] = [];
+  for (const key of STATEMENT_ITEMS) {
+    const item = st.statement.items.find((i) => i.key === key && i.values.current);
+    const f = item?.values.current;
+    if (!item || !f || !f.numeric) continue;
+    if (items.length) items.push(text("，"));
+    const value = figure(decToNumber(f.dec), { ref: `statement.${key}`, cell: `${quoteSheet(st.result.sheet)}!${f.cell}`, origin: "stated", decimals: f.decimals, group: true, unit: f.unit?.text ?? null });
+    items.push(...fill(PATTERNS.statementItem, { label: quote(item.label, item.cell), value }));
+  }
+  const out: Paragraph[] = [];
+  if (items.length) out.push(body([...fill(PATTERNS.statementIntro, { sheet: quote(st.result.sheet, null) }), ...items, text("。")]));
+  const findings = st.result.findings;
+  if (findings.length) {
+    out.push(note(fill(PATTERNS.statementFindings, { n: meta(String(findings.length)) })));
+    for (const f of [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1))) {
+      out.push(note(fill(PATTERNS.statementFinding, { cell: quote(`${quoteSheet(f.sheet)}!${f.cell}`, f.cell), text: quote(f.message.zh, f.cell) })));
+    }
+  } else if (st.result.passed.length) {
+    out.push(body(fill(PATTERNS.statementAgrees, { n: meta(String(st.result.passed.length)) })));
+  }
+  return out;
+}
+
 function budgetParagraphs(ctx: Ctx): Paragraph[] {
   const { result, d, words, grid } = ctx;
   const b = result.summary.budget;
-  if (!b) return [body([d.ask(words.budgetPrompt)])];
+  const statement = ctx.statement ? statementParagraphs(ctx.statement) : [];
+  if (!b) return statement.length ? statement : [body([d.ask(words.budgetPrompt)])];
   const out: Paragraph[] = [];
   const money = (v: number, ref: string, cell: string | null) => figure(v, { ref, cell, origin: "stated", unit: ctx.money, group: true });
   const year = result.form.year !== null ? figure(result.form.year, { ref: "form.year", cell: yearCell(grid, result.form.year, result.headerRow), decimals: 0, origin: "stated" }) : text("本");
@@ -252,7 +291,7 @@ function budgetParagraphs(ctx: Ctx): Paragraph[] {
     out.push(note(fill(PATTERNS.budgetUnchecked)));
     out.push(body([d.ask(words.budgetPrompt)]));
   }
-  return out;
+  return [...out, ...statement];
 }
 
 // ── part two ────────────────────────────────────────────────────────────────
@@ -448,7 +487,7 @@ export function buildReport(input: ReportInput): Report {
   const { grid, result } = input;
   const words = wordingFor(result.form.kind);
   const d = new Drafter();
-  const ctx: Ctx = { grid, result, words, d, money: moneyUnit(grid, result.headerRow) };
+  const ctx: Ctx = { grid, result, words, d, money: moneyUnit(grid, result.headerRow), statement: input.statement };
   const sections: Section[] = [basics(ctx), evaluation(ctx, input.peers ?? [])];
   d.section = HEADINGS.other;
   sections.push({ level: 1, heading: HEADINGS.other, paragraphs: [body([d.ask(PATTERNS.otherPrompt)])], sections: [] });

@@ -79,6 +79,9 @@ export function wordingFor(kind: string): KindWording {
   return { ...DEFAULT_WORDING, ...(Object.hasOwn(KIND_WORDING, kind) ? KIND_WORDING[kind] : {}) };
 }
 
+/** The statement's items a report names, in this order (their audit label keys). */
+export const STATEMENT_ITEMS = ["总收入", "财政拨款收入", "其他收入", "总支出", "基本支出", "项目支出"] as const;
+
 /** Headings of the report's four parts and their sections. */
 export const HEADINGS = {
   basics: "一、基本情况",
@@ -122,6 +125,12 @@ export const PATTERNS = {
   budgetUnchecked: "表中的预算执行情况未能核算（预算数或执行数缺失），执行率与得分待核实。",
   budgetStatedRate: "表中填写的执行率为{stated}，与按执行数和预算数计算的结果不一致，请核实。",
   budgetStatedScore: "表中填写的预算执行得分为{stated}分，与按执行率计算的结果不一致，请核实。",
+  /** the statement on another sheet (the audit's figures) */
+  statementIntro: "“{sheet}”工作表所列收支情况：",
+  statementItem: "{label}{value}",
+  statementFindings: "收支数字核对发现{n}处需核实：",
+  statementAgrees: "收支数字之间的勾稽关系经核对{n}项，均相符。",
+  statementFinding: "{cell}：{text}",
   /** the conclusion */
   conclusionGraded: "经对照年度指标逐项核对，{subject}绩效自评得分为{total}分，自评等级为“{grade}”。",
   conclusionSplit: "其中预算执行得分{budget}分。",
@@ -218,6 +227,7 @@ export const FIGURE_LABELS: Array<[RegExp, string]> = [
   [/^budget\.statedRate$/, "表中填写的执行率"],
   [/^budget\.statedScore$/, "表中填写的预算执行得分"],
   [/^form\.year$/, "年度"],
+  [/^statement\./, "收支表：{item}"],
   [/^peers\.[^.]+\.self_eval_score$/, "同类部门自评得分"],
   [/^peers\.[^.]+\.year$/, "同类部门报告年度"],
 ];

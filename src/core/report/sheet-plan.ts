@@ -27,12 +27,13 @@ function label(f: Figure, names: string[]): string {
   const idx = /^rows\[(\d+)\]/.exec(f.ref);
   const name = idx ? names[Number(idx[1])] ?? "" : "";
   const found = FIGURE_LABELS.find(([re]) => re.test(f.ref));
-  const base = (found ? found[1] : f.ref).replace("{name}", name);
+  const item = /^statement\.(.+)$/.exec(f.ref)?.[1] ?? "";
+  const base = (found ? found[1] : f.ref).replace("{name}", name).replace("{item}", item);
   return f.percent ? SHEET_WORDS.percentLabel(base) : base;
 }
 
 function source(f: Figure, sheet: string): string {
-  if (f.cell !== null) return f.origin === "peer" ? f.cell : `${quoteSheet(sheet)}!${f.cell}`;
+  if (f.cell !== null) return f.origin === "peer" || f.cell.includes("!") ? f.cell : `${quoteSheet(sheet)}!${f.cell}`;
   if (f.from && f.from.length) return SHEET_WORDS.computedFrom(f.from);
   return SHEET_WORDS.computed;
 }

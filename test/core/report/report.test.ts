@@ -8,6 +8,8 @@ import * as path from "path";
 import guangdong from "../../fixtures/guangdong-2023-indicators.json";
 import jiangmen from "../../fixtures/jiangmen-2023-indicators.json";
 import reportTables from "../../fixtures/report-tables.json";
+import huizhouTable from "../../fixtures/statements/huizhou-2022-table.json";
+import { auditGrid } from "../../../src/core/audit/audit";
 import { departmentForm, projectForm } from "../../fixtures/standard-forms";
 import { CellValue, Grid, cellText } from "../../../src/core/basics/grid";
 import { parseA1 } from "../../../src/core/basics/address";
@@ -207,5 +209,38 @@ describe("our own words", () => {
     const copied: string[] = [];
     for (const piece of ours.map(squeeze)) for (let i = 0; i + 20 <= piece.length; i++) if (runs.has(piece.slice(i, i + 20))) copied.push(piece.slice(i, i + 20));
     expect(copied).toEqual([]);
+  });
+});
+
+describe("the statement on another sheet", () => {
+  // the Huizhou 2022 收支 table beside the Huizhou department form
+  const statementGrid: Grid = { sheet: huizhouTable.sheet, values: huizhouTable.values as CellValue[][] };
+  const audited = auditGrid(statementGrid);
+  if (!audited.ok) throw new Error(audited.reason.en);
+  const c = CASES.find((x) => x.id === "department form")!;
+  const result = checked(c.grid);
+  const report = buildReport({ grid: c.grid, result, statement: { result: audited.result, statement: audited.statement } });
+  const figures = allFigures(report).filter((f) => f.ref.startsWith("statement."));
+
+  test("its main figures, each the number in its cell on that sheet", () => {
+    expect(figures.map((f) => f.ref)).toEqual(expect.arrayContaining(["statement.总收入", "statement.总支出"]));
+    for (const f of figures) {
+      const [, cell] = /!([A-Z]+\d+)$/.exec(f.cell ?? "") ?? [];
+      expect(cell).toBeDefined();
+      expect({ ref: f.ref, cell: f.cell, value: cellValue(statementGrid, cell) }).toEqual({ ref: f.ref, cell: f.cell, value: f.value });
+      expect(shown(f)).toBe(roundHalfUp(f.value, f.decimals));
+    }
+    const text = reportParagraphs(report).map(({ paragraph }) => paragraphText(paragraph)).join("\n");
+    expect(text).toContain("本年支出合计3,803.38万元");
+  });
+
+  test("what the audit found is listed with its cells, or that the figures agree", () => {
+    const text = reportParagraphs(report).map(({ paragraph }) => paragraphText(paragraph)).join("\n");
+    if (audited.result.findings.length) {
+      expect(text).toContain(`收支数字核对发现${audited.result.findings.length}处需核实`);
+      for (const f of audited.result.findings) expect(text).toContain(f.message.zh);
+    } else {
+      expect(text).toContain(`经核对${audited.result.passed.length}项，均相符`);
+    }
   });
 });
