@@ -2,6 +2,8 @@
 // Which Chromium the browser tests and the bench drive (with playwright-core, never downloading a
 // browser at test time), first found of:
 //  1. $JIXIAO_CHROMIUM: a Chromium, Chrome or Edge binary you name (an error when it is not there);
+//     or $JIXIAO_CHROMIUM_SOURCE=system / bundled to take only rule 2 or only rule 3 (to run the
+//     tests with the npm Chromium on a machine that has a system one, and the other way round);
 //  2. a system Chromium, Chrome or Edge where each OS installs it: the Linux package paths, the
 //     Windows and macOS install paths (the same places playwright-core's `chrome` / `msedge`
 //     channels look);
@@ -83,9 +85,16 @@ async function findChromium(deps = {}) {
     if (!exists(env.JIXIAO_CHROMIUM)) throw new Error(`JIXIAO_CHROMIUM=${env.JIXIAO_CHROMIUM} is not a file: point it at a Chromium, Chrome or Edge binary, or unset it`);
     return { executablePath: env.JIXIAO_CHROMIUM, args: BASE_ARGS, source: "JIXIAO_CHROMIUM" };
   }
-  const system = systemCandidates(platform, env).find((p) => exists(p));
+  const only = env.JIXIAO_CHROMIUM_SOURCE || "";
+  if (only !== "" && only !== "system" && only !== "bundled") throw new Error(`JIXIAO_CHROMIUM_SOURCE=${only}: use system (a Chromium, Chrome or Edge installed on this machine) or bundled (the Chromium of @sparticuz/chromium), or unset it`);
+  const system = only === "bundled" ? undefined : systemCandidates(platform, env).find((p) => exists(p));
   if (system) return { executablePath: system, args: BASE_ARGS, source: "system" };
+  if (only === "system") {
+    const looked = systemCandidates(platform, env);
+    throw new Error(`JIXIAO_CHROMIUM_SOURCE=system: none of ${looked.length ? looked.join(", ") : "(no known install paths on this system)"} exists. Install Chrome, Edge or Chromium, or unset JIXIAO_CHROMIUM_SOURCE.`);
+  }
   const inPackage = await bundled();
+  if (!inPackage && only === "bundled") throw new Error(`JIXIAO_CHROMIUM_SOURCE=bundled: the Chromium of @sparticuz/chromium ${platform === "linux" && arch === "x64" ? "is not installed (run npm install)" : `runs on Linux x64 only (this is ${platform} ${arch})`}`);
   if (inPackage) return { executablePath: inPackage.executablePath, args: [...new Set([...inPackage.args.filter((a) => !LEFT_OUT_BUNDLED_ARGS.has(a)), ...BASE_ARGS])], source: "@sparticuz/chromium" };
   const looked = systemCandidates(platform, env);
   throw new Error(

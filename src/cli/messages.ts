@@ -5,6 +5,7 @@
  * its command.
  */
 import { KIND_LABELS } from "../core/review";
+import type { FormKind } from "../core/forms/registry";
 import { type Bilingual, bothLangs } from "../core/basics/text";
 
 /** The name of the user's own department's source, as the comparison sheet's notes cite it. */
@@ -71,11 +72,12 @@ export const VALIDATE_REPORT = {
     en: `Sheet "${p.sheet}", header row ${p.headerRow}, columns ${p.columns}`,
   }),
   /** the form kinds are core's (KIND_LABELS), as the pane and the review show them */
-  formKind: { project: KIND_LABELS.project, department: KIND_LABELS.department } as Record<"project" | "department", Bilingual>,
+  formKind: KIND_LABELS as Record<FormKind, Bilingual>,
   /** the form's info block: each part that is filled, after the form's kind */
-  formInfo: (kind: Bilingual, p: { year: N; project: string | null; department: string | null; unit: string | null }): Bilingual => {
-    const zh = [p.year !== null ? `${p.year}年度` : null, p.project !== null ? `项目：${p.project}` : null, p.department !== null ? `主管部门：${p.department}` : null, p.unit !== null ? `实施单位：${p.unit}` : null];
-    const en = [p.year !== null ? `year ${p.year}` : null, p.project !== null ? `project ${p.project}` : null, p.department !== null ? `department ${p.department}` : null, p.unit !== null ? `unit ${p.unit}` : null];
+  formInfo: (kind: Bilingual, p: { year: N; project: string | null; department: string | null; unit: string | null; reportingUnit?: string | null }): Bilingual => {
+    const reporter = p.reportingUnit ?? null;
+    const zh = [p.year !== null ? `${p.year}年度` : null, p.project !== null ? `项目：${p.project}` : null, p.department !== null ? `主管部门：${p.department}` : null, p.unit !== null ? `实施单位：${p.unit}` : null, reporter !== null ? `填报单位：${reporter}` : null];
+    const en = [p.year !== null ? `year ${p.year}` : null, p.project !== null ? `project ${p.project}` : null, p.department !== null ? `department ${p.department}` : null, p.unit !== null ? `unit ${p.unit}` : null, reporter !== null ? `reporting unit ${reporter}` : null];
     const filled = (parts: (string | null)[]) => parts.filter((x): x is string => x !== null);
     const zhParts = filled(zh);
     const enParts = filled(en);

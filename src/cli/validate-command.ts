@@ -3,6 +3,7 @@
  * indicator table, check and score every row, and write the results into the --out copy.
  */
 import { Grid } from "../core/basics/grid";
+import { FORM_KINDS, formKind } from "../core/forms/registry";
 import { PRESET_IDS } from "../core/indicators/presets";
 import { collectProblems } from "../core/indicators/problems";
 import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/indicators/results";
@@ -23,6 +24,7 @@ export const VALIDATE_USAGE = `用法 / usage:
   项目支出 / 部门整体支出绩效自评表：含预算执行得分、指标方向、日期与较上年目标；有无法核对的行时总分暂定、等级待定。
   The national project / department forms: budget line, direction column, dates and changes on last year;
   with unchecked rows the total is provisional and the grade pending (docs/standard-forms.md).
+  表格类型（JSON 的 form.kind）/ form kinds (form.kind in --json): ${FORM_KINDS.map((k) => `${k.cli} ${k.label.zh}`).join("; ")}
 
   文件可为 .xlsx / .xlsm（宏保留）；旧版 .xls 与 WPS .et 经 LibreOffice 读取，结果写入新的 .xlsx。
   .xlsx / .xlsm (macros kept); old .xls and WPS .et are read through LibreOffice, results go into a new .xlsx.
@@ -89,7 +91,7 @@ function report(r: ValidateResult, lang: Lang, out: string | null, newSheet: str
   lines.push(say(T.sheet({ sheet: r.sheet, headerRow: r.headerRow, columns: cols })));
   const counts = STATUSES.map((s) => `${say(STATUS_LABELS[s])} ${r.summary.counts[s]}`).join(" | ");
   const f = r.form;
-  if (f.kind !== "plain") lines.push(say(T.formInfo(T.formKind[f.kind], f)));
+  if (formKind(f.kind).named) lines.push(say(T.formInfo(T.formKind[f.kind], f)));
   lines.push(`${say(T.rows(r.summary.rowCount))}: ${counts}`);
   const b = r.summary.budget;
   if (b) {

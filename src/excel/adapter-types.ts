@@ -153,10 +153,13 @@ export interface SheetAdapterOptions {
 export interface ReviewAllSheet {
   sheet: string;
   /**
-   * "checked": a row of the summary; "none": no table or statement; "own": a sheet the add-in
-   * wrote; "hidden": a sheet the user hid, not read (a "very hidden" sheet is not listed at all)
+   * "checked": a row of the summary; "none": no table or statement; "text": text only (notes);
+   * "empty"; "own": a sheet the add-in wrote; "hidden": a sheet the user hid, not read (a "very
+   * hidden" sheet is not listed at all)
    */
-  outcome: "checked" | "none" | "own" | "hidden";
+  outcome: "checked" | "none" | "text" | "empty" | "own" | "hidden";
+  /** why a sheet was not checked (core's words, src/core/review); absent for a checked sheet */
+  reason?: Bilingual;
 }
 
 export interface ReviewAllRun {

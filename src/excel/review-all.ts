@@ -12,7 +12,8 @@
 import type { AuditResult } from "../core/audit/finding";
 import type { Grid } from "../core/basics/grid";
 import type { Settings } from "../core/indicators/presets";
-import { ReviewProblem, ReviewRow, SUMMARY_SHEET_ADDIN, reviewSheet, sheetTarget, sortReport, summaryWritePlan } from "../core/review";
+import { CORE_TEXT } from "../core/basics/messages";
+import { ReviewProblem, ReviewRow, SUMMARY_SHEET_ADDIN, reviewSheetOutcome, sheetTarget, sortReport, summaryWritePlan } from "../core/review";
 import { sameName } from "./a1";
 import { Caps, Session, SheetInfo, lc, readSheets } from "./session";
 import { STEP_OVERHEAD, Step, optionalFailedMessage, runSteps } from "./steps";
@@ -112,14 +113,16 @@ export async function reviewAllSheets(s: Session, args: { caps: Caps; budget: nu
     const name = visible[i].name;
     const { grid, widths } = reads[i];
     if (own.has(lc(name))) {
-      outcomes.push({ sheet: name, outcome: "own" });
+      outcomes.push({ sheet: name, outcome: "own", reason: CORE_TEXT.sheetOwn });
       continue;
     }
-    const review = reviewSheet("", i, grid, args.settings);
-    if (!review) {
-      outcomes.push({ sheet: name, outcome: "none" });
+    // every sheet is named with what became of it, and why when it was not checked (core's words)
+    const verdict = reviewSheetOutcome("", i, grid, args.settings);
+    if (verdict.outcome !== "checked") {
+      outcomes.push({ sheet: name, outcome: verdict.outcome, reason: verdict.reason });
       continue;
     }
+    const review = verdict.review;
     outcomes.push({ sheet: name, outcome: "checked" });
     rows.push(review.row);
     problems.push(...review.problems);
@@ -176,6 +179,6 @@ export async function reviewAllSheets(s: Session, args: { caps: Caps; budget: nu
   const listed = [...sheets.values()]
     .filter((w) => w.visibility !== "VeryHidden")
     .sort((a, b) => a.position - b.position)
-    .flatMap((w): ReviewAllSheet[] => (w.visibility === "Hidden" ? [{ sheet: w.name, outcome: "hidden" }] : byName.has(w.name) ? [byName.get(w.name) as ReviewAllSheet] : []));
+    .flatMap((w): ReviewAllSheet[] => (w.visibility === "Hidden" ? [{ sheet: w.name, outcome: "hidden", reason: CORE_TEXT.sheetHidden }] : byName.has(w.name) ? [byName.get(w.name) as ReviewAllSheet] : []));
   return { rows, problems, sheets: listed, summarySheet, writes, messages, syncs: s.syncs };
 }

@@ -16,9 +16,67 @@ const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
 /** Where a formula is computed when its own cell does not matter (the formula names its cells). */
 const NOWHERE = "\u0000";
 
-/** HYPERLINK is not computed by the library; Excel shows its friendly name, else the link. */
+/** The values of SUBTOTAL's references, in order (a blank cell is null). */
+function referenced(args: FunctionArg[]): unknown[] {
+  return args.flatMap((a) => (Array.isArray(a.value) ? (a.value as unknown[]).flatMap((row) => (Array.isArray(row) ? row : [row])) : [a.value]));
+}
+
+const sampleVariance = (xs: number[], population: boolean): number | null => {
+  const n = xs.length;
+  if (n < (population ? 1 : 2)) return null;
+  const mean = xs.reduce((a, b) => a + b, 0) / n;
+  return xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (population ? n : n - 1);
+};
+
+/**
+ * SUBTOTAL(function_num, ref…) as Excel computes it: 1–11 and 101–111 (the 1xx forms also leave
+ * out rows hidden by hand; the in-memory workbook hides no rows, so both read alike). Numbers of
+ * the references count, text and TRUE / FALSE in them do not (COUNTA counts every non-blank); an
+ * error in a reference is the result. 核对汇总's totals are SUBTOTAL(109, …) (docs/review.md).
+ */
+function subtotal(fn: FunctionArg, ...refs: FunctionArg[]): unknown {
+  const code = Number(fn.value);
+  const kind = code > 100 ? code - 100 : code;
+  if (!Number.isInteger(code) || kind < 1 || kind > 11 || refs.length === 0) return new FormulaError("#VALUE!");
+  const values = referenced(refs);
+  const error = values.find((v) => v instanceof FormulaError);
+  if (error) return error;
+  if (kind === 3) return values.filter((v) => v !== null && v !== undefined && v !== "").length;
+  const xs = values.filter((v): v is number => typeof v === "number");
+  const sum = xs.reduce((a, b) => a + b, 0);
+  const root = (v: number | null) => (v === null ? new FormulaError("#DIV/0!") : Math.sqrt(v));
+  switch (kind) {
+    case 1:
+      return xs.length ? sum / xs.length : new FormulaError("#DIV/0!");
+    case 2:
+      return xs.length;
+    case 4:
+      return xs.length ? Math.max(...xs) : 0;
+    case 5:
+      return xs.length ? Math.min(...xs) : 0;
+    case 6:
+      return xs.length ? xs.reduce((a, b) => a * b, 1) : 0;
+    case 7:
+      return root(sampleVariance(xs, false));
+    case 8:
+      return root(sampleVariance(xs, true));
+    case 9:
+      return sum;
+    case 10:
+      return sampleVariance(xs, false) ?? new FormulaError("#DIV/0!");
+    default:
+      return sampleVariance(xs, true) ?? new FormulaError("#DIV/0!");
+  }
+}
+
+/**
+ * Functions the outputs write that the library does not compute: HYPERLINK (Excel shows its
+ * friendly name, else the link) and SUBTOTAL (核对汇总's totals). test/memory-excel checks every
+ * function the core and the adapter write is computed.
+ */
 const EXTRA_FUNCTIONS = {
   HYPERLINK: (link: FunctionArg, name?: FunctionArg) => (name === undefined ? link.value : name.value),
+  SUBTOTAL: subtotal,
 };
 
 function toParser(v: FormulaValue): unknown {

@@ -47,6 +47,9 @@ describe("findChromium: the order", () => {
     ["Edge, which every Windows 10/11 has", "win32", ["C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe"], WIN_ENV, "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe", "system"],
     ["no system browser on Linux: the npm package's Chromium", "linux", [], {}, "/fake/npm-chromium/chromium", "@sparticuz/chromium"],
     ["a Windows path means nothing on Linux", "linux", ["C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"], {}, "/fake/npm-chromium/chromium", "@sparticuz/chromium"],
+    ["JIXIAO_CHROMIUM_SOURCE=bundled: the npm package's Chromium although a system one is there", "linux", ["/usr/bin/chromium"], { JIXIAO_CHROMIUM_SOURCE: "bundled" }, "/fake/npm-chromium/chromium", "@sparticuz/chromium"],
+    ["JIXIAO_CHROMIUM_SOURCE=system: the system's", "linux", ["/usr/bin/chromium"], { JIXIAO_CHROMIUM_SOURCE: "system" }, "/usr/bin/chromium", "system"],
+    ["JIXIAO_CHROMIUM still wins over JIXIAO_CHROMIUM_SOURCE", "linux", ["/opt/my/chrome", "/usr/bin/chromium"], { JIXIAO_CHROMIUM: "/opt/my/chrome", JIXIAO_CHROMIUM_SOURCE: "bundled" }, "/opt/my/chrome", "JIXIAO_CHROMIUM"],
   ])("%s", async (_case, platform, files, env, chosen, source) => {
     const d = deps(platform, files, env);
     const found = await findChromium(d);
@@ -57,6 +60,15 @@ describe("findChromium: the order", () => {
 
   test("a JIXIAO_CHROMIUM that is not there is an error naming it, not a silent fall-back", async () => {
     await expect(findChromium(deps("linux", ["/usr/bin/chromium"], { JIXIAO_CHROMIUM: "/nowhere/chrome" }))).rejects.toThrow("JIXIAO_CHROMIUM=/nowhere/chrome is not a file");
+  });
+
+  test.each<[string, string[], Record<string, string>, typeof BUNDLED | null, string]>([
+    ["linux", [], { JIXIAO_CHROMIUM_SOURCE: "system" }, BUNDLED, "JIXIAO_CHROMIUM_SOURCE=system: none of /usr/bin/chromium"],
+    ["linux", ["/usr/bin/chromium"], { JIXIAO_CHROMIUM_SOURCE: "bundled" }, null, "JIXIAO_CHROMIUM_SOURCE=bundled: the Chromium of @sparticuz/chromium is not installed"],
+    ["darwin", [], { JIXIAO_CHROMIUM_SOURCE: "bundled", HOME: "/Users/li" }, null, "runs on Linux x64 only (this is darwin x64)"],
+    ["linux", ["/usr/bin/chromium"], { JIXIAO_CHROMIUM_SOURCE: "npm" }, BUNDLED, "JIXIAO_CHROMIUM_SOURCE=npm: use system"],
+  ])("%s, %j, %j: a chosen source that is not there is an error, never a silent fall-back to the other", async (platform, files, env, bundled, says) => {
+    await expect(findChromium(deps(platform, files, env, bundled))).rejects.toThrow(says);
   });
 
   test.each([

@@ -1,8 +1,9 @@
 /**
  * The task pane at the width Excel gives it (docs/task-pane.md): the preview opened with
  * ?paneWidth=320 and 360, in Chinese and English. After each action (check, column picker open,
- * settings open, compare, audit, clear) nothing in the pane overflows sideways and every button
- * and field lies wholly inside it; a screenshot of each end state goes to test-results/.
+ * settings open, compare, audit, clear, review all) nothing in the pane overflows sideways, every
+ * text can wrap whatever the font (or is cut with …), and every button and field lies wholly
+ * inside it; a screenshot of each end state goes to test-results/.
  */
 import type { Locator, Page } from "playwright-core";
 import { type PageWatch, expectText, screenshot, useBrowserEnv, watchPage } from "./support/browser";
@@ -26,6 +27,7 @@ const NAMES = {
     built: "已生成对比表",
     noStatement: "这不是收支表",
     cleared: "已清除结果",
+    reviewAll: "核对全部工作表",
   },
   "en-US": {
     check: "Check indicators",
@@ -40,6 +42,7 @@ const NAMES = {
     built: "Comparison sheet built",
     noStatement: "No statement here",
     cleared: "Results cleared",
+    reviewAll: "Check all sheets",
   },
 } as const;
 type Lang = keyof typeof NAMES;
@@ -47,6 +50,12 @@ type Lang = keyof typeof NAMES;
 interface Layout {
   /** elements wider inside than they show: "div.fui-X 412>300" */
   overflowing: string[];
+  /**
+   * elements whose own text could not wrap in another font: a text that may break only at spaces
+   * and CJK break opportunities (not overflow-wrap: anywhere) or does not wrap at all, unless it is
+   * cut with … (whatever the font, these fit: docs/task-pane.md)
+   */
+  unbreakable: string[];
   /** buttons and fields not wholly inside the pane */
   outside: string[];
   paneWidth: number;
@@ -70,6 +79,28 @@ function measure(page: Page): Promise<Layout> {
       if (!(el instanceof HTMLElement) || !visible(el)) continue;
       if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) overflowing.push(`${describe(el)} ${el.scrollWidth}>${el.clientWidth}`);
     }
+    // every element holding text of its own wraps anywhere, or is cut with …; badges and tabs of a
+    // few characters are exempt (they keep their line and fit by design)
+    const unbreakable: string[] = [];
+    const cut = (el: Element | null): boolean => {
+      for (let e = el; e && e !== pane.parentElement; e = e.parentElement) {
+        const s = getComputedStyle(e);
+        if (s.textOverflow === "ellipsis" && s.overflowX !== "visible") return true;
+      }
+      return false;
+    };
+    for (const el of [pane, ...Array.from(pane.querySelectorAll("*"))]) {
+      if (!(el instanceof HTMLElement) || !visible(el) || el instanceof HTMLSelectElement || el instanceof HTMLOptionElement) continue;
+      const own = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? "")
+        .join("")
+        .trim();
+      if (Array.from(own).length <= 6) continue;
+      const s = getComputedStyle(el);
+      const wraps = (s.overflowWrap === "anywhere" || s.wordBreak === "break-all") && !/^(nowrap|pre)$/.test(s.whiteSpace) && s.textWrapMode !== "nowrap";
+      if (!wraps && !cut(el)) unbreakable.push(`${describe(el)} overflow-wrap:${s.overflowWrap} white-space:${s.whiteSpace}`);
+    }
     const box = pane.getBoundingClientRect();
     const left = box.left + pane.clientLeft;
     const right = left + pane.clientWidth;
@@ -81,7 +112,7 @@ function measure(page: Page): Promise<Layout> {
       const r = el.getBoundingClientRect();
       if (r.left < left - 0.5 || r.right > right + 0.5) outside.push(`${describe(el)} ${Math.round(r.left - left)}…${Math.round(r.right - left)} of ${Math.round(right - left)}`);
     }
-    return { overflowing, outside, paneWidth: box.width };
+    return { overflowing, unbreakable, outside, paneWidth: box.width };
   });
 }
 
@@ -92,7 +123,7 @@ async function expectFits(page: Page, width: number, shot: string, show?: Locato
   const layout = await measure(page);
   await show?.evaluate((el) => el.scrollIntoView({ block: "start" }));
   await screenshot(page, shot);
-  expect({ shot, ...layout }).toEqual({ shot, overflowing: [], outside: [], paneWidth: width });
+  expect({ shot, ...layout }).toEqual({ shot, overflowing: [], unbreakable: [], outside: [], paneWidth: width });
 }
 
 /** Until the element's box stops changing (the accordion opens with a motion). */
@@ -189,6 +220,12 @@ describe("the task pane at Excel's width", () => {
       await pane.getByTestId("audit-cleared").waitFor();
       expect(await pane.getByTestId("audit-summary").count()).toBe(0);
       await expectFits(page, width, `${at}-audit-clear.png`);
+
+      // 核对全部工作表: every sheet listed with what was done with it
+      await pane.getByRole("tab", { name: n.tabCheck }).click();
+      await pane.getByRole("button", { name: n.reviewAll }).click();
+      await pane.getByTestId("review-all-sheets").waitFor();
+      await expectFits(page, width, `${at}-review-all.png`, pane.getByTestId("review-all"));
 
       await page.close();
       expect(watch.errors).toEqual([]);

@@ -4,6 +4,7 @@
  * per sheet, and syncs that grow with the sheets (never the rows): 1, 5 and 20 sheets.
  */
 import type { CellValue } from "../../src/core/basics/grid";
+import { CORE_TEXT } from "../../src/core/basics/messages";
 import { SUMMARY_COLUMNS } from "../../src/core/review";
 import { createSheetAdapter } from "../../src/excel/sheet-adapter";
 import { createMemoryExcel } from "../../src/memory-excel";
@@ -44,7 +45,7 @@ describe("runReviewAll", () => {
     const { xl, adapter } = setup(4);
     const run = await adapter.runReviewAll();
     expect(run.sheets).toEqual([
-      { sheet: "说明", outcome: "none" },
+      { sheet: "说明", outcome: "text", reason: CORE_TEXT.sheetTextOnly },
       { sheet: "表1", outcome: "checked" },
       { sheet: "表2", outcome: "checked" },
       { sheet: "表3", outcome: "checked" },
@@ -93,6 +94,40 @@ describe("runReviewAll", () => {
     expect(summary.values("B2:B3").map((r) => r[0])).toEqual(["表1", "表2"]);
     expect(summary.freeze()).toEqual({ rows: 1, columns: 0 });
     expect(summary.autoFilter()).toBeNull();
+  });
+
+  test("every sheet is named with what was done with it and why, none skipped silently", async () => {
+    const xl = createMemoryExcel({
+      sheets: [
+        { name: "封面", values: [["2023年度项目支出绩效自评报告"], ["填报单位：某某局"]] },
+        { name: "空表", values: [] },
+        { name: "人员", values: [["姓名", "年龄"], ["张三", 30], ["李四", 41]] },
+        { name: "指标", values: plainTable(3) },
+        { name: "旧版", values: plainTable(3), visibility: "Hidden" },
+        { name: "收支", values: STATEMENT },
+      ],
+    });
+    const adapter = createSheetAdapter({ run: xl.run, isSetSupported: xl.requirements.isSetSupported });
+    const run = await adapter.runReviewAll();
+    const by = Object.fromEntries(run.sheets.map((x) => [x.sheet, x]));
+    expect(run.sheets.map((x) => [x.sheet, x.outcome])).toEqual([
+      ["封面", "text"],
+      ["空表", "empty"],
+      ["人员", "none"],
+      ["指标", "checked"],
+      ["旧版", "hidden"],
+      ["收支", "checked"],
+    ]);
+    // a cover is text only (its year is no figure); a list of names and ages is neither, with both reasons
+    expect(by["封面"].reason).toEqual(CORE_TEXT.sheetTextOnly);
+    expect(by["人员"].reason?.zh).toMatch(/^不是指标表（前\d+行中未找到指标表表头.*），也不是收支表（这不是收支表：未找到收支项目。/);
+    expect(by["人员"].reason?.en).toMatch(/^not an indicator table \(no indicator table header.*\) nor a statement \(No statement here/);
+    expect(by["空表"].reason).toEqual(CORE_TEXT.sheetEmpty);
+    expect(by["旧版"].reason).toEqual(CORE_TEXT.sheetHidden);
+    expect(by["指标"].reason).toBeUndefined();
+    // a second run names the add-in's own summary
+    const again = await adapter.runReviewAll();
+    expect(again.sheets.find((x) => x.sheet === "核对汇总")).toEqual({ sheet: "核对汇总", outcome: "own", reason: CORE_TEXT.sheetOwn });
   });
 
   test("a second run replaces its own summary and results, adds no sheet", async () => {

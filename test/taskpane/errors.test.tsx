@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup";
 import { screen, within } from "@testing-library/react";
+import type { CellValue } from "../../src/core/basics/grid";
 import { SheetAdapterError } from "../../src/excel";
 import { createMemorySettingsStore } from "../../src/taskpane/settings/settings-store";
 import { SHEET, UNRECOGNISED, memoryBook } from "./fixture";
@@ -72,6 +73,17 @@ describe("no table found", () => {
     await user.click(check);
     await screen.findByTestId("notice-checked");
     expect(countOf("met")).toBe(1);
+  });
+
+  test("the picker starts at the best-guess header row under a title, not at row 1", async () => {
+    const titled: CellValue[][] = [["2023年度某项目绩效自评表"], [], ["填报单位：某局", "", "填报日期：2024年1月"], ...UNRECOGNISED];
+    const { adapter } = memoryBook(titled);
+    const { user, check } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    await user.click(check);
+    const picker = await screen.findByTestId("column-picker");
+    expect((within(picker).getByRole("textbox", { name: "表头所在行（工作表行号）" }) as HTMLInputElement).value).toBe("4");
+    // the options name the columns after that row
+    expect(within(within(picker).getByRole("combobox", { name: "年度指标值" })).getByRole("option", { name: "B · 计划数" })).toBeTruthy();
   });
 
   test("a header row outside the data is refused with the range", async () => {

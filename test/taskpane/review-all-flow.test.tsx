@@ -11,7 +11,7 @@ import { createMemoryExcel } from "../../src/memory-excel";
 import { createMemorySettingsStore } from "../../src/taskpane/settings/settings-store";
 import { projectForm } from "../fixtures/standard-forms";
 import { INDICATORS, STATEMENT } from "./fixture";
-import { renderPane } from "./helpers";
+import { renderPane, text } from "./helpers";
 
 function book() {
   const xl = createMemoryExcel({
@@ -36,8 +36,11 @@ describe("核对全部工作表", () => {
     const summary = await screen.findByTestId("review-all-summary");
     expect(summary.textContent).toBe("已核对 3 张工作表，汇总写入“核对汇总”。");
 
-    const items = within(screen.getByTestId("review-all-sheets")).getAllByRole("listitem");
-    expect(items.map((li) => li.querySelector("button")?.textContent)).toEqual(["项目甲", "指标", "收支"]);
+    // every sheet, in tab order, the notes sheet included with why it was not checked
+    const all = within(screen.getByTestId("review-all-sheets")).getAllByRole("listitem");
+    expect(all.map((li) => li.querySelector("button")?.textContent)).toEqual(["说明", "项目甲", "指标", "收支"]);
+    expect(all[0].textContent).toContain("未核对：只有文字，没有数字（如填表说明），不是指标表或收支表");
+    const items = all.slice(1);
     expect(items[0].textContent).toContain("项目支出绩效自评表 · 总分 97.96 · 等级 优");
     // the pane fixture has an unchecked scored row: its total is provisional and says so
     expect(items[1].textContent).toMatch(/总分 [\d.]+（暂定） · 等级 待定/);
@@ -63,9 +66,37 @@ describe("核对全部工作表", () => {
     const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
     await user.click(within(screen.getByTestId("review-all")).getByRole("button", { name: "核对全部工作表" }));
     expect((await screen.findByTestId("review-all-summary")).textContent).toBe("已核对 1 张工作表，汇总写入“核对汇总”。");
-    expect(screen.getByTestId("review-all-hidden").textContent).toBe("隐藏的工作表未核对：旧版（取消隐藏后可核对）");
+    // the hidden sheet is named in its place, not linked (it cannot be selected), the very hidden one not at all
+    const items = within(screen.getByTestId("review-all-sheets")).getAllByRole("listitem");
+    expect(items.map((li) => li.textContent)).toEqual([expect.stringMatching(/^指标绩效指标表/), "旧版未核对：隐藏的工作表，未读取（取消隐藏后可核对）"]);
+    expect(items[1].querySelector("button")).toBeNull();
     // the hidden sheet is left as it was: no result columns
     expect(xl.workbook.sheet("旧版").values("A1:Z1")[0].filter((v) => String(v).startsWith("核对"))).toEqual([]);
+  });
+
+  test("清除结果 after 核对全部工作表 leaves no stale 打开“核对汇总” nor list, from either panel", async () => {
+    for (const from of ["核对指标", "核对收支表"]) {
+      const { xl, adapter } = book();
+      const { user, unmount } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+      await user.click(within(screen.getByTestId("review-all")).getByRole("button", { name: "核对全部工作表" }));
+      const open = await screen.findByTestId("review-all-open");
+      // it reads as a link, not a button
+      expect(open.className).toContain("fui-Link");
+      expect(open.textContent).toBe("打开“核对汇总”");
+      if (from === "核对收支表") await user.click(screen.getByRole("tab", { name: "核对收支表" }));
+      await user.click(within(screen.getByRole("tabpanel")).getByRole("button", { name: "清除结果" }));
+      await waitFor(() => expect(xl.workbook.hasSheet("核对汇总")).toBe(false));
+      await screen.findByText("已清除结果");
+      // the notice says the summary sheet went
+      expect(screen.getByText("已删除工作表“核对汇总”")).toBeTruthy();
+      if (from === "核对收支表") await user.click(screen.getByRole("tab", { name: "核对指标" }));
+      expect(screen.queryByTestId("review-all-open")).toBeNull();
+      expect(screen.queryByTestId("review-all-sheets")).toBeNull();
+      expect(screen.queryByText(/^打开/)).toBeNull();
+      // the hint is back, as before the run
+      expect(text("review-all")).toContain("核对本工作簿中每个含指标表或收支表的工作表");
+      unmount();
+    }
   });
 
   test("a workbook with nothing to check says so and writes no sheet", async () => {
@@ -74,6 +105,7 @@ describe("核对全部工作表", () => {
     const { user } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
     await user.click(within(screen.getByTestId("review-all")).getByRole("button", { name: "核对全部工作表" }));
     expect((await screen.findByTestId("review-all-summary")).textContent).toBe("没有找到含指标表或收支表的工作表。");
+    expect(text("review-all-sheets")).toBe("说明未核对：只有文字，没有数字（如填表说明），不是指标表或收支表");
     expect(xl.workbook.sheetNames()).toEqual(["说明"]);
   });
 });

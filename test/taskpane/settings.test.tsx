@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "./setup";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { SETTINGS_KEY, createMemorySettingsStore, createOfficeSettingsStore, loadSettings } from "../../src/taskpane/settings/settings-store";
 import { SCORED_INDICATORS, memoryBook } from "./fixture";
 import { renderPane, text } from "./helpers";
@@ -60,6 +60,25 @@ describe("settings", () => {
     await screen.findByTestId("summary");
     expect(text("grade")).toBe("优");
     expect(text("problems")).toContain("“产出指标”分值合计50，评分方案为40");
+  });
+
+  test("the lowest grade's line is fixed (差: below the line above it), not a field; the preset's whole name is in the hint", async () => {
+    const store = createMemorySettingsStore();
+    const { adapter } = memoryBook();
+    const { user } = await renderPane({ adapter, settingsStore: store });
+    const settings = await openSettings(user);
+    expect(screen.queryByRole("textbox", { name: "差" })).toBeNull();
+    expect(["优", "良", "中"].map((g) => (within(settings).getByRole("textbox", { name: g }) as HTMLInputElement).value)).toEqual(["90", "80", "60"]);
+    expect(text("grade-lowest")).toBe("差低于 60 分");
+    // the dropdown cuts a long name at 320 px: the hint says it whole
+    expect(settings.textContent).toContain("财政部2020年通行做法（预算执行10/产出50/效益30/满意度10），满分 100 分");
+
+    // the bound follows the line above it
+    const fair = screen.getByRole("textbox", { name: "中" });
+    await user.clear(fair);
+    await user.type(fair, "65{Enter}");
+    expect(text("grade-lowest")).toBe("差低于 65 分");
+    expect(store.saved).toMatchObject({ preset: { grades: [{ grade: "优", min: 90 }, { grade: "良", min: 80 }, { grade: "中", min: 65 }, { grade: "差", min: 0 }] } });
   });
 
   test("a value the schema refuses is shown as an error and not saved; a good one is", async () => {

@@ -8,10 +8,12 @@ import { a1 } from "../basics/address";
 import { Grid } from "../basics/grid";
 import { normalizeText } from "../basics/normalize-text";
 import { parseQuantityText } from "../basics/quantity";
+import type { UnitInfo } from "../basics/unit-table";
 import { Figure, comparable, figureFrom } from "./figure";
 import { groupsFor } from "./grouping";
 import { RELATIONS, labelledItem, matchLabel } from "./labels";
 import { Direction, Group, Item } from "./model";
+import { titleLineUnit } from "./units";
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const UNITS = "亿元|万元|千元|元|万人次|人次|万人|人|%|分|名";
@@ -23,6 +25,14 @@ const SHARE_RE = /(占比|比重|占)(为|达)?$|占[^,;。\d]{0,16}的(比重|�
 const DIRECTION_RE = /(增加|增长|上升|提高|减少|下降|降低|持平|增幅|降幅|减幅)了?(幅度)?(为|达)?$/;
 const COMPARE_RE = /(比|较|与|同比|相比)/;
 const AFTER_DIRECTION_RE = /^(对比|相比)?(增加|增长|上升|提高|减少|下降|降低|持平)/;
+/** "…，上年26,004.10万元，增长9.40%": last year's figure of the item before, in a clause of its own */
+const PRIOR_CLAUSE_RE = /^(上年|上年度|去年|上一年|上年同期)(决算|决算数|同期|数)?(为|是|达|共|计)?$/;
+/** "2023年项目支出…，2022年26,004.10万元": an earlier year's figure of the item before */
+const YEAR_CLAUSE_RE = /^(\d{4})年度?(决算|决算数|数)?(为|是|达)?$/;
+/** A number written without a unit (read only under a title line's unit): 1,203.34 or 3803.38. */
+const BARE_NUMBER_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+/g;
+/** What a number without a unit after these words is: a rate, a score or a count, never an amount. */
+const NOT_AMOUNT_RE = /(率|比例|比重|占比|得分|分值|评分|分数|人数|次数|天数|户数|个数|数量|面积|长度|年龄|指数|系数)(为|达|是|共|约|达到)?$/;
 
 const DIRECTION_SIGN: Record<string, 1 | -1 | 0> = {
   增加: 1, 增长: 1, 上升: 1, 提高: 1, 增幅: 1, 减少: -1, 下降: -1, 降低: -1, 降幅: -1, 减幅: -1, 持平: 0,
@@ -34,8 +44,35 @@ export interface TextFigure {
   end: number;
 }
 
-/** Every figure with a unit in a normalised text, skipping compound units (元/人) and 分钟. */
-export function figuresIn(text: string, at: { cell: string; row: number; col: number }): TextFigure[] {
+/**
+ * Every figure with a unit in a normalised text, skipping compound units (元/人) and 分钟. Under a
+ * title line (`单位：万元`, `bareUnit`) a number written without a unit is a figure in that unit too,
+ * when it has decimals or thousands separators, follows a word and ends its clause
+ * (`本年支出合计3,803.38，其中…`): a count (`3个项目`), a year or a list number never is.
+ */
+export function figuresIn(text: string, at: { cell: string; row: number; col: number }, bareUnit: UnitInfo | null = null): TextFigure[] {
+  const withUnit = unitFigures(text, at);
+  if (!bareUnit) return withUnit;
+  const bare: TextFigure[] = [];
+  BARE_NUMBER_RE.lastIndex = 0;
+  for (let m = BARE_NUMBER_RE.exec(text); m; m = BARE_NUMBER_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (withUnit.some((f) => start < f.end && end > f.start)) continue;
+    if (!/[.,]/.test(m[0])) continue;
+    const prev = text[start - 1] ?? "";
+    const next = text[end] ?? "";
+    if (!/[\u4e00-\u9fa5:]/.test(prev) || prev === "第") continue;
+    if (next !== "" && !BOUNDARY.test(next)) continue;
+    if (NOT_AMOUNT_RE.test(text.slice(0, start).replace(/:$/, ""))) continue;
+    const r = parseQuantityText(m[0]);
+    if (!r || !r.ok || r.q.unit !== null) continue;
+    bare.push({ figure: figureFrom(r.q, at, m[0], bareUnit, false), start, end });
+  }
+  return [...withUnit, ...bare].sort((a, b) => a.start - b.start);
+}
+
+function unitFigures(text: string, at: { cell: string; row: number; col: number }): TextFigure[] {
   const out: TextFigure[] = [];
   FIGURE_RE.lastIndex = 0;
   for (let m = FIGURE_RE.exec(text); m; m = FIGURE_RE.exec(text)) {
@@ -106,6 +143,8 @@ export function readText(grid: Grid, skip: (r: number, c: number) => boolean, ne
   const firstCol = grid.firstCol ?? 1;
   let id = nextId;
   let continuation: Continuation | null = null;
+  // the unit of the nearest title line above (单位：万元): it reaches the sentences below it
+  let titleUnit: UnitInfo | null = null;
   const closeContinuation = () => {
     if (continuation && continuation.parts.length) groups.push(...groupsFor(continuation.anchor, continuation.parts, { exhaustive: false }));
     continuation = null;
@@ -118,7 +157,8 @@ export function readText(grid: Grid, skip: (r: number, c: number) => boolean, ne
       const text = normalizeText(v);
       if (text === "") continue;
       const at = { cell: a1(firstRow + r, firstCol + c), row: firstRow + r, col: firstCol + c };
-      const figs = figuresIn(text, at);
+      const figs = figuresIn(text, at, titleUnit);
+      if (figs.length === 0) titleUnit = titleLineUnit(text) ?? titleUnit;
       const style = enumStyle(text);
       if (continuation && (style === null || (continuation.style !== null && style !== continuation.style))) closeContinuation();
       if (figs.length === 0) continue;
@@ -269,6 +309,9 @@ function readCell(text: string, figs: TextFigure[], at: { cell: string; row: num
         add(base, f);
         lastItem = saved;
       }
+    } else if (sameSentence && lastItem && !pct && !lastItem.values.prior && comparable(f, lastItem.values.current ?? f) && priorClause(seg, text.slice(0, tf.start))) {
+      // "项目支出23,560.03万元，上年26,004.10万元，增长9.40%": the growth after it is checked against both
+      lastItem.values.prior = f;
     } else if (pct && SHARE_RE.test(seg) && labelBefore(seg, SHARE_RE)) {
       // "线上采购占比99.67%": a part known by its share
       const m = SHARE_RE.exec(seg);
@@ -313,6 +356,16 @@ function readCell(text: string, figs: TextFigure[], at: { cell: string; row: num
   // a numbered paragraph under "如下": its first amount is the part, whatever else it says
   const subject = continuation && items.length ? firstRootOf(items, groups) : firstRoot;
   return { items, groups, firstRoot: subject, opensContinuation: opens };
+}
+
+/** A clause naming last year (上年 / 上年度 / 去年 …), or a year earlier than one written before it. */
+function priorClause(seg: string, before: string): boolean {
+  const t = seg.trim();
+  if (PRIOR_CLAUSE_RE.test(t)) return true;
+  const y = YEAR_CLAUSE_RE.exec(t);
+  if (!y) return false;
+  const year = Number(y[1]);
+  return [...before.matchAll(/(\d{4})年/g)].some((m) => Number(m[1]) > year);
 }
 
 function firstRootOf(items: Item[], groups: Group[]): Item | null {

@@ -65,6 +65,11 @@ const T: Record<string, Template> = {
   budget_initial_used: { severity: "info", zh: (p) => `未填全年预算数，按年初预算数${p.initial}计算执行率`, en: (p) => `no full-year budget; the rate uses the initial budget ${p.initial}` },
   budget_no_budget: { severity: "error", zh: () => `缺少全年预算数和年初预算数，无法计算预算执行率`, en: () => `no full-year or initial budget: the execution rate cannot be worked out` },
   budget_no_executed: { severity: "error", zh: () => `缺少全年执行数，无法计算预算执行率`, en: () => `no executed amount: the execution rate cannot be worked out` },
+  budget_total_unfilled: {
+    severity: "warning",
+    zh: (p) => `“${p.label}”未填写（为0或空白），按其中各项（第${p.rows}行）合计计算：预算数${p.budget}，执行数${p.executed}`,
+    en: (p) => `"${p.label}" is not filled in (0 or blank): the parts (rows ${p.rows}) are added up: budget ${p.budget}, executed ${p.executed}`,
+  },
   budget_rate_differs: { severity: "warning", zh: (p) => `填报执行率${p.stated}与计算执行率${p.computed}（全年执行数÷全年预算数）不一致`, en: (p) => `stated execution rate ${p.stated} differs from the computed ${p.computed} (executed ÷ budget)` },
   budget_score_differs: { severity: "warning", zh: (p) => `预算执行填报得分${p.stated}与计算得分${p.computed}不一致`, en: (p) => `stated budget-execution score ${p.stated} differs from the computed ${p.computed}` },
   stated_grade_differs: { severity: "warning", zh: (p) => `填报自评等级“${p.stated}”与计算等级“${p.computed}”（总分${p.score}）不一致`, en: (p) => `stated grade "${p.stated}" differs from the computed "${p.computed}" (total ${p.score})` },
@@ -83,6 +88,11 @@ const T: Record<string, Template> = {
   relative_measure_differs: { severity: "warning", zh: (p) => `目标与实际的变化口径不同（${p.target}／${p.actual}），无法比较，按定性指标处理`, en: (p) => `target and actual measure the change differently (${p.target} / ${p.actual}); treated as qualitative` },
   relative_not_met: { severity: "warning", zh: (p) => `未达到目标：目标${p.target}，实际${p.actual}`, en: (p) => `target not met: target ${p.target}, actual ${p.actual}` },
   no_reason_column: { severity: "warning", zh: (p) => `${p.n}项指标扣分但表中没有偏差原因列`, en: (p) => `${p.n} ${p.n === 1 ? "indicator" : "indicators"} lost points but the table has no reason column` },
+  score_unfilled: { severity: "warning", zh: (p) => `得分未填写（分值${p.points}），按无法核对计，总分暂定`, en: (p) => `no score filled in (${p.points} points): counted as unchecked, the total is provisional` },
+  level_points: { severity: "warning", zh: (p) => `“${p.name}”标明${p.points}分，其下分值合计${p.sum}分`, en: (p) => `"${p.name}" states ${p.points} points; its rows add up to ${p.sum}` },
+  block_over_points: { severity: "error", zh: (p) => `“${p.name}”得分合计${p.score}，超过标明的${p.points}分`, en: (p) => `"${p.name}" scores add up to ${p.score}, above the ${p.points} points it states` },
+  breakdown_not_scored: { severity: "info", zh: () => `其中项：已核对，不另计分`, en: () => `a breakdown (其中) row: checked, not scored again` },
+  weighted_total: { severity: "info", zh: (p) => `总分按权重计算：${p.detail}`, en: (p) => `the total is weighted: ${p.detail}` },
   stated_total: { severity: "warning", zh: (p) => `填报总分${p.stated}与计算总分${p.computed}不一致`, en: (p) => `stated total ${p.stated} differs from the computed ${p.computed}` },
   results_new_sheet: {
     severity: "info",
@@ -149,6 +159,15 @@ export const CORE_TEXT = {
   hiddenTable: (kind: Bilingual): Bilingual => ({
     zh: `隐藏的工作表中有${kind.zh}，未核对（取消隐藏后可核对）`,
     en: `a hidden sheet holds a table (${kind.en}); it was not checked (unhide it to have it checked)`,
+  }),
+  /** why 核对全部工作表 left a sheet unchecked, one line per sheet (docs/review.md, "In the add-in") */
+  sheetOwn: { zh: "本加载项生成的工作表（核对结果或汇总），不核对", en: "a sheet this add-in made (results or a summary); not checked" } as Bilingual,
+  sheetEmpty: { zh: "空工作表", en: "an empty sheet" } as Bilingual,
+  sheetTextOnly: { zh: "只有文字，没有数字（如填表说明），不是指标表或收支表", en: "text only, no figures (notes such as 填表说明); not a table or statement" } as Bilingual,
+  sheetHidden: { zh: "隐藏的工作表，未读取（取消隐藏后可核对）", en: "a hidden sheet, not read (unhide it to have it checked)" } as Bilingual,
+  sheetNeither: (indicator: Bilingual, statement: Bilingual): Bilingual => ({
+    zh: `不是指标表（${indicator.zh}），也不是收支表（${statement.zh}）`,
+    en: `not an indicator table (${indicator.en}) nor a statement (${statement.en})`,
   }),
 };
 

@@ -3,6 +3,8 @@
  * full-width digits and punctuation, U+2212 minus, odd spaces and line breaks.
  * Chinese characters are kept as they are.
  */
+import { LOOKALIKE_OPERATORS } from "./vocabulary";
+
 const FOLDS: Record<string, string> = {
   "\u2212": "-", // minus sign
   "\u2010": "-",
@@ -13,12 +15,8 @@ const FOLDS: Record<string, string> = {
   "\uFF0D": "-",
   "\u3000": " ",
   "\u00A0": " ",
-  "\u2264": "≤",
-  "\u2266": "≤", // ≦
-  "\u2A7D": "≤", // ⩽
-  "\u2265": "≥",
-  "\u2267": "≥", // ≧
-  "\u2A7E": "≥", // ⩾
+  // look-alike operators (≧ ≦ ═ ﹦ ＝): the vocabulary's list
+  ...LOOKALIKE_OPERATORS,
   "\u33A1": "平方米", // ㎡ (NFKC would give "m2")
   "\u301C": "~", // 〜 wave dash
   "\uFF5E": "~",

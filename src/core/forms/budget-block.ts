@@ -6,12 +6,13 @@
  */
 import { z } from "zod";
 import { a1 } from "../basics/address";
-import { decToNumber, roundHalfUp, shiftDec } from "../basics/decimal";
+import { ExactSum, decToNumber, roundHalfUp, shiftDec } from "../basics/decimal";
 import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
 import { Message, msg } from "../basics/messages";
 import { normalizeText } from "../basics/normalize-text";
 import { parseQuantity } from "../basics/quantity";
 import { headerKey } from "./table-finder";
+import { BUDGET_PART_WORDS, BUDGET_TOTAL_WORDS, wordsPattern } from "../basics/vocabulary";
 
 export const BudgetSchema = z.object({
   initialBudget: z.number().nullable(),
@@ -45,6 +46,7 @@ const FIELDS: Field[] = ["initialBudget", "budget", "executed", "points", "rate"
 const HEADER_RULES: Array<[Field, RegExp]> = [
   ["rate", /执行率/],
   ["initialBudget", /年初预算/],
+  // the full-year budget: 全年预算数, or the adjusted budget (调整后预算数 / 调整预算数) — SPECIFIC_BUDGET_RE
   ["budget", /(全年预算|调整后预算|调整预算|预算调整|预算数$|^预算$|^预算金额$)/],
   ["executed", /(全年执行|执行数|实际执行|执行金额|实际支出|支出数|决算数)/],
   ["points", /(分值|权重)/],
@@ -59,8 +61,10 @@ function fieldOf(v: CellValue): Field | null {
   return null;
 }
 
-const TOTAL_LABEL_RE = /(资金总额|资金合计|总额|合计|总计|小计)/;
-const SUB_LABEL_RE = /^其中|当年财政拨款|上年结转|其他资金|基本支出|项目支出/;
+const SPECIFIC_BUDGET_RE = /(全年预算|调整后预算|调整预算|预算调整)/;
+
+const TOTAL_LABEL_RE = new RegExp(`(${wordsPattern(BUDGET_TOTAL_WORDS)})`);
+const SUB_LABEL_RE = new RegExp(`^(${wordsPattern(BUDGET_PART_WORDS)})`);
 
 export interface BudgetRead {
   line: Omit<BudgetLine, "rate" | "score">;
@@ -94,14 +98,32 @@ function readAt(grid: Grid, rowIndices: number[], k: number): { read: BudgetRead
   const h = rowIndices[k];
   const header = grid.values[h] ?? [];
   const cols: Partial<Record<Field, number>> = {};
+  let specificBudget: number | undefined;
+  let genericBudget: number | undefined;
   for (let c = 0; c < header.length; c++) {
     const f = fieldOf(header[c]);
+    if (f === "budget") {
+      // 预算数 | 调整后预算数: the adjusted budget is the full-year budget, the plain 预算数 the initial one
+      if (SPECIFIC_BUDGET_RE.test(headerKey(header[c]))) specificBudget ??= c;
+      else genericBudget ??= c;
+      continue;
+    }
     if (f && cols[f] === undefined) cols[f] = c;
   }
+  if (specificBudget !== undefined) {
+    cols.budget = specificBudget;
+    if (genericBudget !== undefined && cols.initialBudget === undefined && genericBudget < specificBudget) cols.initialBudget = genericBudget;
+  } else if (genericBudget !== undefined) cols.budget = genericBudget;
   if (cols.executed === undefined || (cols.budget === undefined && cols.initialBudget === undefined)) return null;
   const firstFigure = Math.min(...FIELDS.map((f) => cols[f] ?? Infinity));
   // the block's rows: those after the header (up to 12) with a figure in a budget column
   const block: number[] = [];
+  let withFigures = 0;
+  const labelText = (line: CellValue[]) => {
+    let t = "";
+    for (let c = 0; c < Math.min(firstFigure, line.length); c++) t += normalizeText(cellText(line[c]));
+    return t;
+  };
   for (let j = k + 1; j < rowIndices.length && block.length < 12; j++) {
     const r = rowIndices[j];
     if (r !== rowIndices[j - 1] + 1) break;
@@ -109,17 +131,18 @@ function readAt(grid: Grid, rowIndices: number[], k: number): { read: BudgetRead
     const figures = [cols.initialBudget, cols.budget, cols.executed].some((c) => c !== undefined && isFigureCell(line[c]));
     if (!figures) {
       if (line.every((v) => isBlank(v))) continue;
+      // a 年度资金总额 row left blank, with its 其中 rows below
+      if (block.length === 0 && TOTAL_LABEL_RE.test(labelText(line))) {
+        block.push(r);
+        continue;
+      }
       break;
     }
     block.push(r);
+    withFigures++;
   }
-  if (block.length === 0) return null;
-  const labelOf = (r: number) => {
-    const line = grid.values[r] ?? [];
-    let t = "";
-    for (let c = 0; c < Math.min(firstFigure, line.length); c++) t += normalizeText(cellText(line[c]));
-    return t;
-  };
+  if (withFigures === 0) return null;
+  const labelOf = (r: number) => labelText(grid.values[r] ?? []);
   const total = block.find((r) => TOTAL_LABEL_RE.test(labelOf(r)) && !/^其中/.test(labelOf(r))) ?? block.find((r) => !SUB_LABEL_RE.test(labelOf(r))) ?? block[0];
   const messages: Message[] = [];
   const totalLine = grid.values[total] ?? [];
@@ -127,9 +150,29 @@ function readAt(grid: Grid, rowIndices: number[], k: number): { read: BudgetRead
   for (let c = 0; c < Math.min(firstFigure, totalLine.length); c++) if (!isBlank(totalLine[c])) labelCol = c;
   const cells: BudgetLine["cells"] = { row: a1(firstRow + total, firstCol + labelCol), initialBudget: null, budget: null, executed: null, points: null, rate: null, score: null };
   const values: Record<Field, number | null> = { initialBudget: null, budget: null, executed: null, points: null, rate: null, score: null };
+  // 年度资金总额 left at 0 or blank while its 其中 rows carry the figures: the figures are used,
+  // and the total row is said to be unfilled (docs/standard-forms.md)
+  const parts = block.filter((r) => r !== total && SUB_LABEL_RE.test(labelOf(r)));
+  const amountFields: Field[] = ["initialBudget", "budget", "executed"];
+  const amountOf = (r: number, c: number): number => {
+    const v = grid.values[r]?.[c];
+    if (isBlank(v) || typeof v === "boolean") return 0;
+    const q = parseQuantity(v, grid.numberFormats?.[r]?.[c]);
+    return q.ok ? q.q.value : 0;
+  };
+  const totalEmpty = amountFields.every((f) => cols[f] === undefined || amountOf(total, cols[f] as number) === 0);
+  const partsFilled = parts.length > 0 && amountFields.some((f) => cols[f] !== undefined && parts.some((r) => amountOf(r, cols[f] as number) !== 0));
+  const fromParts = totalEmpty && partsFilled;
   for (const f of FIELDS) {
     const c = cols[f];
     if (c === undefined) continue;
+    if (fromParts && amountFields.includes(f)) {
+      const sum = new ExactSum();
+      for (const r of parts) sum.add(amountOf(r, c));
+      cells[f] = a1(firstRow + total, firstCol + c);
+      values[f] = sum.value() === 0 ? null : sum.value();
+      continue;
+    }
     // 分值 / 执行率 / 得分 are often merged down the block: take the first filled one from the total row on
     let r = total;
     if (f === "points" || f === "rate" || f === "score") {
@@ -141,6 +184,9 @@ function readAt(grid: Grid, rowIndices: number[], k: number): { read: BudgetRead
     cells[f] = address;
     const v = grid.values[r]?.[c];
     values[f] = figure(v, grid.numberFormats?.[r]?.[c], f, address, messages);
+  }
+  if (fromParts) {
+    messages.push(msg("budget_total_unfilled", { label: labelOf(total).replace(/[:：]$/, ""), budget: values.budget ?? values.initialBudget ?? "—", executed: values.executed ?? "—", rows: parts.map((r) => firstRow + r).join("、") }, cells.row ?? undefined));
   }
   const read: BudgetRead = {
     line: {

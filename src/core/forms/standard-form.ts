@@ -3,34 +3,40 @@
  * the title and year, the info block (项目名称 / 主管部门 / 实施单位) and the form kind, and a
  * stated 自评等级. Pure; never throws.
  */
-import { z } from "zod";
 import { a1 } from "../basics/address";
 import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
 import { normalizeText } from "../basics/normalize-text";
 import { Preset, gradeName } from "../indicators/presets";
 
-export const FormSchema = z.object({
-  kind: z.enum(["project", "department", "plain"]),
-  title: z.string().nullable(),
-  project: z.string().nullable(),
-  department: z.string().nullable(),
+/** The kinds this reader tells apart; the registry (registry.ts) declares every family's kinds. */
+export type StandardKind = "project" | "department" | "plain";
+
+/** The info block as read; the form schema (form.kind and these fields) is the registry's. */
+export interface FormInfo {
+  kind: StandardKind;
+  title: string | null;
+  project: string | null;
+  department: string | null;
   /** 实施单位 */
-  unit: z.string().nullable(),
-  year: z.number().int().nullable(),
-});
-export type FormInfo = z.infer<typeof FormSchema>;
+  unit: string | null;
+  year: number | null;
+  /** 单位名称 / 填报单位: the unit that filled in the form (set only when written) */
+  reportingUnit?: string | null;
+}
 
 const TITLE_RE = /(绩效自评表|自评表|绩效评价表|绩效自评|自评情况表)/;
 const PROJECT_TITLE_RE = /项目(支出)?绩效/;
 const DEPARTMENT_TITLE_RE = /部门(整体)?(支出)?绩效|整体支出/;
 const YEAR_RE = /((?:19|20)\d{2})年|(?:年度|年份)[:：]((?:19|20)\d{2})/;
 
-type InfoField = "project" | "department" | "unit";
+type InfoField = "project" | "department" | "unit" | "reportingUnit";
 /** Labels of the info block, matched at the start of a normalised cell; the value follows a colon or sits in the next filled cell. */
 const INFO_LABELS: Array<[InfoField, RegExp]> = [
   ["project", /^项目名称/],
   ["unit", /^(项目)?(实施单位|执行单位)/],
-  ["department", /^(主管部门|主管单位|部门名称|部门\(单位\)名称|部门\(单位\)|部门单位名称|单位名称|预算部门|预算单位|填报单位|部门)/],
+  // 单位名称 / 填报单位 name the unit that filled in the form, not the 主管部门
+  ["reportingUnit", /^(单位名称|填报单位)/],
+  ["department", /^(主管部门|主管单位|部门名称|部门\(单位\)名称|部门\(单位\)|部门单位名称|预算部门|预算单位|部门)/],
 ];
 const LABEL_TAIL_RE = /^[:：]/;
 const LABEL_SUFFIX_RE = /^(及代码|\(代码\)|代码|名称)?(\(盖章\)|\(公章\))?/;
@@ -81,7 +87,7 @@ export function readFormInfo(grid: Grid, headerIndex: number, budgetFound: boole
           if (!labelOf(candidate)) value = cellText(line[at]).trim();
         }
       }
-      if (value !== "" && info[label.field] === null) info[label.field] = value;
+      if (value !== "" && (info[label.field] ?? null) === null) info[label.field] = value;
     }
   }
   // the year: the title first, then any 20xx年 in the rows above the info block (（2023年度）)
@@ -103,7 +109,7 @@ export function readFormInfo(grid: Grid, headerIndex: number, budgetFound: boole
   else if (DEPARTMENT_TITLE_RE.test(title)) info.kind = "department";
   else if (info.project !== null) info.kind = "project";
   else if (info.unit !== null) info.kind = "project"; // 实施单位 belongs to the project form
-  else if (info.department !== null) info.kind = "department";
+  else if (info.department !== null || (info.reportingUnit ?? null) !== null) info.kind = "department";
   else if (budgetFound) info.kind = "project";
   return info;
 }

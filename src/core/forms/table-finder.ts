@@ -8,42 +8,34 @@ import { CORE_TEXT } from "../basics/messages";
 import { normalizeText } from "../basics/normalize-text";
 import type { Bilingual } from "../basics/text";
 import { MAX_HEADER_ROWS } from "../basics/tuning";
+import { DIRECTION_SUFFIXES, DIRECTION_WORDS, HEADER_WORDS, HeaderRole, headerPattern, wordsPattern } from "../basics/vocabulary";
 
-export type Role =
-  | "level1"
-  | "level2"
-  | "name"
-  | "target"
-  | "actual"
-  | "operator"
-  | "direction"
-  | "unit"
-  | "points"
-  | "score"
-  | "reason"
-  | "prior";
+export type Role = HeaderRole;
 
-export const ROLES: Role[] = ["level1", "level2", "name", "target", "actual", "operator", "direction", "unit", "points", "score", "reason", "prior"];
+export const ROLES: Role[] = ["level1", "level2", "name", "target", "actual", "operator", "direction", "unit", "points", "score", "reason", "prior", "criteria"];
 
 /** The header prefix of every column the add-in writes; such columns are never read as input. */
 export const OWN_HEADER_PREFIX = "核对·";
 
-/** Header words per role, tried most specific first. Matching is on normalised text. */
-const RULES: Array<[Role, RegExp]> = [
-  // prior-year figures (for targets relative to last year, docs/standard-forms.md)
-  ["prior", /(上年实际|上年完成|上年值|上年数|上年同期|上年度|基期值|^上年$)/],
-  ["reason", /(偏差原因|未完成原因|原因分析|改进措施|^原因$|^reason|deviation)/],
-  ["score", /(得分|^评分$|^score|selfscore)/],
-  ["points", /(分值|权重|^满分$|^weight|^points?$|^maxscore)/],
-  ["actual", /(实际完成|完成值|实际值|实际完成情况|完成情况|实际数|^actual)/],
-  ["direction", /(指标方向|^方向$|^指标类型$|^指标属性$|^direction)/],
-  ["operator", /(指标性质|计算符号|^符号$|^运算符$|^operator)/],
-  ["unit", /(度量单位|计量单位|^单位$|^unit)/],
-  ["target", /(指标值|目标值|调整后指标|^目标$|^年度目标$|^target)/],
-  ["level1", /(一级指标|^level1$|^一级$)/],
-  ["level2", /(二级指标|^level2$|^二级$)/],
-  ["name", /(三级指标|指标名称|绩效指标|^指标$|^指标内容$|^level3$|^indicator)/],
-];
+/** Header words per role, tried most specific first (the vocabulary's HEADER_WORDS). Matching is on normalised text. */
+const RULES: Array<[Role, RegExp]> = HEADER_WORDS.map(([role, words]) => [role, headerPattern(words)]);
+
+/** Points stated in a header or a level name: 产出指标（50分）, 分值(100分), 相关性(5分), 投入 15分. */
+const POINTS_IN_TEXT_RE = /[(（[【]\s*(\d+(?:\.\d+)?)\s*分\s*[)）\]】]|(\d+(?:\.\d+)?)分$/;
+
+/**
+ * The points a header or level name states, and the text without them; null when it states none
+ * (docs/form-families.md: the header normaliser keeps `（50分）` for the level's stated points).
+ */
+export function pointsInText(v: CellValue): { points: number; text: string } | null {
+  if (typeof v !== "string") return null;
+  const s = normalizeText(v);
+  const m = POINTS_IN_TEXT_RE.exec(s);
+  if (!m) return null;
+  const text = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).replace(/[:：,，]$/, "");
+  if (text === "" || /^\d/.test(text)) return null;
+  return { points: Number(m[1] ?? m[2]), text };
+}
 
 /** Strip brackets' content such as （A）, (B), 【分】 before matching; keep the text when nothing else remains. */
 export function headerKey(v: CellValue): string {
@@ -148,7 +140,7 @@ export function findTable(grid: Grid, override?: { headerIndex?: number; columns
 }
 
 /** 正向 / 反向 / 定性 (also 正向指标, 反向型…) as written in a direction column. */
-export const DIRECTION_WORD_RE = /^(正向|反向|定性|定量)(指标|型)?$/;
+export const DIRECTION_WORD_RE = new RegExp(`^(${wordsPattern(Object.keys(DIRECTION_WORDS))})(${wordsPattern(DIRECTION_SUFFIXES)})?$`);
 
 function holdsDirectionWords(rows: CellValue[][], headerIndex: number, col: number): boolean {
   const end = Math.min(rows.length, headerIndex + 200);

@@ -3,6 +3,7 @@
  * relative targets), scored all or nothing or by the change.
  */
 import { compareDeadline, Deadline, parseDateActual, parseDeadline } from "./date-target";
+import { OPERATOR_WORDS, WEAK_OPERATOR_WORDS, wordsPattern } from "../basics/vocabulary";
 import { roundHalfUp } from "../basics/decimal";
 import { blankResult, EvalContext, numberOf, scoreQualitative, tableChecks } from "./evaluate-common";
 import { CellValue, isBlank } from "../basics/grid";
@@ -46,7 +47,7 @@ export function evaluateDatedOrRelative(input: IndicatorInput, targetValue: Cell
     }
   }
   if (!deadline && !relative) return null;
-  const W = numberOf(input.points, "points_invalid", messages);
+  const W = numberOf(input.points, "points_invalid", messages) ?? input.pointsValue ?? null;
   const S = numberOf(input.score, "score_invalid", messages);
   const result = blankResult(input, typeof targetValue === "string" || !deadline ? cellTextOf(targetValue) : deadline.text, W, S, messages);
   result.name = name;
@@ -78,7 +79,10 @@ function specialTarget(t: CellValue, format: string | null | undefined): { deadl
   return out;
 }
 
-const RELATIVE_IN_NAME_RE = /(不低于|不少于|不小于|高于|超过|不高于|不超过|低于|较上年|比上年|较去年|同比)/;
+/** Where a relative target starts in a name: an operator word of the vocabulary or a reference to last year. */
+const RELATIVE_IN_NAME_RE = new RegExp(
+  `(${wordsPattern([...[...OPERATOR_WORDS.ge, ...OPERATOR_WORDS.gt, ...OPERATOR_WORDS.le, ...OPERATOR_WORDS.lt].filter((w) => !WEAK_OPERATOR_WORDS.includes(w)), "较上年", "比上年", "较去年", "同比"])})`,
+);
 
 function cellTextOf(v: CellValue): string {
   return v === null || v === undefined ? "" : String(v);

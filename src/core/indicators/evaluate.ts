@@ -7,7 +7,7 @@ import { evaluateDatedOrRelative } from "./evaluate-dated";
 import { isBlank } from "../basics/grid";
 import { IndicatorInput, joinParts } from "../forms/indicator-rows";
 import { Message, msg } from "../basics/messages";
-import { normalizeText } from "../basics/normalize-text";
+import { displayText, normalizeText } from "../basics/normalize-text";
 import { Preset, Settings, isBudgetExecution } from "./presets";
 import { convertDec, convertValue, formatQuantity, Quantity } from "../basics/quantity";
 import { parseRelativeActual } from "./relative-target";
@@ -101,8 +101,50 @@ function boundOf(e: Expression): RowResult["actual"]["bound"] {
   return e.op;
 }
 
-/** Evaluate one indicator row. */
+/**
+ * Evaluate one row a form family read (docs/form-families.md): a scoring-sheet row (a stated score
+ * against its points), or an indicator row compared with its target; then what the family knew
+ * beyond the cells (评分标准, a value computed from data items, a 其中 breakdown row).
+ */
 export function evaluateRow(input: IndicatorInput, settings: Settings, preset: Preset, context: EvalContext = { year: null }): RowResult {
+  let row = input;
+  const computed = input.computed ?? null;
+  if (computed && computed.value !== null && (input.actual === null || isBlank(input.actual.value))) {
+    // the value worked out from the data items stands in for a blank 指标值
+    const value = computed.unit ? `${computed.value}${computed.unit}` : computed.value;
+    row = { ...input, actual: { value, format: null, cell: input.actual?.cell ?? computed.items[0] ?? input.nameCell } };
+  }
+  const result = input.scoreOnly ? evaluateScoreOnly(row, settings) : evaluateIndicator(row, settings, preset, context);
+  if (input.criteria && !isBlank(input.criteria.value)) result.criteria = displayText(String(input.criteria.value));
+  if (computed) result.computed = { formula: computed.formula, items: [...computed.items], value: computed.value, unit: computed.unit };
+  if (input.breakdown) {
+    result.breakdown = true;
+    result.messages.push(msg("breakdown_not_scored", {}, input.nameCell));
+  }
+  return result;
+}
+
+/** A scoring-sheet row: the stated score against the points; blank while points are due is unfilled, not 0. */
+function evaluateScoreOnly(input: IndicatorInput, settings: Settings): RowResult {
+  const messages: Message[] = [];
+  const W = numberOf(input.points, "points_invalid", messages) ?? input.pointsValue ?? null;
+  const S = numberOf(input.score, "score_invalid", messages);
+  const result = blankResult(input, "", W, S, messages);
+  result.target.op = "qualitative";
+  if (S === null) {
+    if (W !== null && W > 0) {
+      messages.push(msg("score_unfilled", { points: W }, input.score?.cell ?? input.nameCell));
+      result.status = "invalid";
+    } else result.status = "qualitative";
+  } else {
+    result.status = "qualitative";
+    result.score = S;
+  }
+  tableChecks(result, settings, input, messages);
+  return result;
+}
+
+function evaluateIndicator(input: IndicatorInput, settings: Settings, preset: Preset, context: EvalContext): RowResult {
   const messages: Message[] = [];
   let name = input.name;
   const targetCellText = joinParts(input.target, input.operator, input.unit);
@@ -131,7 +173,7 @@ export function evaluateRow(input: IndicatorInput, settings: Settings, preset: P
     for (const m of actualExpr.messages) messages.push({ ...m, cell: m.cell ?? actualCell });
   }
 
-  const W = numberOf(input.points, "points_invalid", messages);
+  const W = numberOf(input.points, "points_invalid", messages) ?? input.pointsValue ?? null;
   const S = numberOf(input.score, "score_invalid", messages);
   const budget = isBudgetExecution(normalizeText(name)) || isBudgetExecution(normalizeText(input.level1));
 

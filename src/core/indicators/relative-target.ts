@@ -5,6 +5,7 @@
  * 下降3%; its measure is percentage points (`pp`) or a growth rate (`pct`). Pure; never throws.
  */
 import { CellValue } from "../basics/grid";
+import { OPERATOR_WORDS, REFERENCE_YEAR_WORDS, wordsPattern } from "../basics/vocabulary";
 import { normalizeText } from "../basics/normalize-text";
 
 export type Measure = "pp" | "pct";
@@ -28,19 +29,26 @@ export interface RelativeActual {
 
 const REF = "(?:较|比|与|同)?(?:上年|去年|上一年|上年度|上年同期|(?:19|20)\\d\\d年|基期)(?:同期)?(?:相比|比较)?";
 const REF_START_RE = new RegExp(`^(?:${REF}|同比)`);
-const REF_WORD = "(?:上年|去年|上一年|上年度|上年同期)(?:同期)?(?:水平|数|值)?";
+const REF_WORD = `(?:${wordsPattern(REFERENCE_YEAR_WORDS)})(?:同期)?(?:水平|数|值)?`;
+// operator words of the vocabulary: at least / more than / at most / less than
+const GE = wordsPattern(OPERATOR_WORDS.ge);
+const GT = wordsPattern(OPERATOR_WORDS.gt);
+const LE = wordsPattern(OPERATOR_WORDS.le);
+const LT = wordsPattern(OPERATOR_WORDS.lt);
+const MODIFIER = wordsPattern([...OPERATOR_WORDS.ge, ...OPERATOR_WORDS.gt, ...OPERATOR_WORDS.le, ...OPERATOR_WORDS.lt]);
+const CEILING_RE = new RegExp(`^(${wordsPattern([...OPERATOR_WORDS.le, ...OPERATOR_WORDS.lt])})$`);
 // longer words first: the alternation takes the first that matches
 const UP = "提高|增长|增加|上升|提升|扩大|增大|上涨|增幅|增速|增";
 const DOWN = "下降|降低|减少|压减|压降|压缩|缩短|缩小|缩减|节约|节省|回落|降幅|减";
 const CHANGE_RE = new RegExp(
-  `^(?:有所)?(${UP}|${DOWN})(?:了)?(不低于|不少于|至少|达到|超过|高于|不超过|不高于|控制在|低于)?([+-]?\\d+(?:\\.\\d+)?)(个百分点|百分点|%|‰)(以上|及以上|以内|之内|以下|左右)?$`,
+  `^(?:有所)?(${UP}|${DOWN})(?:了)?(${MODIFIER})?([+-]?\\d+(?:\\.\\d+)?)(个百分点|百分点|%|‰)(以上|及以上|以内|之内|以下|左右)?$`,
 );
 const DIRECTION_ONLY_RE = new RegExp(`^(?:有所|稳步|持续|进一步|明显|略有)?(${UP}|${DOWN})$`);
 const UP_RE = new RegExp(`^(${UP})$`);
-const NOT_BELOW_RE = new RegExp(`^(不低于|不少于|不小于|不得低于|不得少于)${REF_WORD}$`);
-const ABOVE_RE = new RegExp(`^(高于|超过|多于|大于)${REF_WORD}$`);
-const NOT_ABOVE_RE = new RegExp(`^(不高于|不超过|不多于|不大于|不得高于|不得超过)${REF_WORD}$`);
-const BELOW_RE = new RegExp(`^(低于|少于|小于)${REF_WORD}$`);
+const NOT_BELOW_RE = new RegExp(`^(${GE})${REF_WORD}$`);
+const ABOVE_RE = new RegExp(`^(${GT})${REF_WORD}$`);
+const NOT_ABOVE_RE = new RegExp(`^(${LE})${REF_WORD}$`);
+const BELOW_RE = new RegExp(`^(${LT})${REF_WORD}$`);
 const FLAT_RE = /^(基本|保持)?持平$/;
 /** 增加42.67万人次: a change in the indicator's own unit — its direction is known, its rate is not */
 const CHANGE_IN_UNITS_RE = new RegExp(`^(${UP}|${DOWN})(?:了)?[+-]?\\d[\\d,]*(?:\\.\\d+)?[\u4e00-\u9fa5]{1,4}$`);
@@ -86,7 +94,7 @@ export function parseRelativeTarget(v: CellValue): RelativeTarget | null {
     if (c) {
       const signed = c.up ? c.value : -c.value;
       // 增长不超过5% / 下降不超过3%: a ceiling on the change's size
-      const ceiling = /^(不超过|不高于|控制在|低于)$/.test(c.modifier) || /^(以内|之内|以下)$/.test(c.suffix);
+      const ceiling = CEILING_RE.test(c.modifier) || /^(以内|之内|以下)$/.test(c.suffix);
       const op: RelativeTarget["op"] = c.up === !ceiling ? "ge" : "le";
       return { op, value: signed, measure: c.measure, text: s };
     }

@@ -1,7 +1,7 @@
 /** Result types of a validate run, declared once as zod schemas (the CLI's --json shape). */
 import { z } from "zod";
 import { BudgetSchema } from "../forms/budget-block";
-import { FormSchema } from "../forms/standard-form";
+import { FormSchema } from "../forms/registry";
 import { Bilingual, BilingualSchema } from "../basics/text";
 
 export const STATUSES = ["met", "not_met", "qualitative", "not_applicable", "invalid"] as const;
@@ -56,9 +56,65 @@ export const RowResultSchema = z.object({
   computedScore: z.number().nullable(),
   /** the row's score: computed for quantitative rows, stated otherwise; an invalid row's stated score is not counted (docs/standard-forms.md, honest totals) */
   score: z.number().nullable(),
+  /** the 评分标准 / 评价标准 text of a scoring-sheet row (docs/form-families.md) */
+  criteria: z.string().optional(),
+  /** the value is a ratio of collected data items: the live formula and the cells it uses */
+  computed: z
+    .object({
+      formula: z.string(),
+      items: z.array(z.string()),
+      value: z.number().nullable(),
+      unit: z.string().nullable(),
+    })
+    .optional(),
+  /** a scoring-sheet row: a stated score against its points, no target or actual to compare */
+  scoreOnly: z.boolean().optional(),
+  /** a 其中 breakdown row under a core (★) row: checked, never scored */
+  breakdown: z.boolean().optional(),
+  /** the row's block (index into summary.blocks) when the form has several */
+  block: z.number().int().nonnegative().optional(),
   messages: z.array(MessageSchema),
 });
 export type RowResult = z.infer<typeof RowResultSchema>;
+
+export const LevelResultSchema = z.object({
+  name: z.string(),
+  /** the cell that states the points */
+  cell: z.string(),
+  /** the points stated */
+  points: z.number(),
+  /** the sum of its rows' (or child levels') points */
+  childPoints: z.number().nullable(),
+  /** the sum of its rows' scores; null when a row is unchecked */
+  score: z.number().nullable(),
+});
+export type LevelResult = z.infer<typeof LevelResultSchema>;
+
+export const WeightedSchema = z.object({
+  /** Σ weight × block score ÷ block points, to 2 decimals */
+  total: z.number().nullable(),
+  blocks: z.array(
+    z.object({
+      name: z.string(),
+      cell: z.string(),
+      weight: z.number(),
+      points: z.number().nullable(),
+      score: z.number().nullable(),
+    }),
+  ),
+});
+export type Weighted = z.infer<typeof WeightedSchema>;
+
+export const BlockResultSchema = z.object({
+  title: z.string().nullable(),
+  cell: z.string().nullable(),
+  /** the points the block states, or null */
+  points: z.number().nullable(),
+  /** the sum of its rows' scores */
+  score: z.number().nullable(),
+  rowCount: z.number().int().nonnegative(),
+});
+export type BlockResult = z.infer<typeof BlockResultSchema>;
 
 export const SummarySchema = z.object({
   counts: z.record(StatusSchema, z.number().int().nonnegative()),
@@ -89,6 +145,12 @@ export const SummarySchema = z.object({
   /** the 自评等级 written on the form (a grade of the preset), or null */
   statedGrade: z.string().nullable(),
   presetId: z.string(),
+  /** every level that states its points (产出指标（50分）): the points stated, its rows' sum, its score */
+  levels: z.array(LevelResultSchema).optional(),
+  /** the weighted total, when the form weights its level-1 blocks (total = Σ weight × score ÷ points) */
+  weighted: WeightedSchema.nullable().optional(),
+  /** the form's blocks of rows when it has several (goal-block forms), each with its stated points */
+  blocks: z.array(BlockResultSchema).optional(),
   messages: z.array(MessageSchema),
 });
 export type Summary = z.infer<typeof SummarySchema>;

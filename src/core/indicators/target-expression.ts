@@ -8,6 +8,7 @@ import { Message, msg } from "../basics/messages";
 import { CHINESE_NUMERAL_CHARS, normalizeText } from "../basics/normalize-text";
 import { Quantity, parseQuantity, parseQuantityText } from "../basics/quantity";
 import { lookupUnit } from "../basics/unit-table";
+import { OPERATOR_SYMBOLS, OPERATOR_WORDS, OperatorName, SUFFIX_WORDS, WEAK_OPERATOR_WORDS, operatorSymbols, operatorWords, wordsPattern } from "../basics/vocabulary";
 
 export type Op = "ge" | "le" | "eq" | "gt" | "lt" | "between" | "approx";
 
@@ -33,31 +34,17 @@ export type Expression =
 
 const NA_TEXTS = new Set(["", "-", "--", "---", "—", "——", "―", "*", "/", "\\", "无", "不适用", "n/a", "na", "null", "/年", "空"]);
 
-// prefix words/symbols, longest first so 大于等于 wins over 大于
-const PREFIX_OPS: Array<[string, Op]> = [
-  ["大于或等于", "ge"], ["大于等于", "ge"], ["高于或等于", "ge"], ["不低于", "ge"], ["不少于", "ge"], ["不小于", "ge"], ["不得低于", "ge"], ["不得少于", "ge"],
-  ["至少", "ge"], ["达到", "ge"], ["≥=", "ge"], [">=", "ge"], ["=>", "ge"], ["≥", "ge"],
-  ["小于或等于", "le"], ["小于等于", "le"], ["低于或等于", "le"], ["不高于", "le"], ["不超过", "le"], ["不多于", "le"], ["不大于", "le"], ["不得超过", "le"], ["不得高于", "le"],
-  ["至多", "le"], ["控制在", "le"], ["<=", "le"], ["=<", "le"], ["≤", "le"],
-  ["等于", "eq"], ["==", "eq"], ["=", "eq"], ["为", "eq"],
-  ["大于", "gt"], ["高于", "gt"], ["超过", "gt"], ["多于", "gt"], [">", "gt"],
-  ["小于", "lt"], ["低于", "lt"], ["少于", "lt"], ["<", "lt"],
-  ["大约", "approx"], ["约为", "approx"], ["约", "approx"], ["≈", "approx"], ["~", "approx"],
-];
+// prefix words and symbols, and suffix words, from the vocabulary (docs/form-families.md)
+const PREFIX_OPS: Array<[string, Op]> = (Object.keys(OPERATOR_WORDS) as OperatorName[]).flatMap((o) => [...OPERATOR_WORDS[o], ...OPERATOR_SYMBOLS[o]].map((w): [string, Op] => [w, o]));
 
-const SUFFIX_OPS: Array<[string, Op]> = [
-  ["及以上", "ge"], ["以上", "ge"], ["(含)以上", "ge"], ["或以上", "ge"],
-  ["及以下", "le"], ["以下", "le"], ["以内", "le"], ["之内", "le"], ["或以下", "le"],
-  ["左右", "approx"], ["上下", "approx"],
-];
+const SUFFIX_OPS: Array<[string, Op]> = (Object.keys(SUFFIX_WORDS) as OperatorName[]).flatMap((o) => (SUFFIX_WORDS[o] ?? []).map((w): [string, Op] => [w, o]));
 
 const FILLER_PREFIX = /^(年度目标值|年度目标|目标值|目标|指标值|全年|年均|平均|每年|累计|完成|实现)[:：]?/;
 
-const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // one alternation, longest word first, instead of a loop of startsWith calls (hot path)
-const PREFIX_RE = new RegExp(`^(?:${[...PREFIX_OPS].sort((a, b) => b[0].length - a[0].length).map(([w]) => escapeRe(w)).join("|")})`);
+const PREFIX_RE = new RegExp(`^(?:${wordsPattern(PREFIX_OPS.map(([w]) => w))})`);
 const PREFIX_MAP = new Map(PREFIX_OPS);
-const SUFFIX_RE = new RegExp(`(?:${[...SUFFIX_OPS].sort((a, b) => b[0].length - a[0].length).map(([w]) => escapeRe(w)).join("|")})$`);
+const SUFFIX_RE = new RegExp(`(?:${wordsPattern(SUFFIX_OPS.map(([w]) => w))})$`);
 const SUFFIX_MAP = new Map(SUFFIX_OPS);
 
 export function parseOpPrefix(s: string): { op: Op | null; rest: string } {
@@ -101,9 +88,12 @@ export function qualitativeBand(s: string): QualitativeBand | null {
   return null;
 }
 
-/** A number somewhere in prose, with an optional operator before and suffix after. */
-const EMBEDDED_RE =
-  /(大于或等于|大于等于|不低于|不少于|不小于|至少|达到|不高于|不超过|不多于|不大于|控制在|至多|大于|高于|超过|小于|低于|少于|等于|约|>=|<=|≥|≤|=|>|<)?([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([%‰]|[\u4e00-\u9fa5]{1,3}(?:\/[\u4e00-\u9fa5]{1,2})?)?(及以上|以上|以内|以下|左右)?/g;
+/** A number somewhere in prose, with an optional operator before and suffix after (为 only as a weak word: not in prose). */
+const EMBEDDED_OPS = wordsPattern([...operatorWords().filter((w) => w !== "为"), ...operatorSymbols(["ge", "le", "eq", "gt", "lt"]).filter((w) => w.length === 1 || w === ">=" || w === "<=")]);
+const EMBEDDED_RE = new RegExp(
+  `(${EMBEDDED_OPS})?([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)([%‰]|[\u4e00-\u9fa5]{1,3}(?:\\/[\u4e00-\u9fa5]{1,2})?)?(${wordsPattern(["及以上", "以上", "以内", "以下", "左右"])})?`,
+  "g",
+);
 
 export interface ParseOptions {
   /** how a target without an operator is read (docs/rules.md §4: at least by default) */
@@ -227,9 +217,14 @@ function parseDirect(s: string, side: "target" | "actual", implicitOp: "ge" | "e
   return { kind: "quantity", op, q: r.q, implicit, text: s, messages: [] };
 }
 
-/** The operator+value phrase at the end of an indicator name: 参保人数≥200万人. */
-const NAME_TARGET_RE =
-  /^(.*?[^\d.,])((?:大于或等于|大于等于|不低于|不少于|不小于|至少|不高于|不超过|不多于|不大于|控制在|至多|大于|高于|超过|小于|低于|少于|等于|(?:达到|为)(?=\d)|>=|<=|≥|≤|=|>|<)[^≥≤<>=]*)$/;
+/**
+ * The operator+value phrase at the end of an indicator name: 参保人数≥200万人, 投诉率不得高于5%.
+ * The operator word is the longest at the first place one starts (投诉率 + 不得高于5%, not 投诉率不得 + 高于5%).
+ */
+const NAME_OPERATOR_WORDS = operatorWords(["ge", "le", "eq", "gt", "lt"]).filter((w) => !WEAK_OPERATOR_WORDS.includes(w));
+const NAME_TARGET_RE = new RegExp(
+  `^(.*?[^\\d.,])((?:${wordsPattern(NAME_OPERATOR_WORDS)}|(?:${wordsPattern(WEAK_OPERATOR_WORDS)})(?=\\d)|>=|<=|≥|≤|=|>|<)[^≥≤<>=]*)$`,
+);
 
 /** A bare quantity with a unit at the end of a name: 工程验收合格率100%, 抽查次数4次/年. */
 const NAME_TRAILING_QUANTITY_RE = /^(.*?[^\d.,+\-第])(\d[\d,]*(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{1,3}(?:\/[\u4e00-\u9fa5]{1,2})?))$/;

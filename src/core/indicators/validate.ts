@@ -2,18 +2,20 @@
  * J1: check an indicator table. Grid in; results and the write plan out.
  */
 import { a1, columnLetter } from "../basics/address";
-import { BudgetRead, BudgetScored, readBudgetBlock, scoreBudget } from "../forms/budget-block";
+import { BudgetRead, BudgetScored, scoreBudget } from "../forms/budget-block";
 import { ExactSum, roundHalfUp } from "../basics/decimal";
 import { evaluateRow } from "./evaluate";
 import { Grid, isBlank } from "../basics/grid";
-import { InputCell, extractRows, describeColumns } from "../forms/indicator-rows";
+import { InputCell, describeColumns } from "../forms/indicator-rows";
 import { CORE_TEXT, Message, PLAN_TEXT, msg } from "../basics/messages";
 import { normalizeText } from "../basics/normalize-text";
+import { TOTAL_BESIDE_WORDS, wordsPattern } from "../basics/vocabulary";
 import { Preset, Settings, SettingsSchema, gradeFor, gradeName, resolvePreset } from "./presets";
 import { parseQuantity } from "../basics/quantity";
-import { RowResult, STATUSES, STATUS_LABELS, Status, Summary, ValidateResult } from "./results";
-import { FormInfo, StatedGrade, findStatedGrade, readFormInfo } from "../forms/standard-form";
-import { ColumnMap, findTable } from "../forms/table-finder";
+import { BlockResult, RowResult, STATUSES, STATUS_LABELS, Status, Summary, ValidateResult, Weighted } from "./results";
+import { blockResults, levelResults, weightedResult } from "./structure";
+import { FormReading, formKind, readForm } from "../forms/registry";
+import { ColumnMap } from "../forms/table-finder";
 import type { Bilingual } from "../basics/text";
 import { PlanColumn, PlanRowInput, WritePlan, buildPlan } from "../basics/write-plan";
 
@@ -38,28 +40,24 @@ export type ValidateOutcome =
 export function validateGrid(grid: Grid, options: ValidateOptions = {}): ValidateOutcome {
   const settings = SettingsSchema.parse(options.settings ?? {});
   const preset = resolvePreset(settings);
-  const found = findTable(grid, { headerIndex: options.headerIndex, columns: options.columns });
-  if (!found.ok) return found;
-  const layout = found.layout;
-  const extracted = extractRows(grid, layout);
-  if (extracted.rows.length === 0) {
-    return { ok: false, reason: CORE_TEXT.noIndicatorRows };
-  }
-  const headerTop = layout.headerIndex;
-  // rows around the table: the title, info and budget blocks above it, the grade below it
-  const above = Array.from({ length: headerTop }, (_, i) => i);
-  const budgetRead = readBudgetBlock(grid, above);
-  const form = readFormInfo(grid, headerTop, budgetRead !== null);
+  // the most confident form family reads the grid (docs/form-families.md); scoring is shared
+  const reading = readForm(grid, { headerIndex: options.headerIndex, columns: options.columns }, { preset });
+  if (!reading.ok) return reading;
+  const read = reading.read;
+  const layout = read.layout;
+  const form = read.form;
   const context = { year: form.year };
-  const rows: RowResult[] = new Array(extracted.rows.length);
-  for (let i = 0; i < extracted.rows.length; i++) rows[i] = evaluateRow(extracted.rows[i], settings, preset, context);
+  const inputs = read.blocks.flatMap((b) => b.rows);
+  const rows: RowResult[] = new Array(inputs.length);
+  for (let i = 0; i < inputs.length; i++) rows[i] = evaluateRow(inputs[i], settings, preset, context);
+  if (read.blocks.length > 1) {
+    let i = 0;
+    read.blocks.forEach((b, k) => {
+      for (let j = 0; j < b.rows.length; j++) rows[i++].block = k;
+    });
+  }
   const firstRow = grid.firstRow ?? 1;
-  const lastIndex = extracted.lastRow - firstRow;
-  const below: number[] = [];
-  for (const t of extracted.totalRows) below.push(t.row - firstRow);
-  for (let r = lastIndex + 1; r < Math.min(grid.values.length, lastIndex + 16); r++) below.push(r);
-  const statedGrade = findStatedGrade(grid, [...below, ...above], preset);
-  const summary = summarize(rows, extracted, layout.columns, preset, settings, { grid, budgetRead, statedGrade });
+  const summary = summarize(rows, read, layout.columns, preset, settings, grid);
   const firstCol = grid.firstCol ?? 1;
   const result: ValidateResult = {
     sheet: grid.sheet,
@@ -69,7 +67,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     rows,
     summary,
   };
-  const summaryLines = summaryPlanRows(summary, form.kind, extracted, budgetRead ? firstRow + budgetRead.rowIndex : null);
+  const summaryLines = summaryPlanRows(summary, formKind(form.kind).showsTotal, read, read.budget ? firstRow + read.budget.rowIndex : null);
   const planRows = rows.map(planRow);
   if (summaryLines.length) {
     planRows.push(...summaryLines);
@@ -80,7 +78,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     headerIndex: layout.headerIndex,
     lastColumn: layout.lastColumn,
     ownColumn: layout.ownColumn,
-    lastRow: Math.max(extracted.lastRow, ...summaryLines.map((l) => l.row)),
+    lastRow: Math.max(read.lastRow, ...summaryLines.map((l) => l.row)),
     columns: RESULT_COLUMNS,
     rows: planRows,
   });
@@ -93,7 +91,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
  * the budget line below the table (linked to the block's row on a results sheet), the total on the
  * table's 总分 row or below the budget line.
  */
-function summaryPlanRows(s: Summary, kind: FormInfo["kind"], extracted: ReturnType<typeof extractRows>, budgetRow: number | null): PlanRowInput[] {
+function summaryPlanRows(s: Summary, showsTotal: boolean, extracted: Pick<FormReading, "lastRow" | "totalRows">, budgetRow: number | null): PlanRowInput[] {
   const out: PlanRowInput[] = [];
   let next = extracted.lastRow + 1;
   const b = s.budget;
@@ -105,7 +103,7 @@ function summaryPlanRows(s: Summary, kind: FormInfo["kind"], extracted: ReturnTy
     out.push({ row: next++, source: budgetRow ?? undefined, values: [PLAN_TEXT.budgetLabel, b.rate === null ? null : roundHalfUp(b.rate, 6), b.score, parts.join("；") || null], status: null, note: null });
   }
   // a plain table gets its total on its own 合计/总分 row only; a national form always shows it
-  const appendTotal = kind !== "plain";
+  const appendTotal = showsTotal;
   if (s.totalScore !== null && (extracted.totalRows.length > 0 || appendTotal)) {
     const totalRow = extracted.totalRows.length ? extracted.totalRows[extracted.totalRows.length - 1].row : next++;
     const budget = PLAN_TEXT.budgetIncluded(b ? b.score : null);
@@ -151,6 +149,8 @@ function categoryOf(level1: string, name: string, preset: Preset): string | null
   return null;
 }
 
+const TOTAL_BESIDE_RE = new RegExp(`^(${wordsPattern(TOTAL_BESIDE_WORDS)})[:：]?$`);
+
 /**
  * `自评得分 | 97.95 | 自评等级 | 优`: a total written beside its label rather than in the score column.
  * A number in the points column is the 分值 total (100), never the stated score.
@@ -160,7 +160,7 @@ function totalBesideLabel(grid: Grid, sheetRow: number, pointsColumn: number | u
   const line = grid.values[r] ?? [];
   for (let c = 0; c < line.length; c++) {
     const v = line[c];
-    if (typeof v !== "string" || !/^(自评得分|自评总分|总得分|总分|综合得分|评价总分|合计得分)[:：]?$/.test(normalizeText(v))) continue;
+    if (typeof v !== "string" || !TOTAL_BESIDE_RE.test(normalizeText(v))) continue;
     for (let k = c + 1; k < line.length; k++) {
       if (isBlank(line[k]) || k === pointsColumn) continue;
       if (typeof line[k] !== "number") break;
@@ -173,7 +173,6 @@ function totalBesideLabel(grid: Grid, sheetRow: number, pointsColumn: number | u
 interface SummaryContext {
   grid: Grid;
   budgetRead: BudgetRead | null;
-  statedGrade: StatedGrade | null;
 }
 
 /** The budget line, scored; its points come from the preset's 预算执行 share only when that is what the table leaves room for. */
@@ -189,15 +188,23 @@ function budgetLine(ctx: SummaryContext, indicatorPoints: number | null, budgetC
 
 function summarize(
   rows: RowResult[],
-  extracted: ReturnType<typeof extractRows>,
+  read: FormReading,
   columns: ColumnMap,
   preset: Preset,
   settings: Settings,
-  ctx: SummaryContext,
+  grid: Grid,
 ): Summary {
+  const ctx: SummaryContext = { grid, budgetRead: read.budget };
+  const extracted = read;
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  const messages: Message[] = [];
-  const rowPoints = columns.points !== undefined && rows.some((r) => r.points !== null);
+  // the family's own findings first (made while reading), then the shared checks
+  const messages: Message[] = [...read.messages];
+  // points on the rows (a 分值 column, or points the family read from titles and names)
+  const rowPoints = rows.some((r) => !r.breakdown && r.points !== null);
+  // no points on the rows but on the blocks (年度绩效目标1（40分）): the blocks carry the total
+  const blockPoints = !rowPoints && read.blocks.some((b) => b.points !== null);
+  const byRow = new Map<number, RowResult>();
+  for (const r of rows) byRow.set(r.row, r);
   let pointsTotal: number | null = null;
   let rawScore: number | null = null;
   let totalScore: number | null = null;
@@ -220,7 +227,8 @@ function summarize(
   let lost = 0;
   for (const r of rows) {
     counts[r.status]++;
-    if (!rowPoints) continue;
+    // a 其中 breakdown row is checked, never scored (docs/form-families.md)
+    if (!rowPoints || r.breakdown) continue;
     const p = r.points ?? 0;
     points.add(p);
     if (r.status === "not_applicable") {
@@ -249,12 +257,25 @@ function summarize(
       catSeen.add(cat);
     }
   }
-  const budget = budgetLine(ctx, rowPoints ? points.value() : null, catSeen.has("budget"), preset, settings);
+  let blocksOut: BlockResult[] | undefined;
+  if (read.blocks.length > 1 || blockPoints) {
+    const b = blockResults(read.blocks, byRow);
+    blocksOut = b.blocks;
+    messages.push(...b.messages);
+    if (blockPoints) {
+      for (const x of b.blocks) {
+        if (x.points === null) continue;
+        points.add(x.points);
+        scored.add(x.score ?? 0);
+      }
+    }
+  }
+  const budget = budgetLine(ctx, rowPoints || blockPoints ? points.value() : null, catSeen.has("budget"), preset, settings);
   if (budget) {
     messages.push(...budget.messages);
     const bp = budget.line.points;
     // without points on the indicator rows there is no total to add the budget line to
-    if (bp !== null && rowPoints) {
+    if (bp !== null && (rowPoints || blockPoints)) {
       points.add(bp);
       catSums.get("budget")?.add(bp);
       catSeen.add("budget");
@@ -265,13 +286,30 @@ function summarize(
       }
     }
   }
-  const hasPoints = rowPoints;
-  const undeterminedPoints = unknown.value();
+  const hasPoints = rowPoints || blockPoints;
+  let undeterminedPoints = unknown.value();
   const final = unknownRows === 0;
+  let weightedOut: Weighted | undefined;
   if (hasPoints) {
     pointsTotal = points.value();
-    const naPoints = naSum.value();
+    let naPoints = naSum.value();
     rawScore = scored.value();
+    let rawMax = rawScore + undeterminedPoints;
+    if (read.weighted && read.weighted.length > 0) {
+      // weighted level-1 blocks: Σ weight × block score ÷ block points, plus the budget line
+      const w = weightedResult(read.weighted, byRow);
+      messages.push(...w.messages);
+      weightedOut = w.weighted;
+      const bp = budget && budget.line.points !== null ? budget.line.points : 0;
+      const bs = budget && budget.line.score !== null ? budget.line.score : 0;
+      const bOpen = budget && budget.undetermined ? bp : 0;
+      pointsTotal = roundHalfUp(w.weights + bp, 10);
+      rawScore = roundHalfUp(w.min + bs, 10);
+      rawMax = roundHalfUp(w.max + bs + bOpen, 10);
+      undeterminedPoints = roundHalfUp(rawMax - rawScore, 10);
+      naPoints = 0;
+      catSeen.clear();
+    }
     if (Math.abs(pointsTotal - preset.total) > 1e-9) {
       const byCat = preset.categories.map((c) => `${c.label}${catSums.get(c.id)?.value() ?? 0}`);
       messages.push(msg("points_total", { sum: pointsTotal, total: preset.total, detail: byCat.join("+") }));
@@ -300,7 +338,7 @@ function summarize(
       gradeText = gradeName(g);
     } else {
       // honest totals (docs/standard-forms.md): provisional total, the range it could take, grade withheld
-      range = [totalScore, rescale(rawScore + undeterminedPoints)];
+      range = [totalScore, rescale(rawMax)];
       gradeText = CORE_TEXT.gradePending;
       messages.push(msg("invalid_rows", { n: unknownRows, points: undeterminedPoints, min: range[0], max: range[1] }));
     }
@@ -322,7 +360,7 @@ function summarize(
       if (lost > 0) messages.push(msg("no_reason_column", { n: lost }));
     }
   }
-  const stated = ctx.statedGrade;
+  const stated = read.statedGrade;
   if (stated && totalScore !== null) {
     if (final && grade !== null && stated.grade !== grade) {
       messages.push(msg("stated_grade_differs", { stated: stated.text, computed: grade, score: totalScore }, stated.cell));
@@ -357,5 +395,12 @@ function summarize(
     gradeWithheld,
   };
   if (range) summary.range = range;
+  if (read.levels.length > 0) {
+    const l = levelResults(read.levels, byRow);
+    summary.levels = l.levels;
+    messages.push(...l.messages);
+  }
+  if (weightedOut) summary.weighted = weightedOut;
+  if (blocksOut) summary.blocks = blocksOut;
   return summary;
 }

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { auditGrid } from "../audit";
 import { AuditResult } from "../audit/finding";
-import { Grid, cellText } from "../basics/grid";
+import { Grid, cellText, isBlank } from "../basics/grid";
 import { CORE_TEXT } from "../basics/messages";
 
 export { SEVERITY_LABELS } from "../basics/messages";
@@ -15,17 +15,17 @@ import { Settings } from "../indicators/presets";
 import { STATUSES, StatusSchema, ValidateResult } from "../indicators/results";
 import { Bilingual, BilingualSchema } from "../basics/text";
 import { OWN_HEADER_PREFIX } from "../forms/table-finder";
+import { FORM_KIND_IDS, FORM_KIND_LABELS, FormKind } from "../forms/registry";
 import { validateGrid } from "../indicators/validate";
 import { RESULT_SHEET, WritePlan } from "../basics/write-plan";
 
-export const REVIEW_KINDS = ["project", "department", "plain", "statement"] as const;
+/** Every form kind the registry's families declare (docs/form-families.md), then the statement. */
+export const REVIEW_KINDS = [...FORM_KIND_IDS, "statement"] as [FormKind | "statement", ...(FormKind | "statement")[]];
 export const ReviewKindSchema = z.enum(REVIEW_KINDS);
 export type ReviewKind = z.infer<typeof ReviewKindSchema>;
 
 export const KIND_LABELS: Record<ReviewKind, Bilingual> = {
-  project: { zh: "项目支出绩效自评表", en: "Project expenditure self-evaluation form" },
-  department: { zh: "部门整体支出绩效自评表", en: "Department expenditure self-evaluation form" },
-  plain: { zh: "绩效指标表", en: "Indicator table" },
+  ...FORM_KIND_LABELS,
   statement: { zh: "收支报表", en: "Statement" },
 };
 
@@ -176,7 +176,8 @@ function fromValidate(file: string, sheetIndex: number, r: ValidateResult): { ro
     kind: r.form.kind,
     project: r.form.project,
     department: r.form.department,
-    unit: r.form.unit,
+    // 实施单位, else the unit that filled in the form (单位名称 / 填报单位)
+    unit: r.form.unit ?? r.form.reportingUnit ?? null,
     year: r.form.year,
     rowsChecked: s.rowCount,
     counts,
@@ -224,12 +225,28 @@ function fromAudit(file: string, sheetIndex: number, r: AuditResult): { row: Rev
  * statement; null when the sheet holds neither, or is one this tool wrote.
  */
 export function reviewSheet(file: string, sheetIndex: number, grid: Grid, settings: Partial<Settings> = {}): SheetReview | null {
-  if (isOwnSheet(grid)) return null;
+  const o = reviewSheetOutcome(file, sheetIndex, grid, settings);
+  return o.outcome === "checked" ? o.review : null;
+}
+
+/**
+ * What became of one sheet: checked (its row says as which kind), or why not — the add-in's own
+ * sheet, empty, text only (notes such as 填表说明), or neither an indicator table nor a statement
+ * with both reasons — so 核对全部工作表 names every sheet and skips none silently (docs/review.md).
+ */
+export type SheetOutcome = { outcome: "checked"; review: SheetReview } | { outcome: "own" | "empty" | "text" | "none"; reason: Bilingual };
+
+export function reviewSheetOutcome(file: string, sheetIndex: number, grid: Grid, settings: Partial<Settings> = {}): SheetOutcome {
+  if (isOwnSheet(grid)) return { outcome: "own", reason: CORE_TEXT.sheetOwn };
   const v = validateGrid(grid, { settings });
-  if (v.ok) return { ...fromValidate(file, sheetIndex, v.result), plans: [v.plan], validate: v.result };
+  if (v.ok) return { outcome: "checked", review: { ...fromValidate(file, sheetIndex, v.result), plans: [v.plan], validate: v.result } };
   const a = auditGrid(grid);
-  if (a.ok) return { ...fromAudit(file, sheetIndex, a.result), plans: a.plans, audit: a.result };
-  return null;
+  if (a.ok) return { outcome: "checked", review: { ...fromAudit(file, sheetIndex, a.result), plans: a.plans, audit: a.result } };
+  const cells = grid.values.flat().filter((x) => !isBlank(x));
+  if (cells.length === 0) return { outcome: "empty", reason: CORE_TEXT.sheetEmpty };
+  // no number cell and no statement in its sentences: notes (填表说明, 目录, a cover)
+  if (a.kind === "no-statement" && !cells.some((x) => typeof x === "number")) return { outcome: "text", reason: CORE_TEXT.sheetTextOnly };
+  return { outcome: "none", reason: CORE_TEXT.sheetNeither(v.reason, a.reason) };
 }
 
 /**

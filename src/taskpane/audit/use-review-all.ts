@@ -29,7 +29,13 @@ export function useReviewAll({ adapter }: PaneServices, shared?: Runner) {
   );
   const select = useCallback((address: string) => run("read", () => adapter.selectCell(address), (e) => setError(e)), [adapter, run]);
 
-  return { busy, result, error, start, select, dismiss: () => setError(null) };
+  /** The add-in's results were cleared: the summary sheet and what the list said of it are gone (no stale 打开“核对汇总”). */
+  const forget = useCallback(() => {
+    setResult(null);
+    setError(null);
+  }, []);
+
+  return { busy, result, error, start, select, forget, dismiss: () => setError(null) };
 }
 
 export type ReviewAllModel = ReturnType<typeof useReviewAll>;

@@ -2,6 +2,7 @@ import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { findPreset, presetName } from "../../core/indicators/presets";
 import { STATUSES, STATUS_LABELS, type ValidateResult } from "../../core/indicators/results";
 import { KIND_LABELS } from "../../core/review";
+import { formKind } from "../../core/forms/registry";
 import { STATUS_FILLS } from "../../core/basics/write-plan";
 import { fmt } from "../i18n/i18n";
 import { useLocale } from "../i18n/locale";
@@ -50,7 +51,7 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         ))}
       </CountList>
       <FigureList>
-        {form && form.kind !== "plain" && (
+        {form && formKind(form.kind).named && (
           <FigureItem term={t.formKind} testId="form-kind">
             {pick(KIND_LABELS[form.kind])}
             {form.year !== null ? ` · ${form.year}` : ""}
@@ -69,6 +70,11 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
         {form?.unit && (
           <FigureItem term={t.formUnit} className={styles.clamp} title={form.unit}>
             {form.unit}
+          </FigureItem>
+        )}
+        {form?.reportingUnit && (
+          <FigureItem term={t.formReportingUnit} testId="form-reporting-unit" className={styles.clamp} title={form.reportingUnit}>
+            {form.reportingUnit}
           </FigureItem>
         )}
         {budget && (

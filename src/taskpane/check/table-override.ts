@@ -6,6 +6,7 @@
 import { columnLetter, columnNumber } from "../../core/basics/address";
 import { type CellValue, type Grid, cellText } from "../../core/basics/grid";
 import type { ColumnMap, Role } from "../../core/forms/table-finder";
+import { guessHeaderIndex } from "../../core/forms/header-guess";
 
 /** Rows kept from a read grid to name the columns in the picker. */
 const KEPT_ROWS = 60;
@@ -73,6 +74,11 @@ export function toValidateOptions(o: TableOverride, info: GridInfo): { headerInd
     columns[role] = index;
   }
   return { headerIndex, columns };
+}
+
+/** Where the picker starts when nothing was detected: core's best guess at the header row, else the grid's first row. */
+export function pickerStart(grid: Grid, info: GridInfo): TableOverride {
+  return { sheet: info.sheet, headerRow: info.firstRow + (guessHeaderIndex(grid) ?? 0), columns: {} };
 }
 
 /** The override that reproduces what the engine detected (to start the picker from). */

@@ -42,6 +42,7 @@ export const checkZh = {
   formProject: "项目名称",
   formDepartment: "主管部门",
   formUnit: "实施单位",
+  formReportingUnit: "填报单位",
   formYear: "年度",
   budgetLine: "预算执行",
   budgetLineScored: "执行率 {rate}，得分 {score} / {points}",
@@ -74,6 +75,7 @@ export const checkZh = {
   role_reason: "偏差原因",
   role_direction: "指标方向",
   role_prior: "上年数值",
+  role_criteria: "评分标准",
 
   pickerTitle: "指定表头和列",
   pickerSheet: "工作表“{sheet}”，数据区域从第 {row} 行、{col} 列开始。",
@@ -127,6 +129,7 @@ export const checkEn: Translation<typeof checkZh> = {
   formProject: "Project",
   formDepartment: "Department",
   formUnit: "Implementing unit",
+  formReportingUnit: "Reporting unit",
   formYear: "Year",
   budgetLine: "Budget execution",
   budgetLineScored: "Rate {rate}, score {score} / {points}",
@@ -159,6 +162,7 @@ export const checkEn: Translation<typeof checkZh> = {
   role_reason: "Reason for deviation",
   role_direction: "Direction",
   role_prior: "Prior-year figure",
+  role_criteria: "Scoring criteria",
 
   pickerTitle: "Header row and columns",
   pickerSheet: "Sheet “{sheet}”; its data starts at row {row}, column {col}.",

@@ -42,7 +42,8 @@ export const shellZh = {
   reviewAllRow: "{kind} · 总分 {total} · 等级 {grade} · 问题 {problems}",
   reviewAllPending: "待定",
   reviewAllProvisional: "{total}（暂定）",
-  reviewAllHidden: "隐藏的工作表未核对：{sheets}（取消隐藏后可核对）",
+  reviewAllSkipped: "未核对：{reason}",
+  reviewAllSheetsLabel: "每张工作表的核对情况",
 } as const;
 
 export const shellEn: Translation<typeof shellZh> = {
@@ -86,5 +87,6 @@ export const shellEn: Translation<typeof shellZh> = {
   reviewAllRow: "{kind} · total {total} · grade {grade} · problems {problems}",
   reviewAllPending: "pending",
   reviewAllProvisional: "{total} (provisional)",
-  reviewAllHidden: "Hidden sheets, not checked: {sheets} (unhide them to have them checked)",
+  reviewAllSkipped: "Not checked: {reason}",
+  reviewAllSheetsLabel: "What was done with each sheet",
 };

@@ -20,6 +20,8 @@ const useStyles = makeStyles({
   },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground3 },
+  lowest: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  lowestBound: { color: tokens.colorNeutralForeground3, paddingBlock: tokens.spacingVerticalSNudge },
 });
 
 /** Percent shown for a fraction, without float noise (0.07 → 7). */
@@ -58,7 +60,8 @@ export function SettingsPanel({ settings, onChange, disabled }: SettingsPanelPro
             <Text size={200} className={styles.note}>
               {t.settingsIntro}
             </Text>
-            <Field label={t.settingsPreset} hint={fmt(t.settingsPresetTotal, { total: preset.total })}>
+            {/* the dropdown cuts a long name with … at Excel's width: the hint shows it whole */}
+            <Field label={t.settingsPreset} hint={fmt(t.settingsPresetTotal, { name: pick(presetName(preset)), total: preset.total })}>
               <Select value={settings.presetId} disabled={disabled} onChange={(_, d) => apply({ ...settings, presetId: d.value, preset: undefined })}>
                 {PRESETS.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -69,16 +72,24 @@ export function SettingsPanel({ settings, onChange, disabled }: SettingsPanelPro
             </Field>
             <fieldset className={styles.group}>
               <legend className={styles.legend}>{t.settingsGrades}</legend>
-              {preset.grades.map((g, i) => (
-                <NumberField
-                  key={`${preset.id}-${g.grade}`}
-                  label={pick(gradeName(g))}
-                  value={g.min}
-                  invalid={t.errPercent}
-                  disabled={disabled}
-                  onCommit={(min) => editPreset({ grades: preset.grades.map((x, j) => (j === i ? { ...x, min } : x)) })}
-                />
-              ))}
+              {preset.grades.map((g, i) =>
+                // the lowest grade has no line of its own: it is what lies below the one above it
+                i === preset.grades.length - 1 && i > 0 ? (
+                  <div key={`${preset.id}-${g.grade}`} className={styles.lowest} data-testid="grade-lowest">
+                    <Text>{pick(gradeName(g))}</Text>
+                    <Text className={styles.lowestBound}>{fmt(t.settingsGradeLowest, { min: preset.grades[i - 1].min })}</Text>
+                  </div>
+                ) : (
+                  <NumberField
+                    key={`${preset.id}-${g.grade}`}
+                    label={pick(gradeName(g))}
+                    value={g.min}
+                    invalid={t.errPercent}
+                    disabled={disabled}
+                    onCommit={(min) => editPreset({ grades: preset.grades.map((x, j) => (j === i ? { ...x, min } : x)) })}
+                  />
+                ),
+              )}
             </fieldset>
             <fieldset className={styles.group}>
               <legend className={styles.legend}>{t.settingsWeights}</legend>

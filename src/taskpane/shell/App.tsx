@@ -14,11 +14,13 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalL,
-    // Excel's narrowest pane is about 320 px: a narrower margin, and a long word breaks rather than
-    // push the pane wider (docs/task-pane.md)
+    // Excel's narrowest pane is about 320 px: a narrower margin, and every text wraps at the pane's
+    // width in any font (docs/task-pane.md): `anywhere` (inherited by every element) may break a run
+    // of digits, quotes or Chinese without a break opportunity, and counts as such in min-content
+    // sizes, so a flex or grid item never keeps a long unbreakable line wider than the pane
     padding: tokens.spacingHorizontalM,
     minWidth: 0,
-    overflowWrap: "break-word",
+    overflowWrap: "anywhere",
     // fields take the width they are given, never their longest option's: a dropdown stays whole
     // with its arrow inside the pane, its chosen text cut with … when longer
     "& .fui-Field": { minWidth: 0 },

@@ -47,19 +47,22 @@ export function ExcelPane({ services }: ExcelPaneProps) {
   // 清除结果 removes everything the add-in wrote: the other job's results are gone as well
   const { forget: forgetCheck } = pane;
   const { forget: forgetAudit } = audit;
+  const { forget: forgetReviewAll } = reviewAll;
   const { forget: forgetReport } = report;
   useEffect(() => {
     if (audit.notice?.kind === "cleared") {
       forgetCheck();
+      forgetReviewAll();
       forgetReport();
     }
-  }, [audit.notice, forgetCheck, forgetReport]);
+  }, [audit.notice, forgetCheck, forgetReviewAll, forgetReport]);
   useEffect(() => {
     if (pane.notice?.kind === "cleared") {
       forgetAudit();
+      forgetReviewAll();
       forgetReport();
     }
-  }, [pane.notice, forgetAudit, forgetReport]);
+  }, [pane.notice, forgetAudit, forgetReviewAll, forgetReport]);
 
   // a new check (or its results gone) makes the drafted report's notice stale
   useEffect(() => {

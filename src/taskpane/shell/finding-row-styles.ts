@@ -8,7 +8,8 @@ export const useFindingRowStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: "none" },
   item: {
     display: "grid",
-    gridTemplateColumns: "max-content max-content minmax(0, 1fr)",
+    // the cell (a sheet-qualified address can be long) takes at most 40 % and wraps beyond
+    gridTemplateColumns: "max-content fit-content(40%) minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalXS,
     alignItems: "baseline",
     textAlign: "start",

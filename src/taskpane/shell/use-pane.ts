@@ -8,7 +8,8 @@ import type { Settings } from "../../core/indicators/presets";
 import type { ValidateResult } from "../../core/indicators/results";
 import type { PaneServices } from "../office/services";
 import { loadSettings } from "../settings/settings-store";
-import { type GridInfo, type TableOverride, gridInfo, overrideFromResult, sameSheet, toValidateOptions } from "../check/table-override";
+import type { Grid } from "../../core/basics/grid";
+import { type GridInfo, type TableOverride, gridInfo, overrideFromResult, pickerStart, sameSheet, toValidateOptions } from "../check/table-override";
 import type { Bilingual } from "../../core/basics/text";
 import { type Busy, type Runner, errorText, useRunner, useSelectCell } from "./use-runner";
 
@@ -69,10 +70,12 @@ export function usePane({ adapter, settingsStore }: PaneServices, shared?: Runne
         setHint(null);
         const options: RunValidateOptions = { settings };
         let info: GridInfo | null = null;
+        let grid: Grid | null = null;
         let used = requested;
         if (used) {
           // the user's rows and letters become grid indexes against the grid as it is now
-          info = gridInfo(await adapter.readGrid());
+          grid = await adapter.readGrid();
+          info = gridInfo(grid);
           const indexes = sameSheet(info.sheet, used.sheet) ? toValidateOptions(used, info) : null;
           if (indexes) Object.assign(options, indexes);
           else {
@@ -97,9 +100,12 @@ export function usePane({ adapter, settingsStore }: PaneServices, shared?: Runne
         }
         setView(null);
         setNotice({ kind: "noTable", reason: run.reason, sheet: run.sheet });
-        // let the user say where the table is
-        if (!info || !sameSheet(info.sheet, run.sheet)) info = gridInfo(await adapter.readGrid());
-        setPicker({ info, initial: used ?? { sheet: info.sheet, headerRow: info.firstRow, columns: {} } });
+        // let the user say where the table is, starting at core's best guess of the header row (not the title)
+        if (!grid || !info || !sameSheet(info.sheet, run.sheet)) {
+          grid = await adapter.readGrid();
+          info = gridInfo(grid);
+        }
+        setPicker({ info, initial: used ?? pickerStart(grid, info) });
       }),
     [adapter, guarded, override, settings],
   );
@@ -107,8 +113,9 @@ export function usePane({ adapter, settingsStore }: PaneServices, shared?: Runne
   const openPicker = useCallback(
     () =>
       guarded("read", async () => {
-        const info = gridInfo(await adapter.readGrid());
-        let initial: TableOverride = { sheet: info.sheet, headerRow: info.firstRow, columns: {} };
+        const grid = await adapter.readGrid();
+        const info = gridInfo(grid);
+        let initial: TableOverride = pickerStart(grid, info);
         if (override && sameSheet(override.sheet, info.sheet)) initial = override;
         else if (view && sameSheet(view.result.sheet, info.sheet)) initial = overrideFromResult(info.sheet, view.result.headerRow, view.result.columns);
         setPicker({ info, initial });
