@@ -205,6 +205,7 @@ function basics(ctx: Ctx): Section {
   if (f.project) info.push(...fill(PATTERNS.project, { project: quote(f.project, null) }));
   if (f.department) info.push(...fill(PATTERNS.department, { department: quote(f.department, null) }));
   if (f.unit) info.push(...fill(PATTERNS.unit, { unit: quote(f.unit, null) }));
+  if (f.reportingUnit) info.push(...fill(PATTERNS.reportingUnit, { unit: quote(f.reportingUnit, null) }));
   if (info.length) overview.push(body(info));
   overview.push(body([d.ask(words.overviewPrompt)]));
   sections.push({ level: 2, heading: `${PAREN_NUMERALS[0]}${words.overviewHeading}`, paragraphs: overview, sections: [] });

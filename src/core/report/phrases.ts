@@ -113,6 +113,7 @@ export const PATTERNS = {
   /** the department and the implementing unit */
   department: "主管部门：{department}。",
   unit: "实施单位：{unit}。",
+  reportingUnit: "填报单位：{unit}。",
   project: "项目名称：{project}。",
   /** indicator count and points */
   goalCount: "{subject}共设置绩效指标{n}项，分值合计{points}分。",
