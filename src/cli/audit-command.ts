@@ -6,7 +6,7 @@
 import { auditGrid } from "../core/audit";
 import { isOwnSheet } from "../core/review";
 import { AuditResult } from "../core/audit/finding";
-import { AUDIT_NOTICES } from "../core/audit/messages";
+import { AUDIT_NOTICES, CHECK_NAMES } from "../core/audit/messages";
 import type { NotAStatement } from "../core/audit/recognise";
 import { Bilingual, Lang, inLang } from "../core/basics/text";
 import { WritePlan } from "../core/basics/write-plan";
@@ -125,7 +125,9 @@ function report(results: AuditResult[], lang: Lang, out: string | null, skipped:
     const ranges = r.tables.map((t) => `${t.labelColumn}${t.firstRow}:${t.labelColumn}${t.lastRow}`).join(", ");
     lines.push(say(T.sheet({ sheet: r.sheet, tables: r.tables.length, ranges, textCells: r.textCells.length, figures: r.figureCount, passed: r.passed.length })));
     if (r.findings.length === 0) lines.push(say(T.noFindings));
-    for (const f of r.findings) lines.push(`  ${f.cell} [${f.check}, ${say(T.severity[f.severity])}] ${say(f.message)}`);
+    // errors first; each finding says its severity and its check in words, never the engine's codes
+    const ordered = [...r.findings].sort((x, y) => (x.severity === y.severity ? 0 : x.severity === "error" ? -1 : 1));
+    for (const f of ordered) lines.push(`  [${say(T.severity[f.severity])}] ${f.cell} ${say(CHECK_NAMES[f.check].name)}: ${say(f.message)}`);
     for (const m of r.messages) lines.push(`  ${say(m.text)}`);
   }
   const total = results.reduce((n, r) => n + r.findings.length, 0);

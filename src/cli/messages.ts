@@ -7,6 +7,7 @@
 import { KIND_LABELS } from "../core/review";
 import type { FormKind } from "../core/forms/registry";
 import { type Bilingual, bothLangs } from "../core/basics/text";
+import { SEVERITY_LABELS } from "../core/basics/messages";
 
 /** The name of the user's own department's source, as the comparison sheet's notes cite it. */
 export const ownSource = (file: string, sheet: string) => `${file} 工作表“${sheet}”`;
@@ -86,6 +87,25 @@ export const VALIDATE_REPORT = {
       en: `${kind.en}${enParts.length ? ": " + enParts.join(", ") : ""}`,
     };
   },
+  /** the columns found, each by its role in words (never the engine's role keys) */
+  columns: (cols: Array<[Bilingual, string]>): Bilingual => ({
+    zh: cols.map(([r, c]) => `${r.zh} ${c}`).join("，"),
+    en: cols.map(([r, c]) => `${r.en} ${c}`).join(", "),
+  }),
+  roles: {
+    level1: { zh: "一级指标", en: "level 1" },
+    level2: { zh: "二级指标", en: "level 2" },
+    name: { zh: "三级指标", en: "indicator" },
+    target: { zh: "年度指标值", en: "target" },
+    actual: { zh: "实际完成值", en: "actual" },
+    operator: { zh: "比较符号", en: "operator" },
+    direction: { zh: "指标方向", en: "direction" },
+    unit: { zh: "计量单位", en: "unit" },
+    points: { zh: "分值", en: "points" },
+    score: { zh: "得分", en: "score" },
+    reason: { zh: "偏差原因", en: "reason" },
+    prior: { zh: "上年值", en: "prior year" },
+  } as Record<string, Bilingual>,
   rows: (n: number): Bilingual => ({ zh: `指标 ${n}`, en: `Rows ${n}` }),
   notScored: { zh: "未计分", en: "not scored" } as Bilingual,
   budget: (p: { executed: N; budget: N; initialBudget: N; rate: string; score: string }): Bilingual => ({
@@ -106,7 +126,12 @@ export const VALIDATE_REPORT = {
   }),
   statedGrade: (grade: string): Bilingual => ({ zh: `填报自评等级 ${grade}`, en: `Stated grade ${grade}` }),
   wholeTable: { zh: "全表", en: "table" } as Bilingual,
-  problems: (n: number): Bilingual => ({ zh: `问题（${n}）：`, en: `Problems (${n}):` }),
+  problems: (p: { n: number; errors: number; warnings: number }): Bilingual => ({
+    zh: `问题（${p.n}；错误 ${p.errors}，警告 ${p.warnings}）：`,
+    en: `Problems (${p.n}; ${p.errors} errors, ${p.warnings} warnings):`,
+  }),
+  /** the rows' notes: assumptions made (a unit taken from the target, an operator assumed) and over-achievement */
+  notes: (n: number): Bilingual => ({ zh: `说明（${n}，含按目标单位或默认符号理解的假设）：`, en: `Notes (${n}, including the assumptions made: units taken from the target, operators assumed):` }),
   noProblems: { zh: "未发现问题。", en: "No problems found." } as Bilingual,
   written: (out: string, newSheet: string | null): Bilingual => ({
     zh: `结果已写入 ${out}${newSheet ? `（工作表“${newSheet}”）` : ""}`,
@@ -121,7 +146,8 @@ export const AUDIT_REPORT = {
     en: `Sheet "${p.sheet}": ${p.tables} table(s)${p.ranges ? ` (${p.ranges})` : ""}, ${p.textCells} cell(s) of text, ${p.figures} figures, ${p.passed} checks agreed`,
   }),
   noFindings: { zh: "  未发现不一致。", en: "  No inconsistencies found." } as Bilingual,
-  severity: { error: { zh: "错误", en: "error" }, warning: { zh: "提示", en: "warning" } } as Record<"error" | "warning", Bilingual>,
+  /** the one severity model's words (docs/rules.md, "Severity") */
+  severity: SEVERITY_LABELS as Record<"error" | "warning", Bilingual>,
   findings: (n: number): Bilingual => ({ zh: `发现问题：${n} 处`, en: `Findings: ${n}` }),
   notAudited: (sheets: string): Bilingual => ({
     zh: `未核对的工作表（不是收支表或没有可核对的内容）：${sheets}`,
@@ -158,6 +184,11 @@ export const SEEDS_REPORT = {
   conflict: { zh: "前后不一致", en: "conflict" } as Bilingual,
   secondValue: { zh: "另有数值", en: "second value" } as Bilingual,
   asWritten: { zh: "原文", en: "as written" } as Bilingual,
+  /** a figure the report's own sum proves wrong in magnitude, shown in its consistent reading */
+  consistentReading: (note: string, r: { asWritten: string; unitRead: string; isTotal: boolean }): Bilingual => ({
+    zh: note,
+    en: `written "${r.asWritten}", which does not agree with the ${r.isTotal ? "sum of the parts" : "total"}: read in ${r.unitRead}`,
+  }),
 };
 
 /** The summary line of `jixiao review` (both languages on one line). */
@@ -166,7 +197,7 @@ export const REVIEW_REPORT = {
     zh: `复核 ${p.files} 个文件：${p.tables} 张表，错误 ${p.errors}，警告 ${p.warnings}，未能读取 ${p.notRead}`,
     en: `reviewed ${p.files} files: ${p.tables} tables, ${p.errors} errors, ${p.warnings} warnings, ${p.notRead} not read`,
   }),
-  written: (out: string): Bilingual => ({ zh: `汇总已写入`, en: `summary written to ${out}` }),
+  written: (out: string): Bilingual => ({ zh: `汇总已写入 ${out}`, en: `summary written to ${out}` }),
 };
 
 /** The lines `jixiao report` prints (docs/report.md). */
@@ -200,6 +231,7 @@ export const CLI_ERRORS = {
   notXlsx: (file: string, output: boolean) =>
     both(`${output ? "输出文件" : ""}不是 .xlsx 文件（应为 Office Open XML 工作簿）`, `${output ? "the output is" : ""} not an .xlsx file (expected an Office Open XML workbook): ${file}`),
   cannotRead: (file: string, detail: string) => both("无法读取工作簿", `cannot read the workbook ${file}: ${detail}`),
+  cannotReadSheet: (sheet: string, detail: string) => both(`无法读取工作表“${sheet}”`, `cannot read the sheet "${sheet}": ${detail}`),
   outIsInput: both("--out 不能是输入文件本身（输入文件不会被修改）", "--out must not be the input file (the input is never modified)"),
   outIsOwn: both("--out 不能是本单位数据文件（输入文件不会被修改）", "--out must not be the --own file (inputs are never modified)"),
   noSheet: (sheet: string, where: string, sheets: string) => both("找不到工作表", `no sheet "${sheet}"${where} (sheets: ${sheets})`),
@@ -219,6 +251,7 @@ export const CLI_ERRORS = {
   deptsEmpty: (ids: string) => `${both("--depts 为空", "--depts is empty")}; ${valid(ids)}`,
   noOwnFigures: (file: string) => both("本单位数据不可用", `no own-department figures in ${file}`),
   reviewOutNotXlsx: (out: string) => both("--out 应为 .xlsx 文件", `--out must be an .xlsx file: ${out}`),
+  langValue: both("--lang 应为 zh 或 en", "--lang must be zh or en"),
   jobsRange: both("--jobs 应为 1–64 的整数", "--jobs must be a whole number from 1 to 64"),
   outNotOurs: (out: string) => both("--out 文件已存在且不是本工具写的汇总，不会覆盖", `--out exists and is not a summary this tool wrote; it is not overwritten: ${out}`),
   noSuchPath: (p: string) => both("找不到", `no such file or folder: ${p}`),

@@ -5,6 +5,10 @@
  * Zip: Node's zlib through ./zip.ts; a part that is not changed keeps its compressed bytes.
  */
 import { ZipEntry, entryData, makeEntry, readZip, writeZip } from "./zip";
+import { PackageError } from "./package-error";
+import { XmlEl, applySplices, appendChildSplice, attrsXml, decodeXmlBytes, declareUtf8, parseTop, parseXml } from "./xml-parse";
+
+export { PackageError };
 
 export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -42,10 +46,9 @@ export interface Relationship {
   path: string;
 }
 
-export class PackageError extends Error {}
-
 // ---------------------------------------------------------------------------------------------
-// Small XML helpers (the parts are edited as text: only what changes is rewritten)
+// Small XML helpers. The parts Jixiao reads and edits go through the strict parser (xml-parse.ts);
+// these fragment helpers remain for VML, which Office does not always write as well-formed XML.
 
 /** Attributes of one start tag's text (`name="v" other='w'`), entity-decoded; a prefix is kept in the key. */
 export function attrs(tag: string): Record<string, string> {
@@ -83,6 +86,7 @@ export function decodeXml(s: string): string {
     if (e === "quot") return '"';
     if (e === "apos") return "'";
     const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    if (!(code > 0 && code <= 0x10ffff)) throw new PackageError(`&${e}; is not a character XML can hold`);
     return String.fromCodePoint(code);
   });
 }
@@ -97,9 +101,10 @@ export function escapeXml(s: string): string {
  */
 export function escapeCellText(s: string): string {
   const safe = s
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
+    // characters XML 1.0 cannot hold, lone surrogates included
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
   return escapeXml(safe);
 }
 
@@ -175,6 +180,9 @@ export class OoxmlPackage {
   private bytes = new Map<string, ZipEntry>();
   private text = new Map<string, string>();
   private changed = new Set<string>();
+  private parsed = new Map<string, { text: string; root: XmlEl }>();
+  private parsedTop = new Map<string, { text: string; root: XmlEl }>();
+  private ctCache: { overrides: Map<string, string>; defaults: Map<string, string>; root: XmlEl } | null = null;
 
   static fromBytes(data: Uint8Array): OoxmlPackage {
     const pkg = new OoxmlPackage();
@@ -184,8 +192,13 @@ export class OoxmlPackage {
     } catch (e) {
       throw new PackageError(`not a readable zip package: ${(e as Error).message}`);
     }
+    const seen = new Map<string, string>();
     for (const e of entries) {
-      if (pkg.bytes.has(e.name)) continue;
+      // two entries for one part name (names compare without case in a package): which one a
+      // reader takes differs between programs, so the file is refused rather than read one way
+      const other = seen.get(e.name.toLowerCase());
+      if (other !== undefined) throw new PackageError(`the package holds two entries for the part ${e.name}${other !== e.name ? ` (${other})` : ""}; programs differ on which one they read: save the file again in Excel or WPS`);
+      seen.set(e.name.toLowerCase(), e.name);
       pkg.order.push(e.name);
       pkg.bytes.set(e.name, e);
     }
@@ -220,15 +233,42 @@ export class OoxmlPackage {
     if (cached !== undefined) return cached;
     const b = this.bytes.get(path);
     if (!b) throw new PackageError(`missing part ${path}`);
-    let t: string;
+    let data: Buffer;
     try {
-      t = entryData(b).toString("utf8");
+      data = entryData(b);
     } catch (e) {
       throw new PackageError(`part ${path} cannot be inflated: ${(e as Error).message}`);
     }
-    if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+    let t: string;
+    try {
+      t = decodeXmlBytes(data, path).text;
+    } catch (e) {
+      // old VML drawings (not XML parts proper) may carry Windows-1252 bytes: read them as such
+      if (!/\.vml$/i.test(path)) throw e;
+      t = new TextDecoder("windows-1252").decode(data);
+    }
     this.text.set(path, t);
     return t;
+  }
+
+  /** A part's root and its children only, parsed strictly (cached until the part's text changes): for large parts. */
+  top(path: string): XmlEl {
+    const text = this.getText(path);
+    const hit = this.parsedTop.get(path);
+    if (hit && hit.text === text) return hit.root;
+    const root = parseTop(text, path);
+    this.parsedTop.set(path, { text, root });
+    return root;
+  }
+
+  /** A part's XML parsed strictly (cached until the part's text changes). */
+  xml(path: string): XmlEl {
+    const text = this.getText(path);
+    const hit = this.parsed.get(path);
+    if (hit && hit.text === text) return hit.root;
+    const root = parseXml(text, path);
+    this.parsed.set(path, { text, root });
+    return root;
   }
 
   getBytes(path: string): Uint8Array | undefined {
@@ -239,7 +279,8 @@ export class OoxmlPackage {
 
   setText(path: string, t: string): void {
     if (!this.has(path)) this.order.push(path);
-    this.text.set(path, t);
+    // a changed part is written as UTF-8, whatever it was read as
+    this.text.set(path, declareUtf8(t));
     this.changed.add(path);
   }
 
@@ -248,6 +289,8 @@ export class OoxmlPackage {
     this.bytes.delete(path);
     this.text.delete(path);
     this.changed.delete(path);
+    this.parsed.delete(path);
+    this.parsedTop.delete(path);
   }
 
   /** Parts whose text was replaced since reading. */
@@ -275,10 +318,13 @@ export class OoxmlPackage {
     const rp = relsPathOf(source);
     const found = this.findPart(rp);
     if (!found) return [];
-    return startTags(this.getText(found), "Relationship").map((a) => {
-      const external = a.TargetMode === "External";
-      return { id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "", external, path: external ? "" : resolveTarget(source, a.Target ?? "") };
-    });
+    return this.xml(found)
+      .children.filter((e) => e.local === "Relationship")
+      .map((e) => {
+        const a = e.attrs;
+        const external = a.TargetMode === "External";
+        return { id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "", external, path: external ? "" : resolveTarget(source, a.Target ?? "") };
+      });
   }
 
   /** Add a relationship from `source` to the part `path`; returns its new id. */
@@ -290,10 +336,9 @@ export class OoxmlPackage {
     let n = ids.size + 1;
     while (ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(source, path))}"/>`;
-    const end = xml.lastIndexOf("</Relationships>");
-    const next = end >= 0 ? xml.slice(0, end) + rel + xml.slice(end) : xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
-    this.setText(existing ?? rp, next);
+    const root = existing ? this.xml(existing) : parseXml(xml, rp);
+    const el = `<${root.prefix ? root.prefix + ":" : ""}Relationship${attrsXml({ Id: id, Type: type, Target: relativeTarget(source, path) })}/>`;
+    this.setText(existing ?? rp, applySplices(xml, [appendChildSplice(xml, root, el)]));
     return id;
   }
 
@@ -301,46 +346,64 @@ export class OoxmlPackage {
     const rp = this.findPart(relsPathOf(source));
     if (!rp) return;
     const xml = this.getText(rp);
-    const re = /<(?:[\w.-]+:)?Relationship\b([^>]*?)\/?>/g;
-    this.setText(
-      rp,
-      xml.replace(re, (whole, a: string) => (attrs(a).Id === id ? "" : whole)),
-    );
+    const gone = this.xml(rp).children.filter((e) => e.local === "Relationship" && e.attrs.Id === id);
+    this.setText(rp, applySplices(xml, gone.map((e) => ({ start: e.start, end: e.end, text: "" }))));
   }
 
   // ---- content types
 
+  private contentTypes(): { overrides: Map<string, string>; defaults: Map<string, string>; root: XmlEl } {
+    const root = this.xml("[Content_Types].xml");
+    if (this.ctCache && this.ctCache.root === root) return this.ctCache;
+    const overrides = new Map<string, string>();
+    const defaults = new Map<string, string>();
+    for (const e of root.children) {
+      if (e.local === "Override") overrides.set((e.attrs.PartName ?? "").toLowerCase(), e.attrs.ContentType ?? "");
+      else if (e.local === "Default") defaults.set((e.attrs.Extension ?? "").toLowerCase(), e.attrs.ContentType ?? "");
+    }
+    this.ctCache = { overrides, defaults, root };
+    return this.ctCache;
+  }
+
+  /** The part names the content types' Overrides list, as written (with their leading "/"). */
+  overrideNames(): string[] {
+    return this.xml("[Content_Types].xml")
+      .children.filter((e) => e.local === "Override")
+      .map((e) => e.attrs.PartName ?? "");
+  }
+
   contentTypeOf(path: string): string | undefined {
-    const xml = this.getText("[Content_Types].xml");
-    const lower = "/" + path.toLowerCase();
-    const override = startTags(xml, "Override").find((a) => (a.PartName ?? "").toLowerCase() === lower);
-    if (override) return override.ContentType;
-    const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
-    return startTags(xml, "Default").find((a) => (a.Extension ?? "").toLowerCase() === ext)?.ContentType;
+    const ct = this.contentTypes();
+    const override = ct.overrides.get("/" + path.toLowerCase());
+    if (override !== undefined) return override;
+    return ct.defaults.get(path.slice(path.lastIndexOf(".") + 1).toLowerCase());
   }
 
   addOverride(path: string, contentType: string): void {
     const ct = "[Content_Types].xml";
     const xml = this.getText(ct);
-    const el = `<Override PartName="/${escapeXml(path)}" ContentType="${contentType}"/>`;
-    this.setText(ct, xml.replace(/<\/((?:[\w.-]+:)?)Types>\s*$/, (end) => el + end));
+    const root = this.xml(ct);
+    const el = `<${root.prefix ? root.prefix + ":" : ""}Override${attrsXml({ PartName: "/" + path, ContentType: contentType })}/>`;
+    this.setText(ct, applySplices(xml, [appendChildSplice(xml, root, el)]));
   }
 
   ensureDefault(ext: string, contentType: string): void {
     const ct = "[Content_Types].xml";
+    if (this.contentTypes().defaults.has(ext.toLowerCase())) return;
     const xml = this.getText(ct);
-    if (startTags(xml, "Default").some((a) => (a.Extension ?? "").toLowerCase() === ext.toLowerCase())) return;
-    this.setText(ct, xml.replace(/<((?:[\w.-]+:)?)Types\b([^>]*)>/, (start) => `${start}<Default Extension="${ext}" ContentType="${contentType}"/>`));
+    const root = this.xml(ct);
+    const el = `<${root.prefix ? root.prefix + ":" : ""}Default${attrsXml({ Extension: ext, ContentType: contentType })}/>`;
+    // Defaults go first, as Office writes them
+    const splice = root.selfClosing ? appendChildSplice(xml, root, el) : { start: root.openEnd, end: root.openEnd, text: el };
+    this.setText(ct, applySplices(xml, [splice]));
   }
 
   removeOverride(path: string): void {
     const ct = "[Content_Types].xml";
     const xml = this.getText(ct);
     const lower = "/" + path.toLowerCase();
-    this.setText(
-      ct,
-      xml.replace(/<(?:[\w.-]+:)?Override\b([^>]*?)\/?>/g, (whole, a: string) => ((attrs(a).PartName ?? "").toLowerCase() === lower ? "" : whole)),
-    );
+    const gone = this.xml(ct).children.filter((e) => e.local === "Override" && (e.attrs.PartName ?? "").toLowerCase() === lower);
+    if (gone.length) this.setText(ct, applySplices(xml, gone.map((e) => ({ start: e.start, end: e.end, text: "" }))));
   }
 
   /** A part name not yet in the package: `xl/comments` + n + `.xml`. */

@@ -10,8 +10,8 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import { PRESET_IDS } from "../core/indicators/presets";
 import { cellText } from "../core/basics/grid";
-import { LinkTargets, ReviewReport, SUMMARY_TITLE, SheetLayout, problemsLayout, sheetTarget, skippedLayout, sortReport, summaryLayout } from "../core/review";
-import { bothLangs } from "../core/basics/text";
+import { LinkTargets, ReviewReport, SUMMARY_TITLE, SUMMARY_TITLE_EN, SheetLayout, problemsLayout, sheetTarget, skippedLayout, sortReport, summaryLayout } from "../core/review";
+import { type Lang, inLang } from "../core/basics/text";
 import { ParsedArgs } from "./args";
 import { CliCommand, EXIT_OK, EXIT_UNUSABLE, Io, runCommand } from "./command";
 import { FileJob, FileOutcome, reviewFile } from "./review-file";
@@ -36,7 +36,7 @@ export function defaultThreads(files: number, cores: number): number {
 export const REVIEW_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".et"];
 
 export const REVIEW_USAGE = `用法 / usage:
-  jixiao review <文件或文件夹 file-or-folder>… --out 复核汇总.xlsx [--json] [--jobs N] [--preset ID]
+  jixiao review <文件或文件夹 file-or-folder>… --out 复核汇总.xlsx [--json] [--jobs N] [--preset ID] [--lang zh|en]
 
   复核一批自评表：逐个工作簿、逐个含指标表或收支报表的工作表核对，写出一个汇总工作簿
   （汇总、问题清单、未能读取）。文件夹含子文件夹；输入文件不会被修改。
@@ -46,6 +46,7 @@ export const REVIEW_USAGE = `用法 / usage:
 
   --out FILE     汇总工作簿 / the summary workbook (.xlsx)
   --json         在标准输出打印一个 JSON 文档（不显示进度） / print one JSON document on stdout (no progress)
+  --lang zh|en   汇总工作簿与报告的语言（默认中文，一个工作簿只用一种语言） / the language of the summary workbook and the report (default zh; one language per workbook)
   --jobs N       并行处理的线程数（默认：CPU 核数；文件少时少用，每线程约 ${FILES_PER_THREAD} 个文件起）
                  / threads (default: the core count, fewer for a small batch: one per ${FILES_PER_THREAD} files)
   --preset ID    评分方案 / scoring preset: ${PRESET_IDS.join(", ")}
@@ -176,7 +177,8 @@ function isOurSummary(file: string): boolean {
     if (fs.statSync(file).isDirectory()) return false;
     const wb = XlsxWorkbook.fromBytes(fs.readFileSync(file));
     const first = wb.sheets.find((s) => s.kind === "worksheet");
-    return first !== undefined && cellText(wb.grid(first).values[0]?.[0]).startsWith(SUMMARY_TITLE);
+    const a1 = first !== undefined ? cellText(wb.grid(first).values[0]?.[0]) : "";
+    return a1.startsWith(SUMMARY_TITLE) || a1.startsWith(SUMMARY_TITLE_EN);
   } catch {
     return false;
   }
@@ -234,11 +236,11 @@ export function writeLayout(wb: XlsxWorkbook, layout: SheetLayout): void {
 }
 
 /** The summary workbook's bytes. */
-export function summaryWorkbook(report: ReviewReport, links: LinkTargets): Uint8Array {
+export function summaryWorkbook(report: ReviewReport, links: LinkTargets, lang: Lang = "zh"): Uint8Array {
   const wb = XlsxWorkbook.blank();
-  writeLayout(wb, summaryLayout(report.rows, links));
-  writeLayout(wb, problemsLayout(report.problems, links));
-  writeLayout(wb, skippedLayout(report.skipped));
+  writeLayout(wb, summaryLayout(report.rows, links, null, true, lang));
+  writeLayout(wb, problemsLayout(report.problems, links, lang));
+  writeLayout(wb, skippedLayout(report.skipped, lang));
   // links and totals are formulas: Excel computes them when the file opens
   wb.setFullCalcOnLoad();
   return wb.toBytes();
@@ -261,7 +263,7 @@ function progress(io: ReviewIo, json: boolean, total: number): (done: number, jo
 export const command: CliCommand<ReviewRunOptions | undefined> = {
   prefix: "jixiao review",
   usage: REVIEW_USAGE,
-  valued: ["out", "jobs", "preset"],
+  valued: ["out", "jobs", "preset", "lang"],
   switches: ["json"],
   run: (args, io, options) => run(args, io, options ?? {}),
 };
@@ -277,6 +279,8 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
   if (!out && !json) throw new UsageError(`${CLI_ERRORS.reviewOutOrJson}\n\n${REVIEW_USAGE}`);
   if (out && ![".xlsx"].includes(path.extname(out).toLowerCase())) throw new UsageError(CLI_ERRORS.reviewOutNotXlsx(out));
   const presetId = typeof flags.preset === "string" ? flags.preset : "default";
+  if (flags.lang !== undefined && flags.lang !== "zh" && flags.lang !== "en") throw new UsageError(CLI_ERRORS.langValue);
+  const lang: Lang = flags.lang === "en" ? "en" : "zh";
   if (!PRESET_IDS.includes(presetId)) throw new UsageError(CLI_ERRORS.unknownPreset(presetId, PRESET_IDS.join(", ")));
   let threads: number | null = null;
   if (flags.jobs !== undefined) {
@@ -301,10 +305,10 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
   }
   for (const m of missing) report.skipped.push({ file: m, kind: "unreadable", reason: CLI_UNREADABLE.missing });
   sortReport(report);
-  if (!json) for (const s of report.skipped) io.err(`${CLI_ERRORS.notRead}: ${s.file}: ${bothLangs(s.reason)}`);
+  if (!json) for (const s of report.skipped) io.err(`${CLI_ERRORS.notRead}: ${s.file}: ${inLang(s.reason, lang)}`);
   if (out) {
     const paths = new Map(found.map((f) => [f.display, f.path]));
-    const bytes = summaryWorkbook(report, cliLinks(out, paths));
+    const bytes = summaryWorkbook(report, cliLinks(out, paths), lang);
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     fs.writeFileSync(out, bytes);
   }
@@ -315,7 +319,7 @@ async function run({ positional, flags }: ParsedArgs, io: Io, options: ReviewRun
     const errors = report.rows.reduce((n, r) => n + r.problems.error, 0);
     const warnings = report.rows.reduce((n, r) => n + r.problems.warning, 0);
     const reviewed = REVIEW_REPORT.reviewed({ files: jobs.length, tables: report.rows.length, errors, warnings, notRead: report.skipped.length });
-    io.out(bothLangs(reviewed) + (out ? `\n${bothLangs(REVIEW_REPORT.written(out))}` : ""));
+    io.out(inLang(reviewed, lang) + (out ? `\n${inLang(REVIEW_REPORT.written(out), lang)}` : ""));
   }
   if (!usable) {
     io.err(`jixiao review: ${CLI_ERRORS.nothingUsable(jobs.length)}`);

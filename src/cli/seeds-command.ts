@@ -1,6 +1,7 @@
 /**
  * `jixiao seeds` (docs/rules.md §8): list the bundled departments, their level, year and figures.
  */
+import { consistentReadings, readingNote } from "../core/compare/consistent-reading";
 import { SEEDS } from "../core/seeds/seed-data";
 import { reportById, reportTitle } from "../core/seeds/seed-reports";
 import { FIGURE_CATALOG, FigureId, Seed, TEMPLATE_IDS, templateFigureIds } from "../core/seeds/seed-schema";
@@ -61,11 +62,16 @@ function seedLines(seed: Seed, ids: FigureId[] | null, en: boolean): string[] {
   const entries = (Object.entries(seed.figures) as [FigureId, NonNullable<Seed["figures"][FigureId]>][]).filter(([id]) => ids === null || ids.includes(id));
   const missing = seed.missing.filter((id) => ids === null || ids.includes(id));
   lines.push(`  ${say(T.figures)} ${entries.length}, ${say(T.missing)} ${missing.length}`);
+  // a figure the report's own sum proves wrong in magnitude is printed in its consistent reading, flagged,
+  // as compare shows it (docs/rules.md §8): one reading of units everywhere
+  const readings = new Map(consistentReadings(seed.figures).map((r) => [r.figure, r]));
   for (const [id, f] of entries) {
     const label = say(FIGURE_CATALOG[id].label);
-    const value = f.text ?? (f.value !== undefined ? `${formatNumber(f.value)} ${f.unit}` : "");
+    const reading = readings.get(id);
+    const shown = reading ? reading.value : f.value;
+    const value = f.text ?? (shown !== undefined ? `${formatNumber(shown)} ${f.unit}` : "");
     const written = f.valueAsWritten !== undefined ? `${f.valueAsWritten}${f.unitAsWritten ?? ""}` : f.text;
-    const flags = [f.alternatives ? say(f.conflict ? T.conflict : T.secondValue) : "", f.qualifier ?? ""].filter((s) => s !== "");
+    const flags = [reading ? say(T.consistentReading(readingNote(reading), reading)) : "", f.alternatives ? say(f.conflict ? T.conflict : T.secondValue) : "", f.qualifier ?? ""].filter((s) => s !== "");
     lines.push(`  ${id}  ${label} = ${value}  (${say(T.asWritten)} ${written}, ${f.source.section})${flags.length ? ` [${flags.join(", ")}]` : ""}`);
   }
   if (missing.length) lines.push(`  ${say(T.missing)}: ${missing.join(", ")}`);

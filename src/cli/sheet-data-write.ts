@@ -3,9 +3,10 @@
  * are rebuilt, every other row and element stays as written (docs/write-back.md).
  */
 import { a1, parseA1 } from "../core/basics/address";
-import { PackageError, attrs, escapeCellText, escapeXml } from "./ooxml-package";
-import { colOf } from "./xlsx-read";
+import { PackageError, escapeCellText, escapeXml } from "./ooxml-package";
+import { cellColumnOf, isSheetRow, rowNumberOf } from "./xlsx-read";
 import { StyleBook, StyleSpec } from "./xlsx-styles";
+import { XmlEl, Splice, appendChildSplice, applySplices, attrsXml, childNamed, parseTop, parseXml, startTagXml } from "./xml-parse";
 import { insertInOrder } from "./xml-edit";
 
 /** A formula may carry the value it gives (`cached`), stored for readers that do not compute. */
@@ -44,17 +45,26 @@ export interface CellEdits {
   styles: () => StyleBook;
 }
 
-function cellXml(p: string, row: number, col: number, old: { attrText: string; inner: string | undefined } | null, e: CellEdit, styles: () => StyleBook, result: FormulaEffects): string {
+const prefixOf = (el: XmlEl) => (el.prefix ? el.prefix + ":" : "");
+
+/** An element's start tag with ` r="ref"` put right after its name (an element that had none). */
+function withRef(xml: string, el: XmlEl, ref: string): string {
+  const at = el.start + 1 + el.name.length;
+  return xml.slice(el.start, at) + ` r="${ref}"` + xml.slice(at, el.end);
+}
+
+function cellXml(xml: string, p: string, row: number, col: number, old: XmlEl | null, e: CellEdit, styles: () => StyleBook, result: FormulaEffects): string {
   const ref = a1(row, col);
-  const oldA = old ? attrs(old.attrText) : {};
-  const baseS = oldA.s !== undefined ? Number(oldA.s) : 0;
+  const oldA = old ? old.attrs : {};
+  const oldS = oldA.s !== undefined ? Number(oldA.s) : 0;
+  const baseS = Number.isInteger(oldS) && oldS >= 0 ? oldS : 0;
   const s = e.style ? styles().xf(baseS, e.style) : baseS;
   const sAttr = s ? ` s="${s}"` : "";
   if (e.value === undefined) {
-    // a format only: the cell keeps its content
+    // a format only: the cell keeps its content and its other attributes
     if (!old) return `<${p}c r="${ref}"${sAttr}/>`;
-    const rest = old.attrText.replace(/\s*\b(r|s)\s*=\s*("[^"]*"|'[^']*')/g, "");
-    return old.inner === undefined ? `<${p}c r="${ref}"${sAttr}${rest}/>` : `<${p}c r="${ref}"${sAttr}${rest}>${old.inner}</${p}c>`;
+    const rest = attrsXml(Object.entries(old.attrs).filter(([k]) => k !== "r" && k !== "s"));
+    return old.selfClosing ? `<${old.name} r="${ref}"${sAttr}${rest}/>` : `<${old.name} r="${ref}"${sAttr}${rest}>${xml.slice(old.openEnd, old.closeStart)}</${old.name}>`;
   }
   const v = e.value;
   if (v === null) return `<${p}c r="${ref}"${sAttr}/>`;
@@ -67,126 +77,145 @@ function cellXml(p: string, row: number, col: number, old: { attrText: string; i
   return `<${p}c r="${ref}"${sAttr}>${f}</${p}c>`;
 }
 
-/** The sheet part with the edits and clears applied to its <sheetData> and its <dimension> grown to cover them. */
-export function writeSheetData(xml: string, p: string, input: CellEdits, result: FormulaEffects): string {
+/**
+ * The sheet part with the edits and clears applied to its <sheetData> and its <dimension> grown
+ * to cover them. The part is parsed strictly; only the rows we touch are written again (a row
+ * without `r` gets one), new rows go before the first row numbered after them, and every other
+ * byte stays as written. `_p` (the root's prefix) is not needed: new elements take their parent's.
+ */
+export function writeSheetData(xml: string, _p: string, input: CellEdits, result: FormulaEffects): string {
+  return writeSheet(xml, input, result, new Map());
+}
+
+/**
+ * The sheet part with cell edits, clears and column widths applied, from one strict parse: the
+ * rows, <dimension> and <cols> are spliced in one pass (a large sheet is tokenized once).
+ */
+export function writeSheet(xml: string, input: CellEdits, result: FormulaEffects, widths: Map<number, number>): string {
   const { edits, clears, styles } = input;
-  const open = new RegExp(`<${p}sheetData\\b[^>]*?(\\/?)>`).exec(xml);
-  if (!open) throw new PackageError(`sheet ${input.sheet} has no sheetData`);
-  const bodyStart = open.index + open[0].length;
-  let bodyEnd: number;
-  let head = xml.slice(0, open.index);
-  let tail: string;
-  if (open[1] === "/") {
-    head += `<${p}sheetData>`;
-    bodyEnd = bodyStart;
-    tail = `</${p}sheetData>` + xml.slice(bodyStart);
-  } else {
-    head += open[0];
-    const close = xml.indexOf(`</${p}sheetData>`, bodyStart);
-    bodyEnd = close;
-    tail = xml.slice(close);
+  const where = `sheet "${input.sheet}"`;
+  const clearsRow = (r: number) => clears.some((x) => r >= x.r1 && r <= x.r2);
+  const touched = (r: number) => edits.has(r) || clearsRow(r);
+  const numbers = new Map<XmlEl, number>();
+  let previous = 0;
+  const root = parseXml(xml, where, {
+    keep: (el) => {
+      if (isSheetRow(el)) {
+        previous = rowNumberOf(el, previous, where);
+        numbers.set(el, previous);
+        return true;
+      }
+      // the cells of rows we do not touch are not kept
+      return !(el.local === "c" && el.parent !== null && numbers.has(el.parent) && !touched(numbers.get(el.parent) as number));
+    },
+  });
+  const sheetData = childNamed(root, "sheetData");
+  if (!sheetData) throw new PackageError(`${where} has no sheetData`);
+  const rows = sheetData.children.filter(isSheetRow);
+  const byNumber = new Map<number, XmlEl>();
+  for (const row of rows) {
+    const n = numbers.get(row) as number;
+    if (byNumber.has(n)) throw new PackageError(`${where}: row ${n} is written twice`);
+    byNumber.set(n, row);
   }
-  const body = xml.slice(bodyStart, bodyEnd);
-  const rowsToAdd = [...edits.keys()].sort((a, b) => a - b);
-  let addAt = 0;
-  const out: string[] = [];
   let maxRow = 0;
   let maxCol = 0;
   for (const [r, line] of edits) {
     if (r > maxRow) maxRow = r;
     for (const c of line.keys()) if (c > maxCol) maxCol = c;
   }
-  const clearsRow = (r: number) => clears.some((x) => r >= x.r1 && r <= x.r2);
-  const rowRe = new RegExp(`<${p}row\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${p}row>)`, "g");
-  const cellRe = new RegExp(`<${p}c\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${p}c>)`, "g");
-  let last = 0;
-  let rowNo = 0;
-  let m: RegExpExecArray | null;
-  const newRow = (r: number, attrText: string, cells: string[]) => {
-    const rest = attrText.replace(/\s*\b(r|spans)\s*=\s*("[^"]*"|'[^']*')/g, "");
-    return cells.length || rest.trim() ? `<${p}row r="${r}"${rest}>${cells.join("")}</${p}row>` : "";
-  };
-  const buildRow = (r: number, attrText: string, inner: string | undefined): string => {
+  const sp = prefixOf(sheetData);
+  const buildRow = (r: number, row: XmlEl | null): string => {
     const line = edits.get(r);
+    const p = row ? prefixOf(row) : sp;
     const cells: { col: number; xml: string }[] = [];
+    const others: string[] = [];
+    const cols = new Set<number>();
     let colNo = 0;
-    if (inner !== undefined) {
-      cellRe.lastIndex = 0;
-      let cm: RegExpExecArray | null;
-      while ((cm = cellRe.exec(inner))) {
-        const ref = /\br="([^"]*)"/.exec(cm[1]);
-        colNo = ref ? colOf(ref[1]) : colNo + 1;
-        const e = line?.get(colNo);
-        const hasContent = cm[2] !== undefined && /<(?:[\w.-]+:)?(v|f|is)\b/.test(cm[2]);
-        const hasFormula = cm[2] !== undefined && /<(?:[\w.-]+:)?f\b/.test(cm[2]);
-        const cleared = hasContent && clears.some((x) => inRect(x, r, colNo));
-        if (e) {
-          if (hasFormula && e.value !== undefined) result.removedFormula = true;
-          const old = cleared ? null : { attrText: cm[1], inner: cm[2] };
-          cells.push({ col: colNo, xml: cellXml(p, r, colNo, old, e, styles, result) });
-          line?.delete(colNo);
-        } else if (cleared) {
-          if (hasFormula) result.removedFormula = true;
-        } else {
-          cells.push({ col: colNo, xml: ref ? cm[0] : cm[0].replace(new RegExp(`^<${p}c\\b`), `<${p}c r="${a1(r, colNo)}"`) });
-        }
+    for (const c of row?.children ?? []) {
+      if (c.local !== "c") {
+        others.push(xml.slice(c.start, c.end));
+        continue;
+      }
+      colNo = cellColumnOf(c, r, colNo, where);
+      if (cols.has(colNo)) throw new PackageError(`${where}: cell ${a1(r, colNo)} is written twice`);
+      cols.add(colNo);
+      const e = line?.get(colNo);
+      const hasContent = c.children.some((k) => k.local === "v" || k.local === "f" || k.local === "is");
+      const hasFormula = childNamed(c, "f") !== undefined;
+      const cleared = hasContent && clears.some((x) => inRect(x, r, colNo));
+      if (e) {
+        if (hasFormula && e.value !== undefined) result.removedFormula = true;
+        cells.push({ col: colNo, xml: cellXml(xml, p, r, colNo, cleared ? null : c, e, styles, result) });
+        line?.delete(colNo);
+      } else if (cleared) {
+        if (hasFormula) result.removedFormula = true;
+      } else {
+        cells.push({ col: colNo, xml: c.attrs.r === undefined ? withRef(xml, c, a1(r, colNo)) : xml.slice(c.start, c.end) });
       }
     }
-    if (line) for (const [c, e] of line) cells.push({ col: c, xml: cellXml(p, r, c, null, e, styles, result) });
+    if (line) for (const [c, e] of line) cells.push({ col: c, xml: cellXml(xml, p, r, c, null, e, styles, result) });
     edits.delete(r);
     cells.sort((x, y) => x.col - y.col);
-    return newRow(r, attrText, cells.map((c) => c.xml));
+    const rest = row ? attrsXml(Object.entries(row.attrs).filter(([k]) => k !== "r" && k !== "spans")) : "";
+    const name = row ? row.name : `${sp}row`;
+    return cells.length || rest || others.length ? `<${name} r="${r}"${rest}>${cells.map((c) => c.xml).join("")}${others.join("")}</${name}>` : "";
   };
-  const addRowsBefore = (limit: number) => {
-    while (addAt < rowsToAdd.length && rowsToAdd[addAt] < limit) {
-      const r = rowsToAdd[addAt++];
-      if (edits.has(r)) out.push(buildRow(r, "", undefined));
-    }
-  };
-  rowRe.lastIndex = 0;
-  while ((m = rowRe.exec(body))) {
-    const ra = /\br="(\d+)"/.exec(m[1]);
-    rowNo = ra ? Number(ra[1]) : rowNo + 1;
-    out.push(body.slice(last, m.index));
-    addRowsBefore(rowNo);
-    if (addAt < rowsToAdd.length && rowsToAdd[addAt] === rowNo) addAt++;
-    if (edits.has(rowNo) || clearsRow(rowNo) || !ra) out.push(buildRow(rowNo, m[1], m[2]));
-    else out.push(m[0]);
-    last = m.index + m[0].length;
+  const splices: Splice[] = [];
+  // rows that exist: rebuilt when touched; given an `r` when they have none (rows may be added before them)
+  for (const row of rows) {
+    const n = numbers.get(row) as number;
+    if (touched(n)) splices.push({ start: row.start, end: row.end, text: buildRow(n, row) });
+    else if (row.attrs.r === undefined) splices.push({ start: row.start, end: row.start + 1 + row.name.length, text: `<${row.name} r="${n}"` });
   }
-  out.push(body.slice(last));
-  addRowsBefore(Infinity);
-  let next = head + out.join("") + tail;
-  if (maxRow && maxCol) next = growDimension(next, p, maxRow, maxCol);
-  return next;
+  // rows that do not exist yet: before the first row (in document order) numbered after them
+  const added = [...edits.keys()].filter((r) => !byNumber.has(r)).sort((a, b) => a - b);
+  const atEnd: string[] = [];
+  const before = new Map<XmlEl, string[]>();
+  for (const r of added) {
+    const text = buildRow(r, null);
+    if (!text) continue;
+    const next = rows.find((row) => (numbers.get(row) as number) > r);
+    if (!next) atEnd.push(text);
+    else before.set(next, [...(before.get(next) ?? []), text]);
+  }
+  for (const [row, texts] of before) splices.push({ start: row.start, end: row.start, text: texts.join("") });
+  if (atEnd.length) splices.push(appendChildSplice(xml, sheetData, atEnd.join("")));
+  if (maxRow && maxCol) {
+    const dim = childNamed(root, "dimension");
+    if (dim) splices.push(dimensionSplice(dim, maxRow, maxCol));
+  }
+  if (widths.size) {
+    const cols = colsSplice(xml, root, widths);
+    if (cols) splices.push(cols);
+    else {
+      // a new <cols> goes before <sheetData>, in the same pass
+      const p = prefixOf(root);
+      const at = sheetData.start;
+      splices.push({ start: at, end: at, text: colsXml(p, `${p}col`, colsWith([], widths)) });
+    }
+  }
+  return applySplices(xml, splices);
 }
 
-function growDimension(xml: string, p: string, maxRow: number, maxCol: number): string {
-  const re = new RegExp(`<${p}dimension\\b([^>]*?)\\/?>`);
-  const m = re.exec(xml);
-  if (!m) return xml;
-  const ref = attrs(m[1]).ref ?? "A1";
+function dimensionSplice(dim: XmlEl, maxRow: number, maxCol: number): Splice {
+  const ref = dim.attrs.ref ?? "A1";
   const [a, b] = ref.split(":");
   const tl = parseA1(a) ?? { row: 1, col: 1 };
   const br = parseA1(b ?? a) ?? tl;
   const r2 = Math.max(br.row, maxRow);
   const c2 = Math.max(br.col, maxCol);
-  return xml.replace(m[0], `<${p}dimension ref="${a1(tl.row, tl.col)}:${a1(r2, c2)}"/>`);
+  return { start: dim.start, end: dim.end, text: startTagXml(dim, { ref: `${a1(tl.row, tl.col)}:${a1(r2, c2)}` }, [], true) };
 }
 
-/** The sheet part with these column widths (points) set: a <col> range holding one is split around it. */
-export function writeCols(xml: string, p: string, widths: Map<number, number>): string {
-  const re = new RegExp(`<${p}cols\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${p}cols>)`);
-  const m = re.exec(xml);
-  const cols: { min: number; max: number; a: Record<string, string> }[] = [];
-  if (m && m[1]) {
-    const cre = new RegExp(`<${p}col\\b([^>]*?)\\/?>`, "g");
-    let cm: RegExpExecArray | null;
-    while ((cm = cre.exec(m[1]))) {
-      const a = attrs(cm[1]);
-      cols.push({ min: Number(a.min), max: Number(a.max), a });
-    }
-  }
+interface ColRange {
+  min: number;
+  max: number;
+  a: Record<string, string>;
+}
+
+/** The <col> ranges with these widths set: a range holding one is split around it. */
+function colsWith(cols: ColRange[], widths: Map<number, number>): ColRange[] {
   for (const [c, w] of widths) {
     const i = cols.findIndex((x) => x.min <= c && c <= x.max);
     if (i >= 0) {
@@ -200,16 +229,34 @@ export function writeCols(xml: string, p: string, widths: Map<number, number>): 
       cols.push({ min: c, max: c, a: { width: String(w), customWidth: "1" } });
     }
   }
-  cols.sort((x, y) => x.min - y.min);
-  const el = `<${p}cols>${cols
-    .map((x) => {
-      const rest = Object.entries(x.a)
-        .filter(([k]) => k !== "min" && k !== "max")
-        .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
-        .join("");
-      return `<${p}col min="${x.min}" max="${x.max}"${rest}/>`;
-    })
-    .join("")}</${p}cols>`;
-  if (m) return xml.replace(m[0], el);
-  return insertInOrder(xml, p, AFTER_COLS, el, "worksheet");
+  return cols.sort((x, y) => x.min - y.min);
+}
+
+function colsBody(colName: string, cols: ColRange[]): string {
+  return cols.map((x) => `<${colName}${attrsXml([["min", String(x.min)], ["max", String(x.max)], ...Object.entries(x.a).filter(([k]) => k !== "min" && k !== "max")])}/>`).join("");
+}
+
+function colsXml(p: string, colName: string, cols: ColRange[]): string {
+  return `<${p}cols>${colsBody(colName, cols)}</${p}cols>`;
+}
+
+/** The splice rewriting an existing <cols> with these widths (null when the sheet has none). */
+function colsSplice(xml: string, root: XmlEl, widths: Map<number, number>): Splice | null {
+  const existing = childNamed(root, "cols");
+  if (!existing) return null;
+  const cols = colsWith(
+    existing.children.filter((c) => c.local === "col").map((c) => ({ min: Number(c.attrs.min), max: Number(c.attrs.max), a: { ...c.attrs } })),
+    widths,
+  );
+  const colName = existing.children.find((c) => c.local === "col")?.name ?? `${prefixOf(existing)}col`;
+  return { start: existing.start, end: existing.end, text: `${startTagXml(existing)}${colsBody(colName, cols)}</${existing.name}>` };
+}
+
+/** The sheet part with these column widths (points) set: a <col> range holding one is split around it. */
+export function writeCols(xml: string, _p: string, widths: Map<number, number>): string {
+  const root = parseTop(xml, "the sheet", ["cols"]);
+  const splice = colsSplice(xml, root, widths);
+  if (splice) return applySplices(xml, [splice]);
+  const p = prefixOf(root);
+  return insertInOrder(xml, p, AFTER_COLS, colsXml(p, `${p}col`, colsWith([], widths)), "worksheet");
 }

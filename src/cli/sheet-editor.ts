@@ -4,8 +4,7 @@
  * (docs/write-back.md).
  */
 import { a1 } from "../core/basics/address";
-import { rootPrefix } from "./ooxml-package";
-import { CellEdit, CellWrite, FormulaEffects, Rect, writeCols, writeSheetData } from "./sheet-data-write";
+import { CellEdit, CellWrite, FormulaEffects, Rect, writeSheet } from "./sheet-data-write";
 import { WorkbookParts, writeNotes } from "./sheet-notes-write";
 import { SheetEntry } from "./xlsx-read";
 import { StyleBook, StyleSpec } from "./xlsx-styles";
@@ -60,10 +59,10 @@ export class SheetEditor {
     const pkg = this.wb.pkg;
     const path = this.entry.path;
     let xml = pkg.getText(path);
-    const p = rootPrefix(xml);
+    const root = pkg.top(path);
+    const p = root.prefix ? root.prefix + ":" : "";
     const result = { removedFormula: false, wroteFormula: false };
-    if (this.edits.size || this.clears.length) xml = writeSheetData(xml, p, { sheet: this.entry.name, edits: this.edits, clears: this.clears, styles }, result);
-    if (this.widths.size) xml = writeCols(xml, p, this.widths);
+    if (this.edits.size || this.clears.length || this.widths.size) xml = writeSheet(xml, { sheet: this.entry.name, edits: this.edits, clears: this.clears, styles }, result, this.widths);
     pkg.setText(path, xml);
     if (this.notes.size || this.clears.length) writeNotes(this.wb, { sheet: path, p, notes: this.notes, clears: this.clears });
     this.edits.clear();

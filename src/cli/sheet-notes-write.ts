@@ -3,9 +3,10 @@
  * added beside the user's under our own author, those of a cleared area removed (docs/write-back.md).
  */
 import { parseA1 } from "../core/basics/address";
-import { CT, NS, OoxmlPackage, REL, attrLocal, attrs, escapeCellText, rootPrefix } from "./ooxml-package";
+import { CT, NS, OoxmlPackage, PackageError, REL, escapeCellText } from "./ooxml-package";
 import { SHAPE_BLOCK, freeBlock, vmlBlocks, vmlParts, vmlShapeIds } from "./vml";
-import { appendToList, insertInOrder, relPrefix } from "./xml-edit";
+import { relPrefixSplice } from "./xml-edit";
+import { Splice, appendChildSplice, applySplices, attrByLocal, childNamed, startTagXml } from "./xml-parse";
 import { Rect, inRect } from "./sheet-data-write";
 
 /** Elements that follow <legacyDrawing> in a worksheet, in schema order. */
@@ -51,26 +52,42 @@ export function writeNotes(wb: WorkbookParts, input: NoteEdits): void {
     pkg.addRel(sheet, REL.comments, commentsPath);
     pkg.addOverride(commentsPath, CT.comments);
   }
-  const cp = rootPrefix(cxml);
-  cxml = cxml.replace(new RegExp(`<${cp}comment\\b([^>]*?)(?:\\/>|>[\\s\\S]*?<\\/${cp}comment>)`, "g"), (whole, a: string) => {
-    const ref = attrs(a).ref ?? "";
-    if (!removedRefs(ref)) return whole;
+  // the comments part, parsed strictly; removals and additions spliced in at its offsets
+  if (!pkg.has(commentsPath)) pkg.setText(commentsPath, cxml);
+  const root = pkg.xml(commentsPath);
+  const cp = root.prefix ? root.prefix + ":" : "";
+  const splices: Splice[] = [];
+  const authorsEl = childNamed(root, "authors");
+  const listEl = childNamed(root, "commentList");
+  for (const c of listEl?.children ?? []) {
+    if (c.local !== "comment") continue;
+    const ref = c.attrs.ref ?? "";
+    if (!removedRefs(ref)) continue;
     const q = parseA1(ref);
     if (q) removed.push(q);
-    return "";
-  });
+    splices.push({ start: c.start, end: c.end, text: "" });
+  }
   if (removed.length === 0 && notes.size === 0) return;
   // our author
-  const authors = cxml.match(new RegExp(`<${cp}author\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${cp}author>)`, "g")) ?? [];
-  let authorId = authors.findIndex((x) => x.indexOf(NOTE_AUTHOR) >= 0);
+  const authors = (authorsEl?.children ?? []).filter((a) => a.local === "author");
+  let authorId = authors.findIndex((a) => a.text.trim() === NOTE_AUTHOR);
+  const authorXml = `<${cp}author>${NOTE_AUTHOR}</${cp}author>`;
   if (authorId < 0 && notes.size) {
     authorId = authors.length;
-    cxml = appendToList(cxml, cp, "authors", `<${cp}author>${NOTE_AUTHOR}</${cp}author>`);
+    splices.push(authorsEl ? appendChildSplice(cxml, authorsEl, authorXml) : { start: root.openEnd, end: root.openEnd, text: `<${cp}authors>${authorXml}</${cp}authors>` });
   }
-  const added = [...notes].map(
-    ([ref, text]) => `<${cp}comment ref="${ref}" authorId="${authorId}"><${cp}text><${cp}r><${cp}rPr><${cp}sz val="9"/></${cp}rPr><${cp}t xml:space="preserve">${escapeCellText(text)}</${cp}t></${cp}r></${cp}text></${cp}comment>`,
-  );
-  cxml = appendToList(cxml, cp, "commentList", added.join(""));
+  const added = [...notes]
+    .map(([ref, text]) => `<${cp}comment ref="${ref}" authorId="${authorId}"><${cp}text><${cp}r><${cp}rPr><${cp}sz val="9"/></${cp}rPr><${cp}t xml:space="preserve">${escapeCellText(text)}</${cp}t></${cp}r></${cp}text></${cp}comment>`)
+    .join("");
+  if (added) {
+    if (listEl && listEl.selfClosing) splices.push({ start: listEl.start, end: listEl.end, text: `${startTagXml(listEl)}${added}</${listEl.name}>` });
+    else if (listEl) splices.push({ start: listEl.closeStart, end: listEl.closeStart, text: added });
+    else {
+      const at = authorsEl ? authorsEl.end : root.openEnd;
+      splices.push({ start: at, end: at, text: `<${cp}commentList>${added}</${cp}commentList>` });
+    }
+  }
+  cxml = applySplices(cxml, splices);
   pkg.setText(commentsPath, cxml);
   writeVml(wb, input, removed);
 }
@@ -78,11 +95,10 @@ export function writeNotes(wb: WorkbookParts, input: NoteEdits): void {
 function writeVml(wb: WorkbookParts, input: NoteEdits, removed: { row: number; col: number }[]): void {
   const { pkg } = wb;
   const { sheet, p, notes } = input;
-  let sx = pkg.getText(sheet);
-  const ld = new RegExp(`<${p}legacyDrawing\\b([^>]*?)\\/?>`).exec(sx);
+  const ld = childNamed(pkg.top(sheet), "legacyDrawing");
   let vmlPath: string | undefined;
   if (ld) {
-    const id = attrLocal(attrs(ld[1]), "id", true);
+    const id = attrByLocal(ld, "id", true);
     const rel = pkg.rels(sheet).find((r) => r.id === id);
     vmlPath = rel ? pkg.findPart(rel.path) : undefined;
   }
@@ -98,11 +114,18 @@ function writeVml(wb: WorkbookParts, input: NoteEdits, removed: { row: number; c
       `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${freeBlock(used)}"/></o:shapelayout></xml>`;
     const relId = pkg.addRel(sheet, REL.vmlDrawing, vmlPath);
     pkg.ensureDefault("vml", CT.vml);
-    const rp = relPrefix(pkg, sheet);
-    sx = pkg.getText(sheet);
-    const el = `<${p}legacyDrawing ${rp}:id="${relId}"/>`;
-    sx = ld ? sx.replace(ld[0], el) : insertInOrder(sx, p, AFTER_LEGACY_DRAWING, el, "worksheet");
-    pkg.setText(sheet, sx);
+    // one parse of the sheet: the relationships prefix declared if need be, <legacyDrawing> put in schema order
+    const sx = pkg.getText(sheet);
+    const root = pkg.top(sheet);
+    const { prefix: rp, splice } = relPrefixSplice(root);
+    const now = childNamed(root, "legacyDrawing");
+    const wp = now ? (now.prefix ? now.prefix + ":" : "") : root.prefix ? root.prefix + ":" : p;
+    const el = `<${wp}legacyDrawing ${rp}:id="${relId}"/>`;
+    const splices: Splice[] = splice ? [splice] : [];
+    const next = root.children.find((c) => AFTER_LEGACY_DRAWING.includes(c.local));
+    if (now) splices.push({ start: now.start, end: now.end, text: el });
+    else splices.push(next ? { start: next.start, end: next.start, text: el } : appendChildSplice(sx, root, el));
+    pkg.setText(sheet, applySplices(sx, splices));
   }
   // drop the boxes of removed notes
   if (removed.length) {
@@ -119,7 +142,7 @@ function writeVml(wb: WorkbookParts, input: NoteEdits, removed: { row: number; c
       const shapetype =
         `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">` +
         `<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
-      vml = vml.replace(/<\/xml>\s*$/, `${shapetype}</xml>`);
+      vml = beforeEnd(vml, shapetype);
     }
     const blocks = vmlBlocks(vml);
     const taken = new Set(vmlShapeIds(vml));
@@ -133,9 +156,16 @@ function writeVml(wb: WorkbookParts, input: NoteEdits, removed: { row: number; c
       shapes.push(noteShape(n, q.row - 1, q.col - 1));
     }
     // ids past the part's blocks are renumbered by normalizeVml before the file is written
-    vml = vml.replace(/<\/xml>\s*$/, `${shapes.join("")}</xml>`);
+    vml = beforeEnd(vml, shapes.join(""));
   }
   pkg.setText(vmlPath, vml);
+}
+
+/** `text` put before the VML part's closing `</xml>` (VML is not always well-formed XML, so it is not parsed strictly). */
+function beforeEnd(vml: string, text: string): string {
+  const at = vml.lastIndexOf("</xml>");
+  if (at < 0) throw new PackageError("a VML drawing part has no closing </xml>");
+  return vml.slice(0, at) + text + vml.slice(at);
 }
 
 /** The VML box Excel draws for a note at (0-based) row, col: hidden until hovered. */

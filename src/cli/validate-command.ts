@@ -5,7 +5,8 @@
 import { Grid } from "../core/basics/grid";
 import { FORM_KINDS, formKind } from "../core/forms/registry";
 import { PRESET_IDS } from "../core/indicators/presets";
-import { collectProblems } from "../core/indicators/problems";
+import { CORE_TEXT, SEVERITY_LABELS } from "../core/basics/messages";
+import { Problem, collectNotes, collectProblems } from "../core/indicators/problems";
 import { STATUSES, STATUS_LABELS, ValidateResult } from "../core/indicators/results";
 import { Bilingual, Lang, inLang } from "../core/basics/text";
 import { ValidateOutcome, validateGrid } from "../core/indicators/validate";
@@ -87,8 +88,12 @@ function report(r: ValidateResult, lang: Lang, out: string | null, newSheet: str
   const say = (text: Bilingual) => inLang(text, lang);
   const T = VALIDATE_REPORT;
   const lines: string[] = [];
-  const cols = Object.entries(r.columns).map(([k, v]) => `${k}=${v}`).join(" ");
-  lines.push(say(T.sheet({ sheet: r.sheet, headerRow: r.headerRow, columns: cols })));
+  // in the sheet's order (A, B, …, AA)
+  const byColumn = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  const cols = Object.entries(r.columns)
+    .sort((x, y) => byColumn(x[1], y[1]))
+    .map(([k, v]): [Bilingual, string] => [T.roles[k] ?? { zh: k, en: k }, v]);
+  lines.push(say(T.sheet({ sheet: r.sheet, headerRow: r.headerRow, columns: say(T.columns(cols)) })));
   const counts = STATUSES.map((s) => `${say(STATUS_LABELS[s])} ${r.summary.counts[s]}`).join(" | ");
   const f = r.form;
   if (formKind(f.kind).named) lines.push(say(T.formInfo(T.formKind[f.kind], f)));
@@ -96,7 +101,7 @@ function report(r: ValidateResult, lang: Lang, out: string | null, newSheet: str
   const b = r.summary.budget;
   if (b) {
     const rate = b.rate === null ? "—" : `${(b.rate * 100).toFixed(2)}%`;
-    const score = b.score === null ? say(T.notScored) : `${b.score.toFixed(2)} / ${b.points}`;
+    const score = b.score === null ? say(b.points !== null && b.points > 0 ? CORE_TEXT.gradePending : T.notScored) : `${b.score.toFixed(2)} / ${b.points}`;
     lines.push(say(T.budget({ executed: b.executed, budget: b.budget, initialBudget: b.initialBudget, rate, score })));
   }
   const s = r.summary;
@@ -110,17 +115,26 @@ function report(r: ValidateResult, lang: Lang, out: string | null, newSheet: str
     }
     if (s.statedGrade !== null) lines.push(say(T.statedGrade(s.statedGrade)));
   }
-  // core's list; printed rows first, then the table-level messages
+  // core's list, errors first (docs/rules.md, "Severity"); each line says its severity and names its cell
+  const line = (p: Problem) => {
+    const where = p.row !== null ? `${p.cell ?? `row ${p.row}`} ${p.name}` : p.cell ?? say(T.wholeTable);
+    return `  [${say(SEVERITY_LABELS[p.severity])}] ${where}: ${say(p.text)}`;
+  };
   const { listed } = collectProblems(r);
-  const problems = [
-    ...listed.filter((p) => p.row !== null).map((p) => `  ${p.cell ?? "row " + p.row} ${p.name}: ${say(p.text)}`),
-    ...listed.filter((p) => p.row === null).map((p) => `  ${p.cell ?? say(T.wholeTable)}: ${say(p.text)}`),
-  ];
+  const problems = listed.filter((p) => p.severity !== "info" || p.row === null);
   if (problems.length) {
-    lines.push(say(T.problems(problems.length)));
-    lines.push(...problems);
+    const errors = problems.filter((p) => p.severity === "error").length;
+    const warnings = problems.filter((p) => p.severity === "warning").length;
+    lines.push(say(T.problems({ n: problems.length, errors, warnings })));
+    lines.push(...problems.map(line));
   } else {
     lines.push(say(T.noProblems));
+  }
+  // the notes after the problems: every assumption shows in the text report, not only in --json
+  const notes = collectNotes(r);
+  if (notes.length) {
+    lines.push(say(T.notes(notes.length)));
+    lines.push(...notes.map(line));
   }
   if (out) lines.push(say(T.written(out, newSheet)));
   return lines.join("\n");

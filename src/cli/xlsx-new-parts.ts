@@ -4,9 +4,10 @@
  * is free (docs/write-back.md).
  */
 import { columnLetter } from "../core/basics/address";
-import { CT, NS, OoxmlPackage, REL, attrs, escapeXml, relsPathOf, rootPrefix, startTags } from "./ooxml-package";
+import { CT, NS, OoxmlPackage, REL, relsPathOf } from "./ooxml-package";
 import { SheetEntry } from "./xlsx-read";
 import { appendToList, insertInOrder, relPrefix } from "./xml-edit";
+import { applySplices, attrsXml, childNamed, escapeAttr, parseTop, startTagXml } from "./xml-parse";
 
 export interface NewSheetOptions {
   /** frozen rows and columns */
@@ -35,28 +36,35 @@ const TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 /** An empty worksheet at the end of the tab order, with an id past `entries`' highest. */
 export function addSheetPart(wb: WorkbookPart, entries: readonly SheetEntry[], name: string, options: NewSheetOptions): SheetEntry {
   const { pkg, workbookPath } = wb;
-  const wbXml = pkg.getText(workbookPath);
   const path = pkg.freeName(`${wb.dir}worksheets/sheet`, ".xml");
   pkg.setText(path, emptySheetXml(options));
   pkg.addOverride(path, CT.worksheet);
   const relId = pkg.addRel(workbookPath, REL.worksheet, path);
   const sheetId = entries.reduce((m, s) => Math.max(m, s.sheetId), 0) + 1;
-  const p = rootPrefix(wbXml);
   const rp = relPrefix(pkg, workbookPath);
-  const el = `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${rp}:id="${relId}"/>`;
+  const wbRoot = pkg.xml(workbookPath);
+  const sheets = childNamed(wbRoot, "sheets");
+  const p = (sheets ?? wbRoot).prefix ? (sheets ?? wbRoot).prefix + ":" : "";
+  const el = `<${p}sheet${attrsXml([["name", name], ["sheetId", String(sheetId)], [`${rp}:id`, relId]])}/>`;
   pkg.setText(workbookPath, appendToList(pkg.getText(workbookPath), p, "sheets", el));
   return { name, sheetId, state: "visible", relId, path, kind: "worksheet" };
 }
 
 /** The sheet's part emptied, its notes, VML and tables removed unless another part shares them. */
 export function emptySheetPart(pkg: OoxmlPackage, entry: SheetEntry, options: NewSheetOptions): void {
+  // the parts other parts point to, from one pass over the relationship parts (linear in the package)
+  const elsewhere = new Set<string>();
+  for (const rp of pkg.partNames()) {
+    const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(rp);
+    if (!m) continue;
+    const source = m[1] + m[2];
+    if (source.toLowerCase() === entry.path.toLowerCase()) continue;
+    for (const x of pkg.rels(source)) if (!x.external) elsewhere.add(x.path.toLowerCase());
+  }
   for (const r of pkg.rels(entry.path)) {
     if (r.external) continue;
     const part = pkg.findPart(r.path);
-    const sharedElsewhere = pkg
-      .partNames()
-      .filter((q) => q !== entry.path && q.endsWith(".xml") && q.indexOf("_rels/") < 0)
-      .some((q) => pkg.findPart(relsPathOf(q)) !== undefined && pkg.rels(q).some((x) => x.path === r.path));
+    const sharedElsewhere = elsewhere.has(r.path.toLowerCase());
     if (part && !sharedElsewhere && /\/(comments|vmlDrawing|table)$/.test(r.type)) {
       pkg.remove(part);
       pkg.removeOverride(part);
@@ -73,14 +81,12 @@ export function tableNames(pkg: OoxmlPackage, workbookPath: string): { names: Se
   let maxId = 0;
   for (const p of pkg.partNames()) {
     if (!/table\+xml$/.test(pkg.contentTypeOf(p) ?? "")) continue;
-    const m = /<(?:[\w.-]+:)?table\b([^>]*?)\/?>/.exec(pkg.getText(p));
-    if (!m) continue;
-    const a = attrs(m[1]);
+    const a = pkg.top(p).attrs;
     if (a.name) names.add(a.name.toLowerCase());
     if (a.displayName) names.add(a.displayName.toLowerCase());
-    maxId = Math.max(maxId, Number(a.id ?? 0));
+    maxId = Math.max(maxId, Number(a.id ?? 0) || 0);
   }
-  for (const { name } of startTags(pkg.getText(workbookPath), "definedName")) if (name) names.add(name.toLowerCase());
+  for (const d of childNamed(pkg.xml(workbookPath), "definedNames")?.children ?? []) if (d.local === "definedName" && d.attrs.name) names.add(d.attrs.name.toLowerCase());
   return { names, maxId };
 }
 
@@ -90,26 +96,28 @@ export function addTablePart(wb: WorkbookPart, entry: SheetEntry, t: TableSpec):
   const { maxId } = tableNames(pkg, wb.workbookPath);
   const id = maxId + 1;
   const path = pkg.freeName(`${wb.dir}tables/table`, ".xml");
-  const cols = t.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(c)}"/>`).join("");
+  const cols = t.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(c)}"/>`).join("");
   pkg.setText(
     path,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS.main}" id="${id}" name="${escapeXml(t.name)}" displayName="${escapeXml(t.name)}" ref="${t.ref}" totalsRowShown="0">` +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS.main}" id="${id}" name="${escapeAttr(t.name)}" displayName="${escapeAttr(t.name)}" ref="${t.ref}" totalsRowShown="0">` +
       `${t.filterButton ? `<autoFilter ref="${t.ref}"/>` : ""}<tableColumns count="${t.columns.length}">${cols}</tableColumns>` +
-      `<tableStyleInfo name="${escapeXml(t.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="${t.rowStripes ? 1 : 0}" showColumnStripes="0"/></table>`,
+      `<tableStyleInfo name="${escapeAttr(t.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="${t.rowStripes ? 1 : 0}" showColumnStripes="0"/></table>`,
   );
   pkg.addOverride(path, TABLE_CT);
   const relId = pkg.addRel(entry.path, TABLE_REL, path);
   const rp = relPrefix(pkg, entry.path);
   let sx = pkg.getText(entry.path);
-  const p = rootPrefix(sx);
-  const el = `<${p}tablePart ${rp}:id="${relId}"/>`;
-  const parts = new RegExp(`<${p}tableParts\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${p}tableParts>)`).exec(sx);
+  const root = parseTop(sx, entry.path, ["tableParts"]);
+  const parts = childNamed(root, "tableParts");
   if (parts) {
-    const body = (parts[2] ?? "") + el;
-    const count = (body.match(new RegExp(`<${p}tablePart\\b`, "g")) ?? []).length;
-    sx = sx.replace(parts[0], `<${p}tableParts count="${count}">${body}</${p}tableParts>`);
+    const p = parts.prefix ? parts.prefix + ":" : "";
+    const el = `<${p}tablePart ${rp}:id="${relId}"/>`;
+    const count = parts.children.filter((c) => c.local === "tablePart").length + 1;
+    const body = parts.selfClosing ? "" : sx.slice(parts.openEnd, parts.closeStart);
+    sx = applySplices(sx, [{ start: parts.start, end: parts.end, text: `${startTagXml(parts, { count: String(count) })}${body}${el}</${parts.name}>` }]);
   } else {
-    sx = insertInOrder(sx, p, ["extLst"], `<${p}tableParts count="1">${el}</${p}tableParts>`, "worksheet");
+    const p = root.prefix ? root.prefix + ":" : "";
+    sx = insertInOrder(sx, p, ["extLst"], `<${p}tableParts count="1"><${p}tablePart ${rp}:id="${relId}"/></${p}tableParts>`, "worksheet");
   }
   pkg.setText(entry.path, sx);
 }

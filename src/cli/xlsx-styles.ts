@@ -3,8 +3,10 @@
  * format starts from the cell's own (font, fill, border, number format, alignment, protection)
  * and changes only what the write plan sets. docs/write-back.md, "What is written".
  */
-import { OoxmlPackage, attrs, escapeXml, rootPrefix } from "./ooxml-package";
-import { BUILTIN_FORMATS } from "./xlsx-read";
+import { OoxmlPackage } from "./ooxml-package";
+import { PackageError } from "./package-error";
+import { BUILTIN_FORMATS, UNIVERSAL_FORMAT_IDS } from "./number-formats";
+import { Splice, XmlEl, applySplices, attrsXml, childNamed, startTagXml } from "./xml-parse";
 
 export interface StyleSpec {
   bold?: boolean;
@@ -27,17 +29,31 @@ function argb(hex: string): string {
 
 const FONT_ORDER = ["b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name", "family", "charset", "scheme"];
 
+/** The sections of a styles part, in schema order. */
+const STYLE_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+
+/** One child of an item (a font's <b/>, an xf's <alignment>): its local name, its XML as written, its attributes. */
+interface Piece {
+  local: string;
+  xml: string;
+  attrs: Record<string, string>;
+}
+
+/** A font, fill, border or xf: its attributes and children. */
+interface Item {
+  attrs: Record<string, string>;
+  pieces: Piece[];
+}
+
 interface Section {
   name: string;
   child: string;
-  items: string[];
+  items: Item[];
   added: string[];
 }
 
-/** Children of a section (`<fonts>`): each element, self-closing or not. */
-function children(body: string, prefix: string, child: string): string[] {
-  const re = new RegExp(`<${prefix}${child}\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${prefix}${child}>)`, "g");
-  return body.match(re) ?? [];
+function itemOf(xml: string, el: XmlEl): Item {
+  return { attrs: el.attrs, pieces: el.children.map((c) => ({ local: c.local, xml: xml.slice(c.start, c.end), attrs: c.attrs })) };
 }
 
 export const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -68,17 +84,17 @@ export class StyleBook {
     private path: string,
   ) {
     const xml = pkg.getText(path);
-    this.prefix = rootPrefix(xml);
+    const root = pkg.xml(path);
+    this.prefix = root.prefix ? root.prefix + ":" : "";
     for (const [name, child] of [["fonts", "font"], ["fills", "fill"], ["borders", "border"], ["cellXfs", "xf"]]) {
-      const m = new RegExp(`<${this.prefix}${name}\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${this.prefix}${name}>)`).exec(xml);
-      this.sections.set(name, { name, child, items: m && m[1] ? children(m[1], this.prefix, child) : [], added: [] });
+      const el = childNamed(root, name);
+      this.sections.set(name, { name, child, items: (el?.children ?? []).filter((c) => c.local === child).map((c) => itemOf(xml, c)), added: [] });
     }
-    const re = new RegExp(`<${this.prefix}numFmt\\b([^>]*?)\\/?>`, "g");
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(xml))) {
-      const a = attrs(m[1]);
-      const id = Number(a.numFmtId);
-      if (a.formatCode !== undefined && !this.customFormats.has(a.formatCode)) this.customFormats.set(a.formatCode, id);
+    for (const e of childNamed(root, "numFmts")?.children ?? []) {
+      if (e.local !== "numFmt") continue;
+      const id = Number(e.attrs.numFmtId);
+      if (!Number.isInteger(id)) continue;
+      if (e.attrs.formatCode !== undefined && !this.customFormats.has(e.attrs.formatCode)) this.customFormats.set(e.attrs.formatCode, id);
       if (id >= this.nextFormatId) this.nextFormatId = id + 1;
     }
   }
@@ -87,24 +103,26 @@ export class StyleBook {
     return this.sections.get(name) as Section;
   }
 
-  private all(name: string): string[] {
+  private item(name: string, id: number): Item | undefined {
     const s = this.section(name);
-    return [...s.items, ...s.added];
+    return s.items[id] ?? s.items[0];
   }
 
-  private add(name: string, el: string): number {
+  private add(name: string, item: Item, el: string): number {
     const s = this.section(name);
+    s.items.push(item);
     s.added.push(el);
-    return s.items.length + s.added.length - 1;
+    return s.items.length - 1;
   }
 
   private formatId(code: string): number {
-    for (const [id, c] of Object.entries(BUILTIN_FORMATS)) if (c === code) return Number(id);
+    // only the ids every language shows alike are named by id; others are written out
+    for (const id of UNIVERSAL_FORMAT_IDS) if (BUILTIN_FORMATS[id] === code) return id;
     const known = this.customFormats.get(code);
     if (known !== undefined) return known;
     const id = this.nextFormatId++;
     this.customFormats.set(code, id);
-    this.newFormats.push(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    this.newFormats.push(`<${this.prefix}numFmt${attrsXml([["numFmtId", String(id)], ["formatCode", code]])}/>`);
     return id;
   }
 
@@ -115,12 +133,9 @@ export class StyleBook {
 
   private newFont(baseId: number, spec: StyleSpec): number {
     const p = this.prefix;
-    const base = this.all("fonts")[baseId] ?? this.all("fonts")[0] ?? "";
+    const base = this.item("fonts", baseId);
     const parts = new Map<string, string>();
-    const re = new RegExp(`<${p}(\\w+)\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${p}\\1>)`, "g");
-    const inner = base.replace(new RegExp(`^<${p}font\\b[^>]*>`), "").replace(new RegExp(`<\\/${p}font>$`), "");
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(inner))) parts.set(m[1], m[0]);
+    for (const piece of base?.pieces ?? []) parts.set(piece.local, piece.xml);
     if (spec.bold !== undefined) {
       if (spec.bold) parts.set("b", `<${p}b/>`);
       else parts.delete("b");
@@ -131,18 +146,21 @@ export class StyleBook {
     }
     if (spec.fontSize !== undefined) parts.set("sz", `<${p}sz val="${spec.fontSize}"/>`);
     if (spec.fontColor !== undefined) parts.set("color", `<${p}color rgb="${argb(spec.fontColor)}"/>`);
-    return this.add("fonts", `<${p}font>${FONT_ORDER.map((k) => parts.get(k) ?? "").join("")}</${p}font>`);
+    const pieces = FONT_ORDER.filter((k) => parts.has(k)).map((k) => ({ local: k, xml: parts.get(k) as string, attrs: {} }));
+    return this.add("fonts", { attrs: {}, pieces }, `<${p}font>${pieces.map((x) => x.xml).join("")}</${p}font>`);
   }
 
   private fill(color: string): number {
     const p = this.prefix;
-    return memoized(this.fillMemo, color, () => this.add("fills", `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(color)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`));
+    return memoized(this.fillMemo, color, () =>
+      this.add("fills", { attrs: {}, pieces: [] }, `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(color)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`),
+    );
   }
 
   private border(color: string): number {
     const p = this.prefix;
     const side = (s: string) => `<${p}${s} style="thin"><${p}color rgb="${argb(color)}"/></${p}${s}>`;
-    return memoized(this.borderMemo, color, () => this.add("borders", `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`));
+    return memoized(this.borderMemo, color, () => this.add("borders", { attrs: {}, pieces: [] }, `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`));
   }
 
   /** The cellXfs index for `base` changed by `spec` (added once, reused after). */
@@ -151,13 +169,11 @@ export class StyleBook {
     const memo = this.memo.get(key);
     if (memo !== undefined) return memo;
     const p = this.prefix;
-    const xfs = this.all("cellXfs");
-    const baseEl = xfs[base] ?? xfs[0] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
-    const start = /^<[^>]*?(\/?)>/.exec(baseEl) as RegExpExecArray;
-    const a = attrs(start[0].replace(/^<[\w.:-]+/, ""));
-    let inner = start[1] === "/" ? "" : baseEl.slice(start[0].length).replace(new RegExp(`<\\/${p}xf>$`), "");
+    const baseItem = this.item("cellXfs", base) ?? { attrs: { numFmtId: "0", fontId: "0", fillId: "0", borderId: "0", xfId: "0" }, pieces: [] };
+    const a: Record<string, string> = { ...baseItem.attrs };
+    let pieces = [...baseItem.pieces];
     if (spec.bold !== undefined || spec.italic !== undefined || spec.fontSize !== undefined || spec.fontColor !== undefined) {
-      a.fontId = String(this.font(Number(a.fontId ?? 0), spec));
+      a.fontId = String(this.font(Number(a.fontId ?? 0) || 0, spec));
       a.applyFont = "1";
     }
     if (spec.fill !== undefined) {
@@ -173,56 +189,61 @@ export class StyleBook {
       a.applyNumberFormat = "1";
     }
     if (spec.horizontal !== undefined || spec.wrapText !== undefined) {
-      const al = new RegExp(`<${p}alignment\\b([^>]*?)\\/?>`).exec(inner);
-      const alA = al ? attrs(al[1]) : {};
+      const al = pieces.find((x) => x.local === "alignment");
+      const alA: Record<string, string> = { ...(al?.attrs ?? {}) };
       if (spec.horizontal !== undefined) alA.horizontal = spec.horizontal;
       if (spec.wrapText !== undefined) alA.wrapText = spec.wrapText ? "1" : "0";
-      const el = `<${p}alignment ${Object.entries(alA).map(([k, v]) => `${k}="${escapeXml(v)}"`).join(" ")}/>`;
-      inner = al ? inner.replace(al[0], el) : el + inner;
+      const piece = { local: "alignment", xml: `<${p}alignment${attrsXml(alA)}/>`, attrs: alA };
+      pieces = al ? pieces.map((x) => (x === al ? piece : x)) : [piece, ...pieces];
       a.applyAlignment = "1";
     }
-    if (a.numFmtId === undefined) a.numFmtId = "0";
-    if (a.fontId === undefined) a.fontId = "0";
-    if (a.fillId === undefined) a.fillId = "0";
-    if (a.borderId === undefined) a.borderId = "0";
-    if (a.xfId === undefined) a.xfId = "0";
-    const attrText = Object.entries(a).map(([k, v]) => `${k}="${escapeXml(v)}"`).join(" ");
-    const el = inner ? `<${p}xf ${attrText}>${inner}</${p}xf>` : `<${p}xf ${attrText}/>`;
-    const id = this.add("cellXfs", el);
+    for (const k of ["numFmtId", "fontId", "fillId", "borderId", "xfId"]) if (a[k] === undefined) a[k] = "0";
+    const inner = pieces.map((x) => x.xml).join("");
+    const el = inner ? `<${p}xf${attrsXml(a)}>${inner}</${p}xf>` : `<${p}xf${attrsXml(a)}/>`;
+    const id = this.add("cellXfs", { attrs: a, pieces }, el);
     this.memo.set(key, id);
     return id;
   }
 
-  /** Write the additions into the styles part (nothing when nothing was added). */
+  /** Write the additions into the styles part (nothing when nothing was added), spliced in at the sections' offsets. */
   flush(): void {
     const added = [...this.sections.values()].some((s) => s.added.length > 0) || this.newFormats.length > 0;
     if (!added) return;
     const p = this.prefix;
-    let xml = this.pkg.getText(this.path);
+    const xml = this.pkg.getText(this.path);
+    const root = this.pkg.xml(this.path);
+    const splices: Splice[] = [];
+    const missing = new Map<string, string>();
+    const grow = (name: string, items: string[], count: number) => {
+      const el = childNamed(root, name);
+      if (!el) {
+        missing.set(name, `<${p}${name} count="${count}">${items.join("")}</${p}${name}>`);
+        return;
+      }
+      if (el.selfClosing) splices.push({ start: el.start, end: el.end, text: `${startTagXml(el, { count: String(count) })}${items.join("")}</${el.name}>` });
+      else {
+        splices.push({ start: el.start, end: el.openEnd, text: startTagXml(el, { count: String(count) }) });
+        splices.push({ start: el.closeStart, end: el.closeStart, text: items.join("") });
+      }
+    };
     for (const s of this.sections.values()) {
-      if (s.added.length === 0) continue;
-      const count = s.items.length + s.added.length;
-      const re = new RegExp(`<${p}${s.name}\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${p}${s.name}>)`);
-      xml = xml.replace(re, (_w, at: string, body: string | undefined) => {
-        const rest = at.replace(/\s*\bcount\s*=\s*("[^"]*"|'[^']*')/, "");
-        return `<${p}${s.name}${rest} count="${count}">${body ?? ""}${s.added.join("")}</${p}${s.name}>`;
-      });
-      s.items.push(...s.added);
+      if (s.added.length) grow(s.name, s.added, s.items.length);
       s.added = [];
     }
     if (this.newFormats.length) {
-      const re = new RegExp(`<${p}numFmts\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${p}numFmts>)`);
-      const m = re.exec(xml);
-      if (m) {
-        const body = m[2] ?? "";
-        const count = (body.match(new RegExp(`<${p}numFmt\\b`, "g")) ?? []).length + this.newFormats.length;
-        const rest = m[1].replace(/\s*\bcount\s*=\s*("[^"]*"|'[^']*')/, "");
-        xml = xml.replace(m[0], `<${p}numFmts${rest} count="${count}">${body}${this.newFormats.join("")}</${p}numFmts>`);
-      } else {
-        xml = xml.replace(new RegExp(`(<${p}styleSheet\\b[^>]*>)`), `$1<${p}numFmts count="${this.newFormats.length}">${this.newFormats.join("")}</${p}numFmts>`);
-      }
+      const el = childNamed(root, "numFmts");
+      const count = (el?.children.filter((c) => c.local === "numFmt").length ?? 0) + this.newFormats.length;
+      grow("numFmts", this.newFormats, count);
       this.newFormats = [];
     }
-    this.pkg.setText(this.path, xml);
+    // a section the part lacks goes in schema order
+    for (const [name, text] of [...missing].sort((x, y) => STYLE_ORDER.indexOf(x[0]) - STYLE_ORDER.indexOf(y[0]))) {
+      const later = STYLE_ORDER.slice(STYLE_ORDER.indexOf(name) + 1);
+      const next = root.children.find((c) => later.includes(c.local));
+      if (!next && root.selfClosing) throw new PackageError(`${this.path} has no style sections`);
+      const at = next ? next.start : root.closeStart;
+      splices.push({ start: at, end: at, text });
+    }
+    this.pkg.setText(this.path, applySplices(xml, splices));
   }
 }

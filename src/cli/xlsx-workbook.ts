@@ -6,7 +6,9 @@
  * The edits of one sheet are `sheet-editor.ts`; new sheets and tables `xlsx-new-parts.ts`.
  */
 import { Grid } from "../core/basics/grid";
-import { CT, NS, OoxmlPackage, PackageError, REL, rootPrefix } from "./ooxml-package";
+import { CT, NS, OoxmlPackage, PackageError, REL } from "./ooxml-package";
+import { CLI_ERRORS } from "./messages";
+import { applySplices, childNamed, startTagXml } from "./xml-parse";
 import { SheetEditor } from "./sheet-editor";
 import { NewSheetOptions, TableSpec, addSheetPart, addTablePart, emptySheetPart, tableNames } from "./xlsx-new-parts";
 import { SheetEntry, readCellFormats, readSharedStrings, sheetEntries, sheetGrid } from "./xlsx-read";
@@ -88,9 +90,15 @@ export class XlsxWorkbook {
 
   grid(entry: SheetEntry): Grid {
     if (entry.kind !== "worksheet" || !entry.path) return { sheet: entry.name, values: [], numberFormats: [], firstRow: 1, firstCol: 1 };
-    if (this.strings === null) this.strings = readSharedStrings(this.pkg, this.partOf("/sharedStrings"));
-    if (this.formats === null) this.formats = readCellFormats(this.pkg, this.partOf("/styles"));
-    return sheetGrid(entry.name, this.pkg.getText(entry.path), this.strings, this.formats);
+    try {
+      if (this.strings === null) this.strings = readSharedStrings(this.pkg, this.partOf("/sharedStrings"));
+      if (this.formats === null) this.formats = readCellFormats(this.pkg, this.partOf("/styles"));
+      return sheetGrid(entry.name, this.pkg.getText(entry.path), this.strings, this.formats, entry.path);
+    } catch (e) {
+      // the reason in both languages, as every message of the CLI (exit 2, or a row of 未能读取 in review)
+      if (e instanceof PackageError) throw new PackageError(CLI_ERRORS.cannotReadSheet(entry.name, e.message));
+      throw e;
+    }
   }
 
   edit(entry: SheetEntry): SheetEditor {
@@ -147,16 +155,14 @@ export class XlsxWorkbook {
   }
 
   private writeCalcPr(): void {
-    let xml = this.pkg.getText(this.workbookPath);
-    const p = rootPrefix(xml);
-    const m = new RegExp(`<${p}calcPr\\b([^>]*?)\\/?>`).exec(xml);
-    if (m) {
-      const rest = m[1].replace(/\s*\bfullCalcOnLoad\s*=\s*("[^"]*"|'[^']*')/, "");
-      xml = xml.replace(m[0], `<${p}calcPr${rest} fullCalcOnLoad="1"/>`);
-    } else {
-      xml = insertInOrder(xml, p, AFTER_CALC_PR, `<${p}calcPr calcId="0" fullCalcOnLoad="1"/>`, "workbook");
-    }
-    this.pkg.setText(this.workbookPath, xml);
+    const xml = this.pkg.getText(this.workbookPath);
+    const root = this.pkg.xml(this.workbookPath);
+    const calcPr = childNamed(root, "calcPr");
+    const p = root.prefix ? root.prefix + ":" : "";
+    const next = calcPr
+      ? applySplices(xml, [{ start: calcPr.start, end: calcPr.openEnd, text: startTagXml(calcPr, { fullCalcOnLoad: "1" }, [], calcPr.selfClosing) }])
+      : insertInOrder(xml, p, AFTER_CALC_PR, `<${p}calcPr calcId="0" fullCalcOnLoad="1"/>`, "workbook");
+    this.pkg.setText(this.workbookPath, next);
   }
 
   /** The calculation chain lists formula cells; after removing some, Excel rebuilds it. */

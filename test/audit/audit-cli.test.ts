@@ -130,7 +130,9 @@ describe("jixiao audit", () => {
     expect(await auditCommand([input, "--sheet", "收支表"], c.io)).toBe(0);
     const text = c.out.join("\n");
     expect(text).toContain("工作表“收支表”");
-    expect(text).toContain("E9 [share, 错误]");
+    // the severity and the check in words, never the engine's codes ([share, 错误])
+    expect(text).toContain("[错误] E9 占比:");
+    expect(text).not.toMatch(/\[(share|magnitude|sum)/);
     expect(text).toContain("发现问题：2 处");
     const e = capture();
     expect(await auditCommand([input, "--sheet", "收支表", "--lang", "en"], e.io)).toBe(0);

@@ -281,6 +281,6 @@ describe("finding the statement", () => {
 describe("magnitude among siblings", () => {
   test("one part in 元 among parts in 万元, when the sum cannot tell", () => {
     const { result } = audit(textGrid("节省费用10.43亿元，其中：甲节省1.48亿元、乙节省4.94亿元、丙节省4.01元。"));
-    expect(result.findings).toMatchObject([{ cell: "A1", check: "magnitude", severity: "warning", expected: "4.01亿元", actual: "4.01元" }]);
+    expect(result.findings).toMatchObject([{ cell: "A1", check: "magnitude", severity: "error", expected: "4.01亿元", actual: "4.01元" }]);
   });
 });

@@ -167,3 +167,30 @@ describe("jixiao validate", () => {
     expect(bad.stderr).toMatch(/missing\.xlsx/);
   });
 });
+
+describe("jixiao validate: the text report (docs/rules.md, Severity)", () => {
+  test.each([
+    ["zh", /^ {2}\[(错误|警告|提示)\] /, "[错误] D9", "说明（", "[提示] C10"],
+    ["en", /^ {2}\[(error|warning|info)\] /, "[error] D9", "Notes (", "[info] C10"],
+  ] as const)("--lang %s: each line says its severity, errors first, the assumptions after the problems, no engine keys", async (lang, line, error, notes, assumed) => {
+    const input = path.join(dir, `report-${lang}.xlsx`);
+    await makeWorkbook(input, (ws) => {
+      // an overstated score (10 for 9.17) and an actual without a unit a step off its target
+      ws.getRow(9).values = ["产出指标", "宣传资料", "≥1万份", 9800, 10, 10, null];
+      ws.getRow(10).values = ["产出指标", "培训人数", "1000人", "917人", 10, 10, null];
+    });
+    const c = capture();
+    expect(await main(["validate", input, "--lang", lang], c.io)).toBe(0);
+    const text = c.out.join("\n");
+    const lines = text.split("\n").filter((l) => /^ {2}\[/.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(line);
+    const problems = lines.slice(0, lines.findIndex((l) => l.includes(lang === "zh" ? "[提示]" : "[info]")));
+    const ranks = problems.map((l) => (/\[(错误|error)\]/.test(l) ? 0 : /\[(警告|warning)\]/.test(l) ? 1 : 2));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(text).toContain(error);
+    expect(text).toContain(notes);
+    expect(text).toContain(assumed);
+    expect(text).not.toMatch(/level1=|target=|\[magnitude/);
+  });
+});

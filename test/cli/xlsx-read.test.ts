@@ -1,7 +1,7 @@
-/** The package reader: cell values as Excel gives them; it never throws on what a writer may put in a sheet. */
+/** The package reader: cell values as Excel gives them; what is not well-formed XML is refused with a PackageError, never another error. */
 import fc from "fast-check";
-import { cellElementValue, sheetGrid, stringItemText } from "../../src/cli/xlsx-read";
-import { escapeCellText, unescapeCellText } from "../../src/cli/ooxml-package";
+import { BUILTIN_FORMATS, cellElementValue, readCellFormats, sheetGrid, stringItemText } from "../../src/cli/xlsx-read";
+import { OoxmlPackage, PackageError, escapeCellText, unescapeCellText } from "../../src/cli/ooxml-package";
 
 const STRINGS = ["零", "一"];
 
@@ -31,15 +31,19 @@ describe("sheetGrid", () => {
     expect(g.values).toEqual([["零", ""], ["", ""], ["", 7]]);
   });
 
-  test("never throws on arbitrary text around and inside sheetData", () => {
+  test("arbitrary text around and inside sheetData: a grid, or a PackageError with the reason", () => {
     const piece = fc.oneof(
       fc.string(),
       fc.constantFrom("<sheetData>", "</sheetData>", "<row r=\"2\">", "<row>", "</row>", "<c r=\"B2\" t=\"s\">", "<c>", "</c>", "<v>", "</v>", "<is><t>", "</t></is>", "<mergeCell ref=\"A1:ZZ9\"/>", "<c r=\"XFD1048576\"/>"),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
-        const g = sheetGrid("S", parts.join(""), STRINGS, []);
-        expect(Array.isArray(g.values)).toBe(true);
+        try {
+          const g = sheetGrid("S", `<worksheet>${parts.join("")}</worksheet>`, STRINGS, []);
+          expect(Array.isArray(g.values)).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(PackageError);
+        }
       }),
       { numRuns: 300 },
     );
@@ -55,5 +59,32 @@ describe("cell text escapes", () => {
       }),
     );
     expect(stringItemText("<t>_x005F_x0041_</t>")).toBe("_x0041_");
+  });
+});
+
+describe("built-in number formats", () => {
+  test.each([
+    [27, 'yyyy"年"m"月"'],
+    [28, 'm"月"d"日"'],
+    [31, 'yyyy"年"m"月"d"日"'],
+    [32, 'h"时"mm"分"'],
+    [35, '上午/下午h"时"mm"分"ss"秒"'],
+    [36, 'yyyy"年"m"月"'],
+    [50, 'yyyy"年"m"月"'],
+    [55, '上午/下午h"时"mm"分"'],
+    [58, 'm"月"d"日"'],
+    [9, "0%"],
+    [10, "0.00%"],
+    [14, "yyyy/m/d"],
+    [42, '_ "¥"* #,##0_ ;_ "¥"* \\-#,##0_ ;_ "¥"* "-"_ ;_ @_ '],
+  ])("id %i reads as %s (the zh-CN table of Excel and WPS)", (id, code) => {
+    const styles = `<styleSheet xmlns="m"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="${id}"/></cellXfs></styleSheet>`;
+    const pkg = OoxmlPackage.fromParts({ "[Content_Types].xml": "<Types/>", "xl/styles.xml": styles });
+    expect(readCellFormats(pkg, "xl/styles.xml")).toEqual(["General", code]);
+  });
+
+  test("every id from 0 to 58 Excel or WPS may name without defining it has a code (none left to General by omission)", () => {
+    const named = [...Array(59).keys()].filter((id) => !(id >= 23 && id <= 26));
+    for (const id of named) expect({ id, code: BUILTIN_FORMATS[id] }).toEqual({ id, code: expect.any(String) });
   });
 });

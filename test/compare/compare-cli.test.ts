@@ -298,6 +298,10 @@ describe("jixiao seeds", () => {
     expect(text).toContain("来源: 《2023年度广东省医疗保障局部门整体支出绩效自评报告》  seeds/reports/guangdong-2023.txt");
     expect(text).toMatch(/total_expenditure {2}总支出 = 162,368\.05 万元 {2}\(原文 162,368\.05万元, 一（四）\)/);
     expect(text).not.toMatch(/[0-9a-f]{16}\.txt/);
+    // a figure the report's own sum proves wrong is printed in the reading compare uses, flagged
+    expect(text).toContain("project_expenditure  项目支出 = 605,282.99 万元  (原文 605,282.99亿元, 一（四）) [报告原文为“605,282.99亿元”，与合计不符，按万元计]");
+    expect(text).toContain("other_income  其他收入 = 2.23 万元  (原文 2.23元, 二（二）2（2）) [报告原文为“2.23元”，与合计不符，按万元计]");
+    expect(text).not.toMatch(/6,052,829,900/);
   });
 
   test("--json prints the seeds; --template narrows to that template's figures; a bad template exits 2", async () => {

@@ -125,3 +125,40 @@ describe("ownDepartmentFromGrid", () => {
     expect(computeRatios("expenditure", own)).toMatchObject({ basic_share: 0.25025, project_share: 0.74975 });
   });
 });
+
+describe("a statement laid out as a table (项目 | 本年数 | 上年数 | 增长率 | 占比), read as the audit reads it", () => {
+  // samples/statement-sample.xlsx: 单位：万元, 其他收入 written as 2.23元, shares in a 占比 column, a budget block below
+  const sheet = grid(
+    [
+      ["惠州市医疗保障局2022年度收入支出情况（示例）"],
+      ["单位：万元"],
+      [null],
+      ["项目", "本年数", "上年数", "增长率", "占比"],
+      ["本年收入合计", 3797.83, 2854.75, "33.04%", null],
+      ["　财政拨款收入", 3795.6, 2851.75, "33.10%", 0.9994],
+      ["　其他收入", "2.23元", null, null, "0.1%"],
+      [null],
+      ["预算执行情况（单位：万元）"],
+      ["项目", "年初预算", "调整预算", "决算数"],
+      ["财政拨款支出", 3553.21, 3812.67, 3798.82],
+    ],
+    [[], [], [], [], [null, null, null, null, "0.00%"], [null, null, null, null, "0.00%"], [null, null, null, null, "0.00%"]],
+  );
+  const r = ownDepartmentFromGrid(sheet);
+  const f = r.department?.figures;
+
+  test("2.23元 is read in 万元 where 3,795.60 + 2.23 = 3,797.83 agrees, with the reading noted", () => {
+    expect(f?.other_income?.value).toBe(2.23);
+    expect(f?.other_income?.reading).toEqual({ asWritten: "2.23元", unitRead: "万元", isTotal: false });
+  });
+
+  test("the 占比 column is read: E6 holds 99.94%, so the share is not said to be missing", () => {
+    expect(f?.fiscal_appropriation_income_share?.value).toBe(99.94);
+    expect(f?.fiscal_appropriation_income_share?.source.section).toBe("E6");
+    expect(r.department?.missing).not.toContain("fiscal_appropriation_income_share");
+  });
+
+  test("a header row (项目 | 年初预算 | 调整预算) is not a figure that cannot be read", () => {
+    expect(r.messages.filter((m) => m.code === "own_unreadable")).toEqual([]);
+  });
+});

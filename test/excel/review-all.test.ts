@@ -76,7 +76,7 @@ describe("runReviewAll", () => {
     expect(summary.values("C2:C5").map((r) => r[0])).toEqual(["项目支出绩效自评表", "部门整体支出绩效自评表", "绩效指标表", "收支报表"]);
     expect(summary.values("P2:P2")[0][0]).toBe(97.96);
     // the foot: totals of the count columns
-    expect(summary.values("A6:A6")[0][0]).toBe("合计 / Total");
+    expect(summary.values("A6:A6")[0][0]).toBe("合计");
     expect(formulas.H6).toBe("=SUBTOTAL(109,H2:H5)");
     // the plain table's not-met rows in their colour
     expect(summary.cell("J4").fill).toBe("#FFC7CE");

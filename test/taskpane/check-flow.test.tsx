@@ -57,11 +57,12 @@ describe("checking indicators on a memory workbook", () => {
     const names = within(problems)
       .getAllByRole("button")
       .map((b) => b.textContent ?? "");
+    // errors first (docs/rules.md, "Severity"), then warnings in reading order
     expect(names).toEqual([
+      expect.stringMatching(/^错误 E6 投诉量 .*不是数值/),
       expect.stringMatching(/^警告 E4 覆盖率 未达到目标/),
       expect.stringMatching(/^警告 H4 覆盖率 .*需填写偏差原因/),
       expect.stringMatching(/^警告 H5 群众知晓度 .*需填写偏差原因/),
-      expect.stringMatching(/^错误 E6 投诉量 .*不是数值/),
     ]);
     // the table-level message has no cell: listed, but not a button
     expect(within(problems).getByText(/1行无法核对/)).toBeTruthy();

@@ -11,6 +11,7 @@ import { PlanCell, PlanColumn, PlanRowInput, WritePlan, buildPlan, runsOf } from
 import { Figure, inUnit } from "./figure";
 import { Finding, Ratio, RatioKind } from "./finding";
 import { CHECK_NAMES } from "./messages";
+import { SEVERITY_LABELS } from "../basics/messages";
 import { Item } from "./model";
 import { FoundTable } from "./table-reader";
 import { HEADER_FILL } from "../basics/tuning";
@@ -222,7 +223,7 @@ export function findingsListPlan(sheet: string, findings: Finding[]): WritePlan 
     cells.push([
       { formula: `HYPERLINK("${target.replace(/"/g, '""')}","${f.cell}")` },
       CHECK_NAMES[f.check].listed,
-      f.severity === "error" ? "错误" : "提示",
+      SEVERITY_LABELS[f.severity].zh,
       f.expected,
       f.actual,
       f.message.zh,

@@ -108,7 +108,8 @@ function checkSiblings(ctx: Ctx, parts: Item[], partFigs: (Figure | null)[]): vo
     const mine = Math.abs(decToNumber(inUnit(f, unit).v));
     if (median === 0 || mine === 0 || Math.abs(Math.log10(mine / median)) < 3) return;
     const t = AUDIT_TEXT.siblings({ label: label(parts[i]), written: showFigure(f), unit: unit.text, others: others.map((o) => showFigure(o)).join("、") });
-    finding(ctx, { cell: f.cell, check: "magnitude", severity: "warning", expected: formatDec(f.dec, f.decimals) + unit.text, actual: showFigure(f), message: t });
+    // a unit slip is an error (docs/rules.md, "Severity"), as in the indicator tables
+    finding(ctx, { cell: f.cell, check: "magnitude", severity: "error", expected: formatDec(f.dec, f.decimals) + unit.text, actual: showFigure(f), message: t });
   });
 }
 

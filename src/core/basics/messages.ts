@@ -4,15 +4,16 @@
  * language and tests can match codes. The statement audit's messages are its own catalog,
  * src/core/audit/messages.ts (ARCHITECTURE.md, "Messages and languages").
  */
+import type { Severity } from "./severity";
 import type { Bilingual } from "./text";
 
-export type Severity = "error" | "warning" | "info";
+export type { Severity } from "./severity";
 
-/** Each severity in words: 错误 / 警告 / 提示 (the pane capitalises the English). */
+/** Each severity in words: 错误 / 警告 / 提示, error / warning / info (the pane capitalises the English). */
 export const SEVERITY_LABELS: Record<Severity, Bilingual> = {
   error: { zh: "错误", en: "error" },
   warning: { zh: "警告", en: "warning" },
-  info: { zh: "提示", en: "note" },
+  info: { zh: "提示", en: "info" },
 };
 
 type P = Record<string, string | number>;
@@ -32,12 +33,22 @@ const T: Record<string, Template> = {
   target_from_text: { severity: "info", zh: (p) => `从文字中读取目标值 ${p.text}`, en: (p) => `target read from the text: ${p.text}` },
   actual_from_text: { severity: "info", zh: (p) => `从文字中读取实际值 ${p.text}`, en: (p) => `actual read from the text: ${p.text}` },
   actual_bounded: { severity: "info", zh: (p) => `实际值为范围（${p.text}），按边界值 ${p.value} 比较`, en: (p) => `the actual is a bound (${p.text}); compared at ${p.value}` },
+  actual_unit_magnitude: {
+    severity: "error",
+    zh: (p) => `实际值${p.text}未写单位：按目标单位读作${p.text}${p.unit}，完成率${p.ratio}；按${p.base}读作${p.text}${p.base}，完成率${p.baseRatio}，与目标相符。请写明单位，该行待定`,
+    en: (p) => `the actual ${p.text} has no unit: read in the target's ${p.unit} it is ${p.ratio} of the target, read in ${p.base} it is ${p.baseRatio}, which agrees; write the unit (the row is pending)`,
+  },
+  actual_magnitude: {
+    severity: "error",
+    zh: (p) => `实际值${p.actual}与目标相差约${p.times}倍（完成率${p.shown}），疑为单位错误；按相差一个单位计完成率为${p.ratio}。请核对单位，该行待定`,
+    en: (p) => `the actual ${p.actual} is about ${p.times} times off the target (${p.shown}), a unit slip; one unit step off it is ${p.ratio}; check the unit (the row is pending)`,
+  },
   actual_missing: { severity: "error", zh: () => `缺少实际完成值`, en: () => `the actual value is missing` },
   actual_not_numeric: { severity: "error", zh: (p) => `目标为数值，实际值“${p.text}”不是数值`, en: (p) => `the target is numeric but the actual "${p.text}" is not` },
   actual_qualitative: { severity: "info", zh: (p) => `实际值为定性表述（${p.band}），按定性指标评分`, en: (p) => `the actual is qualitative (${p.band}); scored as qualitative` },
   target_invalid: { severity: "error", zh: (p) => `无法识别的目标值“${p.text}”`, en: (p) => `cannot read the target "${p.text}"` },
   negative_actual: { severity: "warning", zh: () => `实际值为负数，按0计分`, en: () => `negative actual scored as 0` },
-  over_achieved: { severity: "warning", zh: (p) => `超额完成（完成率${p.ratio}），请说明目标是否偏低`, en: (p) => `over-achieved (${p.ratio}); check whether the target was set too low` },
+  over_achieved: { severity: "info", zh: (p) => `超额完成（完成率${p.ratio}），请说明目标是否偏低`, en: (p) => `over-achieved (${p.ratio}); check whether the target was set too low` },
   not_met: { severity: "warning", zh: (p) => `未达到目标：目标${p.target}，实际${p.actual}`, en: (p) => `target not met: target ${p.target}, actual ${p.actual}` },
   equal_exceeded: { severity: "info", zh: () => `实际值高于等于型目标`, en: () => `the actual exceeds an "equal" target` },
   approx_outside: { severity: "warning", zh: (p) => `偏离目标值${p.dev}，超出允许范围±${p.tol}`, en: (p) => `deviates ${p.dev} from the target, beyond ±${p.tol}` },
@@ -45,7 +56,8 @@ const T: Record<string, Template> = {
   reason_required: { severity: "warning", zh: (p) => `得分${p.score}低于分值${p.points}，需填写偏差原因`, en: (p) => `score ${p.score} is below the points ${p.points}: a reason is required` },
   score_differs: { severity: "warning", zh: (p) => `填报得分${p.stated}与计算得分${p.computed}不一致`, en: (p) => `stated score ${p.stated} differs from the computed ${p.computed}` },
   score_out_of_band: { severity: "warning", zh: (p) => `定性指标“${p.band}”的得分应在${p.low}–${p.high}之间，填报为${p.stated}`, en: (p) => `a "${p.band}" qualitative score should lie in ${p.low}–${p.high}; stated ${p.stated}` },
-  qualitative_no_score: { severity: "warning", zh: () => `定性指标未填写得分，总分按0分计`, en: () => `qualitative indicator without a score; counted as 0 in the total` },
+  qualitative_no_score: { severity: "error", zh: () => `定性指标未填写得分，该行得分待定，总分暂定`, en: () => `qualitative indicator without a score: the row's score is pending and the total provisional` },
+  score_blank: { severity: "error", zh: (p) => `计分行未填写得分（按计算得分${p.computed}计入总分）`, en: (p) => `a scored row with a blank score (the computed ${p.computed} counts in the total)` },
   qualitative_unknown_band: { severity: "info", zh: () => `实际完成情况未写明达成程度（达成/部分达成/未达成）`, en: () => `the actual does not say whether the target was achieved, partly achieved or not achieved` },
   points_invalid: { severity: "error", zh: (p) => `分值“${p.text}”不是数值`, en: (p) => `points "${p.text}" is not a number` },
   score_invalid: { severity: "error", zh: (p) => `得分“${p.text}”不是数值`, en: (p) => `score "${p.text}" is not a number` },
@@ -63,6 +75,11 @@ const T: Record<string, Template> = {
   budget_points_missing: { severity: "warning", zh: () => `预算执行未填分值，执行率不计入总分`, en: () => `budget execution has no points; its rate is not counted in the total` },
   budget_points_in_table: { severity: "info", zh: () => `预算执行已在指标表中计分，预算执行表不另计分`, en: () => `budget execution is scored among the indicators; the budget block is not scored again` },
   budget_initial_used: { severity: "info", zh: (p) => `未填全年预算数，按年初预算数${p.initial}计算执行率`, en: (p) => `no full-year budget; the rate uses the initial budget ${p.initial}` },
+  budget_magnitude: {
+    severity: "error",
+    zh: (p) => `${p.field}${p.value}与${p.other}${p.otherValue}相差约${p.times}倍，疑为单位错误：${p.field}若${p.reading}，执行率为${p.rate}${p.confirmed ? "，与填报执行率相符" : ""}；请核对单位，执行率与得分待定`,
+    en: (p) => `${p.field} ${p.value} is about ${p.times} times off ${p.other} ${p.otherValue}, a unit slip: if it was ${p.readingEn}, the rate is ${p.rate}${p.confirmed ? ", as stated" : ""}; check the unit (rate and score pending)`,
+  },
   budget_no_budget: { severity: "error", zh: () => `缺少全年预算数和年初预算数，无法计算预算执行率`, en: () => `no full-year or initial budget: the execution rate cannot be worked out` },
   budget_no_executed: { severity: "error", zh: () => `缺少全年执行数，无法计算预算执行率`, en: () => `no executed amount: the execution rate cannot be worked out` },
   budget_total_unfilled: {
@@ -112,10 +129,14 @@ export interface Message {
   cell?: string;
 }
 
-export function msg(code: string, params: P = {}, cell?: string): Message {
+/**
+ * A coded message. `severity` overrides the catalog's default where the harm depends on the figures
+ * (a stated figure above or below the computed one: src/core/basics/severity.ts).
+ */
+export function msg(code: string, params: P = {}, cell?: string, severity?: Severity): Message {
   const t = T[code];
   if (!t) throw new Error(`unknown message code ${code}`);
-  const m: Message = { code, severity: t.severity, text: { zh: t.zh(params), en: t.en(params) } };
+  const m: Message = { code, severity: severity ?? t.severity, text: { zh: t.zh(params), en: t.en(params) } };
   if (cell) m.cell = cell;
   return m;
 }
@@ -128,6 +149,8 @@ type N = number | null;
  */
 export const PLAN_TEXT = {
   budgetLabel: "预算执行",
+  /** 核对·得分 of a scored row the check could not decide: the column adds up to the total shown */
+  pending: "待定",
   totalLabel: (final: boolean) => (final ? "总分" : "总分（暂定）"),
   budgetRate: (p: { rate: number; executed: N; budget: N; initialBudget: N }) =>
     `预算执行率${p.rate}%（全年执行数${p.executed}÷${p.budget !== null && p.budget > 0 ? `全年预算数${p.budget}` : `年初预算数${p.initialBudget}`}）`,

@@ -9,7 +9,7 @@ import { a1 } from "../basics/address";
 import { Dec, decToNumber, shiftDec } from "../basics/decimal";
 import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
 import { normalizeText, displayText } from "../basics/normalize-text";
-import { Quantity, parseQuantity } from "../basics/quantity";
+import { Quantity, formatQuantity, parseQuantity } from "../basics/quantity";
 import { CanonicalUnit, FIGURE_CATALOG, FIGURE_IDS, FigureId, UNITS_AS_WRITTEN } from "../seeds/seed-schema";
 import { UnitInfo, comparableKey, lookupUnit } from "../basics/unit-table";
 import { CompareDepartment, CompareFigure, OWN_DEPARTMENT_ID, shortDepartmentName } from "./department";
@@ -18,6 +18,21 @@ import type { Bilingual } from "../basics/text";
 import { OWN_TEXT } from "./messages";
 import { SheetMessage } from "./sheet-plan";
 import { TEMPLATES, TEMPLATE_IDS, templateFigures } from "./templates";
+import { consistentReadings } from "./consistent-reading";
+import type { Seed } from "../seeds/seed-schema";
+
+/**
+ * Column words of a statement laid out as a table (项目 | 本年数 | 上年数 | 增长率 | 占比): a figure's
+ * row carries its share, growth and prior-year figure in those columns (docs/rules.md §8).
+ */
+const COLUMN_FIGURES: Array<[RegExp, "_share" | "_growth" | "_prior_year"]> = [
+  [/^(占比|比重|所占比例|占比[(]%[)])$/, "_share"],
+  [/^(增长率|增幅|同比增长|比上年增长)$/, "_growth"],
+  [/^(上年数|上年|上年金额|上年决算数)$/, "_prior_year"],
+];
+
+/** A header word of a statement table: a value cell holding one is a header, not a value that cannot be read. */
+const HEADER_WORD = /^(项目|本年数?|上年数?|金额|年初预算数?|调整预算数?|调整后预算数?|全年预算数?|决算数?|执行数|预算数|增长率|占比|比重|单位|备注|合计)$/;
 
 /** Other ways a label/value sheet names a figure (the catalog labels and template row labels are known already). */
 const EXTRA_LABELS: Partial<Record<FigureId, readonly string[]>> = {
@@ -155,9 +170,20 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
   let name = options.name ?? null;
   let year = options.year ?? null;
   let sheetUnit: { unit: UnitInfo; from: string } | null = null;
+  /** each figure's number and unit as written, for finding a part written in the wrong unit */
+  const written: Partial<Record<FigureId, { valueAsWritten: string; unitAsWritten: string }>> = {};
+  /** the columns of share / growth / prior year under the latest header row */
+  let extraColumns: Array<[number, "_share" | "_growth" | "_prior_year"]> = [];
 
   grid.values.forEach((line, r) => {
     const formats = grid.numberFormats?.[r];
+    const headerHits: Array<[number, "_share" | "_growth" | "_prior_year"]> = [];
+    line.forEach((v, k) => {
+      if (typeof v !== "string") return;
+      const t = foldLabel(v);
+      for (const [re, suffix] of COLUMN_FIGURES) if (re.test(t)) headerHits.push([k, suffix]);
+    });
+    if (headerHits.length) extraColumns = headerHits;
     let c = 0;
     while (c < line.length) {
       const labelCell = line[c];
@@ -196,6 +222,11 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
       }
       const value = line[vc];
       const cell = a1(firstRow + r, firstCol + vc);
+      // 项目 | 年初预算 | 调整预算: a header row, not a figure whose value cannot be read
+      if (typeof value === "string" && HEADER_WORD.test(foldLabel(value).replace(/[()（）%万元]/g, ""))) {
+        c = vc + 1;
+        continue;
+      }
       if (isName) {
         if (options.name === undefined && name === null) name = displayText(cellText(value));
         c = vc + 1;
@@ -227,6 +258,19 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
         continue;
       }
       const f = parsed.figure;
+      if (parsed.written && !written[id]) written[id] = parsed.written;
+      // the same row's share, growth and prior-year columns (E6 占比 99.94%)
+      for (const [k, suffix] of extraColumns) {
+        const extraId = `${id}${suffix}` as FigureId;
+        if (k <= vc || !Object.hasOwn(FIGURE_CATALOG, extraId) || figures[extraId] || isBlank(line[k])) continue;
+        const extraCell = a1(firstRow + r, firstCol + k);
+        const extra = readFigure(extraId, line[k], formats?.[k] ?? null, null, extraCell, document, sheetUnit);
+        if ("figure" in extra) {
+          figures[extraId] = extra.figure;
+          delete missingNotes[extraId];
+          read.push({ figure: extraId, cell: extraCell });
+        }
+      }
       if (parsed.assumed) messages.push(message("own_unit_assumed", "info", OWN_TEXT.unitAssumed({ cell, label: FIGURE_CATALOG[id].label, assumed: parsed.assumed }), cell));
       const earlier = figures[id];
       if (!earlier) {
@@ -244,6 +288,17 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
   if (read.length === 0) {
     messages.push(message("own_nothing_found", "error", OWN_TEXT.nothingFound(grid.sheet)));
     return { department: null, read, messages };
+  }
+  // one reading of units with the audit and the seeds: a part the sheet's own sum proves written in the wrong unit
+  // (2.23元 where 3,795.60 + 2.23 = 3,797.83 万元) is read in its siblings' unit, with a note (docs/rules.md §8)
+  const asSeed: Record<string, unknown> = {};
+  for (const [id, w] of Object.entries(written) as [FigureId, { valueAsWritten: string; unitAsWritten: string }][]) {
+    const f = figures[id];
+    if (f && f.value !== undefined) asSeed[id] = { ...w, value: f.value, unit: f.unit };
+  }
+  for (const reading of consistentReadings(asSeed as Seed["figures"])) {
+    const f = figures[reading.figure];
+    if (f) Object.assign(f, { value: reading.value, reading: { asWritten: reading.asWritten, unitRead: reading.unitRead, isTotal: reading.isTotal } });
   }
   const wanted = new Set<FigureId>(TEMPLATE_IDS.flatMap((t) => templateFigures(TEMPLATES[t])));
   const missing = [...wanted].filter((id) => figures[id] === undefined);
@@ -265,7 +320,7 @@ export function ownDepartmentFromGrid(grid: Grid, options: OwnDepartmentOptions 
   };
 }
 
-type ReadResult = { figure: CompareFigure; assumed?: string } | { error: Bilingual };
+type ReadResult = { figure: CompareFigure; assumed?: string; written?: { valueAsWritten: string; unitAsWritten: string } } | { error: Bilingual };
 
 /** `sheetUnit`: the unit a title line states, for a figure with none of its own when it is of the figure's family. */
 function readFigure(
@@ -305,5 +360,14 @@ function readFigure(
   }
   const figure: CompareFigure = { ...base, value: decToNumber(dec) };
   if (fromSheet && sheetUnit) figure.unitFrom = sheetUnit.from;
-  return assumed ? { figure, assumed } : { figure };
+  const digits = formatDec(q.q.dec);
+  const out: ReadResult = { figure };
+  if (assumed) out.assumed = assumed;
+  if (unit) out.written = { valueAsWritten: digits, unitAsWritten: unit.text };
+  return out;
+}
+
+/** A decimal as plain digits (3797.83, 2.23), for the as-written form of a figure. */
+function formatDec(d: Dec): string {
+  return formatQuantity({ value: decToNumber(d), dec: d, unit: null, decimals: Math.max(0, d.s) });
 }

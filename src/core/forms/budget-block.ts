@@ -12,6 +12,8 @@ import { Message, msg } from "../basics/messages";
 import { normalizeText } from "../basics/normalize-text";
 import { parseQuantity } from "../basics/quantity";
 import { headerKey } from "./table-finder";
+import { budgetMagnitude } from "./budget-magnitude";
+import { scoreDecimals, statedFigureSeverity } from "../basics/severity";
 import { BUDGET_PART_WORDS, BUDGET_TOTAL_WORDS, wordsPattern } from "../basics/vocabulary";
 
 export const BudgetSchema = z.object({
@@ -287,6 +289,12 @@ export function scoreBudget(read: BudgetRead, grid: Grid, opts: { cap: boolean; 
   if (base === null) messages.push(msg("budget_no_budget", {}, cells.budget ?? cells.initialBudget ?? undefined));
   else if (l.executed === null) messages.push(msg("budget_no_executed", {}, cells.executed ?? undefined));
   else rate = l.executed / base;
+  // a figure a unit step off its siblings (1960000 元 in a 万元 block): no rate from it (docs/rules.md, "Magnitude")
+  const slip = rate !== null ? budgetMagnitude(read, grid) : null;
+  if (slip) {
+    messages.push(slip);
+    rate = null;
+  }
   let score: number | null = null;
   if (rate !== null && points !== null) {
     const r = opts.cap ? Math.min(rate, 1) : rate;
@@ -296,12 +304,18 @@ export function scoreBudget(read: BudgetRead, grid: Grid, opts: { cap: boolean; 
   if (rate !== null && l.statedRate !== null && cells.rate) {
     const { r, c } = addressIndex(cells.rate, grid);
     const tol = statedRateTolerance(grid.values[r]?.[c], grid.numberFormats?.[r]?.[c]);
-    if (Math.abs(l.statedRate - rate) > tol + 1e-12) {
-      messages.push(msg("budget_rate_differs", { stated: `${roundHalfUp(l.statedRate * 100, 4)}%`, computed: `${roundHalfUp(rate * 100, 2)}%` }, cells.rate));
+    // in percent: more is better for the form, so a stated rate above the computed one overstates
+    const decimals = Math.max(0, Math.round(-Math.log10(tol * 200)));
+    const severity = statedFigureSeverity(l.statedRate * 100, rate * 100, { tolerance: tol * 100 + 1e-10, decimals });
+    if (severity) {
+      messages.push(msg("budget_rate_differs", { stated: `${roundHalfUp(l.statedRate * 100, 4)}%`, computed: `${roundHalfUp(rate * 100, 2)}%` }, cells.rate, severity));
     }
   }
-  if (score !== null && l.statedScore !== null && Math.abs(l.statedScore - score) > opts.scoreTolerance) {
-    messages.push(msg("budget_score_differs", { stated: l.statedScore, computed: score }, cells.score ?? undefined));
+  if (score !== null && l.statedScore !== null) {
+    const at = cells.score ? addressIndex(cells.score, grid) : null;
+    const format = at ? grid.numberFormats?.[at.r]?.[at.c] : null;
+    const severity = statedFigureSeverity(l.statedScore, score, { tolerance: opts.scoreTolerance, decimals: scoreDecimals(l.statedScore, format) });
+    if (severity) messages.push(msg("budget_score_differs", { stated: l.statedScore, computed: score }, cells.score ?? undefined, severity));
   }
   if (points !== null && l.statedScore !== null && l.statedScore > points) {
     messages.push(msg("score_over_points", { score: l.statedScore, points }, cells.score ?? undefined));
@@ -314,7 +328,7 @@ export function scoreBudget(read: BudgetRead, grid: Grid, opts: { cap: boolean; 
 }
 
 /** A1 → 0-based grid indices. */
-function addressIndex(address: string, grid: Grid): { r: number; c: number } {
+export function addressIndex(address: string, grid: Grid): { r: number; c: number } {
   const m = /^([A-Z]+)(\d+)$/.exec(address);
   if (!m) return { r: -1, c: -1 };
   let col = 0;

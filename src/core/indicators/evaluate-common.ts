@@ -11,6 +11,7 @@ import { formatQuantity, parseQuantity, Quantity } from "../basics/quantity";
 import { RowResult, Status } from "./results";
 import { Op, OP_SYMBOL, QualitativeBand } from "./target-expression";
 import { BAND_RANGE } from "../basics/tuning";
+import { statedFigureSeverity, scoreDecimals } from "../basics/severity";
 
 /** What a row needs from the rest of the form: the table's year (from its title) for dates without one. */
 export interface EvalContext {
@@ -65,16 +66,25 @@ export function scoreQualitative(result: RowResult, band: QualitativeBand | null
     const low = roundHalfUp(lo * W, 2);
     const high = roundHalfUp(hi * W, 2);
     const inBand = band === "achieved" ? S >= low && S <= high : S >= low && S < high;
-    if (!inBand) messages.push(msg("score_out_of_band", { band: BAND_ZH[band], low, high, stated: S }, input.score?.cell));
+    // above the band overstates (error), below it understates (warning): docs/rules.md, "Severity"
+    if (!inBand) messages.push(msg("score_out_of_band", { band: BAND_ZH[band], low, high, stated: S }, input.score?.cell, S > high ? "error" : "warning"));
   }
 }
+
+/** Verdicts that need a reason (偏差原因) and are only notes once it is written. */
+const REASONED_VERDICTS = new Set(["not_met", "relative_not_met", "deadline_missed", "approx_outside"]);
 
 export function tableChecks(result: RowResult, settings: Settings, input: IndicatorInput, messages: Message[]): void {
   const W = result.points;
   const S = result.statedScore;
   if (W !== null && S !== null && S > W) messages.push(msg("score_over_points", { score: S, points: W }, input.score?.cell));
-  if (S !== null && result.computedScore !== null && Math.abs(S - result.computedScore) > settings.scoreTolerance) {
-    messages.push(msg("score_differs", { stated: S, computed: result.computedScore }, input.score?.cell));
+  if (S !== null && result.computedScore !== null) {
+    const severity = statedFigureSeverity(S, result.computedScore, { tolerance: settings.scoreTolerance, decimals: scoreDecimals(S, input.score?.format) });
+    if (severity) messages.push(msg("score_differs", { stated: S, computed: result.computedScore }, input.score?.cell, severity));
+  }
+  // a verdict with its reason written is a note, not a problem (docs/rules.md, "Severity")
+  if (input.reason && !isBlank(input.reason.value)) {
+    for (let i = 0; i < messages.length; i++) if (REASONED_VERDICTS.has(messages[i].code)) messages[i] = { ...messages[i], severity: "info" };
   }
   const counted = S ?? result.computedScore;
   if (settings.reasonRequired && W !== null && counted !== null && counted < W && result.status !== "not_applicable") {

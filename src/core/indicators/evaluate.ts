@@ -14,6 +14,7 @@ import { parseRelativeActual } from "./relative-target";
 import { RowResult, Status } from "./results";
 import { Expression, Op, OP_SYMBOL, parseExpression, qualitativeBand, splitEmbeddedTarget } from "./target-expression";
 import { comparableKey } from "../basics/unit-table";
+import { actualMagnitude } from "./magnitude";
 
 /** Compare B with A (both already in the target's unit) and score with W points. */
 export function scoreQuantitative(
@@ -254,6 +255,7 @@ function compareQuantities(
   let aq: Quantity = actual.q;
   const tu = tq.unit;
   const au = aq.unit;
+  let borrowedUnit = false;
   if (tu && au) {
     if (comparableKey(tu) !== comparableKey(au)) {
       messages.push(msg("unit_mismatch", { target: tu.text, actual: au.text }, actualCell));
@@ -268,6 +270,7 @@ function compareQuantities(
       messages.push(msg("fraction_as_percent", { value: String(input.actual.value), percent: formatQuantity(aq) }, actualCell));
     } else {
       aq = { ...aq, unit: tu };
+      borrowedUnit = true;
       messages.push(msg("unit_borrowed", { side: "actual", unit: tu.text }, actualCell));
     }
   } else if (!tu && au) {
@@ -288,6 +291,13 @@ function compareQuantities(
     A2 = t2;
     const t2Dec = unit ? convertDec(tq2, unit) : tq2.dec;
     cmp2 = bDec && t2Dec ? compareDec(bDec, t2Dec) : Math.sign(B - t2);
+  }
+  const slip = actualMagnitude({ A, B, unit, raw: actual.q, borrowed: borrowedUnit, cell: actualCell });
+  if (slip) {
+    // the unit-taken note is replaced by the finding, which names both readings
+    if (borrowedUnit) messages.splice(messages.findIndex((m) => m.code === "unit_borrowed"), 1);
+    messages.push(slip);
+    return;
   }
   if (actual.op !== "eq" || !actual.implicit) {
     if (!actual.implicit) messages.push(msg("actual_bounded", { text: actual.text, value: formatQuantity(aq) }, actualCell));

@@ -18,6 +18,8 @@ import { FormReading, formKind, readForm } from "../forms/registry";
 import { ColumnMap } from "../forms/table-finder";
 import type { Bilingual } from "../basics/text";
 import { PlanColumn, PlanRowInput, WritePlan, buildPlan } from "../basics/write-plan";
+import { outsideRangeSeverity, sortBySeverity, statedFigureSeverity, statedRankSeverity, scoreDecimals } from "../basics/severity";
+import { markBlankScores, rowUndetermined, scoreCellValue } from "./consistency";
 
 export const RESULT_COLUMNS: PlanColumn[] = [
   { header: "核对·状态", numberFormat: "@", width: 12 },
@@ -50,6 +52,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
   const inputs = read.blocks.flatMap((b) => b.rows);
   const rows: RowResult[] = new Array(inputs.length);
   for (let i = 0; i < inputs.length; i++) rows[i] = evaluateRow(inputs[i], settings, preset, context);
+  markBlankScores(rows, inputs);
   if (read.blocks.length > 1) {
     let i = 0;
     read.blocks.forEach((b, k) => {
@@ -57,7 +60,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     });
   }
   const firstRow = grid.firstRow ?? 1;
-  const summary = summarize(rows, read, layout.columns, preset, settings, grid);
+  const summary = summarize(rows, read, layout.columns, preset, settings, grid, firstRow + layout.headerIndex);
   const firstCol = grid.firstCol ?? 1;
   const result: ValidateResult = {
     sheet: grid.sheet,
@@ -83,6 +86,9 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     rows: planRows,
   });
   for (const m of plan.messages) summary.messages.push({ code: m.code, severity: "info", text: m.text });
+  // errors first in every output, --json included (docs/rules.md, "Severity"); stable within one severity
+  summary.messages = sortBySeverity(summary.messages);
+  for (const r of rows) r.messages = sortBySeverity(r.messages);
   return { ok: true, result, plan };
 }
 
@@ -100,7 +106,8 @@ function summaryPlanRows(s: Summary, showsTotal: boolean, extracted: Pick<FormRe
     if (b.rate !== null) parts.push(PLAN_TEXT.budgetRate({ rate: roundHalfUp(b.rate * 100, 2), executed: b.executed, budget: b.budget, initialBudget: b.initialBudget }));
     if (b.score !== null && b.points !== null) parts.push(PLAN_TEXT.budgetScore(b.score, b.points));
     for (const m of s.messages) if (m.code.startsWith("budget_") && m.severity !== "info") parts.push(m.cell ? `${m.cell}: ${m.text.zh}` : m.text.zh);
-    out.push({ row: next++, source: budgetRow ?? undefined, values: [PLAN_TEXT.budgetLabel, b.rate === null ? null : roundHalfUp(b.rate, 6), b.score, parts.join("；") || null], status: null, note: null });
+    const pending = b.score === null && b.points !== null && b.points > 0;
+    out.push({ row: next++, source: budgetRow ?? undefined, values: [PLAN_TEXT.budgetLabel, b.rate === null ? null : roundHalfUp(b.rate, 6), pending ? PLAN_TEXT.pending : b.score, parts.join("；") || null], status: null, note: null });
   }
   // a plain table gets its total on its own 合计/总分 row only; a national form always shows it
   const appendTotal = showsTotal;
@@ -123,7 +130,7 @@ export function planRow(r: RowResult): PlanRowInput {
   let explain = "";
   let note = "";
   let infos = "";
-  for (const m of r.messages) {
+  for (const m of sortBySeverity(r.messages)) {
     const line = m.cell ? `${m.cell}: ${m.text.zh}` : m.text.zh;
     if (m.severity === "info") infos = infos ? `${infos}；${line}` : line;
     else {
@@ -133,7 +140,8 @@ export function planRow(r: RowResult): PlanRowInput {
   }
   return {
     row: r.row,
-    values: [STATUS_LABELS[r.status].zh, r.completion === null ? null : roundHalfUp(r.completion, 6), r.score, explain || infos || null],
+    // errors and warnings first, then the notes (a unit taken from the target, an operator assumed): every assumption is shown
+    values: [STATUS_LABELS[r.status].zh, r.completion === null ? null : roundHalfUp(r.completion, 6), scoreCellValue(r), [explain, infos].filter(Boolean).join("；") || null],
     status: r.status,
     note: note || null,
   };
@@ -170,6 +178,12 @@ function totalBesideLabel(grid: Grid, sheetRow: number, pointsColumn: number | u
   return null;
 }
 
+/** A1 of a 0-based table column on a 1-based sheet row, or undefined. */
+function columnCell(grid: Grid, col: number | undefined, sheetRow: number | undefined): string | undefined {
+  if (col === undefined || sheetRow === undefined) return undefined;
+  return a1(sheetRow, (grid.firstCol ?? 1) + col);
+}
+
 interface SummaryContext {
   grid: Grid;
   budgetRead: BudgetRead | null;
@@ -193,6 +207,8 @@ function summarize(
   preset: Preset,
   settings: Settings,
   grid: Grid,
+  /** 1-based sheet row of the header, for naming the points column's cell */
+  headerRow: number,
 ): Summary {
   const ctx: SummaryContext = { grid, budgetRead: read.budget };
   const extracted = read;
@@ -222,6 +238,8 @@ function summarize(
   let unknownRows = 0;
   const catSums = new Map<string, ExactSum>(preset.categories.map((c) => [c.id, new ExactSum()]));
   const catSeen = new Set<string>();
+  // the first row of each category, for naming the cell of a category's points (docs/rules.md: every message names its cell)
+  const catFirstRow = new Map<string, number>();
   const catCache = new Map<string, string | null>();
   let naCount = 0;
   let lost = 0;
@@ -236,7 +254,7 @@ function summarize(
         naSum.add(p);
         naCount++;
       }
-    } else if (r.status === "invalid") {
+    } else if (rowUndetermined(r)) {
       // an unchecked row: its points are undetermined, its stated score is not counted
       if (r.points !== null && r.points > 0) {
         unknown.add(p);
@@ -255,6 +273,7 @@ function summarize(
     if (cat !== null) {
       catSums.get(cat)?.add(p);
       catSeen.add(cat);
+      if (!catFirstRow.has(cat)) catFirstRow.set(cat, r.row);
     }
   }
   let blocksOut: BlockResult[] | undefined;
@@ -312,12 +331,15 @@ function summarize(
     }
     if (Math.abs(pointsTotal - preset.total) > 1e-9) {
       const byCat = preset.categories.map((c) => `${c.label}${catSums.get(c.id)?.value() ?? 0}`);
-      messages.push(msg("points_total", { sum: pointsTotal, total: preset.total, detail: byCat.join("+") }));
+      const totalPoints = extracted.totalRows.find((t) => t.points && !isBlank(t.points.value))?.points?.cell;
+      messages.push(msg("points_total", { sum: pointsTotal, total: preset.total, detail: byCat.join("+") }, totalPoints ?? columnCell(grid, columns.points, headerRow)));
     }
     for (const c of preset.categories) {
       if (!catSeen.has(c.id)) continue;
       const sum = catSums.get(c.id)?.value() ?? 0;
-      if (Math.abs(sum - c.points) > 1e-9) messages.push(msg("category_total", { category: c.label, sum, expected: c.points }));
+      const first = catFirstRow.get(c.id);
+      const cell = first !== undefined ? columnCell(grid, columns.level1 ?? columns.level2 ?? columns.name, first) : undefined;
+      if (Math.abs(sum - c.points) > 1e-9) messages.push(msg("category_total", { category: c.label, sum, expected: c.points }, cell));
     }
     const applicable = pointsTotal - naPoints;
     const rescale = (x: number) => (naPoints > 0 && applicable > 0 ? roundHalfUp((x * preset.total) / applicable, 2) : roundHalfUp(x, 2));
@@ -348,10 +370,12 @@ function summarize(
         const q = parseQuantity(t.score.value, t.score.format);
         if (q.ok) {
           statedTotal = q.q.value;
-          if (final && Math.abs(statedTotal - rawScore) > settings.scoreTolerance) {
-            messages.push(msg("stated_total", { stated: statedTotal, computed: rawScore }, t.score.cell));
-          } else if (!final && range && (statedTotal < range[0] - settings.scoreTolerance || statedTotal > range[1] + settings.scoreTolerance)) {
-            messages.push(msg("stated_total_outside", { stated: statedTotal, min: range[0], max: range[1] }, t.score.cell));
+          const severity = final ? statedFigureSeverity(statedTotal, rawScore, { tolerance: settings.scoreTolerance, decimals: scoreDecimals(statedTotal, t.score.format) }) : null;
+          const outside = !final && range ? outsideRangeSeverity(statedTotal, range[0], range[1], settings.scoreTolerance) : null;
+          if (severity) {
+            messages.push(msg("stated_total", { stated: statedTotal, computed: rawScore }, t.score.cell, severity));
+          } else if (outside && range) {
+            messages.push(msg("stated_total_outside", { stated: statedTotal, min: range[0], max: range[1] }, t.score.cell, outside));
           }
         }
       }
@@ -361,9 +385,12 @@ function summarize(
     }
   }
   const stated = read.statedGrade;
+  // rank 0 the best grade: a stated grade above the computed one overstates (docs/rules.md, "Severity")
+  const ranked = [...preset.grades].sort((a, b) => b.min - a.min).map((g) => g.grade);
   if (stated && totalScore !== null) {
     if (final && grade !== null && stated.grade !== grade) {
-      messages.push(msg("stated_grade_differs", { stated: stated.text, computed: grade, score: totalScore }, stated.cell));
+      const severity = statedRankSeverity(ranked.indexOf(stated.grade), ranked.indexOf(grade)) ?? "warning";
+      messages.push(msg("stated_grade_differs", { stated: stated.text, computed: grade, score: totalScore }, stated.cell, severity));
     } else if (!final && range) {
       const reachable = new Set<string>();
       for (const g of preset.grades) {
@@ -372,7 +399,9 @@ function summarize(
         const top = higher.length ? Math.min(...higher) : Infinity;
         if (range[1] >= g.min && range[0] < top) reachable.add(g.grade);
       }
-      if (!reachable.has(stated.grade)) messages.push(msg("stated_grade_impossible", { stated: stated.text, min: range[0], max: range[1] }, stated.cell));
+      const best = ranked.find((g) => reachable.has(g));
+      const severity = best !== undefined && ranked.indexOf(stated.grade) < ranked.indexOf(best) ? "error" : "warning";
+      if (!reachable.has(stated.grade)) messages.push(msg("stated_grade_impossible", { stated: stated.text, min: range[0], max: range[1] }, stated.cell, severity));
       else messages.push(msg("stated_grade_unconfirmed", { stated: stated.text }, stated.cell));
     }
   }

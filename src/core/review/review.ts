@@ -125,7 +125,11 @@ export const SUMMARY_TITLE = "核对·复核汇总";
 export const PROBLEMS_TITLE = "核对·问题清单";
 export const NOT_READ_TITLE = "核对·未能读取";
 /** A1 of the three sheets of a summary workbook: a sheet starting with one is this tool's. */
-export const REVIEW_TITLES = [SUMMARY_TITLE, PROBLEMS_TITLE, NOT_READ_TITLE];
+/** The same titles in an English summary workbook (`jixiao review --lang en`: one language per workbook). */
+export const SUMMARY_TITLE_EN = "Jixiao·Review summary";
+export const PROBLEMS_TITLE_EN = "Jixiao·Problems";
+export const NOT_READ_TITLE_EN = "Jixiao·Not read";
+export const REVIEW_TITLES = [SUMMARY_TITLE, PROBLEMS_TITLE, NOT_READ_TITLE, SUMMARY_TITLE_EN, PROBLEMS_TITLE_EN, NOT_READ_TITLE_EN];
 
 function emptyCounts(): Record<(typeof STATUSES)[number], number> {
   return { met: 0, not_met: 0, qualitative: 0, not_applicable: 0, invalid: 0 };

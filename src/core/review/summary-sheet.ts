@@ -7,9 +7,10 @@
 import { columnLetter, quoteSheet } from "../basics/address";
 import { STATUSES, STATUS_LABELS } from "../indicators/results";
 import { PlanCell, STATUS_FILLS, WritePlan } from "../basics/write-plan";
-import { KIND_LABELS, ReviewProblem, ReviewRow, ReviewSkip, SEVERITY_LABELS, NOT_READ_TITLE, PROBLEMS_TITLE, SUMMARY_SHEET_ADDIN, SUMMARY_TITLE } from "./review";
+import { KIND_LABELS, ReviewProblem, ReviewRow, ReviewSkip, SEVERITY_LABELS, NOT_READ_TITLE, NOT_READ_TITLE_EN, PROBLEMS_TITLE, PROBLEMS_TITLE_EN, SUMMARY_SHEET_ADDIN, SUMMARY_TITLE, SUMMARY_TITLE_EN } from "./review";
+import { type Lang, inLang } from "../basics/text";
 import { checkName } from "./check-names";
-import { Bilingual, bothLangs } from "../basics/text";
+import type { Bilingual } from "../basics/text";
 import { HEADER_FILL } from "../basics/tuning";
 
 /** Where a link points: a path/URL (the CLI: the file, relative to the summary workbook), or null for no link. */
@@ -135,17 +136,25 @@ function titleLine(title: string, width: number): PlanCell[] {
 }
 
 /** `title` null: the sheet starts at its header (the add-in's write plan). */
-function build(name: string, tableName: string, title: string | null, columns: LayoutColumn[], data: PlanCell[][], foot: boolean): SheetLayout {
+/** Each sheet's title line in one language: the workbook is written in one language (docs/review.md). */
+const TITLES = {
+  summary: (n: number, lang: Lang) => (lang === "en" ? `${SUMMARY_TITLE_EN} (${n} tables)` : `${SUMMARY_TITLE}（${n} 张表）`),
+  problems: (n: number, lang: Lang) => (lang === "en" ? `${PROBLEMS_TITLE_EN} (${n} findings)` : `${PROBLEMS_TITLE}（${n} 条）`),
+  notRead: (n: number, lang: Lang) => (lang === "en" ? `${NOT_READ_TITLE_EN} (${n} files)` : `${NOT_READ_TITLE}（${n} 个文件）`),
+  total: { zh: "合计", en: "Total" },
+};
+
+function build(name: string, tableName: string, title: string | null, columns: LayoutColumn[], data: PlanCell[][], foot: boolean, lang: Lang = "zh"): SheetLayout {
   const headerRow = title === null ? 1 : 2;
   const firstDataRow = headerRow + 1;
   const lastDataRow = firstDataRow + data.length - 1;
-  const cells: PlanCell[][] = [...(title === null ? [] : [titleLine(title, columns.length)]), columns.map((c) => c.header.zh), ...data];
+  const cells: PlanCell[][] = [...(title === null ? [] : [titleLine(title, columns.length)]), columns.map((c) => inLang(c.header, lang)), ...data];
   let footRow: number | null = null;
   if (foot && data.length) {
     footRow = lastDataRow + 1;
     cells.push(
       columns.map((c, j): PlanCell => {
-        if (j === 0) return "合计 / Total";
+        if (j === 0) return inLang(TITLES.total, lang);
         if (!c.total) return null;
         const L = columnLetter(j + 1);
         // unfiltered, SUBTOTAL(109) is the column's sum: the value a reader that does not compute shows
@@ -171,11 +180,12 @@ function build(name: string, tableName: string, title: string | null, columns: L
 }
 
 /** The 汇总 (CLI) / 核对汇总 (add-in) sheet. */
-export function summaryLayout(rows: ReviewRow[], links: LinkTargets, name: string = REVIEW_SHEETS.summary.zh, titled = true): SheetLayout {
+export function summaryLayout(rows: ReviewRow[], links: LinkTargets, name: string | null = null, titled = true, lang: Lang = "zh"): SheetLayout {
+  const say = (t: { zh: string; en: string }) => inLang(t, lang);
   const data = rows.map((r): PlanCell[] => [
     linked(links.file(r.file), r.file),
     linked(links.cell(r.file, r.sheet, "A1"), r.sheet),
-    KIND_LABELS[r.kind].zh,
+    say(KIND_LABELS[r.kind]),
     text(r.project),
     text(r.department),
     text(r.unit),
@@ -186,15 +196,15 @@ export function summaryLayout(rows: ReviewRow[], links: LinkTargets, name: strin
     num(r.budgetScore),
     num(r.computedTotal),
     num(r.statedTotal),
-    text(r.computedGrade ?? (r.final === false ? "待定" : null)),
+    text(r.computedGrade ?? (r.final === false ? say({ zh: "待定", en: "pending" }) : null)),
     text(r.statedGrade),
-    r.final === null ? null : r.final ? FINAL_LABELS.final.zh : FINAL_LABELS.provisional.zh,
+    r.final === null ? null : r.final ? say(FINAL_LABELS.final) : say(FINAL_LABELS.provisional),
     r.problems.error,
     r.problems.warning,
     r.problems.info,
-    text(r.firstProblems.zh),
+    text(say(r.firstProblems)),
   ]);
-  const layout = build(name, "JixiaoReview", titled ? `${SUMMARY_TITLE}（${rows.length} 张表 / tables）` : null, SUMMARY_COLUMNS, data, true);
+  const layout = build(name ?? say(REVIEW_SHEETS.summary), "JixiaoReview", titled ? TITLES.summary(rows.length, lang) : null, SUMMARY_COLUMNS, data, true, lang);
   // status colours: a count column in its status's colour where it is not zero; the total's state; errors red
   const statusCol = (s: (typeof STATUSES)[number]) => 9 + STATUSES.indexOf(s);
   const finalCol = SUMMARY_COLUMNS.findIndex((c) => c.header.zh === "总分状态") + 1;
@@ -211,16 +221,16 @@ export function summaryLayout(rows: ReviewRow[], links: LinkTargets, name: strin
 }
 
 /** The 问题清单 sheet: every finding, its cell linked where the writer can point into the workbook. */
-export function problemsLayout(problems: ReviewProblem[], links: LinkTargets): SheetLayout {
+export function problemsLayout(problems: ReviewProblem[], links: LinkTargets, lang: Lang = "zh"): SheetLayout {
   const data = problems.map((p): PlanCell[] => [
     linked(links.file(p.file), p.file),
     text(p.sheet),
     p.cell ? linked(links.cell(p.file, p.sheet, p.cell), p.cell) : null,
-    checkName(p.check).zh,
-    SEVERITY_LABELS[p.severity].zh,
-    p.message.zh,
+    inLang(checkName(p.check), lang),
+    inLang(SEVERITY_LABELS[p.severity], lang),
+    inLang(p.message, lang),
   ]);
-  const layout = build(REVIEW_SHEETS.problems.zh, "JixiaoProblems", `${PROBLEMS_TITLE}（${problems.length} 条 / findings）`, PROBLEM_COLUMNS, data, false);
+  const layout = build(inLang(REVIEW_SHEETS.problems, lang), "JixiaoProblems", TITLES.problems(problems.length, lang), PROBLEM_COLUMNS, data, false, lang);
   const severityCol = PROBLEM_COLUMNS.findIndex((c) => c.header.zh === "严重程度") + 1;
   problems.forEach((p, i) => {
     if (p.severity === "error" || p.severity === "warning") layout.fills.push({ row: layout.firstDataRow + i, col: severityCol, ...SEVERITY_FILLS[p.severity] });
@@ -229,9 +239,9 @@ export function problemsLayout(problems: ReviewProblem[], links: LinkTargets): S
 }
 
 /** The 未能读取 sheet: every file that gave no row, with the reason in both languages. */
-export function skippedLayout(skipped: ReviewSkip[]): SheetLayout {
-  const data = skipped.map((s): PlanCell[] => [s.file, bothLangs(s.reason)]);
-  return build(REVIEW_SHEETS.unreadable.zh, "JixiaoNotRead", `${NOT_READ_TITLE}（${skipped.length} 个文件 / files）`, SKIP_COLUMNS, data, false);
+export function skippedLayout(skipped: ReviewSkip[], lang: Lang = "zh"): SheetLayout {
+  const data = skipped.map((s): PlanCell[] => [s.file, inLang(s.reason, lang)]);
+  return build(inLang(REVIEW_SHEETS.unreadable, lang), "JixiaoNotRead", TITLES.notRead(skipped.length, lang), SKIP_COLUMNS, data, false, lang);
 }
 
 /**

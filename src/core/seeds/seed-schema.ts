@@ -84,7 +84,8 @@ const change = (current: string, prior?: string): Relation => ({ kind: "change",
 
 export const FIGURE_CATALOG = {
   // ── income (收入), by source ──────────────────────────────────────────────
-  total_income: { label: { zh: "总收入", en: "total income" }, unit: "万元", audit: true, templates: ["income"] },
+  // 财政拨款收入 + 其他收入: only used when both are given, to find a part written in the wrong unit (2.23元 of 3,797.83 万元)
+  total_income: { label: { zh: "总收入", en: "total income" }, unit: "万元", audit: true, templates: ["income"], relation: { kind: "sum", parts: ["fiscal_appropriation_income", "other_income"] } },
   total_income_prior_year: { label: { zh: "上年总收入", en: "total income, prior year" }, unit: "万元", audit: true },
   total_income_growth: { label: { zh: "总收入增长率", en: "total income growth" }, unit: "%", relation: growth("total_income", "total_income_prior_year") },
   fiscal_appropriation_income: {
