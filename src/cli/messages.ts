@@ -125,6 +125,21 @@ export const VALIDATE_REPORT = {
     en: `Total score ${fixed2(p.total)} (provisional; ${p.rows} rows, ${p.unchecked} points not checked; between ${fixed2(p.lo)} and ${fixed2(p.hi)}), grade pending, points ${p.points}, preset ${p.preset}`,
   }),
   statedGrade: (grade: string): Bilingual => ({ zh: `填报自评等级 ${grade}`, en: `Stated grade ${grade}` }),
+  /** a level that states its points (产出指标（50分）), docs/form-families.md */
+  level: (p: { name: string; cell: string; points: number; childPoints: N; score: N }): Bilingual => ({
+    zh: `  ${p.name}（${p.cell}）：标明${p.points}分，下级分值合计${p.childPoints ?? "—"}，得分${p.score ?? "—"}`,
+    en: `  ${p.name} (${p.cell}): states ${p.points} points, its rows add up to ${p.childPoints ?? "—"}, score ${p.score ?? "—"}`,
+  }),
+  levels: { zh: "指标层级分值：", en: "Levels with stated points:" } as Bilingual,
+  block: (p: { title: string; cell: string | null; points: N; score: N; rows: number }): Bilingual => ({
+    zh: `  ${p.title}${p.cell ? `（${p.cell}）` : ""}：得分${p.score ?? "—"} / ${p.points ?? "—"}，${p.rows}项指标`,
+    en: `  ${p.title}${p.cell ? ` (${p.cell})` : ""}: score ${p.score ?? "—"} / ${p.points ?? "—"}, ${p.rows} indicators`,
+  }),
+  blocks: { zh: "分块计分：", en: "Blocks:" } as Bilingual,
+  weighted: (p: { total: N; parts: string }): Bilingual => ({
+    zh: `加权总分 ${p.total === null ? "—" : fixed2(p.total)}（${p.parts}）`,
+    en: `Weighted total ${p.total === null ? "—" : fixed2(p.total)} (${p.parts})`,
+  }),
   wholeTable: { zh: "全表", en: "table" } as Bilingual,
   problems: (p: { n: number; errors: number; warnings: number }): Bilingual => ({
     zh: `问题（${p.n}；错误 ${p.errors}，警告 ${p.warnings}）：`,

@@ -115,6 +115,19 @@ function report(r: ValidateResult, lang: Lang, out: string | null, newSheet: str
     }
     if (s.statedGrade !== null) lines.push(say(T.statedGrade(s.statedGrade)));
   }
+  // what a form family read beyond its rows (docs/form-families.md)
+  if (s.weighted) {
+    const parts = s.weighted.blocks.map((b) => `${b.name} ${b.weight}×${b.score ?? "—"}/${b.points ?? "—"}`).join(" + ");
+    lines.push(say(T.weighted({ total: s.weighted.total, parts })));
+  }
+  if (s.levels?.length) {
+    lines.push(say(T.levels));
+    for (const l of s.levels) lines.push(say(T.level(l)));
+  }
+  if (s.blocks?.length) {
+    lines.push(say(T.blocks));
+    s.blocks.forEach((b, i) => lines.push(say(T.block({ title: b.title ?? `#${i + 1}`, cell: b.cell, points: b.points, score: b.score, rows: b.rowCount }))));
+  }
   // core's list, errors first (docs/rules.md, "Severity"); each line says its severity and names its cell
   const line = (p: Problem) => {
     const where = p.row !== null ? `${p.cell ?? `row ${p.row}`} ${p.name}` : p.cell ?? say(T.wholeTable);

@@ -16,6 +16,32 @@ const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
 /** Where a formula is computed when its own cell does not matter (the formula names its cells). */
 const NOWHERE = "\u0000";
 
+function argText(a: FunctionArg | undefined, fallback: string): string {
+  if (a === undefined || a.value === null || a.value === undefined) return fallback;
+  return String(a.value);
+}
+
+/**
+ * NUMBERVALUE as Excel computes it: spaces ignored, group separators before the decimal separator
+ * dropped (the library keeps only the first and refuses 1,200,000), trailing % divide by 100,
+ * anything else is #VALUE!.
+ */
+function numberValue(text: FunctionArg, decimal?: FunctionArg, group?: FunctionArg): number | InstanceType<typeof FormulaError> {
+  const raw = argText(text, "").replace(/\s+/g, "");
+  const d = argText(decimal, ".")[0] ?? ".";
+  const g = argText(group, ",")[0] ?? ",";
+  if (raw === "") return 0;
+  const pct = /%+$/.exec(raw)?.[0].length ?? 0;
+  const body = raw.slice(0, raw.length - pct);
+  const at = body.indexOf(d);
+  const whole = at < 0 ? body : body.slice(0, at);
+  const frac = at < 0 ? "" : body.slice(at + 1);
+  if (frac.includes(g) || frac.includes(d)) return new FormulaError("#VALUE!");
+  const plain = whole.split(g).join("") + (at < 0 ? "" : `.${frac}`);
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(plain)) return new FormulaError("#VALUE!");
+  return Number(plain) / 100 ** pct;
+}
+
 /** The values of SUBTOTAL's references, in order (a blank cell is null). */
 function referenced(args: FunctionArg[]): unknown[] {
   return args.flatMap((a) => (Array.isArray(a.value) ? (a.value as unknown[]).flatMap((row) => (Array.isArray(row) ? row : [row])) : [a.value]));
@@ -71,12 +97,14 @@ function subtotal(fn: FunctionArg, ...refs: FunctionArg[]): unknown {
 
 /**
  * Functions the outputs write that the library does not compute: HYPERLINK (Excel shows its
- * friendly name, else the link) and SUBTOTAL (核对汇总's totals). test/memory-excel checks every
+ * friendly name, else the link), SUBTOTAL (核对汇总's totals) and NUMBERVALUE as Excel reads it
+ * (the data-item values' formulas). test/memory-excel checks every
  * function the core and the adapter write is computed.
  */
 const EXTRA_FUNCTIONS = {
   HYPERLINK: (link: FunctionArg, name?: FunctionArg) => (name === undefined ? link.value : name.value),
   SUBTOTAL: subtotal,
+  NUMBERVALUE: numberValue,
 };
 
 function toParser(v: FormulaValue): unknown {

@@ -136,3 +136,18 @@ describe("the info block", () => {
     expect(result.form.kind).toBe("department");
   });
 });
+
+describe("level findings are written back on the level's row", () => {
+  test("the explanation cell of the row that states the points names both numbers", () => {
+    const rows: CellValue[][] = [
+      ["产出指标（50分）", "数量指标", "完成数", "≥10个", "10个", 20, 20, ""],
+      ["", "质量指标", "合格率", "≥95%", "96%", 20, 20, ""],
+      ["效益指标（30分）", "社会效益指标", "受益人数", "≥100人", "100人", 30, 30, ""],
+    ];
+    const { plan } = validate(grid(projectForm(["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], [["年度资金总额", 10, 10, 10, 10, "100%", 10]], rows)));
+    // the plan's rows start at its header row; the explanation is the fourth result column
+    const texts = plan.cells.flatMap((cells, i) => cells.filter((c) => typeof c === "string" && c.includes("标明")).map((c) => [plan.startRow + i, c]));
+    expect(texts).toEqual([[8, "A8: “产出指标”标明50分，其下分值合计40分"]]);
+    expect(plan.notes.filter((n) => n.text.includes("标明")).map((n) => n.text)).toEqual(["A8: “产出指标”标明50分，其下分值合计40分"]);
+  });
+});

@@ -40,6 +40,12 @@ const CASES: Array<[string, FormulaValue]> = [
   ['=IF(AND(ISNUMBER(A1),ISNUMBER(B1)),A1-B1,"—")', "—"],
   ['=IF(COUNT(A1:A4)>0,SUM(A1:A4),"—")', 35],
   ['=IF(COUNT(B1:B2)>0,SUM(B1:B2),"—")', 0],
+  // the data-item values (docs/form-families.md): words cut off with MID, the number read with NUMBERVALUE as Excel reads it
+  ['=IFERROR(NUMBERVALUE(MID("参训人数1,380人",5,LEN("参训人数1,380人")-5),".",",")/A1,"")', 138],
+  ['=NUMBERVALUE("1,200,000",".",",")', 1200000],
+  ['=NUMBERVALUE("12.5%")', 0.125],
+  ['=NUMBERVALUE("1380人")', "#VALUE!"],
+  ['=NUMBERVALUE("1.2.3")', "#VALUE!"],
 ];
 
 describe("functions the outputs write, computed in the in-memory workbook", () => {

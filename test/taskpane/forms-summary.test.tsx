@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import "./setup";
 import { screen, within } from "@testing-library/react";
+import * as fs from "fs";
+import * as path from "path";
 import { createMemorySettingsStore } from "../../src/taskpane/settings/settings-store";
 import { departmentForm, projectForm } from "../fixtures/standard-forms";
 import { memoryBook } from "./fixture";
@@ -107,5 +109,26 @@ describe("long texts in the problem list", () => {
     expect(item.textContent).toContain(long);
     await user.click(within(problems).getByRole("button", { name: "收起" }));
     expect(item.textContent).not.toContain(long);
+  });
+});
+
+describe("what a form family read beyond its rows (docs/form-families.md)", () => {
+  test("a published form with points in its level names and 单位名称: each level, and the reporting unit", async () => {
+    const rows = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/real-forms/national/anhui-chizhou-2022-weituo.json"), "utf8")).rows;
+    const values = rows.map((row: unknown[]) => [...row]);
+    values[3] = ["单位名称", "棠溪镇人民政府"]; // the info row read as the reporting unit
+    values[14][6] = 6; // 产出指标(50分) now adds up to 48, and scores 48
+    values[14][7] = 6;
+    const { adapter } = memoryBook(values);
+    const { user, check } = await renderPane({ adapter, settingsStore: createMemorySettingsStore() });
+    await user.click(check);
+    await screen.findByTestId("summary");
+    expect(text("form-reporting-unit")).toBe("棠溪镇人民政府");
+    expect(screen.queryByTestId("form-department")).toBeNull();
+    expect(screen.getByText("产出指标（B13）")).toBeTruthy();
+    expect(screen.getAllByTestId("level-points").map((n) => n.textContent)).toEqual([
+      "标明 50 分，下级分值合计 48，得分 48",
+      "标明 30 分，下级分值合计 30，得分 30",
+    ]);
   });
 });

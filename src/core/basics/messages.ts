@@ -111,6 +111,19 @@ const T: Record<string, Template> = {
   breakdown_not_scored: { severity: "info", zh: () => `其中项：已核对，不另计分`, en: () => `a breakdown (其中) row: checked, not scored again` },
   weighted_total: { severity: "info", zh: (p) => `总分按权重计算：${p.detail}`, en: (p) => `the total is weighted: ${p.detail}` },
   stated_total: { severity: "warning", zh: (p) => `填报总分${p.stated}与计算总分${p.computed}不一致`, en: (p) => `stated total ${p.stated} differs from the computed ${p.computed}` },
+  // form families (docs/form-families.md): levels, blocks and rows left to fill in
+  level_unfilled: { severity: "warning", zh: (p) => `“${p.name}”（${p.points}分）下有${p.n}项指标未填写分值，该部分分值待定`, en: (p) => `"${p.name}" (${p.points} points) has ${p.n} ${p.n === 1 ? "indicator" : "indicators"} without points: those points are undetermined` },
+  row_unfilled: { severity: "warning", zh: () => `指标未填写（分值、得分均为空），不按0分计，总分暂定`, en: () => `the indicator is not filled in (no points, no score): not counted as 0; the total is provisional` },
+  stated_points_total: { severity: "warning", zh: (p) => `填报分值合计${p.stated}与各指标分值之和${p.computed}不一致`, en: (p) => `stated points total ${p.stated} differs from the indicators' ${p.computed}` },
+  // evaluation forms with collected data items (docs/form-families.md)
+  item_ratio_overstated: { severity: "error", zh: (p) => `填报指标值${p.stated}优于数据项计算值${p.computed}（${p.expr}）`, en: (p) => `the stated value ${p.stated} is better than the ${p.computed} the data items give (${p.expr})` },
+  item_ratio_differs: { severity: "warning", zh: (p) => `填报指标值${p.stated}与数据项计算值${p.computed}（${p.expr}）不一致`, en: (p) => `the stated value ${p.stated} differs from the ${p.computed} the data items give (${p.expr})` },
+  item_ratio_rounding: { severity: "info", zh: (p) => `填报指标值${p.stated}与数据项计算值${p.computed}（${p.expr}）相差在末位舍入范围内`, en: (p) => `the stated value ${p.stated} and the ${p.computed} the data items give (${p.expr}) differ by rounding in the last decimal` },
+  item_value_computed: { severity: "info", zh: (p) => `指标值未填，按数据项计算为${p.computed}（${p.expr}）`, en: (p) => `no value written; the data items give ${p.computed} (${p.expr})` },
+  item_swapped: { severity: "info", zh: (p) => `按指标名称中的计算方法，以“${p.numerator}”为分子`, en: (p) => `per the formula in the name, "${p.numerator}" is the numerator` },
+  item_unreadable: { severity: "error", zh: (p) => `数据项“${p.text}”中没有可识别的数值`, en: (p) => `no number can be read in the data item "${p.text}"` },
+  item_missing: { severity: "warning", zh: (p) => `缺少${p.which}，指标值无法由数据项核算`, en: (p) => `${p.whichEn} is missing: the value cannot be worked out from the data items` },
+  item_zero_denominator: { severity: "error", zh: () => `数据项（分母）为0，无法计算指标值`, en: () => `the data item dividing is 0: the value cannot be worked out` },
   results_new_sheet: {
     severity: "info",
     zh: (p) => `表格右侧${p.range}已有数据（${p.blocked}），结果写入新工作表“${p.sheet}”`,

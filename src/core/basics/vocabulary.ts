@@ -170,3 +170,48 @@ export function headerPattern(words: HeaderWords): RegExp {
   if (words.prefix?.length) parts.push(`^(?:${wordsPattern(words.prefix)})`);
   return new RegExp(parts.join("|"));
 }
+
+/**
+ * Header words a scoring sheet (评分表) adds to HEADER_WORDS, per role, and the words of its
+ * description columns (指标说明, 评价要点 …), which are read as neither criteria nor names.
+ */
+export const SCORING_HEADER_EXTRA: Readonly<Record<"reason" | "criteria" | "score" | "points" | "note", HeaderWords>> = {
+  reason: { contains: ["失分原因", "扣分情况", "其他说明"], exact: ["备注"] },
+  criteria: { contains: ["评分细则", "评分依据", "评分要点"] },
+  score: { exact: ["评价分", "考评分"] },
+  points: { exact: ["权数", "分数", "配分", "标准分值", "指标分值"] },
+  note: { contains: ["指标说明", "指标解释", "指标内涵", "评价要点", "具体指标", "指标释义"] },
+};
+
+/** Both lists of header words of a role, as one. */
+export function mergeHeaderWords(a: HeaderWords, b: HeaderWords | undefined): HeaderWords {
+  return {
+    contains: [...(a.contains ?? []), ...(b?.contains ?? [])],
+    exact: [...(a.exact ?? []), ...(b?.exact ?? [])],
+    prefix: [...(a.prefix ?? []), ...(b?.prefix ?? [])],
+  };
+}
+
+/**
+ * Header words of the evaluation forms with collected data items (docs/form-families.md): the two
+ * item columns, their merged title, the level-1 weight and the written value. Matched like
+ * HEADER_WORDS (normalised, lower case, bracketed parts removed); the shared roles (levels, name,
+ * unit, target, points, score, reason) keep their own words but the family reads 分值 by position.
+ */
+export type DataItemWord = "item1" | "item2" | "items" | "weight" | "level1" | "level2" | "name" | "points" | "unit" | "target" | "value" | "score" | "reason";
+
+export const DATA_ITEM_HEADER_WORDS: ReadonlyArray<readonly [DataItemWord, HeaderWords]> = [
+  ["item1", { exact: ["分子", "分子项", "分子数据项", "数据1"], prefix: ["数据项1", "数据项一"] }],
+  ["item2", { exact: ["分母", "分母项", "分母数据项", "数据2"], prefix: ["数据项2", "数据项二"] }],
+  ["items", { exact: ["采集数据项", "采集数据", "数据采集项", "数据项", "采集项"] }],
+  ["level1", { exact: ["一级指标", "一级"] }],
+  ["level2", { exact: ["二级指标", "二级"] }],
+  ["name", { exact: ["三级指标", "指标名称", "指标"] }],
+  ["weight", { exact: ["权重", "权数"] }],
+  ["points", { exact: ["分值", "指标分值", "标准分值", "满分", "标准分"] }],
+  ["unit", { exact: ["计量单位", "度量单位", "单位"] }],
+  ["target", { exact: ["目标值", "年度目标值", "目标", "标准值", "评价标准值"] }],
+  ["value", { exact: ["指标值", "指标实际值", "实际值", "实际完成值", "完成值", "计算结果"] }],
+  ["score", { exact: ["得分", "自评得分", "评价得分", "自评分"] }],
+  ["reason", { contains: ["扣分原因", "偏差原因", "原因分析", "备注"] }],
+];

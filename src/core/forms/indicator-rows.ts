@@ -3,6 +3,7 @@
  * skipped, operator/value/unit columns joined into one target expression.
  */
 import { a1 } from "../basics/address";
+import type { Message } from "../basics/messages";
 import { CellValue, Grid, cellText, isBlank } from "../basics/grid";
 import { displayText, normalizeText } from "../basics/normalize-text";
 import { quantityFromNumber, formatQuantity } from "../basics/quantity";
@@ -67,6 +68,8 @@ export interface IndicatorInput {
   scoreOnly?: boolean;
   /** a 其中 breakdown row under a core (★) row: checked, never scored */
   breakdown?: boolean;
+  /** findings the family made on the row while reading (a data item with no number): the row's messages start with them */
+  findings?: Message[];
 }
 
 /** A value computed from collected data items: the formula as written on the sheet and the cells used. */
@@ -87,6 +90,8 @@ export interface TotalRow {
   row: number;
   score: InputCell | null;
   points: InputCell | null;
+  /** points written in the total's label (总分（100分）) when no 分值 cell states them */
+  pointsValue?: number | null;
 }
 
 export interface ExtractedRows {

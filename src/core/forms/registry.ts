@@ -10,11 +10,14 @@ import type { Grid } from "../basics/grid";
 import type { Bilingual } from "../basics/text";
 import { MAX_HEADER_ROWS } from "../basics/tuning";
 import type { FormFamily, FormKindInfo, FormRead, ReadContext, Recognition, RecogniseOptions, Refusal } from "./family";
+import { goalBlockFamily } from "./goal-blocks";
+import { dataItemsFamily } from "./data-items";
 import { nationalFamily } from "./national";
 import { plainFamily } from "./plain";
+import { scoringFamily } from "./scoring";
 
 /** Every family, most specific first: on equal confidence the earlier one wins. */
-export const FAMILIES = [nationalFamily, plainFamily] as const satisfies readonly FormFamily[];
+export const FAMILIES = [dataItemsFamily, goalBlockFamily, scoringFamily, nationalFamily, plainFamily] as const satisfies readonly FormFamily[];
 
 type KindIds<F> = F extends { kinds: readonly (infer K)[] } ? (K extends { id: infer I } ? I : never) : never;
 /** A form kind: one a listed family declares. */

@@ -99,6 +99,18 @@ function mapRow(row: CellValue[], above?: CellValue[]): { cols: ColumnMap; hits:
   return { cols, hits };
 }
 
+/** The last search per grid: several families ask for the same grid's table with the same options. */
+const lastFound = new WeakMap<Grid, { options: unknown; result: FindResult }>();
+
+/** findTable, once per grid and options object (the registry passes one options object to every family). */
+export function findTableOnce(grid: Grid, options?: { headerIndex?: number; columns?: ColumnMap }): FindResult {
+  const hit = lastFound.get(grid);
+  if (hit && hit.options === options) return hit.result;
+  const result = findTable(grid, options);
+  lastFound.set(grid, { options, result });
+  return result;
+}
+
 /** Locate the header row and the column of every role. */
 export function findTable(grid: Grid, override?: { headerIndex?: number; columns?: ColumnMap }): FindResult {
   const rows = grid.values;

@@ -116,8 +116,11 @@ export function evaluateRow(input: IndicatorInput, settings: Settings, preset: P
     row = { ...input, actual: { value, format: null, cell: input.actual?.cell ?? computed.items[0] ?? input.nameCell } };
   }
   const result = input.scoreOnly ? evaluateScoreOnly(row, settings) : evaluateIndicator(row, settings, preset, context);
+  if (input.scoreOnly) result.scoreOnly = true;
   if (input.criteria && !isBlank(input.criteria.value)) result.criteria = displayText(String(input.criteria.value));
   if (computed) result.computed = { formula: computed.formula, items: [...computed.items], value: computed.value, unit: computed.unit };
+  // the family's findings on the row (a data item with no number) come first
+  if (input.findings?.length) result.messages.unshift(...input.findings);
   if (input.breakdown) {
     result.breakdown = true;
     result.messages.push(msg("breakdown_not_scored", {}, input.nameCell));

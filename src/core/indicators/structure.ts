@@ -89,10 +89,16 @@ export function weightedResult(weighted: WeightedBlock[], byRow: Map<number, Row
     const s = sums(rows);
     weights += w.weight;
     const known = new ExactSum();
-    for (const r of counted(rows)) if (r.status !== "invalid" && r.status !== "not_applicable") known.add(r.score ?? 0);
-    if (s.points !== null && s.points > 0) {
-      min += (w.weight * known.value()) / s.points;
-      max += (w.weight * (known.value() + s.unknown)) / s.points;
+    const na = new ExactSum();
+    for (const r of counted(rows)) {
+      if (r.status === "not_applicable") na.add(r.points ?? 0);
+      else if (r.status !== "invalid") known.add(r.score ?? 0);
+    }
+    // not-applicable rows drop out of their block and the rest rescale (docs/rules.md §5)
+    const applicable = s.points === null ? 0 : s.points - na.value();
+    if (applicable > 0) {
+      min += (w.weight * known.value()) / applicable;
+      max += (w.weight * (known.value() + s.unknown)) / applicable;
     }
     if (s.score === null) open = true;
     blocks.push({ name: w.name, cell: w.cell, weight: w.weight, points: s.points, score: s.score === null ? null : roundHalfUp(s.score, 2) });

@@ -17,7 +17,7 @@ import { blockResults, levelResults, weightedResult } from "./structure";
 import { FormReading, formKind, readForm } from "../forms/registry";
 import { ColumnMap } from "../forms/table-finder";
 import type { Bilingual } from "../basics/text";
-import { PlanColumn, PlanRowInput, WritePlan, buildPlan } from "../basics/write-plan";
+import { PlanCell, PlanColumn, PlanRowInput, WritePlan, buildPlan } from "../basics/write-plan";
 import { outsideRangeSeverity, sortBySeverity, statedFigureSeverity, statedRankSeverity, scoreDecimals } from "../basics/severity";
 import { markBlankScores, rowUndetermined, scoreCellValue } from "./consistency";
 
@@ -71,7 +71,14 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     summary,
   };
   const summaryLines = summaryPlanRows(summary, formKind(form.kind).showsTotal, read, read.budget ? firstRow + read.budget.rowIndex : null);
-  const planRows = rows.map(planRow);
+  // rows whose value is a ratio of data items get it back as a live formula in a column of its own (docs/form-families.md)
+  const valueColumn = rows.some((r) => r.computed);
+  const planRows = rows.map((r) => (valueColumn ? withValueCell(planRow(r), r) : planRow(r)));
+  placeStructureFindings(summary, planRows);
+  if (valueColumn) {
+    for (const l of summaryLines) l.values.push(null);
+    for (const p of planRows) while (p.values.length < RESULT_COLUMNS.length + 1) p.values.push(null);
+  }
   if (summaryLines.length) {
     planRows.push(...summaryLines);
     planRows.sort((a, b) => a.row - b.row);
@@ -82,7 +89,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions = {}): Validat
     lastColumn: layout.lastColumn,
     ownColumn: layout.ownColumn,
     lastRow: Math.max(read.lastRow, ...summaryLines.map((l) => l.row)),
-    columns: RESULT_COLUMNS,
+    columns: valueColumn ? [...RESULT_COLUMNS, VALUE_COLUMN] : RESULT_COLUMNS,
     rows: planRows,
   });
   for (const m of plan.messages) summary.messages.push({ code: m.code, severity: "info", text: m.text });
@@ -123,6 +130,37 @@ function summaryPlanRows(s: Summary, showsTotal: boolean, extracted: Pick<FormRe
     out.push({ row: totalRow, values: [PLAN_TEXT.totalLabel(s.final), null, s.totalScore, text], status: null, note: null });
   }
   return out;
+}
+
+/** The value of a row computed from its data items, as a live formula (never written into the user's 指标值 cell). */
+export const VALUE_COLUMN: PlanColumn = { header: "核对·指标值", numberFormat: "0.00", width: 12 };
+
+function withValueCell(line: PlanRowInput, r: RowResult): PlanRowInput {
+  const c = r.computed;
+  const cell: PlanCell = c ? (c.value === null ? { formula: c.formula } : { formula: c.formula, cached: roundHalfUp(c.value, 10) }) : null;
+  return { ...line, values: [...line.values, cell] };
+}
+
+/** Findings on a level's or a block's stated points, written on the row of the cell that states them. */
+const STRUCTURE_CODES = new Set(["level_points", "block_over_points"]);
+
+function placeStructureFindings(s: Summary, planRows: PlanRowInput[]): void {
+  for (const m of s.messages) {
+    if (!STRUCTURE_CODES.has(m.code) || !m.cell) continue;
+    const at = /(\d+)$/.exec(m.cell);
+    if (!at) continue;
+    const row = Number(at[1]);
+    const line = `${m.cell}: ${m.text.zh}`;
+    const existing = planRows.find((p) => p.row === row);
+    if (existing) {
+      const text = existing.values[3];
+      existing.values[3] = typeof text === "string" && text !== "" ? `${text}；${line}` : line;
+      existing.note = existing.note ? `${existing.note}\n${line}` : line;
+    } else {
+      planRows.push({ row, values: [null, null, null, line], status: null, note: line });
+    }
+  }
+  planRows.sort((a, b) => a.row - b.row);
 }
 
 /** One row of result cells: status label, completion, score, explanation. */
@@ -200,6 +238,18 @@ function budgetLine(ctx: SummaryContext, indicatorPoints: number | null, budgetC
   return scoreBudget(ctx.budgetRead, ctx.grid, { cap: preset.budgetExecutionCap, scoreTolerance: settings.scoreTolerance, pointsFromPreset: fromPreset, scoredInTable: budgetCategorySeen });
 }
 
+/** 投入15+过程40: the rows' points per level-1 group, in sheet order. */
+function pointsByLevel1(rows: RowResult[]): string[] {
+  const sums = new Map<string, ExactSum>();
+  for (const r of rows) {
+    if (r.points === null || r.breakdown) continue;
+    const key = r.level1 || r.name;
+    if (!sums.has(key)) sums.set(key, new ExactSum());
+    sums.get(key)?.add(r.points);
+  }
+  return [...sums].map(([k, s]) => `${k}${s.value()}`);
+}
+
 function summarize(
   rows: RowResult[],
   read: FormReading,
@@ -264,6 +314,8 @@ function summarize(
       scored.add(r.score ?? 0);
       if (r.points !== null && (r.statedScore ?? r.computedScore ?? r.points) < r.points) lost++;
     }
+    // a scoring sheet's levels are its own (投入 / 过程 …), not the preset's 预算执行 / 产出 shares
+    if (r.scoreOnly) continue;
     let cat = catCache.get(r.level1);
     if (cat === undefined) {
       cat = categoryOf(r.level1, "", preset);
@@ -285,7 +337,8 @@ function summarize(
       for (const x of b.blocks) {
         if (x.points === null) continue;
         points.add(x.points);
-        scored.add(x.score ?? 0);
+        // a block counts at most its points: the excess is a finding (block_over_points), never total
+        scored.add(Math.min(x.score ?? 0, x.points));
       }
     }
   }
@@ -330,12 +383,14 @@ function summarize(
       catSeen.clear();
     }
     if (Math.abs(pointsTotal - preset.total) > 1e-9) {
-      const byCat = preset.categories.map((c) => `${c.label}${catSums.get(c.id)?.value() ?? 0}`);
+      // by the preset's shares, or by the form's own level-1 groups when it has none of them (a scoring sheet)
+      const byCat = catSeen.size > 0 ? preset.categories.map((c) => `${c.label}${catSums.get(c.id)?.value() ?? 0}`) : pointsByLevel1(rows);
       const totalPoints = extracted.totalRows.find((t) => t.points && !isBlank(t.points.value))?.points?.cell;
       messages.push(msg("points_total", { sum: pointsTotal, total: preset.total, detail: byCat.join("+") }, totalPoints ?? columnCell(grid, columns.points, headerRow)));
     }
     for (const c of preset.categories) {
-      if (!catSeen.has(c.id)) continue;
+      // block titles and headers state the form's own points (预算执行（20分）): not the preset's shares
+      if (!catSeen.has(c.id) || blockPoints) continue;
       const sum = catSums.get(c.id)?.value() ?? 0;
       const first = catFirstRow.get(c.id);
       const cell = first !== undefined ? columnCell(grid, columns.level1 ?? columns.level2 ?? columns.name, first) : undefined;

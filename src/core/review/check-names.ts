@@ -42,10 +42,14 @@ const EXPLICIT: Record<string, CheckFamily> = {
   weighted_total: "total",
   category_total: "points",
   rescaled: "points",
+  level_unfilled: "points",
+  row_unfilled: "points",
   invalid_rows: "total",
   legacy_converted: "file",
   hidden_sheet: "file",
   results_new_sheet: "output",
+  item_ratio_overstated: "target",
+  item_ratio_differs: "target",
 };
 
 const PREFIXES: Array<[string, CheckFamily]> = [
@@ -60,6 +64,7 @@ const PREFIXES: Array<[string, CheckFamily]> = [
   ["cell_", "reading"],
   ["not_a_", "reading"],
   ["bad_", "reading"],
+  ["item_", "reading"],
   ["fraction_", "reading"],
   ["per_", "reading"],
   ["implicit_", "reading"],

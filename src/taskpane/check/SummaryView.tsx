@@ -84,6 +84,23 @@ export function SummaryView({ result, unwritten, stale }: SummaryViewProps) {
               : fmt(t.budgetLineUnscored, { rate: pct(budget.rate) })}
           </FigureItem>
         )}
+        {s.levels?.map((l) => (
+          <FigureItem key={l.cell} term={fmt(t.levelTerm, { name: l.name, cell: l.cell })} testId="level-points">
+            <span className={l.childPoints !== null && l.childPoints !== l.points ? styles.warn : undefined}>
+              {fmt(t.levelLine, { points: l.points, childPoints: num(l.childPoints), score: num(l.score) })}
+            </span>
+          </FigureItem>
+        ))}
+        {s.blocks?.map((b, i) => (
+          <FigureItem key={`block-${i}`} term={b.title ?? fmt(t.blockTerm, { n: i + 1 })} testId="block-points">
+            {fmt(t.blockLine, { score: num(b.score), points: num(b.points), rows: b.rowCount })}
+          </FigureItem>
+        ))}
+        {s.weighted && (
+          <FigureItem term={t.weightedTotal} testId="weighted-total">
+            {s.weighted.blocks.map((b) => fmt(t.weightedPart, { name: b.name, weight: b.weight, score: num(b.score), points: num(b.points) })).join("；")}
+          </FigureItem>
+        )}
         <FigureItem term={t.totalScore} testId="total-score">
           {provisional && s.totalScore !== null
             ? fmt(t.totalProvisional, { score: s.totalScore })

@@ -7,7 +7,7 @@ import type { FormFamily, Recognition } from "../family";
 import { readSingleTable } from "../single-table";
 import { BudgetRead, readBudgetBlock } from "../budget-block";
 import { FormInfo, readFormInfo } from "../standard-form";
-import { findTable } from "../table-finder";
+import { findTableOnce } from "../table-finder";
 
 export const NATIONAL_KINDS = [
   { id: "project", label: { zh: "项目支出绩效自评表", en: "Project expenditure self-evaluation form" }, cli: "project", showsTotal: true, named: true },
@@ -26,7 +26,7 @@ export const nationalFamily = {
   id: "national",
   kinds: NATIONAL_KINDS,
   recognise(grid, options): Recognition | null {
-    const found = findTable(grid, options);
+    const found = findTableOnce(grid, options);
     if (!found.ok) return null;
     const above = Array.from({ length: found.layout.headerIndex }, (_, i) => i);
     const budget = readBudgetBlock(grid, above);

@@ -5,7 +5,7 @@
 import type { FormFamily, Recognition } from "../family";
 import { readSingleTable } from "../single-table";
 import { readFormInfo } from "../standard-form";
-import { findTable } from "../table-finder";
+import { findTableOnce } from "../table-finder";
 
 export const PLAIN_KINDS = [
   { id: "plain", label: { zh: "绩效指标表", en: "Indicator table" }, cli: "plain", showsTotal: false, named: false },
@@ -18,7 +18,7 @@ export const plainFamily = {
   id: "plain",
   kinds: PLAIN_KINDS,
   recognise(grid, options): Recognition | null {
-    const found = findTable(grid, options);
+    const found = findTableOnce(grid, options);
     return found.ok ? { confidence: CONFIDENCE, layout: found.layout } : null;
   },
   read(grid, recognition, context) {
