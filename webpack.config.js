@@ -80,6 +80,13 @@ module.exports = (_env, argv = {}) => {
           loader: "esbuild-loader",
           options: { loader: "js", target: ES_TARGET },
         },
+        {
+          // docx (the report's .docx, loaded on demand): its one regex lookbehind taken out
+          test: /\.m?js$/,
+          include: /node_modules[\\/]docx[\\/]/,
+          enforce: "pre",
+          loader: path.resolve(__dirname, "scripts", "docx-no-lookbehind-loader.js"),
+        },
       ],
     },
     plugins: [

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<AnyCommand>> = {
   compare: async () => (await import("./compare-command")).command,
   seeds: async () => (await import("./seeds-command")).command,
   review: async () => (await import("./review-command")).command,
+  report: async () => (await import("./report-command")).command,
 };
 
 const defaultIo: Io = {

@@ -224,6 +224,18 @@ export const REVIEW_REPORT = {
   written: (out: string): Bilingual => ({ zh: `汇总已写入 ${out}`, en: `summary written to ${out}` }),
 };
 
+/** The lines `jixiao report` prints (docs/report.md). */
+export const REPORT_REPORT = {
+  drafted: (p: { title: string; sheet: string }): Bilingual => ({ zh: `已起草《${p.title}》（工作表“${p.sheet}”）`, en: `Drafted "${p.title}" (sheet "${p.sheet}")` }),
+  provisional: (p: { rows: number; lo: number; hi: number }): Bilingual => ({
+    zh: `${p.rows}项指标未能核对：总分暂定，可能范围${p.lo}–${p.hi}，等级待定`,
+    en: `${p.rows} ${p.rows === 1 ? "indicator" : "indicators"} could not be checked: the total is provisional (${p.lo}–${p.hi}), grade pending`,
+  }),
+  pending: (n: number): Bilingual => ({ zh: `待补充 ${n} 处（报告中以【请填写：……】标出）`, en: `${n} ${n === 1 ? "place" : "places"} left to write (marked 【请填写：……】 in the report)` }),
+  written: (out: string): Bilingual => ({ zh: `报告已写入 ${out}`, en: `Report written to ${out}` }),
+  noOut: { zh: "未给出 --out：只打印报告文字（加 --out 自评报告.docx 写出 Word 文件）", en: "No --out: the report's text only (add --out 自评报告.docx for a Word file)" } as Bilingual,
+};
+
 /** "中文 / English": the one-line form of the CLI's errors and usage messages (stderr has no --lang). */
 const both = (zh: string, en: string) => bothLangs({ zh, en });
 
@@ -324,5 +336,8 @@ export const CLI_ERRORS = {
   outNotOurs: (out: string) => both("--out 文件已存在且不是本工具写的汇总，不会覆盖", `--out exists and is not a summary this tool wrote; it is not overwritten: ${out}`),
   noSuchPath: (p: string) => both("找不到", `no such file or folder: ${p}`),
   notRead: both("未能读取", "not read"),
+  noStatementOn: (sheet: string, why: string) => both("--statement 所指工作表没有可核对的收支表", `no statement to check on sheet "${sheet}": ${why}`),
+  reportOutNotDocx: (out: string) => both("--out 应为 .docx 文件", `--out must be a .docx file: ${out}`),
+  unknownPeers: (names: string, ids: string) => `${both("未知的对比部门", `unknown peer ${names}`)}; ${valid(ids)}`,
   nothingUsable: (files: number) => both("没有可核对的指标表或报表", `nothing usable: no indicator table or statement in ${files} file(s)`),
 };

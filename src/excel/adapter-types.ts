@@ -11,6 +11,7 @@ import { ValidateResult } from "../core/indicators/results";
 import type { Bilingual } from "../core/basics/text";
 import { ValidateOptions } from "../core/indicators/validate";
 import { WritePlan } from "../core/basics/write-plan";
+import type { Report } from "../core/report/model";
 import { IsSetSupported, XlRun } from "./excel-api";
 
 export type GridSource = "used" | "selection";
@@ -124,7 +125,21 @@ export interface SheetAdapter {
   runAudit(options?: RunAuditOptions): Promise<AuditRun>;
   /** 核对全部工作表: check or audit every sheet holding a table or statement, write each back and a 核对汇总 sheet (review-all.ts). */
   runReviewAll(options?: { settings?: Partial<Settings> }): Promise<ReviewAllRun>;
+  /** 生成自评报告: check the sheet again, draft the report (core) and write it into a new sheet 自评报告, activated (report-sheet.ts). */
+  writeReport(options?: RunReportOptions): Promise<ReportRun>;
 }
+
+export interface RunReportOptions extends RunValidateOptions {
+  /** the sheet that was checked (default: the active sheet) */
+  sheet?: string;
+  /** bundled peers (seed ids) to compare the score with */
+  peers?: string[];
+}
+
+export type ReportRun =
+  /** the report drafted, its plan as written (the sheet may be "自评报告 (2)") and the write's report */
+  | { ok: true; report: Report; plan: WritePlan; write: WriteReport; syncs: number }
+  | { ok: false; reason: Bilingual; sheet: string; syncs: number };
 
 export interface SheetAdapterOptions {
   /** `(batch) => Excel.run(batch)` in production; the memory workbook's `run` in tests */

@@ -17,6 +17,8 @@ export type {
   WriteReport,
   ReviewAllRun,
   ReviewAllSheet,
+  ReportRun,
+  RunReportOptions,
 } from "./adapter-types";
 export { createSheetAdapter } from "./sheet-adapter";
 export { createOfficeSheetAdapter } from "./office-adapter";

@@ -18,6 +18,7 @@ import { EXCEL_REASONS } from "./messages";
 import { ReadState, readSelection, readState } from "./read-sheet";
 import { Evidence, RecordState, kindOf, loadHeaders, queueRecord, readRecord, removalSteps, verdict } from "./record-store";
 import { reviewAllSheets } from "./review-all";
+import { writeReportSheet } from "./report-sheet";
 import { capsOf, lc, readSheets, Session } from "./session";
 import { checkStructure, runSteps, STEP_OVERHEAD } from "./steps";
 import { EMPTY_RECORD, WrittenOutput } from "./written-record";
@@ -129,6 +130,10 @@ export function createSheetAdapter(options: SheetAdapterOptions): SheetAdapter {
 
     writeSheetPlan(plan) {
       return session((s) => writeComparisonSheet(s, plan, { caps: caps(), budget, alsoTop: comparisonSheet }), true);
+    },
+
+    writeReport(reportOptions = {}) {
+      return session((s) => writeReportSheet(s, reportOptions, { caps: caps(), budget, hidden: hidden() }), true);
     },
 
     runReviewAll(reviewOptions = {}) {

@@ -7,6 +7,7 @@ import { rangeA1 } from "../core/basics/address";
 import { createSheetAdapter } from "../excel";
 import { type MemoryExcel, createMemoryExcel } from "../memory-excel";
 import type { PaneServices } from "../taskpane/office/services";
+import { browserDownload } from "../taskpane/office/download";
 import { createMemorySettingsStore } from "../taskpane/settings/settings-store";
 import type { SampleSheet } from "./sample-indicators";
 import { rectangular } from "./tsv";
@@ -41,7 +42,8 @@ export function createPreviewWorkbook(): PreviewWorkbook {
 
   return {
     xl,
-    services: { adapter, settingsStore: createMemorySettingsStore() },
+    // the preview is a browser page: the report's .docx is saved as a download
+    services: { adapter, settingsStore: createMemorySettingsStore(), saveFile: browserDownload },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

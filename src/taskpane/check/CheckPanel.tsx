@@ -14,6 +14,8 @@ import { SettingsPanel } from "../settings/SettingsPanel";
 import { SummaryView } from "./SummaryView";
 import type { PaneModel } from "../shell/use-pane";
 import type { ReviewAllModel } from "../audit/use-review-all";
+import { ReportSection } from "./ReportSection";
+import type { ReportModel } from "./use-report";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -23,10 +25,12 @@ export interface CheckPanelProps {
   pane: PaneModel;
   /** 核对全部工作表, when the pane offers it */
   reviewAll?: ReviewAllModel;
+  /** 生成自评报告, offered after a check */
+  report?: ReportModel;
 }
 
 /** 核对指标: check, clear, results, problems, table layout and settings. */
-export function CheckPanel({ pane, reviewAll }: CheckPanelProps) {
+export function CheckPanel({ pane, reviewAll, report }: CheckPanelProps) {
   const { t } = useLocale();
   const styles = useStyles();
   const { busy, view, picker, settings } = pane;
@@ -66,6 +70,9 @@ export function CheckPanel({ pane, reviewAll }: CheckPanelProps) {
         />
       )}
       {view && <SummaryView result={view.result} unwritten={view.unwritten} stale={stale} />}
+      {view && report && !view.unwritten && (
+        <ReportSection model={report} options={{ sheet: view.result.sheet, settings: view.settings }} disabled={working} stale={stale} />
+      )}
       {view && problems && <ProblemList problems={problems} disabled={working} onSelect={pane.select} />}
       {view && !picker && (
         <DetectedTable

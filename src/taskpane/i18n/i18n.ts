@@ -4,17 +4,18 @@
 import { auditEn, auditZh } from "./strings-audit";
 import { checkEn, checkZh } from "./strings-check";
 import { compareEn, compareZh } from "./strings-compare";
+import { reportEn, reportZh } from "./strings-report";
 import { settingsEn, settingsZh } from "./strings-settings";
 import { shellEn, shellZh } from "./strings-shell";
 
 export type Locale = "zh-CN" | "en-US";
 
-const zhCN = { ...shellZh, ...checkZh, ...settingsZh, ...compareZh, ...auditZh } as const;
+const zhCN = { ...shellZh, ...checkZh, ...settingsZh, ...compareZh, ...auditZh, ...reportZh } as const;
 
 export type StringKey = keyof typeof zhCN;
 export type Strings = { readonly [K in StringKey]: string };
 
-const enUS: Strings = { ...shellEn, ...checkEn, ...settingsEn, ...compareEn, ...auditEn };
+const enUS: Strings = { ...shellEn, ...checkEn, ...settingsEn, ...compareEn, ...auditEn, ...reportEn };
 
 const STRINGS: Record<Locale, Strings> = { "zh-CN": zhCN, "en-US": enUS };
 

@@ -9,6 +9,7 @@ import { useAudit } from "../audit/use-audit";
 import { useCompare } from "../compare/use-compare";
 import { usePane } from "./use-pane";
 import { useReviewAll } from "../audit/use-review-all";
+import { useReport } from "../check/use-report";
 import { useRunner } from "./use-runner";
 
 const useStyles = makeStyles({
@@ -39,6 +40,7 @@ export function ExcelPane({ services }: ExcelPaneProps) {
   const compare = useCompare(services, runner);
   const audit = useAudit(services, runner);
   const reviewAll = useReviewAll(services, runner);
+  const report = useReport(services, runner);
   const [job, setJob] = useState<Job>("check");
   const label: Record<Job, string> = { check: t.tabCheck, compare: t.tabCompare, audit: t.tabAudit };
 
@@ -46,18 +48,26 @@ export function ExcelPane({ services }: ExcelPaneProps) {
   const { forget: forgetCheck } = pane;
   const { forget: forgetAudit } = audit;
   const { forget: forgetReviewAll } = reviewAll;
+  const { forget: forgetReport } = report;
   useEffect(() => {
     if (audit.notice?.kind === "cleared") {
       forgetCheck();
       forgetReviewAll();
+      forgetReport();
     }
-  }, [audit.notice, forgetCheck, forgetReviewAll]);
+  }, [audit.notice, forgetCheck, forgetReviewAll, forgetReport]);
   useEffect(() => {
     if (pane.notice?.kind === "cleared") {
       forgetAudit();
       forgetReviewAll();
+      forgetReport();
     }
-  }, [pane.notice, forgetAudit, forgetReviewAll]);
+  }, [pane.notice, forgetAudit, forgetReviewAll, forgetReport]);
+
+  // a new check (or its results gone) makes the drafted report's notice stale
+  useEffect(() => {
+    forgetReport();
+  }, [pane.view, forgetReport]);
 
   const { open } = compare;
   useEffect(() => {
@@ -80,7 +90,7 @@ export function ExcelPane({ services }: ExcelPaneProps) {
         ))}
       </TabList>
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(job)} data-testid={`job-${job}`}>
-        {job === "check" && <CheckPanel pane={pane} reviewAll={reviewAll} />}
+        {job === "check" && <CheckPanel pane={pane} reviewAll={reviewAll} report={report} />}
         {job === "compare" && <ComparePanel model={compare} />}
         {job === "audit" && <AuditPanel model={audit} />}
       </div>

@@ -20,5 +20,9 @@ export function busyLabel(t: Strings, busy: Busy): string {
       return t.busyAuditing;
     case "reviewAll":
       return t.busyReviewingAll;
+    case "report":
+      return t.busyReport;
+    case "docx":
+      return t.busyDocx;
   }
 }

@@ -6,7 +6,7 @@ import { useCallback, useRef, useState } from "react";
 import type { Bilingual } from "../../core/basics/text";
 import { fmt, stringsFor } from "../i18n/i18n";
 
-export type Busy = "check" | "clear" | "read" | "sheets" | "readSheet" | "compare" | "audit" | "reviewAll";
+export type Busy = "check" | "clear" | "read" | "sheets" | "readSheet" | "compare" | "audit" | "reviewAll" | "report" | "docx";
 
 /** The zh/en text of whatever an adapter call threw: SheetAdapterError carries both. */
 export function errorText(e: unknown): Bilingual {
