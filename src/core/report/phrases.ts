@@ -73,6 +73,26 @@ export const KIND_WORDING: Record<string, Partial<KindWording>> = {
     budgetHeading: "部门整体收支与预算执行情况",
     budgetPrompt: "部门本年收入、支出的构成与预算执行情况",
   },
+  // a project form split into numbered goals is still a project's self-evaluation (docs/form-families.md)
+  goal_blocks: {
+    subject: "本项目",
+    spending: "项目支出",
+    titleSuffix: "项目支出绩效自评报告",
+    overviewHeading: "项目基本情况",
+    overviewPrompt: "项目立项依据、实施内容、资金来源与使用范围",
+    workHeading: "项目年度实施情况",
+    workPrompt: "项目本年度的实施进度与完成的主要工作",
+    goalHeading: "项目分项绩效目标",
+    goalPrompt: "各项年度绩效目标（目标1、目标2……）的文字表述",
+    budgetHeading: "项目资金安排与执行情况",
+  },
+  // a scoring sheet is an evaluation against written criteria: its report is a 评价 of the scores given
+  scoring: {
+    subject: "本次评价",
+    titleSuffix: "绩效评价自评报告",
+    goalHeading: "评价指标体系",
+    goalPrompt: "评价对象、评价指标体系与评分标准的概述",
+  },
 };
 
 export function wordingFor(kind: string): KindWording {
