@@ -12,7 +12,7 @@ import type { Bilingual } from "../basics/text";
 import type { Preset } from "../indicators/presets";
 import type { BudgetRead } from "./budget-block";
 import type { IndicatorInput, LevelInput, TotalRow } from "./indicator-rows";
-import type { StatedGrade } from "./standard-form";
+import type { FormInfo, StatedGrade } from "./standard-form";
 import type { ColumnMap, TableLayout } from "./table-finder";
 
 export type { TotalRow };
@@ -113,16 +113,7 @@ export interface FormRead {
 }
 
 /** The info block as a family reads it; the registry checks the kind is one it knows. */
-export interface FormInfoRead {
-  kind: string;
-  title: string | null;
-  project: string | null;
-  department: string | null;
-  unit: string | null;
-  year: number | null;
-  /** 单位名称 / 填报单位, when written */
-  reportingUnit?: string | null;
-}
+export type FormInfoRead = Omit<FormInfo, "kind"> & { kind: string };
 
 export interface ReadContext {
   preset: Preset;

@@ -120,7 +120,7 @@ export function evaluateRow(input: IndicatorInput, settings: Settings, preset: P
   if (input.criteria && !isBlank(input.criteria.value)) result.criteria = displayText(String(input.criteria.value));
   if (computed) result.computed = { formula: computed.formula, items: [...computed.items], value: computed.value, unit: computed.unit };
   // the family's findings on the row (a data item with no number) come first
-  if (input.findings?.length) result.messages.unshift(...input.findings);
+  if (input.findings?.length) result.messages = [...input.findings, ...result.messages];
   if (input.breakdown) {
     result.breakdown = true;
     result.messages.push(msg("breakdown_not_scored", {}, input.nameCell));

@@ -3,6 +3,7 @@
  * read in, the report model out. Pure and deterministic. Every figure is taken from the result
  * and carries its cell; what the form does not give is a placeholder, never prose of our own.
  */
+import { appendAll } from "../basics/arrays";
 import { cellText, Grid, isBlank } from "../basics/grid";
 import { decimalsOf, formatFixed, roundHalfUp } from "../basics/decimal";
 import { STATUS_LABELS, RowResult, ValidateResult } from "../indicators/results";
@@ -49,7 +50,7 @@ export function fill(pattern: string, slots: Record<string, Slot> = {}): Segment
     const slot = slots[m[1]];
     if (slot === undefined) throw new Error(`pattern slot {${m[1]}} not given`);
     if (typeof slot === "string") out.push(text(slot));
-    else if (Array.isArray(slot)) out.push(...slot);
+    else if (Array.isArray(slot)) appendAll(out, slot);
     else out.push(slot);
     at = re.lastIndex;
   }
@@ -202,10 +203,10 @@ function basics(ctx: Ctx): Section {
   const source = f.kind === "plain" || !f.title ? fill(PATTERNS.sourcePlain, { sheet: quote(result.sheet, null) }) : fill(PATTERNS.source, { sheet: quote(result.sheet, null), form: quote(`《${f.title}》`, null) });
   overview.push(body(source));
   const info: Segment[] = [];
-  if (f.project) info.push(...fill(PATTERNS.project, { project: quote(f.project, null) }));
-  if (f.department) info.push(...fill(PATTERNS.department, { department: quote(f.department, null) }));
-  if (f.unit) info.push(...fill(PATTERNS.unit, { unit: quote(f.unit, null) }));
-  if (f.reportingUnit) info.push(...fill(PATTERNS.reportingUnit, { unit: quote(f.reportingUnit, null) }));
+  if (f.project) appendAll(info, fill(PATTERNS.project, { project: quote(f.project, null) }));
+  if (f.department) appendAll(info, fill(PATTERNS.department, { department: quote(f.department, null) }));
+  if (f.unit) appendAll(info, fill(PATTERNS.unit, { unit: quote(f.unit, null) }));
+  if (f.reportingUnit) appendAll(info, fill(PATTERNS.reportingUnit, { unit: quote(f.reportingUnit, null) }));
   if (info.length) overview.push(body(info));
   overview.push(body([d.ask(words.overviewPrompt)]));
   sections.push({ level: 2, heading: `${PAREN_NUMERALS[0]}${words.overviewHeading}`, paragraphs: overview, sections: [] });
@@ -242,7 +243,7 @@ function statementParagraphs(st: StatementInput): Paragraph[] {
     if (!item || !f || !f.numeric) continue;
     if (items.length) items.push(text("，"));
     const value = figure(decToNumber(f.dec), { ref: `statement.${key}`, cell: `${quoteSheet(st.result.sheet)}!${f.cell}`, origin: "stated", decimals: f.decimals, group: true, unit: f.unit?.text ?? null });
-    items.push(...fill(PATTERNS.statementItem, { label: quote(item.label, item.cell), value }));
+    appendAll(items, fill(PATTERNS.statementItem, { label: quote(item.label, item.cell), value }));
   }
   const out: Paragraph[] = [];
   if (items.length) out.push(body([...fill(PATTERNS.statementIntro, { sheet: quote(st.result.sheet, null) }), ...items, text("。")]));
@@ -323,7 +324,7 @@ function conclusion(ctx: Ctx): Paragraph[] {
   } else {
     const para = fill(PATTERNS.conclusionGraded, { subject: words.subject, total: total(), grade: s.grade });
     const b = s.budget;
-    if (b && b.score !== null) para.push(...fill(PATTERNS.conclusionSplit, { budget: figure(b.score, { ref: "budget.score", cell: b.cells.score }) }));
+    if (b && b.score !== null) appendAll(para, fill(PATTERNS.conclusionSplit, { budget: figure(b.score, { ref: "budget.score", cell: b.cells.score }) }));
     out.push(body(para));
   }
   if (s.statedTotal !== null && s.totalScore !== null && Math.abs(s.statedTotal - s.totalScore) >= 0.005) {
@@ -342,20 +343,20 @@ function indicatorParagraph(ctx: Ctx, r: RowResult, i: number, ordinal: number):
   const verdict: Segment[] = [text(PATTERNS.verdict[r.status])];
   if (r.status === "invalid") {
     const why = r.messages.find((m) => m.severity !== "info") ?? r.messages[0];
-    if (why) verdict.push(...fill(PATTERNS.invalidWhy, { why: quote(why.text.zh, why.cell ?? null) }));
+    if (why) appendAll(verdict, fill(PATTERNS.invalidWhy, { why: quote(why.text.zh, why.cell ?? null) }));
   }
   const showCompletion = (r.status === "met" || r.status === "not_met") && r.completion !== null && (r.target.op === "ge" || r.target.op === "gt" || (r.target.op === "eq" && (r.target.value ?? 0) > 0));
   if (showCompletion && r.completion !== null) {
     const from = [cellOf(ctx, "actual", r.row), cellOf(ctx, "target", r.row)].filter((c): c is string => c !== null);
-    verdict.push(...fill(PATTERNS.completion, { completion: figure(r.completion, { ref: `rows[${i}].completion`, cell: null, from, percent: true, decimals: 2 }) }));
+    appendAll(verdict, fill(PATTERNS.completion, { completion: figure(r.completion, { ref: `rows[${i}].completion`, cell: null, from, percent: true, decimals: 2 }) }));
   }
   if (r.overAchieved) verdict.push(text(PATTERNS.overAchieved));
   const segments = fill(PATTERNS.indicator, { ordinal: chineseNumber(ordinal), name: quote(r.name, cellOf(ctx, "name", r.row)), target, actual, verdict });
   const points = r.points !== null ? figure(r.points, { ref: `rows[${i}].points`, cell: cellOf(ctx, "points", r.row), origin: "stated" }) : null;
   const score = rowScoreFigure(ctx, r, i);
-  if (r.status === "invalid" && points) segments.push(...fill(PATTERNS.indicatorScorePending, { points }));
-  else if (score && points) segments.push(...fill(PATTERNS.indicatorScore, { score, points }));
-  else if (score) segments.push(...fill(PATTERNS.indicatorScoreNoPoints, { score }));
+  if (r.status === "invalid" && points) appendAll(segments, fill(PATTERNS.indicatorScorePending, { points }));
+  else if (score && points) appendAll(segments, fill(PATTERNS.indicatorScore, { score, points }));
+  else if (score) appendAll(segments, fill(PATTERNS.indicatorScoreNoPoints, { score }));
   else segments.push(text(PATTERNS.indicatorEnd));
   return body(segments);
 }

@@ -47,19 +47,21 @@ export const DEFAULT_WORDING: KindWording = {
 };
 
 /** Each family's own words over the default. */
+const PROJECT_WORDING: Partial<KindWording> = {
+  subject: "本项目",
+  spending: "项目支出",
+  titleSuffix: "项目支出绩效自评报告",
+  overviewHeading: "项目基本情况",
+  overviewPrompt: "项目立项依据、实施内容、资金来源与使用范围",
+  workHeading: "项目年度实施情况",
+  workPrompt: "项目本年度的实施进度与完成的主要工作",
+  goalHeading: "项目绩效目标",
+  goalPrompt: "项目年度总体目标（预期目标）的文字表述",
+  budgetHeading: "项目资金安排与执行情况",
+};
+
 export const KIND_WORDING: Record<string, Partial<KindWording>> = {
-  project: {
-    subject: "本项目",
-    spending: "项目支出",
-    titleSuffix: "项目支出绩效自评报告",
-    overviewHeading: "项目基本情况",
-    overviewPrompt: "项目立项依据、实施内容、资金来源与使用范围",
-    workHeading: "项目年度实施情况",
-    workPrompt: "项目本年度的实施进度与完成的主要工作",
-    goalHeading: "项目绩效目标",
-    goalPrompt: "项目年度总体目标（预期目标）的文字表述",
-    budgetHeading: "项目资金安排与执行情况",
-  },
+  project: PROJECT_WORDING,
   department: {
     subject: "本部门",
     spending: "部门整体支出",
@@ -75,16 +77,9 @@ export const KIND_WORDING: Record<string, Partial<KindWording>> = {
   },
   // a project form split into numbered goals is still a project's self-evaluation (docs/form-families.md)
   goal_blocks: {
-    subject: "本项目",
-    spending: "项目支出",
-    titleSuffix: "项目支出绩效自评报告",
-    overviewHeading: "项目基本情况",
-    overviewPrompt: "项目立项依据、实施内容、资金来源与使用范围",
-    workHeading: "项目年度实施情况",
-    workPrompt: "项目本年度的实施进度与完成的主要工作",
+    ...PROJECT_WORDING,
     goalHeading: "项目分项绩效目标",
     goalPrompt: "各项年度绩效目标（目标1、目标2……）的文字表述",
-    budgetHeading: "项目资金安排与执行情况",
   },
   // a scoring sheet is an evaluation against written criteria: its report is a 评价 of the scores given
   scoring: {
