@@ -72,9 +72,12 @@ describe("the task pane in the browser preview", () => {
     expect(met).not.toBe(notMet);
     // input cells keep their look
     expect(await background(cell("E5"))).toBe(TRANSPARENT);
-    // notes: a marker and the text as a tooltip
-    await expect(cell("I5").getAttribute("data-note")).resolves.toBe("true");
-    await expect(cell("I5").getAttribute("title")).resolves.toContain("未达到目标");
+    // notes carry errors and warnings (docs/rules.md, "Severity"): a marker and the text as a tooltip on
+    // the row whose 偏差原因 is missing; a shortfall with its reason written (I5) is a note in 核对·说明 only
+    await expect(cell("I14").getAttribute("data-note")).resolves.toBe("true");
+    await expect(cell("I14").getAttribute("title")).resolves.toContain("需填写偏差原因");
+    await expect(cell("I5").getAttribute("data-note")).resolves.toBeNull();
+    await expectTextContaining(cell("L5"), "未达到目标");
 
     // 选中结果区域 selects the results in the grid and scrolls them into view
     await pane.getByRole("button", { name: "选中结果区域" }).click();
