@@ -6,6 +6,7 @@
 import { ExactSum, roundHalfUp } from "../basics/decimal";
 import { Message, msg } from "../basics/messages";
 import type { LevelInput, RowBlock, WeightedBlock } from "../forms/family";
+import { rowUndetermined } from "./consistency";
 import type { BlockResult, LevelResult, RowResult, Weighted } from "./results";
 
 const EPS = 1e-9;
@@ -27,7 +28,8 @@ function sums(rows: RowResult[]): { points: number | null; score: number | null;
       anyPoints = true;
       points.add(r.points);
     }
-    if (r.status === "invalid") {
+    // an unchecked row, or a qualitative one with no score yet: undetermined, never 0 (docs/form-families.md)
+    if (r.status === "invalid" || rowUndetermined(r)) {
       if (r.points !== null && r.points > 0) {
         open = true;
         unknown.add(r.points);
@@ -92,7 +94,7 @@ export function weightedResult(weighted: WeightedBlock[], byRow: Map<number, Row
     const na = new ExactSum();
     for (const r of counted(rows)) {
       if (r.status === "not_applicable") na.add(r.points ?? 0);
-      else if (r.status !== "invalid") known.add(r.score ?? 0);
+      else if (r.status !== "invalid" && !rowUndetermined(r)) known.add(r.score ?? 0);
     }
     // not-applicable rows drop out of their block and the rest rescale (docs/rules.md §5)
     const applicable = s.points === null ? 0 : s.points - na.value();
