@@ -137,6 +137,16 @@ describe("the data-item family through the engine", () => {
     expect(blank.rows[1].messages.map((m) => m.code)).toEqual(["actual_missing"]);
   });
 
+  test("a value column headed 指标 after the items (as a published form heads it) is the value column, not a second name column", () => {
+    const values = WEIGHTED.map((l) => [...l]);
+    values[1][10] = "指标";
+    const r = run(values);
+    expect(r.rows[1].name).toBe("参训人数");
+    expect(r.rows[1].status).toBe("met");
+    expect(r.rows[1].messages.map((m) => m.code)).not.toContain("actual_missing");
+    expect(r.summary.totalScore).toBe(92.5);
+  });
+
   test("a qualitative row with no score in a weighted block is undetermined: its points in the range, its level and block open, never 0", () => {
     const values = WEIGHTED.map((l) => [...l]);
     values[7] = [null, null, "质量", 50, "是否达到培训标准", "是/否", "是", 50, null, "/", null];
