@@ -70,6 +70,11 @@ export function blockResults(blocks: RowBlock[], byRow: Map<number, RowResult>):
     if (b.points !== null && score !== null && score > b.points + EPS) {
       messages.push(msg("block_over_points", { name: b.title ?? "", score, points: b.points }, b.cell ?? undefined));
     }
+    // rows without points of their own, every one met: the block earns its points (docs/form-families.md)
+    const own = counted(rows);
+    if (b.points !== null && score !== null && score < b.points - EPS && own.length > 0 && own.every((r) => r.status === "met" && r.points === null)) {
+      messages.push(msg("block_met_below_points", { name: b.title ?? "", score, points: b.points }, b.cell ?? undefined));
+    }
     return { title: b.title, cell: b.cell, points: b.points, score, rowCount: rows.length };
   });
   return { blocks: out, messages };
