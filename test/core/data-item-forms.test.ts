@@ -122,6 +122,44 @@ describe("the data-item family through the engine", () => {
     expect(r.rows[4].messages.map((m) => m.code)).toContain("item_unreadable");
   });
 
+  test("`/` in a data-item cell marks no item (a count or yes/no row), never an unreadable one", () => {
+    const values = WEIGHTED.map((l) => [...l]);
+    values[6][8] = "参训人数1380人";
+    values[6][9] = "/";
+    values[6][10] = null;
+    const r = run(values);
+    expect(r.rows[1].computed?.value).toBe(1380);
+    expect(r.rows[1].status).toBe("met");
+    expect(r.rows[1].messages.map((m) => m.code)).not.toContain("item_unreadable");
+    expect(r.rows[1].messages.map((m) => m.code)).not.toContain("item_missing");
+    values[6][8] = null; // both blank but the mark: no item finding, the row waits for its 指标值
+    const blank = run(values);
+    expect(blank.rows[1].messages.map((m) => m.code)).toEqual(["actual_missing"]);
+  });
+
+  test("a value column headed 指标 after the items (as a published form heads it) is the value column, not a second name column", () => {
+    const values = WEIGHTED.map((l) => [...l]);
+    values[1][10] = "指标";
+    const r = run(values);
+    expect(r.rows[1].name).toBe("参训人数");
+    expect(r.rows[1].status).toBe("met");
+    expect(r.rows[1].messages.map((m) => m.code)).not.toContain("actual_missing");
+    expect(r.summary.totalScore).toBe(92.5);
+  });
+
+  test("a qualitative row with no score in a weighted block is undetermined: its points in the range, its level and block open, never 0", () => {
+    const values = WEIGHTED.map((l) => [...l]);
+    values[7] = [null, null, "质量", 50, "是否达到培训标准", "是/否", "是", 50, null, "/", null];
+    const r = run(values);
+    expect(r.rows[2].status).toBe("qualitative");
+    expect(r.summary.final).toBe(false);
+    // 10 + 40 × 50/100 + 30 × 75/100 + 20 = 72.5; the open 50 points of 产出 weigh 40 × 50/100 = 20 more
+    expect(r.summary.totalScore).toBe(72.5);
+    expect(r.summary.range).toEqual([72.5, 92.5]);
+    expect(r.summary.levels?.find((l) => l.name === "质量")?.score).toBeNull();
+    expect(r.summary.weighted?.blocks.find((b) => b.name === "产出")?.score).toBeNull();
+  });
+
   test("rows carry computed {formula, items}; the plan writes it as a live formula in 核对·指标值, never into 指标值", () => {
     const { result, plan } = validate(grid(WEIGHTED));
     expect(result.rows[2].computed).toEqual({ formula: '=IFERROR(NUMBERVALUE(MID(I8,5,LEN(I8)-5),".",",")/NUMBERVALUE(MID(J8,5,LEN(J8)-5),".",",")*100,"")', items: ["I8", "J8"], value: 90, unit: "%" });
@@ -181,6 +219,7 @@ describe("published forms with data items or ratio indicators (test/fixtures/rea
         final?: boolean;
         undeterminedRows?: number;
         gradeWithheld?: string;
+        range?: [number, number];
         levels?: unknown[];
         findings?: Array<{ code: string; cell?: string }>;
         noFindings?: string[];
@@ -201,6 +240,7 @@ describe("published forms with data items or ratio indicators (test/fixtures/rea
       if (e.final !== undefined) expect(r.summary.final).toBe(e.final);
       if (e.undeterminedRows !== undefined) expect(r.summary.undetermined.rows).toBe(e.undeterminedRows);
       if (e.gradeWithheld !== undefined) expect(r.summary.gradeWithheld).toBe(e.gradeWithheld);
+      if (e.range) expect(r.summary.range).toEqual(e.range);
       if (e.levels) expect(r.summary.levels).toEqual(e.levels);
       const all = [...r.summary.messages, ...r.rows.flatMap((x) => x.messages)];
       for (const want of e.findings ?? []) {

@@ -107,6 +107,7 @@ const T: Record<string, Template> = {
   no_reason_column: { severity: "warning", zh: (p) => `${p.n}项指标扣分但表中没有偏差原因列`, en: (p) => `${p.n} ${p.n === 1 ? "indicator" : "indicators"} lost points but the table has no reason column` },
   score_unfilled: { severity: "warning", zh: (p) => `得分未填写（分值${p.points}），按无法核对计，总分暂定`, en: (p) => `no score filled in (${p.points} points): counted as unchecked, the total is provisional` },
   level_points: { severity: "warning", zh: (p) => `“${p.name}”标明${p.points}分，其下分值合计${p.sum}分`, en: (p) => `"${p.name}" states ${p.points} points; its rows add up to ${p.sum}` },
+  block_met_below_points: { severity: "warning", zh: (p) => `“${p.name}”的指标全部达标，得分合计${p.score}，少于标明的${p.points}分`, en: (p) => `every indicator of "${p.name}" is met, yet its scores add up to ${p.score}, below the ${p.points} points it states` },
   block_over_points: { severity: "error", zh: (p) => `“${p.name}”得分合计${p.score}，超过标明的${p.points}分`, en: (p) => `"${p.name}" scores add up to ${p.score}, above the ${p.points} points it states` },
   breakdown_not_scored: { severity: "info", zh: () => `其中项：已核对，不另计分`, en: () => `a breakdown (其中) row: checked, not scored again` },
   weighted_total: { severity: "info", zh: (p) => `总分按权重计算：${p.detail}`, en: (p) => `the total is weighted: ${p.detail}` },

@@ -215,3 +215,10 @@ export const DATA_ITEM_HEADER_WORDS: ReadonlyArray<readonly [DataItemWord, Heade
   ["score", { exact: ["得分", "自评得分", "评价得分", "自评分"] }],
   ["reason", { contains: ["扣分原因", "偏差原因", "原因分析", "备注"] }],
 ];
+
+/**
+ * Marks an office writes in a cell to say "nothing here" (a target or a data item that does not
+ * apply): `/`, `—`, `无`, `不适用` … Compared after trimming, lower case. The target parser reads
+ * them as no target; the data-item family as no item (docs/form-families.md).
+ */
+export const NOT_APPLICABLE_MARKS: ReadonlySet<string> = new Set(["", "-", "--", "---", "—", "——", "―", "*", "/", "\\", "无", "不适用", "n/a", "na", "null", "/年", "空"]);

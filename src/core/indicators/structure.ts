@@ -6,6 +6,7 @@
 import { ExactSum, roundHalfUp } from "../basics/decimal";
 import { Message, msg } from "../basics/messages";
 import type { LevelInput, RowBlock, WeightedBlock } from "../forms/family";
+import { rowUndetermined } from "./consistency";
 import type { BlockResult, LevelResult, RowResult, Weighted } from "./results";
 
 const EPS = 1e-9;
@@ -27,7 +28,8 @@ function sums(rows: RowResult[]): { points: number | null; score: number | null;
       anyPoints = true;
       points.add(r.points);
     }
-    if (r.status === "invalid") {
+    // an unchecked row, or a qualitative one with no score yet: undetermined, never 0 (docs/form-families.md)
+    if (r.status === "invalid" || rowUndetermined(r)) {
       if (r.points !== null && r.points > 0) {
         open = true;
         unknown.add(r.points);
@@ -68,6 +70,11 @@ export function blockResults(blocks: RowBlock[], byRow: Map<number, RowResult>):
     if (b.points !== null && score !== null && score > b.points + EPS) {
       messages.push(msg("block_over_points", { name: b.title ?? "", score, points: b.points }, b.cell ?? undefined));
     }
+    // rows without points of their own, every one met: the block earns its points (docs/form-families.md)
+    const own = counted(rows);
+    if (b.points !== null && score !== null && score < b.points - EPS && own.length > 0 && own.every((r) => r.status === "met" && r.points === null)) {
+      messages.push(msg("block_met_below_points", { name: b.title ?? "", score, points: b.points }, b.cell ?? undefined));
+    }
     return { title: b.title, cell: b.cell, points: b.points, score, rowCount: rows.length };
   });
   return { blocks: out, messages };
@@ -92,7 +99,7 @@ export function weightedResult(weighted: WeightedBlock[], byRow: Map<number, Row
     const na = new ExactSum();
     for (const r of counted(rows)) {
       if (r.status === "not_applicable") na.add(r.points ?? 0);
-      else if (r.status !== "invalid") known.add(r.score ?? 0);
+      else if (r.status !== "invalid" && !rowUndetermined(r)) known.add(r.score ?? 0);
     }
     // not-applicable rows drop out of their block and the rest rescale (docs/rules.md §5)
     const applicable = s.points === null ? 0 : s.points - na.value();

@@ -8,7 +8,7 @@ import { Message, msg } from "../basics/messages";
 import { CHINESE_NUMERAL_CHARS, normalizeText } from "../basics/normalize-text";
 import { Quantity, parseQuantity, parseQuantityText } from "../basics/quantity";
 import { lookupUnit } from "../basics/unit-table";
-import { OPERATOR_SYMBOLS, OPERATOR_WORDS, OperatorName, SUFFIX_WORDS, WEAK_OPERATOR_WORDS, operatorSymbols, operatorWords, wordsPattern } from "../basics/vocabulary";
+import { NOT_APPLICABLE_MARKS, OPERATOR_SYMBOLS, OPERATOR_WORDS, OperatorName, SUFFIX_WORDS, WEAK_OPERATOR_WORDS, operatorSymbols, operatorWords, wordsPattern } from "../basics/vocabulary";
 
 export type Op = "ge" | "le" | "eq" | "gt" | "lt" | "between" | "approx";
 
@@ -32,7 +32,6 @@ export type Expression =
   | { kind: "none"; text: string; messages: Message[] }
   | { kind: "invalid"; text: string; messages: Message[] };
 
-const NA_TEXTS = new Set(["", "-", "--", "---", "—", "——", "―", "*", "/", "\\", "无", "不适用", "n/a", "na", "null", "/年", "空"]);
 
 // prefix words and symbols, and suffix words, from the vocabulary (docs/form-families.md)
 const PREFIX_OPS: Array<[string, Op]> = (Object.keys(OPERATOR_WORDS) as OperatorName[]).flatMap((o) => [...OPERATOR_WORDS[o], ...OPERATOR_SYMBOLS[o]].map((w): [string, Op] => [w, o]));
@@ -133,7 +132,7 @@ function parseExpressionUncached(value: CellValue, opts: ParseOptions): Expressi
   const raw = value ?? "";
   if (EXCEL_ERRORS.has(raw.trim())) return { kind: "invalid", text: raw, messages: [msg("cell_error", { value: raw.trim() })] };
   const s = normalizeText(raw).replace(/[。;；]+$/, "");
-  if (NA_TEXTS.has(s.toLowerCase())) return { kind: "none", text: raw, messages: [] };
+  if (NOT_APPLICABLE_MARKS.has(s.toLowerCase())) return { kind: "none", text: raw, messages: [] };
 
   const direct = parseDirect(s, side, opts.implicitOp ?? "ge");
   if (direct) {

@@ -142,7 +142,7 @@ function withValueCell(line: PlanRowInput, r: RowResult): PlanRowInput {
 }
 
 /** Findings on a level's or a block's stated points, written on the row of the cell that states them. */
-const STRUCTURE_CODES = new Set(["level_points", "block_over_points"]);
+const STRUCTURE_CODES = new Set(["level_points", "block_over_points", "block_met_below_points"]);
 
 function placeStructureFindings(s: Summary, planRows: PlanRowInput[]): void {
   for (const m of s.messages) {

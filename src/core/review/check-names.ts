@@ -38,6 +38,7 @@ const EXPLICIT: Record<string, CheckFamily> = {
   points_total: "points",
   level_points: "points",
   block_over_points: "score",
+  block_met_below_points: "score",
   breakdown_not_scored: "score",
   weighted_total: "total",
   category_total: "points",

@@ -51,6 +51,20 @@ describe("goal-block forms", () => {
     expect(codes).not.toContain("score_invalid");
   });
 
+  test.each<[string, CellValue[][], number, string[]]>([
+    // every row met, 19.6 written for a met row (20 × its 98 %): the block understates, a warning on its title
+    ["all met, scores below the block's points", [["效益指标", "社会效益指标", "知晓率", "98%", "98%", 20], ["满意度指标", "满意度指标", "满意度", "≥90%", "95%", 19.6]], 39.6, ["block_met_below_points@A8"]],
+    // a row not met: scoring below the points is the row's own matter, not the block's
+    ["a row not met", [["效益指标", "社会效益指标", "知晓率", "≥90%", "80%", 15], ["满意度指标", "满意度指标", "满意度", "≥90%", "95%", 20]], 35, []],
+    ["all met, full points", [["效益指标", "社会效益指标", "知晓率", "≥90%", "92%", 20], ["满意度指标", "满意度指标", "满意度", "≥90%", "95%", 20]], 40, []],
+  ])("a block whose rows are all met earns its points: %s", (_, block2, score, want) => {
+    const { result } = validate(grid(form({ block2 })));
+    expect(result.summary.blocks?.[1].score).toBe(score);
+    const found = result.summary.messages.filter((m) => m.code === "block_met_below_points").map((m) => `${m.code}@${m.cell ?? ""}`);
+    expect(found).toEqual(want);
+    if (want.length > 0) expect(result.summary.messages.find((m) => m.code === "block_met_below_points")?.severity).toBe("warning");
+  });
+
   test("rows are checked against their targets; the stated scores stand", () => {
     const { result } = validate(grid(form({ block2: [["效益指标", "社会效益指标", "知晓率", "≥90%", "80%", 15], ["满意度指标", "满意度指标", "满意度", "≥90%", "95%", 20]], total: ["总分", null, null, null, null, 94] })));
     expect(result.rows.map((r) => [r.status, r.score])).toEqual([["met", 20], ["met", 20], ["not_met", 15], ["met", 20]]);

@@ -1,6 +1,6 @@
 /**
- * Published scoring sheets (test/fixtures/real-forms/scoring) and the goal-block layout
- * (test/fixtures/families/goal-blocks.json), rebuilt as grids: kind, rows, levels, totals and
+ * Published scoring sheets (test/fixtures/real-forms/scoring), published goal-block forms
+ * (test/fixtures/real-forms/goal-blocks) and the goal-block layout (test/fixtures/families/goal-blocks.json), rebuilt as grids: kind, rows, levels, totals and
  * findings with their cells worked out by hand; what a published table got wrong stays a finding.
  */
 import * as fs from "fs";
@@ -33,7 +33,7 @@ interface Fixture {
   expected: Expected;
 }
 
-const dirs = [path.join(__dirname, "../../fixtures/real-forms/scoring"), path.join(__dirname, "../../fixtures/families")];
+const dirs = [path.join(__dirname, "../../fixtures/real-forms/scoring"), path.join(__dirname, "../../fixtures/real-forms/goal-blocks"), path.join(__dirname, "../../fixtures/families")];
 const fixtures: Array<[string, Fixture]> = [];
 for (const d of dirs) for (const f of fs.readdirSync(d).filter((x) => x.endsWith(".json")).sort()) fixtures.push([f, JSON.parse(fs.readFileSync(path.join(d, f), "utf-8")) as Fixture]);
 

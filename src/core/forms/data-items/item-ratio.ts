@@ -8,6 +8,7 @@
 import { CellValue, EXCEL_ERRORS, cellText, isBlank } from "../../basics/grid";
 import { normalizeText } from "../../basics/normalize-text";
 import { Quantity, parseQuantityText, quantityFromNumber, toBase } from "../../basics/quantity";
+import { NOT_APPLICABLE_MARKS } from "../../basics/vocabulary";
 
 /** One collected item as read from its cell. */
 export interface DataItem {
@@ -42,6 +43,8 @@ export function readItem(value: CellValue, format: string | null | undefined, ce
   }
   const raw = cellText(value);
   if (EXCEL_ERRORS.has(raw.trim())) return { ok: false, reason: "unreadable", text: raw };
+  // `/` or `—` where the form has no second item (a yes/no or count row): no item, not an unreadable one
+  if (NOT_APPLICABLE_MARKS.has(raw.trim().toLowerCase())) return { ok: false, reason: "blank", text: raw };
   const text = normalizeText(raw);
   // the one number of the text; a date's numbers (2023年, 12月) are words of the label
   const numbers = [...text.matchAll(NUMBERS_IN_TEXT_RE)].filter((n) => !/^[年月日号]/.test(text.slice((n.index ?? 0) + n[0].length)));

@@ -102,6 +102,8 @@ function mapHeader(top: CellValue[], below: CellValue[] | undefined): { columns:
     if (w === "level1" || w === "level2" || w === "name") lastLevel = w;
     // 指标值 before the items is the target column of forms that call it so
     if (w === "value" && columns.item1 === undefined && columns.target === undefined) w = "target";
+    // a second column of names after the items (指标, with 三级指标 already read) is the items' value column
+    if (w === "name" && columns.name !== undefined && (columns.item1 !== undefined || columns.item2 !== undefined)) w = "value";
     set(w, c);
   }
   // no 三级指标: the lowest level names the rows, and its 分值 is the rows' points
