@@ -2,6 +2,7 @@
  * A worksheet part's cells and column widths rewritten with our edits: only the rows we touch
  * are rebuilt, every other row and element stays as written (docs/write-back.md).
  */
+import { fileFormula } from "./future-functions";
 import { a1, parseA1 } from "../core/basics/address";
 import { PackageError, escapeCellText, escapeXml } from "./ooxml-package";
 import { cellColumnOf, isSheetRow, rowNumberOf } from "./xlsx-read";
@@ -71,7 +72,7 @@ function cellXml(xml: string, p: string, row: number, col: number, old: XmlEl | 
   if (typeof v === "number") return Number.isFinite(v) ? `<${p}c r="${ref}"${sAttr}><${p}v>${v}</${p}v></${p}c>` : `<${p}c r="${ref}"${sAttr} t="e"><${p}v>#NUM!</${p}v></${p}c>`;
   if (typeof v === "string") return `<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeCellText(v)}</${p}t></${p}is></${p}c>`;
   result.wroteFormula = true;
-  const f = `<${p}f>${escapeXml(v.formula.replace(/^=/, ""))}</${p}f>`;
+  const f = `<${p}f>${escapeXml(fileFormula(v.formula.replace(/^=/, "")))}</${p}f>`;
   if (typeof v.cached === "string") return `<${p}c r="${ref}"${sAttr} t="str">${f}<${p}v>${escapeCellText(v.cached)}</${p}v></${p}c>`;
   if (typeof v.cached === "number" && Number.isFinite(v.cached)) return `<${p}c r="${ref}"${sAttr}>${f}<${p}v>${v.cached}</${p}v></${p}c>`;
   return `<${p}c r="${ref}"${sAttr}>${f}</${p}c>`;
