@@ -7,16 +7,15 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { runCli as run } from "./capture";
+import { GridSheet, writeGridWorkbook } from "./grid-workbook";
 import { ValidateResultJsonSchema } from "../../src/cli/json-output";
-import type { CellValue } from "../../src/core/basics/grid";
-
-interface Fixture {
-  values: CellValue[][];
-  merges?: string[];
-}
 
 const FIXTURES = path.join(__dirname, "../fixtures");
+
+/** A fixture's sheet written as a workbook named 评分表. */
+const workbook = (fixture: string, file: string) =>
+  writeGridWorkbook(file, "评分表", JSON.parse(fs.readFileSync(path.join(FIXTURES, fixture), "utf-8")) as GridSheet);
 
 let dir: string;
 beforeAll(() => {
@@ -25,26 +24,6 @@ beforeAll(() => {
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function workbook(fixture: string, file: string): Promise<void> {
-  const f = JSON.parse(fs.readFileSync(path.join(FIXTURES, fixture), "utf-8")) as Fixture;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("评分表");
-  f.values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v !== null && v !== undefined && v !== "") ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
-    }),
-  );
-  for (const m of f.merges ?? []) ws.mergeCells(m);
-  await wb.xlsx.writeFile(file);
-}
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 describe("jixiao validate on the form families", () => {
   test("a published scoring sheet (Yueyang, one 分值 column, merged levels): levels, total, the missing 扣分原因 on its cell", async () => {

@@ -2,11 +2,11 @@
  * The published national forms (test/fixtures/real-forms/national) written as workbooks: `jixiao
  * validate` text and --json, and the review row (kind column, totals) each gives.
  */
-import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { runCli as run } from "./capture";
+import { writeGridWorkbook } from "./grid-workbook";
 import { ValidateResultJsonSchema } from "../../src/cli/json-output";
 import { CellValue } from "../../src/core/basics/grid";
 import { KIND_LABELS, reviewSheet } from "../../src/core/review";
@@ -23,22 +23,7 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function write(file: string, rows: CellValue[][]): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("自评表");
-  rows.forEach((row, r) => row.forEach((v, c) => {
-    if (v === "" || v === null || v === undefined) return;
-    ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
-  }));
-  await wb.xlsx.writeFile(file);
-}
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const write = (file: string, rows: CellValue[][]) => writeGridWorkbook(file, "自评表", { values: rows });
 
 describe("安徽池州 委托业务项目 as a workbook", () => {
   let file: string;

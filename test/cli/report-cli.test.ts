@@ -5,13 +5,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { strFromU8, unzipSync } from "fflate";
-import { main } from "../../src/cli/main";
 import { ReportSchema, allFigures } from "../../src/core/report";
 import { FormFixture, departmentForm, projectForm } from "../fixtures/standard-forms";
 import reportTables from "../fixtures/report-tables.json";
 import huizhouTable from "../fixtures/statements/huizhou-2022-table.json";
 import { CellValue } from "../../src/core/basics/grid";
-import { capture } from "./capture";
+import { runCli as run } from "./capture";
 
 let dir: string;
 beforeAll(() => {
@@ -35,12 +34,6 @@ async function write(file: string, f: Pick<FormFixture, "values"> & Partial<Form
   });
   for (const m of f.merges ?? []) ws.mergeCells(m);
   await wb.xlsx.writeFile(file);
-}
-
-async function run(args: string[]) {
-  const c = capture();
-  const code = await main(args, c.io);
-  return { code, out: c.out.join("\n"), err: c.err.join("\n") };
 }
 
 /** The visible text of word/document.xml, paragraph by paragraph. */

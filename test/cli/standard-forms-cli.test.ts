@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { runCli as run } from "./capture";
+import { writeGridWorkbook } from "./grid-workbook";
 import { ValidateResultJsonSchema as ValidateResultSchema } from "../../src/cli/json-output";
 import { FormFixture, departmentForm, projectForm } from "../fixtures/standard-forms";
 
@@ -15,28 +16,7 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function write(file: string, f: FormFixture): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("自评表");
-  f.values.forEach((row, r) => {
-    row.forEach((v, c) => {
-      if (v === "" || v === null || v === undefined) return;
-      const cell = ws.getCell(r + 1, c + 1);
-      cell.value = v as ExcelJS.CellValue;
-      const fmt = f.numberFormats[r]?.[c];
-      if (fmt) cell.numFmt = fmt;
-    });
-  });
-  for (const m of f.merges) ws.mergeCells(m);
-  await wb.xlsx.writeFile(file);
-}
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const write = (file: string, f: FormFixture) => writeGridWorkbook(file, "自评表", f);
 
 describe("jixiao validate on the national forms", () => {
   test("project form: --json carries form, budget, final total and stated grade", async () => {

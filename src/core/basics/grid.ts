@@ -23,6 +23,13 @@ export function isBlank(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/** How many cells of a row hold something, left of `stop` (the add-in's own columns start there). */
+export function filledCount(line: readonly CellValue[], stop = Infinity): number {
+  let n = 0;
+  for (let c = 0; c < Math.min(line.length, stop); c++) if (!isBlank(line[c])) n++;
+  return n;
+}
+
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return "";
   return typeof v === "string" ? v : String(v);

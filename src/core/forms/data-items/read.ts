@@ -6,7 +6,7 @@
  * item-ratio.ts, the scoring is the indicator engine's. Pure; never throws.
  */
 import { a1 } from "../../basics/address";
-import { CellValue, Grid, cellText, isBlank } from "../../basics/grid";
+import { CellValue, Grid, cellText, filledCount, isBlank } from "../../basics/grid";
 import { displayText, normalizeText } from "../../basics/normalize-text";
 import { formatQuantity, parseQuantity } from "../../basics/quantity";
 import { MAX_HEADER_ROWS } from "../../basics/tuning";
@@ -240,9 +240,7 @@ export function readDataItems(grid: Grid, layout: DataItemLayout): DataItemRead 
   for (let r = layout.headerIndex + 1; r < grid.values.length; r++) {
     const line = grid.values[r] ?? [];
     const sheetRow = firstRow + r;
-    let filled = 0;
-    for (let c = 0; c < Math.min(line.length, stop); c++) if (!isBlank(line[c])) filled++;
-    if (filled === 0) continue;
+    if (filledCount(line, stop) === 0) continue;
     if (isHeaderLine(line, stop)) {
       repeatedHeaders.push(sheetRow);
       continue;

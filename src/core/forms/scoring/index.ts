@@ -8,7 +8,7 @@
  */
 import { a1 } from "../../basics/address";
 import { roundHalfUp } from "../../basics/decimal";
-import { CellValue, Grid, cellText, isBlank } from "../../basics/grid";
+import { CellValue, Grid, cellText, filledCount, isBlank } from "../../basics/grid";
 import { CORE_TEXT, Message, msg } from "../../basics/messages";
 import { normalizeText } from "../../basics/normalize-text";
 import { parseQuantity } from "../../basics/quantity";
@@ -272,9 +272,7 @@ export function readScoringSheet(grid: Grid, layout: ScoringLayout): ScoringRead
   for (let r = layout.headerIndex + 1; r < grid.values.length; r++) {
     const line = grid.values[r] ?? [];
     const sheetRow = firstRow + r;
-    let filled = 0;
-    for (let c = 0; c < Math.min(line.length, stop); c++) if (!isBlank(line[c])) filled++;
-    if (filled === 0) continue;
+    if (filledCount(line, stop) === 0) continue;
     if (isHeaderAgain(line, layout)) {
       sectionRows.push(sheetRow);
       continue;
